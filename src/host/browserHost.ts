@@ -1,0 +1,128 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { ApiHandlers } from '../shared/api'
+import { HOST_KEY_HEADER, HOST_KEY_META } from '../shared/browserHostProtocol'
+import { fail, type Result } from '../shared/result'
+import { invokeApi, type InternalErrorLog } from '../main/api/invokeApi'
+import { rendererFilePath, rendererResponse } from '../main/web/rendererFiles'
+
+const MAX_BODY_BYTES = 1024 * 1024
+
+export interface BrowserHostOptions {
+  port: number
+  rendererDir: string
+  handlers: ApiHandlers
+  logInternalError: InternalErrorLog
+}
+
+export interface BrowserHost {
+  /** The address to open, with the per-launch key that unlocks the page. */
+  url: string
+  origin: string
+  key: string
+  close(): Promise<void>
+}
+
+/**
+ * Serves the built renderer and `window.api` over HTTP on 127.0.0.1, for end-to-end tests and for
+ * anyone without a display or an Electron binary. Only the page opened with this launch's key may
+ * call the API: another local web page cannot read the key (no CORS), cannot send the key header
+ * (no preflight answer), and a DNS-rebinding page is refused by the Host check.
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const key = randomBytes(24).toString('base64url')
+  const server = http.createServer()
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, '127.0.0.1', resolve)
+  })
+  const { port } = server.address() as AddressInfo
+  const origin = `http://127.0.0.1:${port}`
+  const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+
+  server.on('request', (request, response) => {
+    handleRequest(request, response).catch((error) => {
+      options.logInternalError('browser host request', error)
+      if (!response.headersSent) response.writeHead(500)
+      response.end()
+    })
+  })
+
+  async function handleRequest(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    if (!allowedHosts.has(request.headers.host ?? '')) return sendText(response, 403, 'Unknown host.')
+    const url = new URL(request.url ?? '/', origin)
+    if (url.pathname.startsWith('/api/')) return handleApiCall(request, response, url.pathname.slice(5))
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.')
+    const isPage = rendererFilePath(options.rendererDir, url.pathname)?.endsWith('index.html')
+    if (isPage && !keyMatches(url.searchParams.get('key'))) {
+      return sendText(response, 403, 'Open the address that `npm run dev:browser` printed; it carries this launch’s key.')
+    }
+    const page = await rendererResponse(options.rendererDir, url.pathname, (html) =>
+      html.replace('</head>', `  <meta name="${HOST_KEY_META}" content="${key}" />\n  </head>`)
+    )
+    response.writeHead(page.status, Object.fromEntries(page.headers))
+    response.end(request.method === 'HEAD' ? undefined : Buffer.from(await page.arrayBuffer()))
+  }
+
+  async function handleApiCall(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    method: string
+  ): Promise<void> {
+    if (request.method !== 'POST') return sendText(response, 405, 'Method not allowed.')
+    const requestOrigin = request.headers.origin
+    if ((requestOrigin !== undefined && requestOrigin !== origin) || !keyMatches(request.headers[HOST_KEY_HEADER])) {
+      return sendResult(response, 403, fail('forbidden', 'This request did not come from the WHOOP Desktop page.'))
+    }
+    const body = await readBody(request)
+    if (body === undefined) return sendResult(response, 413, fail('invalid-argument', 'The request is too large.'))
+    let args: unknown
+    try {
+      args = JSON.parse(body)
+    } catch {
+      return sendResult(response, 400, fail('invalid-argument', 'The request body is not JSON.'))
+    }
+    sendResult(response, 200, await invokeApi(options.handlers, method, args, options.logInternalError))
+  }
+
+  function keyMatches(candidate: string | string[] | null | undefined): boolean {
+    if (typeof candidate !== 'string') return false
+    const given = Buffer.from(candidate)
+    const expected = Buffer.from(key)
+    return given.length === expected.length && timingSafeEqual(given, expected)
+  }
+
+  return {
+    url: `${origin}/?key=${key}`,
+    origin,
+    key,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+function sendText(response: http.ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' })
+  response.end(text)
+}
+
+function sendResult(response: http.ServerResponse, status: number, result: Result<unknown>): void {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  response.end(JSON.stringify(result))
+}
+
+/** The body as text, or `undefined` when it is larger than any API call needs. */
+async function readBody(request: http.IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) return undefined
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import BetterSqlite3, { type Database } from 'better-sqlite3'
+import { migrations as appMigrations, type Migration } from './migrations'
+
+export const DATABASE_FILE_NAME = 'whoop-desktop.sqlite'
+
+/** The database was written by a newer app; opening it here could corrupt what that app wrote. */
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly file: string,
+    readonly fileVersion: number,
+    readonly appVersion: number
+  ) {
+    super(
+      `The database ${file} was written by a newer version of WHOOP Desktop (schema ${fileVersion}; ` +
+        `this version understands up to ${appVersion}). Install the newer version to open it. ` +
+        `The file was left untouched.`
+    )
+    this.name = 'DatabaseTooNewError'
+  }
+}
+
+/** The file exists but is not a SQLite database this app can read. */
+export class DatabaseUnreadableError extends Error {
+  constructor(
+    readonly file: string,
+    cause: unknown
+  ) {
+    super(
+      `The database ${file} cannot be read (${cause instanceof Error ? cause.message : String(cause)}). ` +
+        `Move the file aside to start with an empty database, or restore it from a backup.`,
+      { cause }
+    )
+    this.name = 'DatabaseUnreadableError'
+  }
+}
+
+/**
+ * Opens (creating if needed) the app's SQLite database and brings its schema up to date.
+ * The schema version is checked before anything is written, so a database from a newer app is
+ * refused without a single byte of it changing.
+ */
+export function openDatabase(file: string, migrations: readonly Migration[] = appMigrations): Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const latest = migrations.length
+  const db = new BetterSqlite3(file)
+  try {
+    const fileVersion = readSchemaVersion(db, file)
+    if (fileVersion > latest) throw new DatabaseTooNewError(file, fileVersion, latest)
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    // Waits for a lock held by another connection (a second app instance, an export) instead of failing.
+    db.pragma('busy_timeout = 5000')
+    db.pragma('synchronous = NORMAL')
+    migrate(db, fileVersion, migrations)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+export function schemaVersionOf(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+function readSchemaVersion(db: Database, file: string): number {
+  try {
+    return schemaVersionOf(db)
+  } catch (error) {
+    throw new DatabaseUnreadableError(file, error)
+  }
+}
+
+function migrate(db: Database, fromVersion: number, migrations: readonly Migration[]): void {
+  for (const migration of migrations.slice(fromVersion)) {
+    // The schema change and its version number commit together, or neither does.
+    db.transaction(() => {
+      migration.up(db)
+      db.pragma(`user_version = ${migration.version}`)
+    })()
+  }
+}

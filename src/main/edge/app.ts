@@ -1,0 +1,76 @@
+import path from 'node:path'
+import { app, BrowserWindow, session } from 'electron'
+import icon from '../../../resources/icon.png?asset'
+import { startAppCore, type AppCore } from '../appCore'
+import { resolveDataDir } from '../dataDir'
+import { createDeepLinkEntry } from '../deepLinks/deepLinks'
+import { APP_INDEX_URL, registerAppScheme, serveRendererOverAppScheme } from './appProtocol'
+import { listenForDeepLinks } from './deepLinkSources'
+import { showStartupError } from './dialogs'
+import { guardSession, guardWebContents } from './guards'
+import { registerApiHandlers } from './ipc'
+import { openSettingsBackend } from './settingsBackend'
+import { createMainWindow } from './window'
+
+/** electron-vite's dev server, trusted only in an unpackaged development run. */
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+
+export function startDesktopApp(): void {
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'))
+  // Chromium's own profile data follows the database, so an overridden folder holds everything.
+  app.setPath('userData', dataDir)
+
+  // A second launch (often the OS delivering a deep link) hands its argv to this instance and exits.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+
+  let mainWindow: BrowserWindow | undefined
+  let core: AppCore | undefined
+  const focusWindow = (): void => {
+    if (!mainWindow || mainWindow.isDestroyed()) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  }
+  const openWindow = (): void => {
+    mainWindow = createMainWindow(devServerUrl ?? APP_INDEX_URL, icon)
+  }
+
+  // Routes are added by the features that own them (sign-in adds `oauth/callback`).
+  const deepLinks = createDeepLinkEntry({}, (message) => console.warn(message))
+  registerAppScheme()
+  listenForDeepLinks(deepLinks, focusWindow)
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents))
+
+  app.whenReady().then(() => {
+    try {
+      core = startAppCore({
+        appName: app.getName(),
+        appVersion: app.getVersion(),
+        dataDir,
+        settingsBackend: openSettingsBackend(dataDir)
+      })
+    } catch (error) {
+      showStartupError(error)
+      app.exit(1)
+      return
+    }
+    guardSession(session.defaultSession)
+    serveRendererOverAppScheme(path.join(__dirname, '../renderer'))
+    registerApiHandlers(core.handlers, devServerUrl, (method, error) =>
+      console.error(`API method ${method} failed:`, error)
+    )
+    openWindow()
+    deepLinks.open()
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow()
+    })
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => core?.close())
+}

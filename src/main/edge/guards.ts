@@ -1,0 +1,23 @@
+import { shell, type Session, type WebContents } from 'electron'
+import { isAllowedExternalUrl } from '../web/externalLinks'
+
+/**
+ * The page may never leave the app: no navigation, no redirect, no new window, no <webview>.
+ * A link to an allow-listed https page opens in the person's own browser instead.
+ */
+export function guardWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault())
+  contents.on('will-frame-navigate', (event) => event.preventDefault())
+  contents.on('will-redirect', (event) => event.preventDefault())
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+}
+
+/** The app needs no camera, microphone, notifications or any other permission: all are refused. */
+export function guardSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+}

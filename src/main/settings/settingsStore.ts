@@ -1,0 +1,39 @@
+import { z } from 'zod'
+import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings'
+
+/** The part of `conf` (and of electron-store, which extends it) that settings need. */
+export interface SettingsBackend {
+  readonly store: Record<string, unknown>
+  set(values: Record<string, unknown>): void
+}
+
+export interface SettingsStore {
+  get(): Settings
+  update(patch: SettingsPatch): Settings
+}
+
+/**
+ * Options for `conf` / electron-store: the same schema the API validates with, as JSON Schema.
+ * A settings file that no longer matches it (hand-edited, written by a broken build) is reset to the
+ * defaults rather than keeping the app from starting: settings are cheap to redo, data is not.
+ */
+export function settingsBackendOptions(dataDir: string) {
+  const { properties } = z.toJSONSchema(settingsSchema) as { properties: Record<string, object> }
+  return {
+    cwd: dataDir,
+    schema: properties,
+    defaults: defaultSettings,
+    clearInvalidConfig: true
+  }
+}
+
+export function createSettingsStore(backend: SettingsBackend): SettingsStore {
+  const read = (): Settings => settingsSchema.parse({ ...defaultSettings, ...backend.store })
+  return {
+    get: read,
+    update(patch) {
+      backend.set(settingsSchema.parse({ ...read(), ...patch }))
+      return read()
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { Settings, SettingsPatch } from '../../shared/settings'
+import type { ApiError } from '../../shared/result'
+import { api } from './api'
+import { DashboardPage } from './pages/DashboardPage'
+import { DataPage } from './pages/DataPage'
+import { SettingsPage } from './pages/SettingsPage'
+import { useApiResult } from './useApiResult'
+import { useHashPage, type PageName } from './useHashPage'
+import { useTheme } from './useTheme'
+
+const navigation: { page: PageName; label: string }[] = [
+  { page: 'dashboard', label: 'Dashboard' },
+  { page: 'data', label: 'Data' },
+  { page: 'settings', label: 'Settings' }
+]
+
+export function App() {
+  const page = useHashPage()
+  const appInfo = useApiResult(api.getAppInfo)
+  const [settings, setSettings] = useState<Settings>()
+  const [settingsError, setSettingsError] = useState<ApiError>()
+  useTheme(settings?.theme)
+
+  useEffect(() => {
+    void api.getSettings().then((result) => (result.ok ? setSettings(result.value) : setSettingsError(result.error)))
+  }, [])
+
+  const updateSettings = useCallback(async (patch: SettingsPatch) => {
+    const result = await api.updateSettings(patch)
+    if (result.ok) {
+      setSettings(result.value)
+      setSettingsError(undefined)
+    } else {
+      setSettingsError(result.error)
+    }
+  }, [])
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand" aria-label="WHOOP Desktop">
+          <span className="brand-mark" aria-hidden="true" />
+          WHOOP Desktop
+        </div>
+        <nav className="tabs" aria-label="Main">
+          {navigation.map((item) => (
+            <a
+              key={item.page}
+              href={`#/${item.page}`}
+              data-testid={`${item.page}-link`}
+              className={item.page === page ? 'tab active' : 'tab'}
+              aria-current={item.page === page ? 'page' : undefined}
+            >
+              {item.label}
+            </a>
+          ))}
+        </nav>
+      </header>
+      <main className="content">
+        {page === 'dashboard' && <DashboardPage appInfo={appInfo} />}
+        {page === 'data' && <DataPage appInfo={appInfo} />}
+        {page === 'settings' && <SettingsPage settings={settings} error={settingsError} onChange={updateSettings} />}
+      </main>
+      <footer className="statusbar">
+        {appInfo?.ok ? (
+          <span data-testid="app-version">
+            {appInfo.value.name} {appInfo.value.version} · unofficial · your data stays on this computer
+          </span>
+        ) : (
+          <span>{appInfo ? appInfo.error.message : 'Starting…'}</span>
+        )}
+      </footer>
+    </div>
+  )
+}

@@ -1,0 +1,6 @@
+/**
+ * How the page proves to the browser host that it is the page the host served in this launch:
+ * the host writes its per-launch key into a meta tag, and the page sends it back on every call.
+ */
+export const HOST_KEY_META = 'whoop-desktop-host-key'
+export const HOST_KEY_HEADER = 'x-whoop-desktop-key'

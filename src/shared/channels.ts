@@ -1,0 +1,14 @@
+/**
+ * Every method of the renderer-facing API and the IPC channel that carries it.
+ * This is the one list the preload, the IPC registration and the browser host are derived from;
+ * it has no dependencies so that the sandboxed preload can import it.
+ */
+export const apiChannels = {
+  getAppInfo: 'app:get-info',
+  getSettings: 'settings:get',
+  updateSettings: 'settings:update'
+} as const
+
+export type ApiMethod = keyof typeof apiChannels
+
+export const apiMethods = Object.keys(apiChannels) as ApiMethod[]

@@ -1,0 +1,31 @@
+import { z } from 'zod'
+
+export const settingsSchema = z
+  .object({
+    /** Start an incremental sync when the app opens. */
+    syncOnLaunch: z.boolean(),
+    /** Units for body measurements and distances. */
+    unitSystem: z.enum(['metric', 'imperial']),
+    /** Energy shown as kilojoules (WHOOP's unit) or kilocalories. */
+    energyUnit: z.enum(['kJ', 'kcal']),
+    /** `system` follows the operating system's light/dark preference. */
+    theme: z.enum(['system', 'light', 'dark'])
+  })
+  .strict()
+
+export type Settings = z.infer<typeof settingsSchema>
+
+export const defaultSettings: Settings = {
+  syncOnLaunch: true,
+  unitSystem: 'metric',
+  energyUnit: 'kJ',
+  theme: 'system'
+}
+
+/** A partial update: at least one known setting, nothing else. */
+export const settingsPatchSchema = settingsSchema
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'names no setting to change' })
+
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>

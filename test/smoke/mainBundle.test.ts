@@ -1,0 +1,146 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { apiChannels, apiMethods } from '../../src/shared/channels'
+import { createFakeElectron, ipcEventFrom } from '../support/fakeElectron'
+import { loadMainBundle, outDir, settle } from '../support/mainBundle'
+import { makeTempDir } from '../support/tempDir'
+
+const appPage = 'app://whoop-desktop/index.html'
+
+/** Starts the built main bundle against a fake Electron and a fresh data folder. */
+async function startBuiltApp(dataDir = makeTempDir()) {
+  process.env.WHOOP_DESKTOP_DATA_DIR = dataDir
+  const fake = createFakeElectron({ userDataDir: makeTempDir() })
+  loadMainBundle(fake)
+  const beforeReady = {
+    privilegedSchemes: [...fake.recorded.privilegedSchemes],
+    protocolClients: [...fake.recorded.protocolClients]
+  }
+  fake.becomeReady()
+  await settle()
+  return { fake, dataDir, beforeReady }
+}
+
+const callIpc = (fake: ReturnType<typeof createFakeElectron>, method: string, args: unknown[], from = appPage) =>
+  fake.recorded.ipcHandlers.get(apiChannels[method as keyof typeof apiChannels])!(ipcEventFrom(from), ...args)
+
+describe('the built main bundle under plain Node', () => {
+  it('opens one window whose page is sandboxed, isolated and without Node', async () => {
+    const { fake } = await startBuiltApp()
+    expect(fake.windows).toHaveLength(1)
+    const { webPreferences } = fake.windows[0].options
+    expect(webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false
+    })
+    expect(fs.existsSync(webPreferences.preload)).toBe(true)
+    expect(fake.windows[0].loadedUrl).toBe(appPage)
+  })
+
+  it('serves the renderer from app:// with a strict Content-Security-Policy and no inline script', async () => {
+    const { fake, beforeReady } = await startBuiltApp()
+    expect(beforeReady.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }
+    ])
+    const serve = fake.recorded.protocolHandlers.get('app')!
+    const page = await serve({ url: appPage } as Request)
+    const csp = page.headers.get('content-security-policy')
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/)
+    const html = await page.text()
+    expect(html).toContain('<div id="root"></div>')
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
+
+    const escape = await serve({ url: 'app://whoop-desktop/..%2f..%2fmain%2findex.js' } as Request)
+    expect(escape.status).toBe(404)
+    const otherHost = await serve({ url: 'app://elsewhere/index.html' } as Request)
+    expect(otherHost.status).toBe(404)
+  })
+
+  it('registers a validating handler for every API method that answers bad arguments with a typed error', async () => {
+    const { fake } = await startBuiltApp()
+    expect([...fake.recorded.ipcHandlers.keys()].sort()).toEqual(Object.values(apiChannels).sort())
+    for (const method of apiMethods) {
+      const bad = await callIpc(fake, method, [{ not: 'expected' }, 42, 'extra'])
+      expect(bad, method).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    }
+    const info = await callIpc(fake, 'getAppInfo', [])
+    expect(info).toMatchObject({ ok: true, value: { version: '0.1.0', schemaVersion: 1 } })
+    const updated = await callIpc(fake, 'updateSettings', [{ theme: 'dark' }])
+    expect(updated).toMatchObject({ ok: true, value: { theme: 'dark' } })
+    expect(await callIpc(fake, 'getSettings', [])).toMatchObject({ ok: true, value: { theme: 'dark' } })
+  })
+
+  it('refuses API calls from any frame that is not the app page', async () => {
+    const { fake } = await startBuiltApp()
+    for (const from of ['https://evil.example/', 'file:///etc/passwd', 'app://elsewhere/index.html']) {
+      expect(await callIpc(fake, 'getAppInfo', [], from)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    }
+    const handler = fake.recorded.ipcHandlers.get(apiChannels.getAppInfo)!
+    expect(await handler(ipcEventFrom(appPage, { isSubFrame: true }))).toMatchObject({ error: { code: 'forbidden' } })
+    expect(await handler({ senderFrame: null })).toMatchObject({ error: { code: 'forbidden' } })
+  })
+
+  it('denies navigation, redirects, new windows and permissions; opens only allow-listed https links outside', async () => {
+    const { fake } = await startBuiltApp()
+    const contents = fake.windows[0].webContents
+    expect(contents.attempt('will-navigate', { url: 'https://evil.example/' })).toBe(true)
+    expect(contents.attempt('will-frame-navigate', { url: 'https://evil.example/', isMainFrame: false })).toBe(true)
+    expect(contents.attempt('will-redirect', { url: 'https://evil.example/' })).toBe(true)
+    expect(contents.attempt('will-attach-webview')).toBe(true)
+
+    for (const url of ['https://developer-dashboard.whoop.com/', 'http://developer.whoop.com/', 'file:///etc/passwd']) {
+      expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' })
+    }
+    await settle()
+    expect(fake.recorded.openedExternally).toEqual(['https://developer-dashboard.whoop.com/'])
+
+    const granted: boolean[] = []
+    fake.recorded.permissionRequestHandler!({}, 'media', (answer) => granted.push(answer))
+    fake.recorded.permissionRequestHandler!({}, 'notifications', (answer) => granted.push(answer))
+    expect(granted).toEqual([false, false])
+    expect(fake.recorded.permissionCheckHandler!({}, 'clipboard-read')).toBe(false)
+  })
+
+  it('registers the whoop-desktop protocol and keeps its data in WHOOP_DESKTOP_DATA_DIR', async () => {
+    const { fake, dataDir, beforeReady } = await startBuiltApp()
+    expect(beforeReady.protocolClients.map((client) => client.scheme)).toEqual(['whoop-desktop'])
+    expect(fake.electron.app.getPath('userData')).toBe(dataDir)
+    const database = new BetterSqlite3(path.join(dataDir, 'whoop-desktop.sqlite'), { readonly: true })
+    expect(database.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(database.pragma('user_version', { simple: true })).toBe(1)
+    database.close()
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'config.json'), 'utf8'))).toMatchObject({ theme: 'system' })
+  })
+
+  it('refuses a database from a newer app with a clear message, opens no window and leaves the file untouched', async () => {
+    const dataDir = makeTempDir()
+    const file = path.join(dataDir, 'whoop-desktop.sqlite')
+    const newer = new BetterSqlite3(file)
+    newer.exec('CREATE TABLE future (x); PRAGMA user_version = 99;')
+    newer.close()
+    const digest = () => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+    const before = digest()
+
+    const { fake } = await startBuiltApp(dataDir)
+    expect(fake.windows).toHaveLength(0)
+    expect(fake.recorded.exitCode).toBe(1)
+    expect(fake.recorded.errorBoxes).toHaveLength(1)
+    expect(fake.recorded.errorBoxes[0].content).toMatch(/newer version of WHOOP Desktop \(schema 99; .* up to 1\)/)
+    expect(digest()).toBe(before)
+  })
+
+  it('has been built from the current sources', () => {
+    expect(fs.existsSync(path.join(outDir, 'preload/index.js'))).toBe(true)
+    expect(fs.existsSync(path.join(outDir, 'renderer/index.html'))).toBe(true)
+  })
+})

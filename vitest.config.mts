@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/smoke/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // electron-store must go through Vite so that `vi.mock('electron')` reaches its `import electron`.
+    server: { deps: { inline: ['electron-store'] } }
+  }
+})
