@@ -115,14 +115,16 @@ function sendResult(response: http.ServerResponse, status: number, result: Resul
   response.end(JSON.stringify(result))
 }
 
-/** The body as text, or `undefined` when it is larger than any API call needs. */
+/**
+ * The body as text, or `undefined` when it is larger than any API call needs. An oversized body is
+ * read to its end but not kept, so the caller still receives the refusal.
+ */
 async function readBody(request: http.IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length
-    if (size > MAX_BODY_BYTES) return undefined
-    chunks.push(chunk)
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return size <= MAX_BODY_BYTES ? Buffer.concat(chunks).toString('utf8') : undefined
 }

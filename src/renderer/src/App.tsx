@@ -26,14 +26,13 @@ export function App() {
     void api.getSettings().then((result) => (result.ok ? setSettings(result.value) : setSettingsError(result.error)))
   }, [])
 
+  // Shown at once so controls respond immediately; the stored value then wins, or the old one returns.
   const updateSettings = useCallback(async (patch: SettingsPatch) => {
+    let previous: Settings | undefined
+    setSettings((current) => ((previous = current), current && { ...current, ...patch }))
     const result = await api.updateSettings(patch)
-    if (result.ok) {
-      setSettings(result.value)
-      setSettingsError(undefined)
-    } else {
-      setSettingsError(result.error)
-    }
+    setSettings(result.ok ? result.value : previous)
+    setSettingsError(result.ok ? undefined : result.error)
   }, [])
 
   return (

@@ -1,0 +1,97 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startBrowserHost, type BrowserHost } from '../../src/host/browserHost'
+import type { ApiHandlers } from '../../src/shared/api'
+import { HOST_KEY_HEADER } from '../../src/shared/browserHostProtocol'
+import { defaultSettings, type Settings } from '../../src/shared/settings'
+import { makeTempDir } from '../support/tempDir'
+
+let host: BrowserHost | undefined
+afterEach(async () => {
+  await host?.close()
+  host = undefined
+})
+
+async function startHost() {
+  const rendererDir = makeTempDir()
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head><title>t</title></head><body></body></html>')
+  let settings: Settings = defaultSettings
+  const handlers: ApiHandlers = {
+    getAppInfo: () => ({ name: 'WHOOP Desktop', version: '1', dataDir: '/d', databaseFile: '/d/db', schemaVersion: 1 }),
+    getSettings: () => settings,
+    updateSettings: (patch) => (settings = { ...settings, ...patch })
+  }
+  host = await startBrowserHost({ port: 0, rendererDir, handlers, logInternalError: () => {} })
+  return { host, current: () => settings }
+}
+
+/** A raw request, so tests can send the headers a hostile page or a rebinding attack would. */
+function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = ''
+      res.on('data', (chunk) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode!, body }))
+    })
+    req.on('error', reject)
+    req.end(options.body)
+  })
+}
+
+const callApi = (h: BrowserHost, method: string, args: unknown, headers: Record<string, string> = {}) =>
+  request(`${h.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [HOST_KEY_HEADER]: h.key, ...headers },
+    body: typeof args === 'string' ? args : JSON.stringify(args)
+  })
+
+describe('the browser host', () => {
+  it('listens on 127.0.0.1 only', async () => {
+    const { host } = await startHost()
+    expect(new URL(host.url).hostname).toBe('127.0.0.1')
+  })
+
+  it('serves the page only with this launch’s key, and writes the key into it', async () => {
+    const { host } = await startHost()
+    expect((await request(`${host.origin}/`)).status).toBe(403)
+    expect((await request(`${host.origin}/?key=wrong`)).status).toBe(403)
+    const page = await request(host.url)
+    expect(page.status).toBe(200)
+    expect(page.body).toContain(`content="${host.key}"`)
+  })
+
+  it('runs API calls from the page and validates their arguments', async () => {
+    const { host, current } = await startHost()
+    const updated = await callApi(host, 'updateSettings', [{ theme: 'dark' }])
+    expect(JSON.parse(updated.body)).toMatchObject({ ok: true, value: { theme: 'dark' } })
+    expect(current().theme).toBe('dark')
+    const bad = await callApi(host, 'updateSettings', [{ theme: 'neon' }])
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    expect(current().theme).toBe('dark')
+  })
+
+  it('refuses calls without the key, from another origin, or through another host name', async () => {
+    const { host, current } = await startHost()
+    const attempts = [
+      callApi(host, 'updateSettings', [{ theme: 'dark' }], { [HOST_KEY_HEADER]: '' }),
+      callApi(host, 'updateSettings', [{ theme: 'dark' }], { [HOST_KEY_HEADER]: `${host.key}x` }),
+      callApi(host, 'updateSettings', [{ theme: 'dark' }], { origin: 'http://127.0.0.1:1' }),
+      callApi(host, 'updateSettings', [{ theme: 'dark' }], { host: 'attacker.example' })
+    ]
+    for (const response of await Promise.all(attempts)) expect(response.status).toBe(403)
+    expect(current().theme).toBe('system')
+  })
+
+  it('answers malformed and oversized bodies with a typed error', async () => {
+    const { host } = await startHost()
+    const notJson = await callApi(host, 'getSettings', '{nope')
+    expect(notJson.status).toBe(400)
+    expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    const huge = await callApi(host, 'getSettings', JSON.stringify(['x'.repeat(2 * 1024 * 1024)]))
+    expect(huge.status).toBe(413)
+    const unknown = await callApi(host, 'dropDatabase', [])
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+  })
+})

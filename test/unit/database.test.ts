@@ -1,0 +1,93 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { migrations, latestSchemaVersion } from '../../src/main/database/migrations'
+import {
+  DatabaseTooNewError,
+  DatabaseUnreadableError,
+  openDatabase,
+  schemaVersionOf
+} from '../../src/main/database/openDatabase'
+import { makeTempDir } from '../support/tempDir'
+
+const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+
+describe('openDatabase', () => {
+  it('creates the file with the whole schema, in WAL mode with foreign keys and a busy timeout', () => {
+    const file = path.join(makeTempDir(), 'nested', 'app.sqlite')
+    const db = openDatabase(file)
+    expect(fs.existsSync(file)).toBe(true)
+    expect(schemaVersionOf(db)).toBe(latestSchemaVersion)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'account'").get()).toBeTruthy()
+    db.close()
+  })
+
+  it('numbers migrations consecutively from 1', () => {
+    expect(migrations.map((migration) => migration.version)).toEqual(migrations.map((_, index) => index + 1))
+  })
+
+  it('applies only the migrations a database has not run yet, each with its version', () => {
+    const file = path.join(makeTempDir(), 'app.sqlite')
+    const applied: number[] = []
+    const steps = [1, 2, 3].map((version) => ({
+      version,
+      description: `step ${version}`,
+      up: (db: BetterSqlite3.Database) => {
+        applied.push(version)
+        db.exec(`CREATE TABLE t${version} (x)`)
+      }
+    }))
+    openDatabase(file, steps.slice(0, 2)).close()
+    const db = openDatabase(file, steps)
+    expect(applied).toEqual([1, 2, 3])
+    expect(schemaVersionOf(db)).toBe(3)
+    db.close()
+  })
+
+  it('rolls back a failing migration together with its version number', () => {
+    const file = path.join(makeTempDir(), 'app.sqlite')
+    const steps = [
+      { version: 1, description: 'ok', up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE a (x)') },
+      {
+        version: 2,
+        description: 'breaks halfway',
+        up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE b (x); CREATE TABLE a (x);')
+      }
+    ]
+    expect(() => openDatabase(file, steps)).toThrow(/already exists/)
+    const db = new BetterSqlite3(file)
+    expect(schemaVersionOf(db)).toBe(1)
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").get()).toBeUndefined()
+    db.close()
+  })
+
+  it('refuses a database written by a newer app with a clear message and leaves the file untouched', () => {
+    const file = path.join(makeTempDir(), 'app.sqlite')
+    const newer = new BetterSqlite3(file)
+    newer.exec(`CREATE TABLE from_the_future (x); INSERT INTO from_the_future VALUES (1); PRAGMA user_version = 42;`)
+    newer.close()
+    const before = { digest: sha256(file), mtime: fs.statSync(file).mtimeMs }
+
+    expect(() => openDatabase(file)).toThrow(DatabaseTooNewError)
+    expect(() => openDatabase(file)).toThrow(
+      `written by a newer version of WHOOP Desktop (schema 42; this version understands up to ${latestSchemaVersion})`
+    )
+    expect(sha256(file)).toBe(before.digest)
+    expect(fs.statSync(file).mtimeMs).toBe(before.mtime)
+    expect(fs.readdirSync(path.dirname(file)).filter((name) => name.endsWith('-wal'))).toEqual([])
+  })
+
+  it('says so when the file is not a database, without changing it', () => {
+    const file = path.join(makeTempDir(), 'app.sqlite')
+    fs.writeFileSync(file, 'this is a text file, not SQLite '.repeat(40))
+    const before = sha256(file)
+    expect(() => openDatabase(file)).toThrow(DatabaseUnreadableError)
+    expect(() => openDatabase(file)).toThrow(/cannot be read .* Move the file aside/)
+    expect(sha256(file)).toBe(before)
+  })
+})
