@@ -1,0 +1,116 @@
+import type { Clock } from '../clock'
+import { WhoopRateLimitedError } from './whoopErrors'
+
+export interface RatePolicy {
+  limit: number
+  windowMs: number
+}
+
+/** WHOOP's documented default per app: 100 requests a minute and 10,000 a day. */
+export const whoopRatePolicies: readonly RatePolicy[] = [
+  { limit: 100, windowMs: 60_000 },
+  { limit: 10_000, windowMs: 86_400_000 }
+]
+
+/** What WHOOP's last `X-RateLimit-*` headers said about the window it is closest to exhausting. */
+export interface RateBudget {
+  limit: number
+  remaining: number
+  resetsAt: number
+}
+
+export interface RateLimiterOptions {
+  clock: Clock
+  policies?: readonly RatePolicy[]
+  /** Longer waits than this end in `WhoopRateLimitedError` instead of holding the caller for hours. */
+  maxWaitMs?: number
+  /** Told when a request has to wait, and until when (for a progress bar). */
+  onWait?: (until: number) => void
+}
+
+/** Without a Reset header, a 429 is assumed to clear within a minute, WHOOP's shortest window. */
+const DEFAULT_429_WAIT_MS = 60_000
+
+/**
+ * Paces requests so they stay inside every policy (a sliding window per policy) and obeys what
+ * WHOOP says: an exhausted `X-RateLimit-Remaining` or a 429 blocks until `X-RateLimit-Reset`.
+ * Callers take turns, and a wait is one timer until the exact moment a request is allowed: it never
+ * polls.
+ */
+export function createRateLimiter(options: RateLimiterOptions) {
+  const { clock, policies = whoopRatePolicies, maxWaitMs = 15 * 60_000, onWait } = options
+  const longestWindow = Math.max(...policies.map((policy) => policy.windowMs))
+  const sentAt: number[] = []
+  let blockedUntil = 0
+  let budget: RateBudget | undefined
+  let turns: Promise<unknown> = Promise.resolve()
+
+  function earliestAllowed(now: number): number {
+    let at = Math.max(now, blockedUntil)
+    for (let changed = true; changed; ) {
+      changed = false
+      for (const policy of policies) {
+        const inWindow = sentAt.filter((time) => time > at - policy.windowMs)
+        if (inWindow.length >= policy.limit) {
+          const freed = inWindow[inWindow.length - policy.limit] + policy.windowMs
+          if (freed > at) {
+            at = freed
+            changed = true
+          }
+        }
+      }
+    }
+    return at
+  }
+
+  async function takeTurn(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      signal?.throwIfAborted()
+      const now = clock.now()
+      while (sentAt.length && sentAt[0] <= now - longestWindow) sentAt.shift()
+      const at = earliestAllowed(now)
+      if (at <= now) {
+        sentAt.push(now)
+        return
+      }
+      if (at - now > maxWaitMs) throw new WhoopRateLimitedError(at)
+      onWait?.(at)
+      await clock.sleep(at - now, signal)
+    }
+  }
+
+  return {
+    /** Resolves when one more request may be sent now, and counts it as sent. */
+    acquire(signal?: AbortSignal): Promise<void> {
+      const turn = turns.then(() => takeTurn(signal))
+      turns = turn.catch(() => undefined)
+      return turn
+    },
+
+    /** Reads WHOOP's rate-limit headers from any response. */
+    observe(headers: Headers): void {
+      const remaining = Number(headers.get('x-ratelimit-remaining'))
+      const resetSeconds = Number(headers.get('x-ratelimit-reset'))
+      const limit = Number.parseInt(headers.get('x-ratelimit-limit') ?? '', 10)
+      if (!Number.isFinite(remaining) || !Number.isFinite(resetSeconds) || headers.get('x-ratelimit-remaining') === null) {
+        return
+      }
+      const resetsAt = clock.now() + resetSeconds * 1000
+      budget = { limit: Number.isFinite(limit) ? limit : remaining, remaining, resetsAt }
+      if (remaining <= 0) blockedUntil = Math.max(blockedUntil, resetsAt)
+    },
+
+    /** A 429: nothing more is sent until WHOOP's window resets. */
+    tooManyRequests(headers: Headers): void {
+      const resetSeconds = Number(headers.get('x-ratelimit-reset'))
+      const wait = headers.get('x-ratelimit-reset') !== null && Number.isFinite(resetSeconds)
+        ? resetSeconds * 1000
+        : DEFAULT_429_WAIT_MS
+      blockedUntil = Math.max(blockedUntil, clock.now() + wait)
+    },
+
+    budget: (): RateBudget | undefined => budget
+  }
+}
+
+export type RateLimiter = ReturnType<typeof createRateLimiter>
