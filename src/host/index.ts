@@ -4,24 +4,28 @@ import Conf from 'conf'
 import { startAppCore } from '../main/appCore'
 import { defaultUserDataDir, resolveDataDir } from '../main/dataDir'
 import { settingsBackendOptions, type SettingsBackend } from '../main/settings/settingsStore'
+import { whoopEndpointsFromEnv } from '../main/whoop/whoopEndpoints'
 import { startBrowserHost } from './browserHost'
 
 /**
  * `npm run dev:browser`: the real app core behind the real renderer, in any browser.
- * Honours PORT (default 5199; 0 picks a free one) and WHOOP_DESKTOP_DATA_DIR (default: the same
- * folder the desktop app uses).
+ * Honours PORT (default 5199; 0 picks a free one), WHOOP_DESKTOP_DATA_DIR (default: the same
+ * folder the desktop app uses), WHOOP_API_BASE_URL and WHOOP_OAUTH_BASE_URL.
  */
 async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 5199)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, not "${process.env.PORT}".`)
   const packageJson = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8'))
   const dataDir = resolveDataDir(process.env, defaultUserDataDir(process.platform, process.env))
   const core = startAppCore({
     appName: packageJson.productName,
     appVersion: packageJson.version,
     dataDir,
-    settingsBackend: new Conf(settingsBackendOptions(dataDir)) as unknown as SettingsBackend
+    settingsBackend: new Conf(settingsBackendOptions(dataDir)) as unknown as SettingsBackend,
+    whoopEndpoints: whoopEndpointsFromEnv(process.env)
   })
   const host = await startBrowserHost({
-    port: Number(process.env.PORT ?? 5199),
+    port,
     rendererDir: path.join(__dirname, '../renderer'),
     handlers: core.handlers,
     logInternalError: (method, error) => console.error(`API method ${method} failed:`, error)

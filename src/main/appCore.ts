@@ -2,12 +2,14 @@ import path from 'node:path'
 import type { ApiHandlers } from '../shared/api'
 import { DATABASE_FILE_NAME, openDatabase, schemaVersionOf } from './database/openDatabase'
 import { createSettingsStore, type SettingsBackend } from './settings/settingsStore'
+import type { WhoopEndpoints } from './whoop/whoopEndpoints'
 
 export interface AppCoreOptions {
   appName: string
   appVersion: string
   dataDir: string
   settingsBackend: SettingsBackend
+  whoopEndpoints: WhoopEndpoints
 }
 
 /**
@@ -25,7 +27,8 @@ export function startAppCore(options: AppCoreOptions) {
       version: options.appVersion,
       dataDir: options.dataDir,
       databaseFile,
-      schemaVersion: schemaVersionOf(database)
+      schemaVersion: schemaVersionOf(database),
+      whoopApiBaseUrl: options.whoopEndpoints.apiBaseUrl
     }),
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch)

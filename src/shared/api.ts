@@ -12,6 +12,8 @@ export interface AppInfo {
   databaseFile: string
   /** The schema version of the open database (`PRAGMA user_version`). */
   schemaVersion: number
+  /** The WHOOP API server the app talks to (WHOOP's own unless overridden for testing). */
+  whoopApiBaseUrl: string
 }
 
 /** The arguments of every method, validated in the main process before a handler runs. */

@@ -14,6 +14,7 @@ test('opens the app in Chromium through the browser host and moves between its p
   await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible()
   await expect(page.getByTestId('data-dir')).toHaveText(host.dataDir)
   await expect(page.getByTestId('schema-version')).toHaveText('version 1')
+  await expect(page.getByTestId('whoop-server')).toHaveText('https://api.prod.whoop.com/developer')
   await saveScreenshot(page, 'shell-data')
 
   await page.getByTestId('settings-link').click()

@@ -111,7 +111,7 @@ export function createFakeOAuth(options: { apps: FakeApp[]; clock: Clock; access
       refreshTokens.set(refresh, { grant, used: false })
       body.refresh_token = refresh
     }
-    return body as { access_token: string; refresh_token?: string; expires_in: number; scope: string; token_type: string }
+    return body as { access_token: string; refresh_token?: string; expires_in: number; scope: string; token_type: 'bearer' }
   }
 
   const tokenError = (status: number, error: string, description: string): OAuthAnswer => ({

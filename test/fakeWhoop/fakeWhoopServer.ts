@@ -107,8 +107,10 @@ export async function startFakeWhoop(options: FakeWhoopOptions = {}) {
   async function handle(request: http.IncomingMessage, response: http.ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     const body = await readBody(request)
-    const logEntry = (path: string, status: number) =>
-      requests.push({ method: request.method ?? 'GET', path, query: Object.fromEntries(url.searchParams), status, at: clock.now() })
+    // Logged on arrival (status 0 until answered), so a request the client gave up on still counts.
+    const entry: LoggedRequest = { method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0, at: clock.now() }
+    requests.push(entry)
+    const logEntry = (path: string, status: number) => Object.assign(entry, { path, status })
 
     if (url.pathname.startsWith('/oauth/')) {
       const path = url.pathname.slice('/oauth'.length)
@@ -141,10 +143,8 @@ export async function startFakeWhoop(options: FakeWhoopOptions = {}) {
     }
 
     const fault = takeFault(path)
-    if (fault?.kind === 'reset') {
-      logEntry(path, 0)
-      return request.socket.destroy()
-    }
+    logEntry(path, 0)
+    if (fault?.kind === 'reset') return request.socket.destroy()
     if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
     if (fault?.kind === 'status') {
       const extra: Record<string, string> =

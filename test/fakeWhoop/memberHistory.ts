@@ -168,7 +168,7 @@ export function sleepScore(random: SeededRandom, inBed: number, nap: boolean, ag
   const baseline = Math.round(random.between(7.4, 8.1) * HOUR)
   const debt = Math.round(random.between(0, 0.9) * HOUR)
   const strainNeed = Math.round(random.between(0, 0.5) * HOUR)
-  const napCredit = -Math.round(random.chance(0.1) ? random.between(0, 0.6) * HOUR : 0)
+  const napCredit = random.chance(0.1) ? -Math.round(random.between(0, 0.6) * HOUR) : 0
   const need = baseline + debt + strainNeed + napCredit
   return {
     stage_summary: {

@@ -139,6 +139,18 @@ describe('the built main bundle under plain Node', () => {
     expect(digest()).toBe(before)
   })
 
+  it('refuses to start against a WHOOP server that is not https, saying which setting is wrong', async () => {
+    process.env.WHOOP_API_BASE_URL = 'http://api.example.test/developer'
+    try {
+      const { fake } = await startBuiltApp()
+      expect(fake.windows).toHaveLength(0)
+      expect(fake.recorded.exitCode).toBe(1)
+      expect(fake.recorded.errorBoxes[0].content).toContain('WHOOP_API_BASE_URL must be an https:// URL')
+    } finally {
+      delete process.env.WHOOP_API_BASE_URL
+    }
+  })
+
   it('has been built from the current sources', () => {
     expect(fs.existsSync(path.join(outDir, 'preload/index.js'))).toBe(true)
     expect(fs.existsSync(path.join(outDir, 'renderer/index.html'))).toBe(true)

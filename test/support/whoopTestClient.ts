@@ -12,7 +12,12 @@ import type { FakeWhoop } from '../fakeWhoop/fakeWhoopServer'
 export function clientForFake(
   fake: FakeWhoop,
   clock: Clock,
-  options: Partial<WhoopClientOptions> & { tokens?: TokenSet; fetch?: typeof fetch } = {}
+  options: Partial<WhoopClientOptions> & {
+    tokens?: TokenSet
+    fetch?: typeof fetch
+    /** Told of every token pair as it is saved. */
+    onPersist?: (tokens: TokenSet) => void
+  } = {}
 ) {
   const fetchImpl = options.fetch ?? fetch
   const oauthConfig = whoopOAuthConfiguration(fake.endpoints, fake.app, fetchImpl)
@@ -21,16 +26,20 @@ export function clientForFake(
   const tokens = createTokenSession({
     tokens: initial,
     refresh: (refreshToken) => refreshWhoopTokens(oauthConfig, refreshToken, clock),
-    persist: (next) => void saved.push(next),
+    persist: (next) => {
+      saved.push(next)
+      options.onPersist?.(next)
+    },
     clock
   })
+  const { tokens: _initial, onPersist: _onPersist, ...clientOptions } = options
   const client = createWhoopClient({
     apiBaseUrl: fake.endpoints.apiBaseUrl,
     tokens,
     clock,
     random: () => 0.5,
     rateLimiter: createRateLimiter({ clock }),
-    ...options,
+    ...clientOptions,
     fetch: fetchImpl
   })
   return { client, tokens, saved, initial, oauthConfig }

@@ -19,7 +19,7 @@ async function startHost() {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head><title>t</title></head><body></body></html>')
   let settings: Settings = defaultSettings
   const handlers: ApiHandlers = {
-    getAppInfo: () => ({ name: 'WHOOP Desktop', version: '1', dataDir: '/d', databaseFile: '/d/db', schemaVersion: 1 }),
+    getAppInfo: () => ({ name: 'WHOOP Desktop', version: '1', dataDir: '/d', databaseFile: '/d/db', schemaVersion: 1, whoopApiBaseUrl: 'https://x' }),
     getSettings: () => settings,
     updateSettings: (patch) => (settings = { ...settings, ...patch })
   }

@@ -4,7 +4,7 @@ import { invokeApi } from '../../src/main/api/invokeApi'
 import type { ApiHandlers } from '../../src/shared/api'
 import { defaultSettings } from '../../src/shared/settings'
 
-const appInfo = { name: 'WHOOP Desktop', version: '1.0.0', dataDir: '/d', databaseFile: '/d/db', schemaVersion: 1 }
+const appInfo = { name: 'WHOOP Desktop', version: '1.0.0', dataDir: '/d', databaseFile: '/d/db', schemaVersion: 1, whoopApiBaseUrl: 'https://api.prod.whoop.com/developer' }
 
 function handlersWith(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
   return {

@@ -4,6 +4,7 @@ import icon from '../../../resources/icon.png?asset'
 import { startAppCore, type AppCore } from '../appCore'
 import { resolveDataDir } from '../dataDir'
 import { createDeepLinkEntry } from '../deepLinks/deepLinks'
+import { whoopEndpointsFromEnv } from '../whoop/whoopEndpoints'
 import { APP_INDEX_URL, registerAppScheme, serveRendererOverAppScheme } from './appProtocol'
 import { listenForDeepLinks } from './deepLinkSources'
 import { showStartupError } from './dialogs'
@@ -49,7 +50,8 @@ export function startDesktopApp(): void {
         appName: app.getName(),
         appVersion: app.getVersion(),
         dataDir,
-        settingsBackend: openSettingsBackend(dataDir)
+        settingsBackend: openSettingsBackend(dataDir),
+        whoopEndpoints: whoopEndpointsFromEnv(process.env)
       })
     } catch (error) {
       showStartupError(error)

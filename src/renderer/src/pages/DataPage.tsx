@@ -19,6 +19,10 @@ export function DataPage({ appInfo }: { appInfo: Result<AppInfo> | undefined }) 
             </dd>
             <dt>Database schema</dt>
             <dd data-testid="schema-version">version {appInfo.value.schemaVersion}</dd>
+            <dt>WHOOP server</dt>
+            <dd data-testid="whoop-server">
+              <code>{appInfo.value.whoopApiBaseUrl}</code>
+            </dd>
             <dt>App version</dt>
             <dd>{appInfo.value.version}</dd>
           </dl>

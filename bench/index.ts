@@ -1,0 +1,3 @@
+import { benchCollectionWalk } from './whoopClient.bench'
+
+await benchCollectionWalk()
