@@ -10,18 +10,188 @@ export interface Migration {
   up: (db: Database) => void
 }
 
+/**
+ * Conventions of the store: times as epoch milliseconds (`*_ms`) for ranges and ordering, WHOOP's
+ * own ISO strings kept as they came; `local_date` is the member's calendar day of a record in the
+ * timezone WHOOP recorded it in; `raw` is the record exactly as WHOOP sent it, so nothing is lost;
+ * `source` says where a record came from (`api`, `export` for WHOOP's CSV export, `demo`);
+ * `walk` marks the sync walk that last saw the record, so records WHOOP deleted can be swept.
+ */
 export const migrations: readonly Migration[] = [
   {
     version: 1,
-    description: 'WHOOP accounts, keyed by WHOOP user id so several can live side by side',
+    description: 'Accounts, WHOOP records, journal, sync state and sync log',
     up: (db) =>
       db.exec(`
         CREATE TABLE account (
           user_id      INTEGER PRIMARY KEY,
-          email        TEXT NOT NULL,
-          first_name   TEXT NOT NULL,
-          last_name    TEXT NOT NULL,
-          connected_at TEXT NOT NULL
+          connected_at TEXT NOT NULL,
+          is_demo      INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+
+        CREATE TABLE profile (
+          user_id    INTEGER PRIMARY KEY REFERENCES account(user_id) ON DELETE CASCADE,
+          email      TEXT NOT NULL,
+          first_name TEXT NOT NULL,
+          last_name  TEXT NOT NULL,
+          fetched_at TEXT NOT NULL,
+          raw        TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE body_measurement (
+          user_id         INTEGER PRIMARY KEY REFERENCES account(user_id) ON DELETE CASCADE,
+          height_meter    REAL NOT NULL,
+          weight_kilogram REAL NOT NULL,
+          max_heart_rate  INTEGER NOT NULL,
+          fetched_at      TEXT NOT NULL,
+          raw             TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE cycle (
+          id                 INTEGER PRIMARY KEY,
+          user_id            INTEGER NOT NULL REFERENCES account(user_id) ON DELETE CASCADE,
+          start_ms           INTEGER NOT NULL,
+          end_ms             INTEGER,
+          timezone_offset    TEXT NOT NULL,
+          local_date         TEXT NOT NULL,
+          score_state        TEXT NOT NULL,
+          strain             REAL,
+          kilojoule          REAL,
+          average_heart_rate INTEGER,
+          max_heart_rate     INTEGER,
+          created_at         TEXT NOT NULL,
+          updated_at         TEXT NOT NULL,
+          updated_ms         INTEGER NOT NULL,
+          source             TEXT NOT NULL,
+          walk               INTEGER,
+          raw                TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX cycle_by_start ON cycle (user_id, start_ms);
+        CREATE INDEX cycle_by_date ON cycle (user_id, local_date);
+
+        CREATE TABLE recovery (
+          cycle_id           INTEGER PRIMARY KEY,
+          user_id            INTEGER NOT NULL REFERENCES account(user_id) ON DELETE CASCADE,
+          sleep_id           TEXT NOT NULL,
+          sleep_start_ms     INTEGER NOT NULL,
+          score_state        TEXT NOT NULL,
+          user_calibrating   INTEGER,
+          recovery_score     REAL,
+          resting_heart_rate REAL,
+          hrv_rmssd_milli    REAL,
+          spo2_percentage    REAL,
+          skin_temp_celsius  REAL,
+          created_at         TEXT NOT NULL,
+          updated_at         TEXT NOT NULL,
+          updated_ms         INTEGER NOT NULL,
+          source             TEXT NOT NULL,
+          walk               INTEGER,
+          raw                TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX recovery_by_sleep_start ON recovery (user_id, sleep_start_ms);
+
+        CREATE TABLE sleep (
+          id                TEXT PRIMARY KEY,
+          user_id           INTEGER NOT NULL REFERENCES account(user_id) ON DELETE CASCADE,
+          cycle_id          INTEGER NOT NULL,
+          start_ms          INTEGER NOT NULL,
+          end_ms            INTEGER NOT NULL,
+          timezone_offset   TEXT NOT NULL,
+          local_date        TEXT NOT NULL,
+          nap               INTEGER NOT NULL,
+          score_state       TEXT NOT NULL,
+          in_bed_ms         INTEGER,
+          awake_ms          INTEGER,
+          no_data_ms        INTEGER,
+          light_ms          INTEGER,
+          deep_ms           INTEGER,
+          rem_ms            INTEGER,
+          sleep_cycle_count INTEGER,
+          disturbance_count INTEGER,
+          need_ms           INTEGER,
+          respiratory_rate  REAL,
+          performance_pct   REAL,
+          consistency_pct   REAL,
+          efficiency_pct    REAL,
+          created_at        TEXT NOT NULL,
+          updated_at        TEXT NOT NULL,
+          updated_ms        INTEGER NOT NULL,
+          source            TEXT NOT NULL,
+          walk              INTEGER,
+          raw               TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX sleep_by_start ON sleep (user_id, start_ms);
+        CREATE INDEX sleep_by_date ON sleep (user_id, local_date);
+
+        CREATE TABLE workout (
+          id                    TEXT PRIMARY KEY,
+          user_id               INTEGER NOT NULL REFERENCES account(user_id) ON DELETE CASCADE,
+          start_ms              INTEGER NOT NULL,
+          end_ms                INTEGER NOT NULL,
+          timezone_offset       TEXT NOT NULL,
+          local_date            TEXT NOT NULL,
+          sport_name            TEXT NOT NULL,
+          score_state           TEXT NOT NULL,
+          strain                REAL,
+          average_heart_rate    INTEGER,
+          max_heart_rate        INTEGER,
+          kilojoule             REAL,
+          percent_recorded      REAL,
+          distance_meter        REAL,
+          altitude_gain_meter   REAL,
+          altitude_change_meter REAL,
+          zone0_ms              INTEGER,
+          zone1_ms              INTEGER,
+          zone2_ms              INTEGER,
+          zone3_ms              INTEGER,
+          zone4_ms              INTEGER,
+          zone5_ms              INTEGER,
+          created_at            TEXT NOT NULL,
+          updated_at            TEXT NOT NULL,
+          updated_ms            INTEGER NOT NULL,
+          source                TEXT NOT NULL,
+          walk                  INTEGER,
+          raw                   TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX workout_by_start ON workout (user_id, start_ms);
+        CREATE INDEX workout_by_date ON workout (user_id, local_date);
+
+        CREATE TABLE journal_entry (
+          user_id         INTEGER NOT NULL REFERENCES account(user_id) ON DELETE CASCADE,
+          cycle_start_ms  INTEGER NOT NULL,
+          cycle_end_ms    INTEGER,
+          timezone_offset TEXT NOT NULL,
+          local_date      TEXT NOT NULL,
+          question        TEXT NOT NULL,
+          answered_yes    INTEGER,
+          notes           TEXT,
+          source          TEXT NOT NULL,
+          PRIMARY KEY (user_id, cycle_start_ms, question)
+        ) STRICT;
+
+        CREATE TABLE sync_state (
+          user_id           INTEGER NOT NULL REFERENCES account(user_id) ON DELETE CASCADE,
+          resource          TEXT NOT NULL,
+          history_complete  INTEGER NOT NULL DEFAULT 0,
+          last_success_ms   INTEGER,
+          last_reconcile_ms INTEGER,
+          walk              INTEGER,
+          walk_kind         TEXT,
+          walk_start        TEXT,
+          walk_end          TEXT,
+          walk_next_token   TEXT,
+          walk_pages        INTEGER,
+          PRIMARY KEY (user_id, resource)
+        ) STRICT;
+
+        CREATE TABLE sync_run (
+          id          INTEGER PRIMARY KEY AUTOINCREMENT,
+          user_id     INTEGER,
+          trigger     TEXT NOT NULL,
+          started_at  TEXT NOT NULL,
+          finished_at TEXT,
+          status      TEXT NOT NULL,
+          outcome     TEXT
         ) STRICT;
       `)
   }

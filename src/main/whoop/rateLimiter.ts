@@ -24,8 +24,6 @@ export interface RateLimiterOptions {
   policies?: readonly RatePolicy[]
   /** Longer waits than this end in `WhoopRateLimitedError` instead of holding the caller for hours. */
   maxWaitMs?: number
-  /** Told when a request has to wait, and until when (for a progress bar). */
-  onWait?: (until: number) => void
 }
 
 /** Without a Reset header, a 429 is assumed to clear within a minute, WHOOP's shortest window. */
@@ -38,7 +36,8 @@ const DEFAULT_429_WAIT_MS = 60_000
  * polls.
  */
 export function createRateLimiter(options: RateLimiterOptions) {
-  const { clock, policies = whoopRatePolicies, maxWaitMs = 15 * 60_000, onWait } = options
+  const { clock, policies = whoopRatePolicies, maxWaitMs = 15 * 60_000 } = options
+  const waitListeners = new Set<(until: number) => void>()
   const longestWindow = Math.max(...policies.map((policy) => policy.windowMs))
   const sentAt: number[] = []
   let blockedUntil = 0
@@ -74,7 +73,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
         return
       }
       if (at - now > maxWaitMs) throw new WhoopRateLimitedError(at)
-      onWait?.(at)
+      for (const listener of waitListeners) listener(at)
       await clock.sleep(at - now, signal)
     }
   }
@@ -109,7 +108,13 @@ export function createRateLimiter(options: RateLimiterOptions) {
       blockedUntil = Math.max(blockedUntil, clock.now() + wait)
     },
 
-    budget: (): RateBudget | undefined => budget
+    budget: (): RateBudget | undefined => budget,
+
+    /** Tells `listener` whenever a request has to wait, and until when (for a progress bar). */
+    onWait(listener: (until: number) => void): () => void {
+      waitListeners.add(listener)
+      return () => waitListeners.delete(listener)
+    }
   }
 }
 

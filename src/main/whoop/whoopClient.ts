@@ -159,7 +159,9 @@ export function createWhoopClient(options: WhoopClientOptions) {
       const issue = parsed.error.issues[0]
       throw new UnexpectedResponseError(endpoint, formatPath(issue.path), issue.message)
     }
-    return parsed.data
+    // The schemas only check (nothing is transformed), so the validated JSON is handed on exactly as
+    // WHOOP sent it, field order included, to be stored as the record's raw form.
+    return json as z.output<Schema>
   }
 
   return {

@@ -14,7 +14,8 @@ describe('the rate limiter', () => {
   it('lets a full window through at once, then waits exactly until the oldest request leaves it', async () => {
     const clock = createVirtualClock()
     const waits: number[] = []
-    const limiter = createRateLimiter({ clock, policies: [{ limit: 3, windowMs: 60_000 }], onWait: (until) => waits.push(until) })
+    const limiter = createRateLimiter({ clock, policies: [{ limit: 3, windowMs: 60_000 }] })
+    limiter.onWait((until) => waits.push(until))
     const start = clock.now()
     for (let i = 0; i < 3; i++) await limiter.acquire()
     expect(clock.elapsed()).toBe(0)
@@ -64,9 +65,8 @@ describe('the client against rate limits', () => {
     fake = await startFakeWhoop({ clock, days: 30, rateLimit: false })
     fake.addFault({ kind: 'status', status: 429, resetSeconds: 42, times: 2, path: '/v2/cycle' })
     const waits: number[] = []
-    const { client } = clientForFake(fake, clock, {
-      rateLimiter: createRateLimiter({ clock, onWait: (until) => waits.push(until) })
-    })
+    const { client } = clientForFake(fake, clock)
+    client.rateLimiter.onWait((until) => waits.push(until))
     const start = clock.now()
     const { records } = await walkAll(client.pages('cycle'))
     expect(records).toHaveLength(30)

@@ -1,0 +1,31 @@
+const DAY_MS = 86_400_000
+
+/** Minutes east of UTC for WHOOP's `+hh:mm`, `-hh:mm` or `Z` (also the export's `UTC+hh:mm`). */
+export function offsetMinutes(offset: string): number {
+  const match = /^(?:UTC)?([+-])(\d{2}):?(\d{2})$/.exec(offset.trim())
+  if (!match) return 0
+  const minutes = Number(match[2]) * 60 + Number(match[3])
+  return match[1] === '-' ? -minutes : minutes
+}
+
+/** The member's calendar date (YYYY-MM-DD) at `ms`, in the timezone WHOOP recorded with the record. */
+export function localDateOf(ms: number, offset: string): string {
+  return new Date(ms + offsetMinutes(offset) * 60_000).toISOString().slice(0, 10)
+}
+
+/**
+ * The day a cycle belongs to. A cycle runs from falling asleep to falling asleep, so it starts late
+ * in the evening of the day before the one it mostly covers; the date twelve hours after its start
+ * is the day WHOOP's app shows it under, whether the member fell asleep at 21:00 or at 02:00.
+ */
+export function cycleDateOf(startMs: number, offset: string): string {
+  return localDateOf(startMs + DAY_MS / 2, offset)
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
+}

@@ -1,0 +1,254 @@
+import type { Database, Statement } from 'better-sqlite3'
+import {
+  collectionResources,
+  syncResources,
+  type ResourceOutcome,
+  type SyncFailure,
+  type SyncOptions,
+  type SyncProgress,
+  type SyncResource,
+  type SyncRunResult,
+  type SyncStatus,
+  type SyncTrigger
+} from '../../shared/sync'
+import type { Clock } from '../clock'
+import { createRecordStore } from '../store/recordStore'
+import { recordTables } from '../store/recordTables'
+import { createSyncStateStore, type ResourceSyncState, type Walk } from '../store/syncStateStore'
+import type { WhoopClient } from '../whoop/whoopClient'
+import type { CollectionName } from '../whoop/whoopSchemas'
+import { describeSyncFailure, endsTheRun, SyncCancelledError } from './syncFailure'
+
+const DAY_MS = 86_400_000
+
+export interface SyncEngineOptions {
+  db: Database
+  clock: Clock
+  /** The client for the connected account; undefined when no account is connected. */
+  client: () => WhoopClient | undefined
+  onProgress?: (progress: SyncProgress) => void
+  /** Told about failures that are bugs rather than WHOOP's answers. */
+  logError?: (message: string, error: unknown) => void
+  /** How far before the newest stored record an incremental sync starts, to catch edits. */
+  overlapMs?: number
+  /** How often a sync also re-reads a longer recent window to find deletions. */
+  reconcileEveryMs?: number
+  reconcileWindowMs?: number
+}
+
+export class NotConnectedError extends Error {
+  constructor() {
+    super('No WHOOP account is connected. Connect one in Settings to sync.')
+    this.name = 'NotConnectedError'
+  }
+}
+
+/**
+ * Brings the local database up to date with WHOOP. The first sync of a resource walks its whole
+ * history; later ones read from the newest stored record minus an overlap (and from the oldest
+ * record still being scored), and now and then a longer window, removing what WHOOP no longer has.
+ * Every page is stored with its checkpoint in one transaction, so an interrupted sync resumes where
+ * it stopped. One resource failing does not stop the others, and nothing is reported as synced that
+ * was not.
+ */
+export function createSyncEngine(options: SyncEngineOptions) {
+  const { db, clock } = options
+  const overlapMs = options.overlapMs ?? 4 * DAY_MS
+  const reconcileEveryMs = options.reconcileEveryMs ?? 7 * DAY_MS
+  const reconcileWindowMs = options.reconcileWindowMs ?? 30 * DAY_MS
+  const records = createRecordStore(db)
+  const state = createSyncStateStore(db)
+  const emit = (progress: SyncProgress) => options.onProgress?.(progress)
+  const iso = (ms: number) => new Date(ms).toISOString()
+  const anchors = Object.fromEntries(
+    collectionResources.map((name) => {
+      const { table, anchor } = recordTables[name]
+      return [
+        name,
+        db.prepare<[number], { newest: number | null; oldestPending: number | null }>(
+          `SELECT MAX(${anchor}) AS newest,
+                  MIN(CASE WHEN score_state = 'PENDING_SCORE' THEN ${anchor} END) AS oldestPending
+             FROM ${table} WHERE user_id = ? AND source = 'api'`
+        )
+      ]
+    })
+  ) as Record<CollectionName, Statement<[number], { newest: number | null; oldestPending: number | null }>>
+  const recordCounts = Object.fromEntries(
+    syncResources.map((resource) => [
+      resource,
+      db.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM ${resourceTables[resource]} WHERE user_id = ?`)
+    ])
+  ) as Record<SyncResource, Statement<[number], { n: number }>>
+  const activeAccount = db.prepare<[], { user_id: number }>(
+    'SELECT user_id FROM account WHERE is_demo = 0 ORDER BY connected_at DESC, user_id LIMIT 1'
+  )
+
+  let running: Promise<SyncRunResult> | undefined
+  let controller: AbortController | undefined
+
+  function planWalk(name: CollectionName, userId: number, current: ResourceSyncState, now: number): Walk {
+    if (!current.historyComplete) return { id: now, kind: 'full', end: iso(now), pages: 0 }
+    const { newest, oldestPending } = anchors[name].get(userId)!
+    let from = Math.min((newest ?? now) - overlapMs, oldestPending ?? Infinity)
+    const reconcileDue = current.lastReconcileMs === null || now - current.lastReconcileMs >= reconcileEveryMs
+    if (reconcileDue) from = Math.min(from, now - reconcileWindowMs)
+    return { id: now, kind: reconcileDue ? 'reconcile' : 'incremental', start: iso(from), end: iso(now), pages: 0 }
+  }
+
+  async function walkCollection(
+    client: WhoopClient,
+    name: CollectionName,
+    userId: number,
+    request: SyncOptions,
+    signal: AbortSignal
+  ): Promise<Omit<ResourceOutcome, 'resource' | 'status'>> {
+    const now = clock.now()
+    // A requested window is a one-off re-read: not checkpointed, and it leaves the normal plan alone.
+    const isOneOff = request.start !== undefined || request.end !== undefined
+    let walk: Walk
+    if (isOneOff) {
+      walk = { id: now, kind: 'incremental', start: request.start, end: request.end ?? iso(now), pages: 0 }
+    } else {
+      const current = state.get(userId, name)
+      walk = current.walk ?? planWalk(name, userId, current, now)
+      if (!current.walk) state.beginWalk(userId, name, walk)
+    }
+
+    const totals = { added: 0, updated: 0, removed: 0, pages: 0 }
+    let seen = 0
+    const storePage = db.transaction((page: { records: never[]; nextToken?: string }) => {
+      const counts = records.upsert(name, userId, page.records, { source: 'api', walk: walk.id })
+      totals.added += counts.added
+      totals.updated += counts.updated
+      if (!isOneOff) state.checkpoint(userId, name, page.nextToken, walk.pages + totals.pages + 1)
+    })
+    for await (const page of client.pages(name, { start: walk.start, end: walk.end, nextToken: walk.nextToken, signal })) {
+      storePage(page as { records: never[]; nextToken?: string })
+      totals.pages++
+      seen += page.records.length
+      emit({ type: 'resource', resource: name, pages: totals.pages, records: seen })
+    }
+    // The window has been read completely: whatever was stored in it and not seen is gone at WHOOP.
+    db.transaction(() => {
+      const window = { from: walk.start ? Date.parse(walk.start) : undefined, to: Date.parse(walk.end) }
+      totals.removed = records.sweep(name, userId, walk.id, window)
+      if (!isOneOff) state.finishWalk(userId, name, walk.kind, clock.now())
+    })()
+    return totals
+  }
+
+  async function run(client: WhoopClient, request: SyncOptions, trigger: SyncTrigger, signal: AbortSignal) {
+    const startedAt = iso(clock.now())
+    const runId = state.startRun(trigger, startedAt)
+    const collections = collectionResources.filter((name) => !request.resources || request.resources.includes(name))
+    const planned: SyncResource[] = ['profile', 'bodyMeasurement', ...collections]
+    emit({ type: 'started', runId, resources: planned })
+    const stopWaiting = client.rateLimiter.onWait((until) => emit({ type: 'waiting', until }))
+    const outcomes: ResourceOutcome[] = []
+    let stopped: SyncFailure | undefined
+    let userId: number | undefined
+
+    const step = async (resource: SyncResource, work: () => Promise<Omit<ResourceOutcome, 'resource' | 'status'>>) => {
+      let outcome: ResourceOutcome
+      if (stopped) {
+        outcome = { resource, status: stopped.kind === 'cancelled' ? 'cancelled' : 'failed', added: 0, updated: 0, removed: 0, pages: 0, error: stopped }
+      } else {
+        try {
+          outcome = { resource, status: 'ok', ...(await work()) }
+        } catch (error) {
+          const failure = describeSyncFailure(signal.aborted ? signal.reason : error)
+          if (failure.kind === 'internal') options.logError?.(`Sync of ${resource} failed`, error)
+          if (endsTheRun(failure) || resource === 'profile') stopped = failure
+          outcome = { resource, status: failure.kind === 'cancelled' ? 'cancelled' : 'failed', added: 0, updated: 0, removed: 0, pages: 0, error: failure }
+        }
+      }
+      outcomes.push(outcome)
+      emit({ type: 'resource-done', outcome })
+    }
+
+    try {
+      await step('profile', async () => {
+        const profile = await client.getProfile(signal)
+        const change = records.saveProfile(profile, iso(clock.now()))
+        userId = profile.user_id
+        state.setRunUser(runId, userId)
+        state.finishWalk(userId, 'profile', 'single', clock.now())
+        return { added: Number(change === 'added'), updated: Number(change === 'updated'), removed: 0, pages: 1 }
+      })
+      await step('bodyMeasurement', async () => {
+        const body = await client.getBodyMeasurement(signal)
+        const change = records.saveBodyMeasurement(userId!, body, iso(clock.now()))
+        state.finishWalk(userId!, 'bodyMeasurement', 'single', clock.now())
+        return { added: Number(change === 'added'), updated: Number(change === 'updated'), removed: 0, pages: 1 }
+      })
+      for (const name of collections) await step(name, () => walkCollection(client, name, userId!, request, signal))
+    } finally {
+      stopWaiting()
+    }
+
+    const statuses = outcomes.map((outcome) => outcome.status)
+    const result: SyncRunResult = {
+      runId,
+      trigger,
+      status: statuses.includes('cancelled')
+        ? 'cancelled'
+        : statuses.every((status) => status === 'ok')
+          ? 'succeeded'
+          : statuses.every((status) => status === 'failed')
+            ? 'failed'
+            : 'partial',
+      startedAt,
+      finishedAt: iso(clock.now()),
+      resources: outcomes
+    }
+    state.endRun(result)
+    emit({ type: 'finished', result })
+    return result
+  }
+
+  return {
+    /** Starts a sync, or joins the one already running. */
+    sync(request: SyncOptions = {}, trigger: SyncTrigger = 'manual'): Promise<SyncRunResult> {
+      if (running) return running
+      const client = options.client()
+      if (!client) return Promise.reject(new NotConnectedError())
+      controller = new AbortController()
+      running = run(client, request, trigger, controller.signal).finally(() => {
+        running = undefined
+        controller = undefined
+      })
+      return running
+    },
+
+    /** Stops the running sync after the page in progress; returns whether one was running. */
+    cancel(): boolean {
+      controller?.abort(new SyncCancelledError())
+      return controller !== undefined
+    },
+
+    status(): SyncStatus {
+      const account = activeAccount.get()
+      const resources = syncResources.map((resource) => {
+        const current = account ? state.get(account.user_id, resource) : undefined
+        return {
+          resource,
+          lastSuccessAt: current?.lastSuccessMs ? iso(current.lastSuccessMs) : null,
+          historyComplete: current?.historyComplete ?? false,
+          records: account ? recordCounts[resource].get(account.user_id)!.n : 0
+        }
+      })
+      return { running: running !== undefined, connected: options.client() !== undefined, resources, lastRun: state.lastRun() }
+    }
+  }
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>
+
+const resourceTables: Record<SyncResource, string> = {
+  profile: 'profile',
+  bodyMeasurement: 'body_measurement',
+  cycle: 'cycle',
+  sleep: 'sleep',
+  recovery: 'recovery',
+  workout: 'workout'
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod'
+
+/** What one sync covers: the member's profile and body, then the four WHOOP collections. */
+export const syncResources = ['profile', 'bodyMeasurement', 'cycle', 'sleep', 'recovery', 'workout'] as const
+export type SyncResource = (typeof syncResources)[number]
+export const collectionResources = ['cycle', 'sleep', 'recovery', 'workout'] as const
+
+export const syncOptionsSchema = z
+  .object({
+    /** Only these collections (profile and body measurement are always refreshed). */
+    resources: z.array(z.enum(collectionResources)).min(1).max(4).optional(),
+    /** A window to re-read instead of the normal incremental sync (ISO 8601, end exclusive). */
+    start: z.iso.datetime({ offset: true }).optional(),
+    end: z.iso.datetime({ offset: true }).optional()
+  })
+  .strict()
+  .refine((options) => !options.start || !options.end || Date.parse(options.start) < Date.parse(options.end), {
+    message: 'start must be before end'
+  })
+export type SyncOptions = z.infer<typeof syncOptionsSchema>
+
+/** Why a resource did not sync, in words for the person; `kind` lets the UI pick an action. */
+export interface SyncFailure {
+  kind: 'offline' | 'rate-limited' | 'reconnect-needed' | 'whoop-error' | 'unexpected-response' | 'cancelled' | 'internal'
+  message: string
+}
+
+export interface ResourceOutcome {
+  resource: SyncResource
+  status: 'ok' | 'failed' | 'cancelled'
+  added: number
+  updated: number
+  removed: number
+  pages: number
+  error?: SyncFailure
+}
+
+export interface SyncRunResult {
+  runId: number
+  trigger: SyncTrigger
+  /** `partial`: some resources synced, some failed. */
+  status: 'succeeded' | 'partial' | 'failed' | 'cancelled'
+  startedAt: string
+  finishedAt: string
+  resources: ResourceOutcome[]
+}
+
+export type SyncTrigger = 'manual' | 'launch' | 'connect'
+
+/** Pushed to the renderer while a sync runs, for a progress bar. */
+export type SyncProgress =
+  | { type: 'started'; runId: number; resources: SyncResource[] }
+  | { type: 'resource'; resource: SyncResource; pages: number; records: number }
+  | { type: 'resource-done'; outcome: ResourceOutcome }
+  | { type: 'waiting'; until: number }
+  | { type: 'finished'; result: SyncRunResult }
+
+export interface ResourceStatus {
+  resource: SyncResource
+  /** When this resource last synced completely (ISO), if ever. */
+  lastSuccessAt: string | null
+  /** Whether the whole history has been fetched once. */
+  historyComplete: boolean
+  records: number
+}
+
+export interface SyncStatus {
+  running: boolean
+  connected: boolean
+  resources: ResourceStatus[]
+  lastRun: SyncRunResult | null
+}

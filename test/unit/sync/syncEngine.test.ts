@@ -1,0 +1,249 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { SyncHarness } from '../../support/syncHarness'
+import { expectedCounts, fakeRecords, startSyncHarness, storedRecords, tableCounts } from '../../support/syncHarness'
+
+let harness: SyncHarness | undefined
+afterEach(async () => {
+  await harness?.close()
+  harness = undefined
+})
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+
+describe('the first sync', () => {
+  it('lands a 5-year history with exact counts in every table, exactly as WHOOP sent it', async () => {
+    harness = await startSyncHarness({ fake: { days: 5 * 365 + 1 } })
+    const result = await harness.engine.sync()
+    expect(result.status).toBe('succeeded')
+    expect(tableCounts(harness.db)).toEqual(expectedCounts(harness.fake))
+    expect(storedRecords(harness.db)).toEqual(fakeRecords(harness.fake))
+    const cycles = result.resources.find((outcome) => outcome.resource === 'cycle')!
+    expect(cycles).toMatchObject({ status: 'ok', added: 1826, updated: 0, removed: 0, pages: Math.ceil(1826 / 25) })
+    expect(harness.db.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+
+  it('keeps pending and unscorable records, flagged by their state', async () => {
+    harness = await startSyncHarness({ fake: { days: 400 } })
+    await harness.engine.sync()
+    const states = harness.db.prepare('SELECT score_state, COUNT(*) AS n FROM sleep GROUP BY score_state').all()
+    expect(states).toEqual(
+      expect.arrayContaining([
+        { score_state: 'PENDING_SCORE', n: 1 },
+        { score_state: 'UNSCORABLE', n: expect.any(Number) },
+        { score_state: 'SCORED', n: expect.any(Number) }
+      ])
+    )
+    expect(harness.db.prepare("SELECT strain FROM cycle WHERE score_state = 'UNSCORABLE'").all()).toEqual(
+      expect.arrayContaining([{ strain: null }])
+    )
+  })
+})
+
+describe('later syncs', () => {
+  it('make at most one request per resource when nothing changed, and change nothing', async () => {
+    harness = await startSyncHarness({ fake: { days: 730 } })
+    await harness.engine.sync()
+    const before = harness.fake.apiRequests().length
+    harness.clock.advance(HOUR)
+    const result = await harness.engine.sync()
+    const requests = harness.fake.apiRequests().slice(before)
+    const perPath = Object.groupBy(requests, (request) => request.path)
+    for (const [path, list] of Object.entries(perPath)) expect(list, path).toHaveLength(1)
+    expect(requests).toHaveLength(6)
+    expect(result.resources.every((outcome) => outcome.added === 0 && outcome.updated === 0 && outcome.removed === 0)).toBe(true)
+    expect(result.status).toBe('succeeded')
+  })
+
+  it('pick up re-scored, edited, added and deleted records', async () => {
+    harness = await startSyncHarness({ fake: { days: 120 } })
+    const { fake, clock, engine, db } = harness
+    await engine.sync()
+
+    clock.advance(3 * HOUR)
+    const rescored = fake.edit.scorePending()
+    const edited = fake.edit.editWorkout(fake.history.workouts[1].id, (w) => (w.score!.strain = 17.25))
+    const added = fake.edit.addWorkout(30)
+    const deleted = fake.history.workouts[3].id
+    fake.edit.deleteWorkout(deleted)
+    const result = await engine.sync()
+
+    expect(rescored).toBe(2)
+    expect(db.prepare("SELECT COUNT(*) AS n FROM sleep WHERE score_state = 'PENDING_SCORE'").get()).toEqual({ n: 0 })
+    expect(db.prepare('SELECT strain FROM workout WHERE id = ?').get(edited.id)).toEqual({ strain: 17.25 })
+    expect(db.prepare('SELECT id FROM workout WHERE id = ?').get(added.id)).toEqual({ id: added.id })
+    expect(db.prepare('SELECT id FROM workout WHERE id = ?').get(deleted)).toBeUndefined()
+    expect(result.resources.find((o) => o.resource === 'workout')).toMatchObject({ added: 1, updated: 1, removed: 1 })
+    expect(result.resources.find((o) => o.resource === 'recovery')).toMatchObject({ updated: 1 })
+    expect(storedRecords(db)).toEqual(fakeRecords(fake))
+  })
+
+  it('follow a new day: the running cycle ends and a new one starts', async () => {
+    harness = await startSyncHarness({ fake: { days: 60 } })
+    const { fake, clock, engine, db } = harness
+    await engine.sync()
+    clock.advance(DAY)
+    const { cycle, sleep } = fake.edit.newDay()
+    await engine.sync()
+    expect(db.prepare('SELECT id FROM cycle WHERE end_ms IS NULL').all()).toEqual([{ id: cycle.id }])
+    expect(db.prepare('SELECT score_state FROM sleep WHERE id = ?').get(sleep.id)).toEqual({ score_state: 'PENDING_SCORE' })
+    expect(storedRecords(db)).toEqual(fakeRecords(fake))
+  })
+
+  it('remove an old record deleted at WHOOP in the periodic reconciliation pass', async () => {
+    harness = await startSyncHarness({ fake: { days: 120 } })
+    const { fake, clock, engine, db } = harness
+    await engine.sync()
+    const old = fake.history.sleeps.find((s) => Date.parse(s.start) < clock.now() - 20 * DAY && !s.nap)!
+    fake.edit.deleteSleep(old.id)
+
+    clock.advance(HOUR)
+    await engine.sync()
+    expect(db.prepare('SELECT id FROM sleep WHERE id = ?').get(old.id)).toEqual({ id: old.id })
+
+    clock.advance(7 * DAY)
+    const result = await engine.sync()
+    expect(db.prepare('SELECT id FROM sleep WHERE id = ?').get(old.id)).toBeUndefined()
+    expect(db.prepare('SELECT cycle_id FROM recovery WHERE sleep_id = ?').get(old.id)).toBeUndefined()
+    expect(result.resources.find((o) => o.resource === 'sleep')).toMatchObject({ removed: 1 })
+    expect(storedRecords(db)).toEqual(fakeRecords(fake))
+  })
+
+  it('read back to the oldest record still being scored', async () => {
+    harness = await startSyncHarness({ fake: { days: 90 } })
+    const { fake, clock, engine } = harness
+    const stuck = fake.history.sleeps[40]
+    stuck.score_state = 'PENDING_SCORE'
+    delete stuck.score
+    await engine.sync()
+    clock.advance(HOUR)
+    const before = fake.apiRequests('/v2/activity/sleep').length
+    await engine.sync()
+    const request = fake.apiRequests('/v2/activity/sleep')[before]
+    expect(Date.parse(request.query.start)).toBeLessThanOrEqual(Date.parse(stuck.start))
+  })
+})
+
+describe('honest status', () => {
+  it('reports a resource that answers 404 as failed and still syncs the others', async () => {
+    harness = await startSyncHarness({ fake: { days: 60 } })
+    harness.fake.addFault({ kind: 'status', status: 404, times: Infinity, path: '/v2/recovery' })
+    const result = await harness.engine.sync()
+    expect(result.status).toBe('partial')
+    const recovery = result.resources.find((outcome) => outcome.resource === 'recovery')!
+    expect(recovery).toMatchObject({ status: 'failed', added: 0, error: { kind: 'whoop-error' } })
+    expect(recovery.error!.message).toContain('404')
+    const counts = tableCounts(harness.db)
+    expect(counts).toEqual({ ...expectedCounts(harness.fake), recovery: 0 })
+    expect(harness.engine.status().resources.find((r) => r.resource === 'recovery')).toMatchObject({
+      lastSuccessAt: null,
+      historyComplete: false
+    })
+  })
+
+  it('reports a schema failure on one resource without losing what was stored before', async () => {
+    harness = await startSyncHarness({ fake: { days: 60 } })
+    await harness.engine.sync()
+    const before = storedRecords(harness.db)
+    harness.clock.advance(HOUR)
+    harness.fake.addFault({ kind: 'drift', drift: (b: any) => ((b.records[0].score_state = 'ALMOST'), b), path: '/v2/activity/workout' })
+    const result = await harness.engine.sync()
+    expect(result.resources.find((o) => o.resource === 'workout')).toMatchObject({
+      status: 'failed',
+      error: { kind: 'unexpected-response', message: expect.stringContaining('records[0].score_state') }
+    })
+    expect(storedRecords(harness.db)).toEqual(before)
+  })
+
+  it('stops at "re-connect needed" and says so for every resource it could not sync', async () => {
+    harness = await startSyncHarness({ fake: { days: 30 } })
+    harness.fake.revokeAllTokens()
+    const result = await harness.engine.sync()
+    expect(result.status).toBe('failed')
+    expect(result.resources.map((o) => [o.resource, o.status, o.error?.kind])).toEqual([
+      ['profile', 'failed', 'reconnect-needed'],
+      ['bodyMeasurement', 'failed', 'reconnect-needed'],
+      ['cycle', 'failed', 'reconnect-needed'],
+      ['sleep', 'failed', 'reconnect-needed'],
+      ['recovery', 'failed', 'reconnect-needed'],
+      ['workout', 'failed', 'reconnect-needed']
+    ])
+  })
+
+  it('records every run with its outcome, and the status per resource', async () => {
+    harness = await startSyncHarness({ fake: { days: 30 } })
+    const result = await harness.engine.sync()
+    const status = harness.engine.status()
+    expect(status.lastRun).toEqual(result)
+    expect(status.running).toBe(false)
+    expect(status.resources.find((r) => r.resource === 'sleep')).toEqual({
+      resource: 'sleep',
+      lastSuccessAt: new Date(harness.clock.now()).toISOString(),
+      historyComplete: true,
+      records: harness.fake.history.sleeps.length
+    })
+  })
+})
+
+describe('progress, joining and cancelling', () => {
+  it('reports progress per resource and the waits for the rate limit', async () => {
+    harness = await startSyncHarness({ fake: { days: 200, rateLimit: { perMinute: 5, perDay: 10_000 } } })
+    await harness.engine.sync()
+    const types = new Set(harness.progress.map((event) => event.type))
+    expect([...types]).toEqual(expect.arrayContaining(['started', 'resource', 'resource-done', 'waiting', 'finished']))
+    const cyclePages = harness.progress.filter((e) => e.type === 'resource' && e.resource === 'cycle')
+    expect(cyclePages.at(-1)).toEqual({ type: 'resource', resource: 'cycle', pages: 8, records: 200 })
+  })
+
+  it('lets a second request join the sync already running', async () => {
+    harness = await startSyncHarness({ fake: { days: 100 } })
+    const [first, second] = [harness.engine.sync(), harness.engine.sync()]
+    expect(second).toBe(first)
+    await first
+    expect(harness.fake.apiRequests('/v2/user/profile/basic')).toHaveLength(1)
+  })
+
+  it('cancels between pages, keeps what it stored, and continues from there next time', async () => {
+    harness = await startSyncHarness({ fake: { days: 1000 } })
+    const { engine, progress, fake, db } = harness
+    const cancelAfterPages = (event: (typeof progress)[number]) =>
+      event.type === 'resource' && event.resource === 'cycle' && event.pages === 10 && engine.cancel()
+    const unsubscribe = watch(progress, cancelAfterPages)
+    const result = await engine.sync()
+    unsubscribe()
+    expect(result.status).toBe('cancelled')
+    expect(result.resources.find((o) => o.resource === 'cycle')).toMatchObject({ status: 'cancelled', error: { kind: 'cancelled' } })
+    expect(tableCounts(db).cycle).toBe(250)
+
+    const before = fake.apiRequests('/v2/cycle').length
+    await engine.sync()
+    expect(fake.apiRequests('/v2/cycle')[before].query.nextToken).toEqual(expect.any(String))
+    expect(fake.apiRequests('/v2/cycle').length - before).toBe(Math.ceil(1000 / 25) - 10)
+    expect(storedRecords(db)).toEqual(fakeRecords(fake))
+  })
+
+  it('re-reads only a requested window and resources', async () => {
+    harness = await startSyncHarness({ fake: { days: 100 } })
+    const { engine, fake, clock } = harness
+    await engine.sync()
+    const before = fake.apiRequests().length
+    const start = new Date(clock.now() - 10 * DAY).toISOString()
+    const result = await engine.sync({ resources: ['workout'], start })
+    const requests = fake.apiRequests().slice(before).filter((request) => request.path.startsWith('/v2/activity') || request.path.startsWith('/v2/cycle') || request.path.startsWith('/v2/recovery'))
+    expect(requests.map((request) => request.path)).toEqual(['/v2/activity/workout'])
+    expect(requests[0].query.start).toBe(start)
+    expect(result.resources.map((o) => o.resource)).toEqual(['profile', 'bodyMeasurement', 'workout'])
+  })
+})
+
+/** Calls `check` for each progress event as it is pushed. */
+function watch<T>(events: T[], check: (event: T) => unknown): () => void {
+  const push = events.push.bind(events)
+  events.push = (...items: T[]) => {
+    for (const item of items) check(item)
+    return push(...items)
+  }
+  return () => {
+    events.push = push
+  }
+}
