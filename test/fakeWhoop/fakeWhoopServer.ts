@@ -14,6 +14,8 @@ export type Fault =
   | { kind: 'slow'; delayMs: number }
   | { kind: 'malformed-json' }
   | { kind: 'drift'; drift: (body: any) => unknown }
+  /** Every access token expires just before this request is checked. */
+  | { kind: 'expire-tokens' }
 
 export type FaultRule = Fault & {
   /** How many requests it hits; default 1, `Infinity` for a lasting fault. */
@@ -69,6 +71,8 @@ export async function startFakeWhoop(options: FakeWhoopOptions = {}) {
   const counted: number[] = []
   const faults: FaultRule[] = []
   const requests: LoggedRequest[] = []
+  let storm: { faults: Fault[]; every: number; seen: number; next: number } | undefined
+  let faultsInjected = 0
 
   /** Headers as WHOOP sends them, for the window closest to running out (WHOOP_API.md §5). */
   function rateLimitState(now: number) {
@@ -93,11 +97,18 @@ export async function startFakeWhoop(options: FakeWhoopOptions = {}) {
 
   function takeFault(path: string): Fault | undefined {
     const index = faults.findIndex((rule) => rule.path === undefined || rule.path === path)
-    if (index < 0) return undefined
-    const rule = faults[index]
-    rule.times = (rule.times ?? 1) - 1
-    if (rule.times <= 0) faults.splice(index, 1)
-    return rule
+    if (index >= 0) {
+      const rule = faults[index]
+      rule.times = (rule.times ?? 1) - 1
+      if (rule.times <= 0) faults.splice(index, 1)
+      faultsInjected++
+      return rule
+    }
+    if (storm && ++storm.seen % storm.every === 0) {
+      faultsInjected++
+      return storm.faults[storm.next++ % storm.faults.length]
+    }
+    return undefined
   }
 
   const server = http.createServer((request, response) => {
@@ -145,6 +156,7 @@ export async function startFakeWhoop(options: FakeWhoopOptions = {}) {
     const fault = takeFault(path)
     logEntry(path, 0)
     if (fault?.kind === 'reset') return request.socket.destroy()
+    if (fault?.kind === 'expire-tokens') oauth.expireAccessTokens()
     if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
     if (fault?.kind === 'status') {
       const extra: Record<string, string> =
@@ -191,7 +203,15 @@ export async function startFakeWhoop(options: FakeWhoopOptions = {}) {
     /** API requests only (not OAuth), optionally for one path. */
     apiRequests: (path?: string) => requests.filter((entry) => entry.path.startsWith('/v2/') && (!path || entry.path === path)),
     addFault: (rule: FaultRule) => void faults.push({ ...rule }),
-    clearFaults: () => void faults.splice(0),
+    clearFaults: () => {
+      faults.splice(0)
+      storm = undefined
+    },
+    /** From now on every `every`-th API request meets the next of `stormFaults`, in turn. */
+    startStorm: (stormFaults: Fault[], every: number) => void (storm = { faults: stormFaults, every, seen: 0, next: 0 }),
+    get faultsInjected() {
+      return faultsInjected
+    },
     /** Signed-in tokens without the browser round trip, as WHOOP's token endpoint returns them. */
     grantTokens: (scope = knownScopes.join(' ')) => oauth.grantDirectly(scope),
     expireAccessTokens: () => oauth.expireAccessTokens(),
