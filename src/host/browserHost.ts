@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { ApiHandlers } from '../shared/api'
+import type { ApiHandlers, EmitApiEvent } from '../shared/api'
 import { HOST_KEY_HEADER, HOST_KEY_META } from '../shared/browserHostProtocol'
 import { fail, type Result } from '../shared/result'
 import { invokeApi, type InternalErrorLog } from '../main/api/invokeApi'
@@ -21,6 +21,8 @@ export interface BrowserHost {
   url: string
   origin: string
   key: string
+  /** Pushes an event to every open page (server-sent events on `/api/events`). */
+  emit: EmitApiEvent
   close(): Promise<void>
 }
 
@@ -40,6 +42,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const { port } = server.address() as AddressInfo
   const origin = `http://127.0.0.1:${port}`
   const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  const eventStreams = new Set<http.ServerResponse>()
 
   server.on('request', (request, response) => {
     handleRequest(request, response).catch((error) => {
@@ -52,6 +55,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   async function handleRequest(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     if (!allowedHosts.has(request.headers.host ?? '')) return sendText(response, 403, 'Unknown host.')
     const url = new URL(request.url ?? '/', origin)
+    if (url.pathname === '/api/events') return openEventStream(request, response)
     if (url.pathname.startsWith('/api/')) return handleApiCall(request, response, url.pathname.slice(5))
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.')
     const isPage = rendererFilePath(options.rendererDir, url.pathname)?.endsWith('index.html')
@@ -65,14 +69,27 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     response.end(request.method === 'HEAD' ? undefined : Buffer.from(await page.arrayBuffer()))
   }
 
+  /** Whether a request carries this launch's key and, if a browser says where it comes from, our origin. */
+  function fromOurPage(request: http.IncomingMessage): boolean {
+    const requestOrigin = request.headers.origin
+    return (requestOrigin === undefined || requestOrigin === origin) && keyMatches(request.headers[HOST_KEY_HEADER])
+  }
+
+  function openEventStream(request: http.IncomingMessage, response: http.ServerResponse): void {
+    if (!fromOurPage(request)) return sendText(response, 403, 'Forbidden.')
+    response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+    response.write(': connected\n\n')
+    eventStreams.add(response)
+    request.on('close', () => eventStreams.delete(response))
+  }
+
   async function handleApiCall(
     request: http.IncomingMessage,
     response: http.ServerResponse,
     method: string
   ): Promise<void> {
     if (request.method !== 'POST') return sendText(response, 405, 'Method not allowed.')
-    const requestOrigin = request.headers.origin
-    if ((requestOrigin !== undefined && requestOrigin !== origin) || !keyMatches(request.headers[HOST_KEY_HEADER])) {
+    if (!fromOurPage(request)) {
       return sendResult(response, 403, fail('forbidden', 'This request did not come from the WHOOP Desktop page.'))
     }
     const body = await readBody(request)
@@ -97,6 +114,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     url: `${origin}/?key=${key}`,
     origin,
     key,
+    emit: (event, payload) => {
+      const message = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+      for (const stream of eventStreams) stream.write(message)
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

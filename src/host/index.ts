@@ -5,7 +5,7 @@ import { startAppCore } from '../main/appCore'
 import { defaultUserDataDir, resolveDataDir } from '../main/dataDir'
 import { settingsBackendOptions, type SettingsBackend } from '../main/settings/settingsStore'
 import { whoopEndpointsFromEnv } from '../main/whoop/whoopEndpoints'
-import { startBrowserHost } from './browserHost'
+import { startBrowserHost, type BrowserHost } from './browserHost'
 
 /**
  * `npm run dev:browser`: the real app core behind the real renderer, in any browser.
@@ -17,14 +17,17 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, not "${process.env.PORT}".`)
   const packageJson = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8'))
   const dataDir = resolveDataDir(process.env, defaultUserDataDir(process.platform, process.env))
+  let host: BrowserHost | undefined
   const core = startAppCore({
     appName: packageJson.productName,
     appVersion: packageJson.version,
     dataDir,
     settingsBackend: new Conf(settingsBackendOptions(dataDir)) as unknown as SettingsBackend,
-    whoopEndpoints: whoopEndpointsFromEnv(process.env)
+    whoopEndpoints: whoopEndpointsFromEnv(process.env),
+    emit: (event, payload) => host?.emit(event, payload),
+    log: (message, error) => console.error(message, error ?? '')
   })
-  const host = await startBrowserHost({
+  host = await startBrowserHost({
     port,
     rendererDir: path.join(__dirname, '../renderer'),
     handlers: core.handlers,
@@ -33,8 +36,9 @@ async function main(): Promise<void> {
   console.log(`WHOOP Desktop browser host: ${host.url}`)
   console.log(`Data folder: ${dataDir}`)
 
+  const running = host
   const stop = async (): Promise<void> => {
-    await host.close()
+    await running.close()
     core.close()
     process.exit(0)
   }

@@ -1,7 +1,9 @@
 import { z } from 'zod'
-import type { ApiMethod } from './channels'
+import type { ApiEvent, ApiMethod } from './channels'
+import { dashboardQuerySchema, type DashboardData } from './dashboard'
 import type { Result } from './result'
 import { settingsPatchSchema, type Settings } from './settings'
+import { syncOptionsSchema, type SyncProgress, type SyncRunResult, type SyncStatus } from './sync'
 
 /** Facts about the running app, shown in the shell and in bug reports. */
 export interface AppInfo {
@@ -20,7 +22,11 @@ export interface AppInfo {
 export const apiArgumentSchemas = {
   getAppInfo: z.tuple([]),
   getSettings: z.tuple([]),
-  updateSettings: z.tuple([settingsPatchSchema])
+  updateSettings: z.tuple([settingsPatchSchema]),
+  getDashboard: z.tuple([dashboardQuerySchema]),
+  syncNow: z.tuple([syncOptionsSchema]),
+  cancelSync: z.tuple([]),
+  getSyncStatus: z.tuple([])
 } satisfies Record<ApiMethod, z.ZodTuple>
 
 /** What every method resolves to when it succeeds. */
@@ -28,14 +34,30 @@ interface ApiValues {
   getAppInfo: AppInfo
   getSettings: Settings
   updateSettings: Settings
+  /** `null` when there is no account (or demo) to show yet. */
+  getDashboard: DashboardData | null
+  syncNow: SyncRunResult
+  /** Whether a sync was running to be cancelled. */
+  cancelSync: boolean
+  getSyncStatus: SyncStatus
+}
+
+/** What each event carries. */
+export interface ApiEventPayloads {
+  onSyncProgress: SyncProgress
 }
 
 type ArgumentsOf<M extends ApiMethod> = z.output<(typeof apiArgumentSchemas)[M]>
 
-/** What `window.api` offers the renderer. */
+/** What `window.api` offers the renderer: the methods, and a subscription per event. */
 export type Api = {
   [M in ApiMethod]: (...args: ArgumentsOf<M>) => Promise<Result<ApiValues[M]>>
+} & {
+  [E in ApiEvent]: (listener: (payload: ApiEventPayloads[E]) => void) => () => void
 }
+
+/** How the core hands an event to whichever transport carries it to the page. */
+export type EmitApiEvent = <E extends ApiEvent>(event: E, payload: ApiEventPayloads[E]) => void
 
 /** What the main process implements: plain functions that return a value or throw. */
 export type ApiHandlers = {

@@ -6,9 +6,22 @@
 export const apiChannels = {
   getAppInfo: 'app:get-info',
   getSettings: 'settings:get',
-  updateSettings: 'settings:update'
+  updateSettings: 'settings:update',
+  getDashboard: 'dashboard:get',
+  syncNow: 'sync:now',
+  cancelSync: 'sync:cancel',
+  getSyncStatus: 'sync:status'
 } as const
 
 export type ApiMethod = keyof typeof apiChannels
 
 export const apiMethods = Object.keys(apiChannels) as ApiMethod[]
+
+/** Events the main process pushes to the page, each subscribed to by a method of its own name. */
+export const apiEventChannels = {
+  onSyncProgress: 'sync:progress'
+} as const
+
+export type ApiEvent = keyof typeof apiEventChannels
+
+export const apiEvents = Object.keys(apiEventChannels) as ApiEvent[]

@@ -7,6 +7,8 @@ export type ApiErrorCode =
   | 'invalid-argument'
   /** The call came from a frame or page that is not the app's own. */
   | 'forbidden'
+  /** The action needs a connected WHOOP account. */
+  | 'not-connected'
   /** The other side of the API (the host process) did not answer. */
   | 'unavailable'
   /** Something failed that the person cannot fix; details are in the log. */

@@ -21,7 +21,7 @@ export interface SyncHarness {
 
 /** A fake WHOOP, a real SQLite file and a sync engine between them, on one simulated clock. */
 export async function startSyncHarness(
-  options: { fake?: FakeWhoopOptions; client?: Partial<WhoopClientOptions>; engine?: Partial<SyncEngineOptions>; dbFile?: string } = {}
+  options: { fake?: FakeWhoopOptions; client?: Partial<Omit<WhoopClientOptions, 'tokens'>>; engine?: Partial<SyncEngineOptions>; dbFile?: string } = {}
 ): Promise<SyncHarness> {
   const clock = createVirtualClock()
   const fake = await startFakeWhoop({ clock, rateLimit: false, ...options.fake })

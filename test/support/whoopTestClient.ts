@@ -12,8 +12,9 @@ import type { FakeWhoop } from '../fakeWhoop/fakeWhoopServer'
 export function clientForFake(
   fake: FakeWhoop,
   clock: Clock,
-  options: Partial<WhoopClientOptions> & {
-    tokens?: TokenSet
+  options: Partial<Omit<WhoopClientOptions, 'tokens'>> & {
+    /** Start from these tokens instead of a fresh grant. */
+    initialTokens?: TokenSet
     fetch?: typeof fetch
     /** Told of every token pair as it is saved. */
     onPersist?: (tokens: TokenSet) => void
@@ -22,7 +23,7 @@ export function clientForFake(
   const fetchImpl = options.fetch ?? fetch
   const oauthConfig = whoopOAuthConfiguration(fake.endpoints, fake.app, fetchImpl)
   const saved: TokenSet[] = []
-  const initial = options.tokens ?? tokenSetFromResponse(fake.grantTokens(), clock)
+  const initial = options.initialTokens ?? tokenSetFromResponse(fake.grantTokens(), clock)
   const tokens = createTokenSession({
     tokens: initial,
     refresh: (refreshToken) => refreshWhoopTokens(oauthConfig, refreshToken, clock),
@@ -32,7 +33,7 @@ export function clientForFake(
     },
     clock
   })
-  const { tokens: _initial, onPersist: _onPersist, ...clientOptions } = options
+  const { initialTokens: _initial, onPersist: _onPersist, ...clientOptions } = options
   const client = createWhoopClient({
     apiBaseUrl: fake.endpoints.apiBaseUrl,
     tokens,

@@ -3,9 +3,9 @@ import http from 'node:http'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startBrowserHost, type BrowserHost } from '../../src/host/browserHost'
-import type { ApiHandlers } from '../../src/shared/api'
 import { HOST_KEY_HEADER } from '../../src/shared/browserHostProtocol'
-import { defaultSettings, type Settings } from '../../src/shared/settings'
+import { defaultSettings } from '../../src/shared/settings'
+import { handlersWith } from '../support/apiHandlers'
 import { makeTempDir } from '../support/tempDir'
 
 let host: BrowserHost | undefined
@@ -17,14 +17,12 @@ afterEach(async () => {
 async function startHost() {
   const rendererDir = makeTempDir()
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head><title>t</title></head><body></body></html>')
-  let settings: Settings = defaultSettings
-  const handlers: ApiHandlers = {
-    getAppInfo: () => ({ name: 'WHOOP Desktop', version: '1', dataDir: '/d', databaseFile: '/d/db', schemaVersion: 1, whoopApiBaseUrl: 'https://x' }),
-    getSettings: () => settings,
-    updateSettings: (patch) => (settings = { ...settings, ...patch })
-  }
+  let theme = 'system'
+  const handlers = handlersWith({
+    updateSettings: (patch) => ({ ...defaultSettings, theme: (theme = patch.theme ?? theme) as 'system' })
+  })
   host = await startBrowserHost({ port: 0, rendererDir, handlers, logInternalError: () => {} })
-  return { host, current: () => settings }
+  return { host, current: () => ({ theme }) }
 }
 
 /** A raw request, so tests can send the headers a hostile page or a rebinding attack would. */
@@ -82,6 +80,19 @@ describe('the browser host', () => {
     ]
     for (const response of await Promise.all(attempts)) expect(response.status).toBe(403)
     expect(current().theme).toBe('system')
+  })
+
+  it('pushes events to the page over a keyed event stream', async () => {
+    const { host } = await startHost()
+    expect((await request(`${host.origin}/api/events`)).status).toBe(403)
+    const response = await fetch(`${host.origin}/api/events`, { headers: { [HOST_KEY_HEADER]: host.key } })
+    expect(response.headers.get('content-type')).toBe('text/event-stream')
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+    await reader.read()
+    host.emit('onSyncProgress', { type: 'waiting', until: 42 })
+    const { value } = await reader.read()
+    expect(value).toBe('event: onSyncProgress\ndata: {"type":"waiting","until":42}\n\n')
+    await reader.cancel()
   })
 
   it('answers malformed and oversized bodies with a typed error', async () => {

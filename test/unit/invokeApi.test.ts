@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../src/main/api/apiErrors'
 import { invokeApi } from '../../src/main/api/invokeApi'
-import type { ApiHandlers } from '../../src/shared/api'
 import { defaultSettings } from '../../src/shared/settings'
+import { handlersWith, testAppInfo } from '../support/apiHandlers'
 
-const appInfo = { name: 'WHOOP Desktop', version: '1.0.0', dataDir: '/d', databaseFile: '/d/db', schemaVersion: 1, whoopApiBaseUrl: 'https://api.prod.whoop.com/developer' }
-
-function handlersWith(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
-  return {
-    getAppInfo: () => appInfo,
-    getSettings: () => defaultSettings,
-    updateSettings: (patch) => ({ ...defaultSettings, ...patch }),
-    ...overrides
-  }
-}
+const appInfo = testAppInfo
 
 describe('invokeApi', () => {
   const logged: unknown[] = []

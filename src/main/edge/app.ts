@@ -3,6 +3,7 @@ import { app, BrowserWindow, session } from 'electron'
 import icon from '../../../resources/icon.png?asset'
 import { startAppCore, type AppCore } from '../appCore'
 import { resolveDataDir } from '../dataDir'
+import { apiEventChannels } from '../../shared/channels'
 import { createDeepLinkEntry } from '../deepLinks/deepLinks'
 import { whoopEndpointsFromEnv } from '../whoop/whoopEndpoints'
 import { APP_INDEX_URL, registerAppScheme, serveRendererOverAppScheme } from './appProtocol'
@@ -51,7 +52,11 @@ export function startDesktopApp(): void {
         appVersion: app.getVersion(),
         dataDir,
         settingsBackend: openSettingsBackend(dataDir),
-        whoopEndpoints: whoopEndpointsFromEnv(process.env)
+        whoopEndpoints: whoopEndpointsFromEnv(process.env),
+        emit: (event, payload) => {
+          if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(apiEventChannels[event], payload)
+        },
+        log: (message, error) => console.error(message, error ?? '')
       })
     } catch (error) {
       showStartupError(error)
@@ -60,9 +65,7 @@ export function startDesktopApp(): void {
     }
     guardSession(session.defaultSession)
     serveRendererOverAppScheme(path.join(__dirname, '../renderer'))
-    registerApiHandlers(core.handlers, devServerUrl, (method, error) =>
-      console.error(`API method ${method} failed:`, error)
-    )
+    registerApiHandlers(core.handlers, devServerUrl, (method, error) => console.error(`API method ${method} failed:`, error))
     openWindow()
     deepLinks.open()
 

@@ -11,7 +11,9 @@ import {
   type SyncStatus,
   type SyncTrigger
 } from '../../shared/sync'
+import { AppError } from '../api/apiErrors'
 import type { Clock } from '../clock'
+import { createAccountQueries } from '../store/accounts'
 import { createRecordStore } from '../store/recordStore'
 import { recordTables } from '../store/recordTables'
 import { createSyncStateStore, type ResourceSyncState, type Walk } from '../store/syncStateStore'
@@ -36,10 +38,9 @@ export interface SyncEngineOptions {
   reconcileWindowMs?: number
 }
 
-export class NotConnectedError extends Error {
+export class NotConnectedError extends AppError {
   constructor() {
-    super('No WHOOP account is connected. Connect one in Settings to sync.')
-    this.name = 'NotConnectedError'
+    super('not-connected', 'No WHOOP account is connected. Connect one in Settings to sync.')
   }
 }
 
@@ -79,9 +80,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       db.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM ${resourceTables[resource]} WHERE user_id = ?`)
     ])
   ) as Record<SyncResource, Statement<[number], { n: number }>>
-  const activeAccount = db.prepare<[], { user_id: number }>(
-    'SELECT user_id FROM account WHERE is_demo = 0 ORDER BY connected_at DESC, user_id LIMIT 1'
-  )
+  const accounts = createAccountQueries(db)
 
   let running: Promise<SyncRunResult> | undefined
   let controller: AbortController | undefined
@@ -227,14 +226,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
     },
 
     status(): SyncStatus {
-      const account = activeAccount.get()
+      const userId = accounts.connected()
       const resources = syncResources.map((resource) => {
-        const current = account ? state.get(account.user_id, resource) : undefined
+        const current = userId === undefined ? undefined : state.get(userId, resource)
         return {
           resource,
           lastSuccessAt: current?.lastSuccessMs ? iso(current.lastSuccessMs) : null,
           historyComplete: current?.historyComplete ?? false,
-          records: account ? recordCounts[resource].get(account.user_id)!.n : 0
+          records: userId === undefined ? 0 : recordCounts[resource].get(userId)!.n
         }
       })
       return { running: running !== undefined, connected: options.client() !== undefined, resources, lastRun: state.lastRun() }

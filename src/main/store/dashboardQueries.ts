@@ -1,0 +1,296 @@
+import type { Database } from 'better-sqlite3'
+import {
+  rangeSpecs,
+  type Bucket,
+  type DashboardData,
+  type DashboardRange,
+  type DashboardSummary,
+  type RecoveryPoint,
+  type SleepPoint,
+  type SportTotal,
+  type StrainPoint
+} from '../../shared/dashboard'
+import { daysFrom, groupByBucket, mean, rollingMean } from './buckets'
+import { addDays, localDateOf } from './localDate'
+
+/** Days read before a range starts, so its first rolling averages and baseline are complete. */
+const LOOKBACK_DAYS = 29
+
+interface DayRange {
+  userId: number
+  from: string
+  to: string
+  bucket: Bucket
+}
+
+interface RecoveryRow {
+  date: string
+  score_state: string
+  recovery_score: number | null
+  hrv_rmssd_milli: number | null
+  resting_heart_rate: number | null
+  spo2_percentage: number | null
+  skin_temp_celsius: number | null
+  user_calibrating: number | null
+}
+
+interface SleepRow {
+  date: string
+  nap: number
+  score_state: string
+  in_bed_ms: number | null
+  awake_ms: number | null
+  light_ms: number | null
+  deep_ms: number | null
+  rem_ms: number | null
+  need_ms: number | null
+  performance_pct: number | null
+  efficiency_pct: number | null
+  consistency_pct: number | null
+  respiratory_rate: number | null
+}
+
+interface CycleRow {
+  date: string
+  score_state: string
+  strain: number | null
+  kilojoule: number | null
+  average_heart_rate: number | null
+  max_heart_rate: number | null
+}
+
+const flagsOf = (rows: readonly { score_state: string }[]) => ({
+  pending: rows.filter((row) => row.score_state === 'PENDING_SCORE').length,
+  unscorable: rows.filter((row) => row.score_state === 'UNSCORABLE').length
+})
+
+const asleepOf = (row: SleepRow) =>
+  row.light_ms === null || row.deep_ms === null || row.rem_ms === null ? null : row.light_ms + row.deep_ms + row.rem_ms
+
+/** Groups rows by their `date`. */
+function byDate<Row extends { date: string }>(rows: readonly Row[]): Map<string, Row[]> {
+  const map = new Map<string, Row[]>()
+  for (const row of rows) {
+    if (!map.has(row.date)) map.set(row.date, [])
+    map.get(row.date)!.push(row)
+  }
+  return map
+}
+
+/**
+ * The dashboard's figures, aggregated in the main process from SQLite so the renderer draws what it
+ * receives: per-bucket series with explicit gaps, totals by sport and heart-rate zone, and summary
+ * cards. Each query reads one indexed date range.
+ */
+export function createDashboardQueries(db: Database) {
+  const recoveryRows = db.prepare<[number, string, string], RecoveryRow>(`
+    SELECT COALESCE(c.local_date, s.local_date) AS date, r.score_state, r.recovery_score, r.hrv_rmssd_milli,
+           r.resting_heart_rate, r.spo2_percentage, r.skin_temp_celsius, r.user_calibrating
+      FROM recovery r
+      LEFT JOIN cycle c ON c.id = r.cycle_id
+      LEFT JOIN sleep s ON s.id = r.sleep_id
+     WHERE r.user_id = ? AND COALESCE(c.local_date, s.local_date) BETWEEN ? AND ?`)
+  const sleepRows = db.prepare<[number, string, string], SleepRow>(`
+    SELECT local_date AS date, nap, score_state, in_bed_ms, awake_ms, light_ms, deep_ms, rem_ms, need_ms,
+           performance_pct, efficiency_pct, consistency_pct, respiratory_rate
+      FROM sleep WHERE user_id = ? AND local_date BETWEEN ? AND ?`)
+  const cycleRows = db.prepare<[number, string, string], CycleRow>(`
+    SELECT local_date AS date, score_state, strain, kilojoule, average_heart_rate, max_heart_rate
+      FROM cycle WHERE user_id = ? AND local_date BETWEEN ? AND ?`)
+  const sportRows = db.prepare<[number, string, string], SportTotal>(`
+    SELECT sport_name AS sport, COUNT(*) AS workouts, SUM(end_ms - start_ms) AS durationMs,
+           AVG(strain) AS averageStrain, COALESCE(SUM(kilojoule), 0) AS kilojoule
+      FROM workout WHERE user_id = ? AND local_date BETWEEN ? AND ?
+     GROUP BY sport_name ORDER BY workouts DESC, sport_name`)
+  const zoneRow = db.prepare<[number, string, string], Record<string, number | null>>(`
+    SELECT SUM(zone0_ms) AS z0, SUM(zone1_ms) AS z1, SUM(zone2_ms) AS z2, SUM(zone3_ms) AS z3,
+           SUM(zone4_ms) AS z4, SUM(zone5_ms) AS z5
+      FROM workout WHERE user_id = ? AND local_date BETWEEN ? AND ?`)
+  const latestCycle = db.prepare<[number], CycleRow & { id: number; timezone_offset: string }>(`
+    SELECT id, local_date AS date, score_state, strain, kilojoule, average_heart_rate, max_heart_rate, timezone_offset
+      FROM cycle WHERE user_id = ? ORDER BY start_ms DESC LIMIT 1`)
+  const recoveryOfCycle = db.prepare<[number], RecoveryRow>(`
+    SELECT NULL AS date, score_state, recovery_score, hrv_rmssd_milli, resting_heart_rate, spo2_percentage,
+           skin_temp_celsius, user_calibrating FROM recovery WHERE cycle_id = ?`)
+  const latestNight = db.prepare<[number], SleepRow>(`
+    SELECT local_date AS date, nap, score_state, in_bed_ms, awake_ms, light_ms, deep_ms, rem_ms, need_ms,
+           performance_pct, efficiency_pct, consistency_pct, respiratory_rate
+      FROM sleep WHERE user_id = ? AND nap = 0 ORDER BY end_ms DESC LIMIT 1`)
+  const firstDate = db.prepare<[number], { date: string | null }>('SELECT MIN(local_date) AS date FROM cycle WHERE user_id = ?')
+  const account = db.prepare<[number], { is_demo: number }>('SELECT is_demo FROM account WHERE user_id = ?')
+
+  function recoverySeries({ userId, from, to, bucket }: DayRange): RecoveryPoint[] {
+    const days = daysFrom(addDays(from, -LOOKBACK_DAYS), to)
+    const rows = byDate(recoveryRows.all(userId, days[0], to))
+    const daily = (pick: (row: RecoveryRow) => number | null) =>
+      days.map((day) => mean((rows.get(day) ?? []).map(pick)))
+    const hrv = daily((row) => row.hrv_rmssd_milli)
+    const restingHr = daily((row) => row.resting_heart_rate)
+    const rolling = {
+      hrvAverage7: rollingMean(hrv, 7, 3),
+      restingHrAverage7: rollingMean(restingHr, 7, 3),
+      hrvBaseline: rollingMean(hrv, 30, 7),
+      restingHrBaseline: rollingMean(restingHr, 30, 7)
+    }
+    const indexOf = new Map(days.map((day, index) => [day, index]))
+    const groups = groupByBucket(days.slice(LOOKBACK_DAYS), bucket, (day) => day)
+    return [...groups].map(([date, bucketDays]) => {
+      const bucketRows = bucketDays.flatMap((day) => rows.get(day) ?? [])
+      const at = (series: (number | null)[]) => mean(bucketDays.map((day) => series[indexOf.get(day)!]))
+      return {
+        date,
+        recovery: mean(bucketRows.map((row) => row.recovery_score)),
+        hrv: mean(bucketRows.map((row) => row.hrv_rmssd_milli)),
+        restingHr: mean(bucketRows.map((row) => row.resting_heart_rate)),
+        hrvAverage7: at(rolling.hrvAverage7),
+        restingHrAverage7: at(rolling.restingHrAverage7),
+        hrvBaseline: at(rolling.hrvBaseline),
+        restingHrBaseline: at(rolling.restingHrBaseline),
+        spo2: mean(bucketRows.map((row) => row.spo2_percentage)),
+        skinTemp: mean(bucketRows.map((row) => row.skin_temp_celsius)),
+        calibrating: bucketRows.some((row) => row.user_calibrating === 1),
+        ...flagsOf(bucketRows)
+      }
+    })
+  }
+
+  function sleepSeries({ userId, from, to, bucket }: DayRange): SleepPoint[] {
+    const rows = byDate(sleepRows.all(userId, from, to))
+    return [...groupByBucket(daysFrom(from, to), bucket, (day) => rows.get(day) ?? [])].map(([date, perDay]) => {
+      const all = perDay.flat()
+      const nights = all.filter((row) => row.nap === 0)
+      const naps = all.filter((row) => row.nap === 1)
+      const average = (pick: (row: SleepRow) => number | null) => mean(nights.map(pick))
+      return {
+        date,
+        inBedMs: average((row) => row.in_bed_ms),
+        awakeMs: average((row) => row.awake_ms),
+        lightMs: average((row) => row.light_ms),
+        deepMs: average((row) => row.deep_ms),
+        remMs: average((row) => row.rem_ms),
+        asleepMs: average(asleepOf),
+        needMs: average((row) => row.need_ms),
+        performance: average((row) => row.performance_pct),
+        efficiency: average((row) => row.efficiency_pct),
+        consistency: average((row) => row.consistency_pct),
+        respiratoryRate: average((row) => row.respiratory_rate),
+        naps: naps.length,
+        napMs: naps.reduce((total, row) => total + (row.in_bed_ms ?? 0), 0),
+        ...flagsOf(all)
+      }
+    })
+  }
+
+  function strainSeries({ userId, from, to, bucket }: DayRange): StrainPoint[] {
+    const cycles = byDate(cycleRows.all(userId, from, to))
+    const recoveries = byDate(recoveryRows.all(userId, from, to))
+    const groups = groupByBucket(daysFrom(from, to), bucket, (day) => day)
+    return [...groups].map(([date, bucketDays]) => {
+      const rows = bucketDays.flatMap((day) => cycles.get(day) ?? [])
+      return {
+        date,
+        strain: mean(rows.map((row) => row.strain)),
+        kilojoule: mean(rows.map((row) => row.kilojoule)),
+        averageHr: mean(rows.map((row) => row.average_heart_rate)),
+        maxHr: mean(rows.map((row) => row.max_heart_rate)),
+        recovery: mean(bucketDays.flatMap((day) => recoveries.get(day) ?? []).map((row) => row.recovery_score)),
+        ...flagsOf(rows)
+      }
+    })
+  }
+
+  function sportTotals({ userId, from, to }: DayRange): SportTotal[] {
+    return sportRows.all(userId, from, to)
+  }
+
+  function zoneTotals({ userId, from, to }: DayRange): number[] {
+    const row = zoneRow.get(userId, from, to)!
+    return ['z0', 'z1', 'z2', 'z3', 'z4', 'z5'].map((zone) => row[zone] ?? 0)
+  }
+
+  function summary(range: DayRange, recovery: RecoveryPoint[], sleep: SleepPoint[], strain: StrainPoint[], sports: SportTotal[]): DashboardSummary {
+    const cycle = latestCycle.get(range.userId)
+    const cycleRecovery = cycle ? recoveryOfCycle.get(cycle.id) : undefined
+    const night = latestNight.get(range.userId)
+    return {
+      today: cycle
+        ? {
+            date: cycle.date,
+            state: cycle.score_state,
+            strain: cycle.strain,
+            kilojoule: cycle.kilojoule,
+            averageHr: cycle.average_heart_rate,
+            recovery: cycleRecovery?.recovery_score ?? null,
+            recoveryState: cycleRecovery?.score_state ?? null,
+            hrv: cycleRecovery?.hrv_rmssd_milli ?? null,
+            restingHr: cycleRecovery?.resting_heart_rate ?? null
+          }
+        : null,
+      lastNight: night
+        ? {
+            date: night.date,
+            state: night.score_state,
+            asleepMs: asleepOf(night),
+            inBedMs: night.in_bed_ms,
+            needMs: night.need_ms,
+            performance: night.performance_pct,
+            efficiency: night.efficiency_pct,
+            respiratoryRate: night.respiratory_rate
+          }
+        : null,
+      range: {
+        recovery: mean(recovery.map((point) => point.recovery)),
+        hrv: mean(recovery.map((point) => point.hrv)),
+        restingHr: mean(recovery.map((point) => point.restingHr)),
+        asleepMs: mean(sleep.map((point) => point.asleepMs)),
+        strain: mean(strain.map((point) => point.strain)),
+        workouts: sports.reduce((total, sport) => total + sport.workouts, 0),
+        daysWithData: strain.filter((point) => point.strain !== null).length
+      }
+    }
+  }
+
+  /** The days a range covers, ending today in the member's timezone (or at the newest record). */
+  function dayRange(userId: number, range: DashboardRange, now: number): DayRange {
+    const spec = rangeSpecs[range]
+    const cycle = latestCycle.get(userId)
+    const today = localDateOf(now, cycle?.timezone_offset ?? 'Z')
+    const to = cycle && cycle.date > today ? cycle.date : today
+    const from = spec.days === null ? (firstDate.get(userId)?.date ?? to) : addDays(to, -(spec.days - 1))
+    return { userId, from: from < to ? from : to, to, bucket: spec.bucket }
+  }
+
+  return {
+    dayRange,
+    recoverySeries,
+    sleepSeries,
+    strainSeries,
+    sportTotals,
+    zoneTotals,
+
+    /** Everything the dashboard shows for one range, in one call. */
+    dashboard(userId: number, range: DashboardRange, now: number): DashboardData {
+      const days = dayRange(userId, range, now)
+      const recovery = recoverySeries(days)
+      const sleep = sleepSeries(days)
+      const strain = strainSeries(days)
+      const sports = sportTotals(days)
+      return {
+        userId,
+        isDemo: account.get(userId)?.is_demo === 1,
+        range,
+        bucket: days.bucket,
+        from: days.from,
+        to: days.to,
+        recovery,
+        sleep,
+        strain,
+        sports,
+        zonesMs: zoneTotals(days),
+        summary: summary(days, recovery, sleep, strain, sports)
+      }
+    }
+  }
+}
+
+export type DashboardQueries = ReturnType<typeof createDashboardQueries>

@@ -1,0 +1,127 @@
+import { z } from 'zod'
+
+export const dashboardRanges = ['1w', '1m', '3m', '6m', '1y', 'all'] as const
+export type DashboardRange = (typeof dashboardRanges)[number]
+export type Bucket = 'day' | 'week' | 'month'
+
+/** Days shown per range (`null`: the whole history) and how they are grouped on the chart. */
+export const rangeSpecs: Record<DashboardRange, { days: number | null; bucket: Bucket; label: string }> = {
+  '1w': { days: 7, bucket: 'day', label: '1W' },
+  '1m': { days: 30, bucket: 'day', label: '1M' },
+  '3m': { days: 91, bucket: 'day', label: '3M' },
+  '6m': { days: 182, bucket: 'week', label: '6M' },
+  '1y': { days: 365, bucket: 'week', label: '1Y' },
+  all: { days: null, bucket: 'month', label: 'All' }
+}
+
+export const dashboardQuerySchema = z.object({ range: z.enum(dashboardRanges) }).strict()
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>
+
+/**
+ * Every series has one point per bucket from `from` to `to`; a bucket without data has `null`
+ * values (a gap), never zeros. `pending` and `unscorable` count records WHOOP has not scored.
+ */
+interface BucketFlags {
+  /** First day of the bucket (YYYY-MM-DD). */
+  date: string
+  pending: number
+  unscorable: number
+}
+
+export interface RecoveryPoint extends BucketFlags {
+  recovery: number | null
+  hrv: number | null
+  restingHr: number | null
+  /** 7-day rolling averages. */
+  hrvAverage7: number | null
+  restingHrAverage7: number | null
+  /** 30-day rolling averages: the member's personal baseline. */
+  hrvBaseline: number | null
+  restingHrBaseline: number | null
+  spo2: number | null
+  skinTemp: number | null
+  calibrating: boolean
+}
+
+export interface SleepPoint extends BucketFlags {
+  /** Per night (average over the bucket's nights), main sleeps only, milliseconds. */
+  inBedMs: number | null
+  awakeMs: number | null
+  lightMs: number | null
+  deepMs: number | null
+  remMs: number | null
+  asleepMs: number | null
+  needMs: number | null
+  performance: number | null
+  efficiency: number | null
+  consistency: number | null
+  respiratoryRate: number | null
+  naps: number
+  napMs: number
+}
+
+export interface StrainPoint extends BucketFlags {
+  strain: number | null
+  kilojoule: number | null
+  averageHr: number | null
+  maxHr: number | null
+  /** Recovery of the same days, to overlay on strain. */
+  recovery: number | null
+}
+
+export interface SportTotal {
+  sport: string
+  workouts: number
+  durationMs: number
+  averageStrain: number | null
+  kilojoule: number
+}
+
+export interface DashboardSummary {
+  today: {
+    date: string
+    state: string
+    strain: number | null
+    kilojoule: number | null
+    averageHr: number | null
+    recovery: number | null
+    recoveryState: string | null
+    hrv: number | null
+    restingHr: number | null
+  } | null
+  lastNight: {
+    date: string
+    state: string
+    asleepMs: number | null
+    inBedMs: number | null
+    needMs: number | null
+    performance: number | null
+    efficiency: number | null
+    respiratoryRate: number | null
+  } | null
+  range: {
+    recovery: number | null
+    hrv: number | null
+    restingHr: number | null
+    asleepMs: number | null
+    strain: number | null
+    workouts: number
+    daysWithData: number
+  }
+}
+
+export interface DashboardData {
+  userId: number
+  isDemo: boolean
+  range: DashboardRange
+  bucket: Bucket
+  from: string
+  to: string
+  recovery: RecoveryPoint[]
+  sleep: SleepPoint[]
+  strain: StrainPoint[]
+  sports: SportTotal[]
+  /** Time in heart-rate zones 0–5 over all workouts of the range, milliseconds. */
+  zonesMs: number[]
+  summary: DashboardSummary
+}

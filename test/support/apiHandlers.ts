@@ -1,0 +1,26 @@
+import type { ApiHandlers } from '../../src/shared/api'
+import { defaultSettings } from '../../src/shared/settings'
+
+export const testAppInfo = {
+  name: 'WHOOP Desktop',
+  version: '1.0.0',
+  dataDir: '/d',
+  databaseFile: '/d/db',
+  schemaVersion: 1,
+  whoopApiBaseUrl: 'https://api.prod.whoop.com/developer'
+}
+
+/** Simple handlers for every API method, for tests of the transports around them. */
+export function handlersWith(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
+  let settings = defaultSettings
+  return {
+    getAppInfo: () => testAppInfo,
+    getSettings: () => settings,
+    updateSettings: (patch) => (settings = { ...settings, ...patch }),
+    getDashboard: () => null,
+    syncNow: () => Promise.reject(new Error('not in this test')),
+    cancelSync: () => false,
+    getSyncStatus: () => ({ running: false, connected: false, resources: [], lastRun: null }),
+    ...overrides
+  }
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cycleDateOf, localDateOf } from '../../../src/main/store/localDate'
+import { createDashboardQueries } from '../../../src/main/store/dashboardQueries'
+import { startSyncHarness, type SyncHarness } from '../../support/syncHarness'
+
+let harness: SyncHarness
+let queries: ReturnType<typeof createDashboardQueries>
+let userId: number
+
+beforeAll(async () => {
+  harness = await startSyncHarness({ fake: { days: 400 } })
+  // A day WHOOP has no data for (the strap was off): its cycle, sleep and recovery are missing.
+  const gap = harness.fake.history.cycles[20]
+  harness.fake.history.cycles.splice(20, 1)
+  harness.fake.history.recoveries = harness.fake.history.recoveries.filter((r) => r.cycle_id !== gap.id)
+  harness.fake.history.sleeps = harness.fake.history.sleeps.filter((s) => s.cycle_id !== gap.id)
+  await harness.engine.sync()
+  queries = createDashboardQueries(harness.db)
+  userId = harness.fake.history.profile.user_id
+})
+afterAll(() => harness.close())
+
+const now = () => harness.clock.now()
+
+describe('dashboard queries', () => {
+  it('give one point per day for a day range, ending today in the member’s timezone', () => {
+    const data = queries.dashboard(userId, '1m', now())
+    expect(data.bucket).toBe('day')
+    expect(data.recovery).toHaveLength(30)
+    expect(data.to).toBe(localDateOf(now(), harness.fake.history.cycles[0].timezone_offset))
+    expect(data.recovery.map((point) => point.date)).toEqual([...new Set(data.recovery.map((point) => point.date))])
+  })
+
+  it("match the member's recorded values on a known day", () => {
+    const cycle = harness.fake.history.cycles[10]
+    const recovery = harness.fake.history.recoveries.find((r) => r.cycle_id === cycle.id)!
+    const night = harness.fake.history.sleeps.find((s) => s.cycle_id === cycle.id && !s.nap)!
+    const day = cycleDateOf(Date.parse(cycle.start), cycle.timezone_offset)
+    const data = queries.dashboard(userId, '1m', now())
+
+    const strainPoint = data.strain.find((point) => point.date === day)!
+    expect(strainPoint.strain).toBeCloseTo(cycle.score!.strain, 6)
+    expect(strainPoint.kilojoule).toBeCloseTo(cycle.score!.kilojoule, 6)
+    expect(strainPoint.recovery).toBe(recovery.score!.recovery_score)
+    const recoveryPoint = data.recovery.find((point) => point.date === day)!
+    expect(recoveryPoint.recovery).toBe(recovery.score!.recovery_score)
+    expect(recoveryPoint.hrv).toBeCloseTo(recovery.score!.hrv_rmssd_milli, 6)
+    const sleepPoint = data.sleep.find((point) => point.date === localDateOf(Date.parse(night.end), night.timezone_offset))!
+    const stages = night.score!.stage_summary
+    expect(sleepPoint.deepMs).toBe(stages.total_slow_wave_sleep_time_milli)
+    expect(sleepPoint.asleepMs).toBe(
+      stages.total_light_sleep_time_milli + stages.total_slow_wave_sleep_time_milli + stages.total_rem_sleep_time_milli
+    )
+  })
+
+  it('show a day without data as a gap, not as zero', () => {
+    const data = queries.dashboard(userId, '1m', now())
+    const gaps = data.strain.filter((point) => point.strain === null)
+    expect(gaps).toHaveLength(1)
+    expect(gaps[0]).toMatchObject({ kilojoule: null, recovery: null, pending: 0, unscorable: 0 })
+    expect(data.recovery.find((point) => point.date === gaps[0].date)).toMatchObject({ recovery: null, hrv: null })
+    // The rolling lines carry on across the gap.
+    expect(data.recovery.find((point) => point.date === gaps[0].date)!.hrvAverage7).not.toBeNull()
+  })
+
+  it('flag pending and unscorable records instead of dropping them', () => {
+    const data = queries.dashboard(userId, 'all', now())
+    expect(data.recovery.reduce((sum, point) => sum + point.pending, 0)).toBe(1)
+    expect(data.sleep.reduce((sum, point) => sum + point.pending, 0)).toBe(1)
+    const unscorableSleeps = harness.fake.history.sleeps.filter((s) => s.score_state === 'UNSCORABLE').length
+    expect(data.sleep.reduce((sum, point) => sum + point.unscorable, 0)).toBe(unscorableSleeps)
+  })
+
+  it('bucket longer ranges by week and month, covering every bucket', () => {
+    const year = queries.dashboard(userId, '1y', now())
+    expect(year.bucket).toBe('week')
+    expect(year.strain.length).toBeGreaterThanOrEqual(52)
+    expect(year.strain.length).toBeLessThanOrEqual(54)
+    for (const point of year.strain.slice(1)) expect(new Date(`${point.date}T00:00:00Z`).getUTCDay()).toBe(1)
+    const all = queries.dashboard(userId, 'all', now())
+    expect(all.bucket).toBe('month')
+    expect(all.strain.every((point) => point.date.endsWith('-01'))).toBe(true)
+    expect(all.strain.length).toBeGreaterThanOrEqual(13)
+  })
+
+  it('compute 7-day averages and a 30-day baseline from the days before the range too', () => {
+    const week = queries.dashboard(userId, '1w', now())
+    const first = week.recovery[0]
+    expect(first.hrvAverage7).not.toBeNull()
+    expect(first.hrvBaseline).not.toBeNull()
+    const month = queries.dashboard(userId, '1m', now())
+    const hrvs = month.recovery.slice(-7).map((point) => point.hrv).filter((v): v is number => v !== null)
+    expect(month.recovery.at(-1)!.hrvAverage7).toBeCloseTo(hrvs.reduce((a, b) => a + b, 0) / hrvs.length, 6)
+  })
+
+  it('total workouts by sport and time in heart-rate zones', () => {
+    const data = queries.dashboard(userId, 'all', now())
+    const workouts = harness.fake.history.workouts
+    expect(data.sports.reduce((sum, sport) => sum + sport.workouts, 0)).toBe(workouts.length)
+    const running = workouts.filter((w) => w.sport_name === 'running')
+    expect(data.sports.find((sport) => sport.sport === 'running')!.workouts).toBe(running.length)
+    const zoneTwo = workouts.reduce((sum, w) => sum + (w.score?.zone_durations.zone_two_milli ?? 0), 0)
+    expect(data.zonesMs[2]).toBe(zoneTwo)
+  })
+
+  it('summarise today and last night', () => {
+    const data = queries.dashboard(userId, '1w', now())
+    const current = harness.fake.history.cycles[0]
+    expect(data.summary.today).toMatchObject({ state: 'SCORED', strain: current.score!.strain, recoveryState: 'PENDING_SCORE', recovery: null })
+    expect(data.summary.lastNight).toMatchObject({ state: 'PENDING_SCORE', asleepMs: null })
+    expect(data.summary.range.workouts).toBeGreaterThan(0)
+  })
+})
