@@ -1,3 +1,9 @@
+import { benchBackfillAndQueries, benchPacedBackfill, benchUpsert } from './sync.bench'
+import { report } from './report'
 import { benchCollectionWalk } from './whoopClient.bench'
 
 await benchCollectionWalk()
+await benchBackfillAndQueries()
+await benchPacedBackfill()
+benchUpsert()
+report('peak-rss', process.resourceUsage().maxRSS / 1024, 'MiB', { scope: 'whole bench process' })

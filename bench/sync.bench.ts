@@ -1,0 +1,162 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { dashboardRanges } from '../src/shared/dashboard'
+import { openDatabase } from '../src/main/database/openDatabase'
+import { createDashboardQueries } from '../src/main/store/dashboardQueries'
+import { createRecordStore } from '../src/main/store/recordStore'
+import { createSyncEngine } from '../src/main/sync/syncEngine'
+import { createRateLimiter } from '../src/main/whoop/rateLimiter'
+import { PAGE_SIZE } from '../src/main/whoop/whoopClient'
+import type { Workout } from '../src/main/whoop/whoopSchemas'
+import { startFakeWhoop, type FakeWhoop } from '../test/fakeWhoop/fakeWhoopServer'
+import { seededRandom } from '../test/fakeWhoop/seededRandom'
+import { createVirtualClock } from '../test/support/virtualClock'
+import { clientForFake } from '../test/support/whoopTestClient'
+import { report } from './report'
+
+const FIVE_YEARS = 5 * 365 + 1
+const paths = { cycle: '/v2/cycle', sleep: '/v2/activity/sleep', recovery: '/v2/recovery', workout: '/v2/activity/workout' }
+
+function tempDatabase() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoop-desktop-bench-'))
+  return { db: openDatabase(path.join(dir, 'whoop-desktop.sqlite')), remove: () => fs.rmSync(dir, { recursive: true, force: true }) }
+}
+
+function recordsIn(fake: FakeWhoop) {
+  const h = fake.history
+  return { cycle: h.cycles.length, sleep: h.sleeps.length, recovery: h.recoveries.length, workout: h.workouts.length }
+}
+
+/** Full backfill without rate limits, then a no-change incremental sync, then the dashboard queries. */
+export async function benchBackfillAndQueries(): Promise<void> {
+  const clock = createVirtualClock()
+  const fake = await startFakeWhoop({ clock, days: FIVE_YEARS, rateLimit: false })
+  const { db, remove } = tempDatabase()
+  const { client } = clientForFake(fake, clock, { rateLimiter: createRateLimiter({ clock, policies: [] }) })
+  const engine = createSyncEngine({ db, clock, client: () => client })
+  try {
+    const counts = recordsIn(fake)
+    const total = Object.values(counts).reduce((a, b) => a + b, 0)
+    let started = performance.now()
+    await engine.sync()
+    const backfillMs = performance.now() - started
+    report('backfill-records-per-second', total / (backfillMs / 1000), 'records/s', { records: total, elapsedMs: Math.round(backfillMs), rateLimit: 'none' })
+    for (const [name, records] of Object.entries(counts)) {
+      const requests = fake.apiRequests(paths[name as keyof typeof paths]).length
+      const minimum = Math.ceil(records / PAGE_SIZE)
+      report('backfill-requests', requests, 'requests', { resource: name, records, minimum, overMinimumPercent: ((requests - minimum) / minimum) * 100 })
+    }
+
+    clock.advance(3_600_000)
+    const before = fake.apiRequests().length
+    started = performance.now()
+    await engine.sync()
+    report('incremental-no-change-ms', performance.now() - started, 'ms', { requests: fake.apiRequests().length - before, resources: 6 })
+
+    const queries = createDashboardQueries(db)
+    const userId = fake.history.profile.user_id
+    for (const range of dashboardRanges) {
+      const days = queries.dayRange(userId, range, clock.now())
+      const timings = {
+        recoverySeries: () => queries.recoverySeries(days),
+        sleepSeries: () => queries.sleepSeries(days),
+        strainSeries: () => queries.strainSeries(days),
+        sportTotals: () => queries.sportTotals(days),
+        zoneTotals: () => queries.zoneTotals(days),
+        wholeDashboard: () => queries.dashboard(userId, range, clock.now())
+      }
+      for (const [query, run] of Object.entries(timings)) {
+        run()
+        const samples = Array.from({ length: 7 }, () => {
+          const t = performance.now()
+          run()
+          return performance.now() - t
+        }).sort((a, b) => a - b)
+        report('dashboard-query-ms', samples[3], 'ms', { query, range, statistic: 'median of 7', history: '5 years' })
+      }
+    }
+  } finally {
+    db.close()
+    remove()
+    await fake.close()
+  }
+}
+
+/** The same backfill under WHOOP's real limits, on a simulated clock: how close to the floor? */
+export async function benchPacedBackfill(): Promise<void> {
+  const clock = createVirtualClock()
+  const fake = await startFakeWhoop({ clock, days: FIVE_YEARS })
+  const { db, remove } = tempDatabase()
+  const { client } = clientForFake(fake, clock)
+  try {
+    await createSyncEngine({ db, clock, client: () => client }).sync()
+    const requests = fake.apiRequests().length
+    const tooMany = fake.apiRequests().filter((request) => request.status === 429).length
+    // 100 requests may go at once; every further 100 needs another minute.
+    const floorMs = Math.floor((requests - 1) / 100) * 60_000
+    report('paced-backfill-simulated-seconds', clock.elapsed() / 1000, 's', {
+      requests,
+      floorSeconds: floorMs / 1000,
+      overFloorPercent: floorMs ? ((clock.elapsed() - floorMs) / floorMs) * 100 : 0,
+      responses429: tooMany
+    })
+  } finally {
+    db.close()
+    remove()
+    await fake.close()
+  }
+}
+
+/** 100,000 workouts upserted in pages of 25, one transaction per page, as a sync stores them. */
+export function benchUpsert(): void {
+  const { db, remove } = tempDatabase()
+  const store = createRecordStore(db)
+  const random = seededRandom(7)
+  const start = Date.parse('2016-01-01T00:00:00Z')
+  const workouts: Workout[] = Array.from({ length: 100_000 }, (_, index) => {
+    const begin = start + index * 3_600_000
+    const iso = (ms: number) => new Date(ms).toISOString()
+    return {
+      id: random.uuid(),
+      user_id: 1,
+      created_at: iso(begin + 3_600_000),
+      updated_at: iso(begin + 3_600_000),
+      start: iso(begin),
+      end: iso(begin + 2_700_000),
+      timezone_offset: '-05:00',
+      sport_name: 'running',
+      score_state: 'SCORED',
+      score: {
+        strain: 10.5,
+        average_heart_rate: 140,
+        max_heart_rate: 170,
+        kilojoule: 1800.5,
+        percent_recorded: 100,
+        zone_durations: { zone_zero_milli: 1, zone_one_milli: 2, zone_two_milli: 3, zone_three_milli: 4, zone_four_milli: 5, zone_five_milli: 6 }
+      }
+    }
+  })
+  try {
+    store.saveProfile({ user_id: 1, email: 'bench@example.com', first_name: 'B', last_name: 'M' }, new Date().toISOString())
+    const storeBatch = db.transaction((page: Workout[]) => store.upsert('workout', 1, page, { source: 'api', walk: 1 }))
+    // As a sync stores pages (25 records a transaction), then as a restore stores a whole file.
+    for (const batch of [PAGE_SIZE, workouts.length]) {
+      db.exec('DELETE FROM workout')
+      for (const pass of ['insert', 'unchanged'] as const) {
+        const started = performance.now()
+        for (let i = 0; i < workouts.length; i += batch) storeBatch(workouts.slice(i, i + batch))
+        const ms = performance.now() - started
+        report('upsert-records-per-second', workouts.length / (ms / 1000), 'records/s', {
+          records: workouts.length,
+          pass,
+          recordsPerTransaction: batch,
+          elapsedMs: Math.round(ms)
+        })
+      }
+    }
+  } finally {
+    db.close()
+    remove()
+  }
+}
