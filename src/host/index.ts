@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Conf from 'conf'
 import { startAppCore } from '../main/appCore'
+import { obfuscatingCipher } from '../main/auth/cipher'
 import { defaultUserDataDir, resolveDataDir } from '../main/dataDir'
 import { settingsBackendOptions, type SettingsBackend } from '../main/settings/settingsStore'
 import { whoopEndpointsFromEnv } from '../main/whoop/whoopEndpoints'
@@ -18,12 +19,16 @@ async function main(): Promise<void> {
   const packageJson = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8'))
   const dataDir = resolveDataDir(process.env, defaultUserDataDir(process.platform, process.env))
   let host: BrowserHost | undefined
-  const core = startAppCore({
+  const core = await startAppCore({
     appName: packageJson.productName,
     appVersion: packageJson.version,
     dataDir,
     settingsBackend: new Conf(settingsBackendOptions(dataDir)) as unknown as SettingsBackend,
     whoopEndpoints: whoopEndpointsFromEnv(process.env),
+    // No OS secret store here: the vault treats this as weak and keeps the sign-in in memory.
+    cipher: obfuscatingCipher,
+    // The page opens WHOOP's sign-in itself, and whoop-desktop:// links cannot reach this process.
+    supportsDeepLinks: false,
     emit: (event, payload) => host?.emit(event, payload),
     log: (message, error) => console.error(message, error ?? '')
   })

@@ -1,12 +1,16 @@
 import path from 'node:path'
 import type { ApiHandlers, EmitApiEvent } from '../shared/api'
+import { AppError } from './api/apiErrors'
+import type { Cipher } from './auth/cipher'
+import { createSignInFlow } from './auth/signIn'
+import { createTokenVault } from './auth/tokenVault'
+import { createWhoopConnection } from './auth/whoopConnection'
 import { systemClock, type Clock } from './clock'
 import { DATABASE_FILE_NAME, openDatabase, schemaVersionOf } from './database/openDatabase'
 import { createSettingsStore, type SettingsBackend } from './settings/settingsStore'
 import { createAccountQueries } from './store/accounts'
 import { createDashboardQueries } from './store/dashboardQueries'
 import { createSyncEngine } from './sync/syncEngine'
-import type { WhoopClient } from './whoop/whoopClient'
 import type { WhoopEndpoints } from './whoop/whoopEndpoints'
 
 export interface AppCoreOptions {
@@ -15,31 +19,63 @@ export interface AppCoreOptions {
   dataDir: string
   settingsBackend: SettingsBackend
   whoopEndpoints: WhoopEndpoints
+  /** Encrypts the WHOOP secrets at rest (safeStorage in the app). */
+  cipher: Cipher
+  /** Opens WHOOP's sign-in page in the system browser; absent where the page opens it itself. */
+  openExternal?: (url: string) => Promise<void>
+  /** Whether the OS delivers `whoop-desktop://` links to this process. */
+  supportsDeepLinks: boolean
   /** Pushes an event to the page, over IPC or the browser host's event stream. */
   emit: EmitApiEvent
   log: (message: string, error?: unknown) => void
   clock?: Clock
+  fetch?: typeof fetch
 }
 
 /**
- * The app without Electron: the database, the settings and the handlers behind every API method.
- * The Electron edge and the browser host each start one and expose its handlers their own way.
+ * The app without Electron: the database, settings, the WHOOP connection, sync and the handlers
+ * behind every API method. The Electron edge and the browser host each start one and expose its
+ * handlers their own way.
  */
-export function startAppCore(options: AppCoreOptions) {
+export async function startAppCore(options: AppCoreOptions) {
   const clock = options.clock ?? systemClock
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME)
   const database = openDatabase(databaseFile)
   const settings = createSettingsStore(options.settingsBackend)
   const accounts = createAccountQueries(database)
   const dashboard = createDashboardQueries(database)
-  // No account can be connected yet: connecting one is the sign-in feature's to add.
-  const whoopClient = (): WhoopClient | undefined => undefined
+  const vault = createTokenVault({
+    dataDir: options.dataDir,
+    cipher: options.cipher,
+    allowWeakStorage: () => settings.get().allowWeakTokenStorage
+  })
+  await vault.open()
+  const connection = createWhoopConnection({ db: database, vault, endpoints: options.whoopEndpoints, clock, fetch: options.fetch })
   const syncEngine = createSyncEngine({
     db: database,
     clock,
-    client: whoopClient,
-    onProgress: (progress) => options.emit('onSyncProgress', progress),
+    client: () => connection.client(),
+    onProgress: (progress) => {
+      if (progress.type === 'finished' && progress.result.resources.some((r) => r.error?.kind === 'reconnect-needed')) {
+        connection.markReconnectNeeded()
+      }
+      options.emit('onSyncProgress', progress)
+    },
     logError: options.log
+  })
+  const startSync = (trigger: 'launch' | 'connect') =>
+    syncEngine.sync({}, trigger).catch((error) => options.log(`Sync on ${trigger} failed`, error))
+  const signIn = createSignInFlow({
+    endpoints: options.whoopEndpoints,
+    clock,
+    fetch: options.fetch,
+    openExternal: options.openExternal,
+    onApproved: async (credentials, tokens) => {
+      const account = await connection.connect(credentials, tokens)
+      void startSync('connect')
+      return account
+    },
+    onOutcome: (outcome) => options.emit('onSignInOutcome', outcome)
   })
 
   const handlers: ApiHandlers = {
@@ -52,28 +88,46 @@ export function startAppCore(options: AppCoreOptions) {
       whoopApiBaseUrl: options.whoopEndpoints.apiBaseUrl
     }),
     getSettings: () => settings.get(),
-    updateSettings: (patch) => settings.update(patch),
+    updateSettings: async (patch) => {
+      const updated = settings.update(patch)
+      if (patch.allowWeakTokenStorage !== undefined) await vault.reconsider()
+      return updated
+    },
     getDashboard: ({ range }) => {
       const account = accounts.shown()
       return account ? dashboard.dashboard(account.userId, range, clock.now()) : null
     },
     syncNow: (request) => syncEngine.sync(request, 'manual'),
     cancelSync: () => syncEngine.cancel(),
-    getSyncStatus: () => syncEngine.status()
+    getSyncStatus: () => syncEngine.status(),
+    getConnection: () => connection.status(signIn.status(), options.supportsDeepLinks),
+    startSignIn: ({ clientId, clientSecret, redirect }) => {
+      const stored = vault.credentials()
+      const secret = clientSecret ?? (stored?.clientId === clientId ? stored.clientSecret : undefined)
+      if (!secret) throw new AppError('invalid-argument', 'Enter the Client Secret of your WHOOP app.')
+      return signIn.start({ clientId, clientSecret: secret }, redirect)
+    },
+    completeSignIn: ({ url }) => signIn.complete(url.trim()),
+    cancelSignIn: () => signIn.cancel(),
+    disconnect: async ({ deleteData }) => {
+      syncEngine.cancel()
+      return connection.disconnect(deleteData)
+    }
   }
 
-  if (settings.get().syncOnLaunch && whoopClient()) {
-    syncEngine.sync({}, 'launch').catch((error) => options.log('Sync on launch failed', error))
-  }
+  if (settings.get().syncOnLaunch && connection.client()) void startSync('launch')
 
   return {
     handlers,
     database,
+    /** Where `whoop-desktop://oauth/callback` links go. */
+    completeSignInFromLink: (url: string) => void signIn.complete(url),
     close: () => {
+      signIn.cancel()
       syncEngine.cancel()
       database.close()
     }
   }
 }
 
-export type AppCore = ReturnType<typeof startAppCore>
+export type AppCore = Awaited<ReturnType<typeof startAppCore>>

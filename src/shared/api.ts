@@ -1,5 +1,14 @@
 import { z } from 'zod'
 import type { ApiEvent, ApiMethod } from './channels'
+import {
+  completeSignInSchema,
+  disconnectSchema,
+  startSignInSchema,
+  type ConnectionStatus,
+  type DisconnectResult,
+  type SignInOutcome,
+  type SignInStarted
+} from './connection'
 import { dashboardQuerySchema, type DashboardData } from './dashboard'
 import type { Result } from './result'
 import { settingsPatchSchema, type Settings } from './settings'
@@ -26,7 +35,12 @@ export const apiArgumentSchemas = {
   getDashboard: z.tuple([dashboardQuerySchema]),
   syncNow: z.tuple([syncOptionsSchema]),
   cancelSync: z.tuple([]),
-  getSyncStatus: z.tuple([])
+  getSyncStatus: z.tuple([]),
+  getConnection: z.tuple([]),
+  startSignIn: z.tuple([startSignInSchema]),
+  completeSignIn: z.tuple([completeSignInSchema]),
+  cancelSignIn: z.tuple([]),
+  disconnect: z.tuple([disconnectSchema])
 } satisfies Record<ApiMethod, z.ZodTuple>
 
 /** What every method resolves to when it succeeds. */
@@ -40,11 +54,19 @@ interface ApiValues {
   /** Whether a sync was running to be cancelled. */
   cancelSync: boolean
   getSyncStatus: SyncStatus
+  getConnection: ConnectionStatus
+  startSignIn: SignInStarted
+  /** For a redirect address pasted by the person. */
+  completeSignIn: SignInOutcome
+  cancelSignIn: boolean
+  disconnect: DisconnectResult
 }
 
 /** What each event carries. */
 export interface ApiEventPayloads {
   onSyncProgress: SyncProgress
+  /** How a sign-in ended, whichever way WHOOP's redirect arrived. */
+  onSignInOutcome: SignInOutcome
 }
 
 type ArgumentsOf<M extends ApiMethod> = z.output<(typeof apiArgumentSchemas)[M]>

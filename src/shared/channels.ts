@@ -10,7 +10,12 @@ export const apiChannels = {
   getDashboard: 'dashboard:get',
   syncNow: 'sync:now',
   cancelSync: 'sync:cancel',
-  getSyncStatus: 'sync:status'
+  getSyncStatus: 'sync:status',
+  getConnection: 'connection:get',
+  startSignIn: 'connection:start-sign-in',
+  completeSignIn: 'connection:complete-sign-in',
+  cancelSignIn: 'connection:cancel-sign-in',
+  disconnect: 'connection:disconnect'
 } as const
 
 export type ApiMethod = keyof typeof apiChannels
@@ -19,7 +24,8 @@ export const apiMethods = Object.keys(apiChannels) as ApiMethod[]
 
 /** Events the main process pushes to the page, each subscribed to by a method of its own name. */
 export const apiEventChannels = {
-  onSyncProgress: 'sync:progress'
+  onSyncProgress: 'sync:progress',
+  onSignInOutcome: 'connection:sign-in-outcome'
 } as const
 
 export type ApiEvent = keyof typeof apiEventChannels

@@ -9,7 +9,9 @@ export const settingsSchema = z
     /** Energy shown as kilojoules (WHOOP's unit) or kilocalories. */
     energyUnit: z.enum(['kJ', 'kcal']),
     /** `system` follows the operating system's light/dark preference. */
-    theme: z.enum(['system', 'light', 'dark'])
+    theme: z.enum(['system', 'light', 'dark']),
+    /** Store the WHOOP sign-in even where the OS only offers weak protection (Linux `basic_text`). */
+    allowWeakTokenStorage: z.boolean()
   })
   .strict()
 
@@ -19,7 +21,8 @@ export const defaultSettings: Settings = {
   syncOnLaunch: true,
   unitSystem: 'metric',
   energyUnit: 'kJ',
-  theme: 'system'
+  theme: 'system',
+  allowWeakTokenStorage: false
 }
 
 /** A partial update: at least one known setting, nothing else. */

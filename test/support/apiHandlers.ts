@@ -21,6 +21,17 @@ export function handlersWith(overrides: Partial<ApiHandlers> = {}): ApiHandlers 
     syncNow: () => Promise.reject(new Error('not in this test')),
     cancelSync: () => false,
     getSyncStatus: () => ({ running: false, connected: false, resources: [], lastRun: null }),
+    getConnection: () => ({
+      state: 'not-connected',
+      hasClientSecret: false,
+      storage: { persistent: true, backend: 'test' },
+      signIn: { pending: false },
+      supportsDeepLinks: false
+    }),
+    startSignIn: () => Promise.reject(new Error('not in this test')),
+    completeSignIn: () => ({ ok: false, reason: 'no-pending', message: 'none' }),
+    cancelSignIn: () => false,
+    disconnect: () => ({ revoked: false, dataDeleted: false, message: 'none' }),
     ...overrides
   }
 }

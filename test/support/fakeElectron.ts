@@ -8,6 +8,9 @@ import { EventEmitter } from 'node:events'
 export interface FakeElectronOptions {
   userDataDir: string
   gotSingleInstanceLock?: boolean
+  /** What safeStorage reports; default a working keyring. */
+  storageBackend?: string
+  encryptionAvailable?: boolean
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>
@@ -116,7 +119,17 @@ export function createFakeElectron(options: FakeElectronOptions) {
     dialog: {
       showErrorBox: (title: string, content: string) => recorded.errorBoxes.push({ title, content })
     },
-    nativeTheme: { shouldUseDarkColors: false }
+    nativeTheme: { shouldUseDarkColors: false },
+    // A keyring stand-in: reversible, and visibly not the plain text.
+    safeStorage: {
+      isAsyncEncryptionAvailable: async () => options.encryptionAvailable ?? true,
+      getSelectedStorageBackend: () => options.storageBackend ?? 'gnome_libsecret',
+      encryptStringAsync: async (plainText: string) => Buffer.from(`sealed:${Buffer.from(plainText).toString('base64')}`),
+      decryptStringAsync: async (sealed: Buffer) => ({
+        result: Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'base64').toString(),
+        shouldReEncrypt: false
+      })
+    }
   }
 
   return {

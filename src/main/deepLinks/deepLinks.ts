@@ -12,6 +12,7 @@ export interface DeepLink {
   /** `host/path` without slashes at either end, e.g. `oauth/callback`. */
   route: string
   params: URLSearchParams
+  url: string
 }
 
 export type DeepLinkHandler = (link: DeepLink) => void
@@ -36,7 +37,7 @@ export function parseDeepLink(raw: string): DeepLink | { refused: string } {
   if (url.protocol !== `${DEEP_LINK_SCHEME}:`) return { refused: `scheme is not ${DEEP_LINK_SCHEME}` }
   if (url.username || url.password || url.port) return { refused: 'carries credentials or a port' }
   const route = `${url.hostname}${url.pathname}`.replace(/^\/+|\/+$/g, '').toLowerCase()
-  return { route, params: url.searchParams }
+  return { route, params: url.searchParams, url: raw }
 }
 
 /**

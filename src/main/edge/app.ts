@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { app, BrowserWindow, session } from 'electron'
+import { app, BrowserWindow, session, shell } from 'electron'
 import icon from '../../../resources/icon.png?asset'
 import { startAppCore, type AppCore } from '../appCore'
 import { resolveDataDir } from '../dataDir'
@@ -11,6 +11,7 @@ import { listenForDeepLinks } from './deepLinkSources'
 import { showStartupError } from './dialogs'
 import { guardSession, guardWebContents } from './guards'
 import { registerApiHandlers } from './ipc'
+import { safeStorageCipher } from './safeStorageCipher'
 import { openSettingsBackend } from './settingsBackend'
 import { createMainWindow } from './window'
 
@@ -39,20 +40,25 @@ export function startDesktopApp(): void {
     mainWindow = createMainWindow(devServerUrl ?? APP_INDEX_URL, icon)
   }
 
-  // Routes are added by the features that own them (sign-in adds `oauth/callback`).
-  const deepLinks = createDeepLinkEntry({}, (message) => console.warn(message))
+  const deepLinks = createDeepLinkEntry(
+    { 'oauth/callback': (link) => core?.completeSignInFromLink(link.url) },
+    (message) => console.warn(message)
+  )
   registerAppScheme()
   listenForDeepLinks(deepLinks, focusWindow)
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents))
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     try {
-      core = startAppCore({
+      core = await startAppCore({
         appName: app.getName(),
         appVersion: app.getVersion(),
         dataDir,
         settingsBackend: openSettingsBackend(dataDir),
         whoopEndpoints: whoopEndpointsFromEnv(process.env),
+        cipher: safeStorageCipher,
+        openExternal: (url) => shell.openExternal(url),
+        supportsDeepLinks: true,
         emit: (event, payload) => {
           if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(apiEventChannels[event], payload)
         },

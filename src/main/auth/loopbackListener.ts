@@ -1,0 +1,50 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { SignInOutcome } from '../../shared/connection'
+
+const CALLBACK_PATH = '/oauth/callback'
+
+/**
+ * The loopback redirect of RFC 8252 §7.3: a one-off server on 127.0.0.1 with a port chosen by the
+ * system, for WHOOP registrations that do not accept a custom scheme. It answers the browser with
+ * a plain page saying how the sign-in ended, and stops once the sign-in is over.
+ */
+export async function startLoopbackListener(
+  onCallback: (url: string) => Promise<{ outcome: SignInOutcome; final: boolean }>
+) {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    if (request.method !== 'GET' || url.pathname !== CALLBACK_PATH) {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
+      return response.end('Not found')
+    }
+    void onCallback(`${redirectUri}${url.search}`).then(({ outcome, final }) => {
+      response.writeHead(outcome.ok ? 200 : 400, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': "default-src 'none'",
+        'Cache-Control': 'no-store'
+      })
+      response.end(resultPage(outcome))
+      if (final) stop()
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', resolve)
+  })
+  const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}${CALLBACK_PATH}`
+  const stop = () => {
+    server.close()
+    server.closeIdleConnections()
+  }
+  return { redirectUri, stop }
+}
+
+function resultPage(outcome: SignInOutcome): string {
+  const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+  const [title, text] = outcome.ok
+    ? ['Connected to WHOOP', `Signed in as ${outcome.account.firstName} ${outcome.account.lastName}. You can close this tab and return to WHOOP Desktop.`]
+    : ['Not connected', outcome.message]
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)} – WHOOP Desktop</title></head>
+<body><h1>${escape(title)}</h1><p>${escape(text)}</p></body></html>`
+}

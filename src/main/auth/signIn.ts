@@ -1,0 +1,185 @@
+import * as oidc from 'openid-client'
+import {
+  CUSTOM_SCHEME_REDIRECT_URI,
+  whoopScopes,
+  type ConnectedAccount,
+  type SignInFailure,
+  type SignInOutcome,
+  type SignInStarted
+} from '../../shared/connection'
+import type { Clock } from '../clock'
+import type { TokenSet } from '../whoop/tokenSession'
+import type { WhoopEndpoints } from '../whoop/whoopEndpoints'
+import { WhoopOfflineError } from '../whoop/whoopErrors'
+import { tokenEndpointError, tokenSetFromResponse, whoopOAuthConfiguration, type WhoopAppCredentials } from '../whoop/whoopOAuth'
+import { startLoopbackListener } from './loopbackListener'
+
+/** How long a started sign-in waits for WHOOP's redirect. */
+export const SIGN_IN_LIFETIME_MS = 10 * 60_000
+
+export interface SignInOptions {
+  endpoints: WhoopEndpoints
+  clock: Clock
+  fetch?: typeof fetch
+  /** Opens a URL in the person's own browser; undefined where the page must do it (browser host). */
+  openExternal?: (url: string) => Promise<void>
+  /** Stores the approved connection and fetches the member; resolves with who signed in. */
+  onApproved: (credentials: WhoopAppCredentials, tokens: TokenSet) => Promise<ConnectedAccount>
+  /** Told how every sign-in ended, however its redirect arrived. */
+  onOutcome: (outcome: SignInOutcome) => void
+}
+
+interface Pending {
+  credentials: WhoopAppCredentials
+  redirectUri: string
+  state: string
+  codeVerifier: string
+  expiresAt: number
+  stopListening?: () => void
+}
+
+const messages: Record<SignInFailure, string> = {
+  'no-pending': 'There is no sign-in waiting for this answer. Start connecting again from WHOOP Desktop.',
+  expired: 'The sign-in took longer than 10 minutes and has expired. Start connecting again.',
+  'wrong-redirect': 'This link is not the sign-in redirect WHOOP Desktop is waiting for.',
+  'state-mismatch': 'This sign-in answer does not belong to the sign-in WHOOP Desktop started, so it was ignored.',
+  denied: 'You declined access on WHOOP’s page, so nothing was connected. Start again to connect.',
+  'missing-code': 'WHOOP’s answer had no authorization code. Start connecting again.',
+  'wrong-secret': 'WHOOP did not accept the Client ID and Client Secret. Copy both again from your app in WHOOP’s developer dashboard.',
+  'code-rejected': 'WHOOP did not accept the sign-in code (it may have been used already, or the redirect URI does not match your app’s). Start connecting again.',
+  offline: 'WHOOP could not be reached to finish signing in. Check the internet connection and try again.',
+  'whoop-error': 'WHOOP reported an error while signing in. Try again in a moment.',
+  malformed: 'That is not a sign-in address WHOOP Desktop can read. Paste the whole address from the browser’s address bar.'
+}
+
+const failure = (reason: SignInFailure, detail?: string): SignInOutcome => ({
+  ok: false,
+  reason,
+  message: detail ? `${messages[reason]} (${detail})` : messages[reason]
+})
+
+/**
+ * Connecting a WHOOP account with OAuth 2.0's authorization code flow and PKCE (S256), through
+ * openid-client, in the person's own browser. WHOOP's answer comes back as a `whoop-desktop://`
+ * link, to a loopback listener, or pasted by hand; all three end in `complete`. One sign-in is
+ * pending at a time and expires after ten minutes. An answer that does not match it (another state,
+ * another redirect, no code) changes nothing; only an answer for it ends it, and nothing is stored
+ * unless WHOOP issued tokens.
+ */
+export function createSignInFlow(options: SignInOptions) {
+  let pending: Pending | undefined
+
+  function end(): void {
+    pending?.stopListening?.()
+    pending = undefined
+  }
+
+  async function complete(rawUrl: string): Promise<{ outcome: SignInOutcome; final: boolean }> {
+    let url: URL
+    try {
+      url = new URL(rawUrl)
+    } catch {
+      return { outcome: failure('malformed'), final: false }
+    }
+    const current = pending
+    if (!current) return { outcome: failure('no-pending'), final: false }
+    const expected = new URL(current.redirectUri)
+    if (url.protocol !== expected.protocol || url.host !== expected.host || url.pathname !== expected.pathname) {
+      return { outcome: failure('wrong-redirect'), final: false }
+    }
+    if (url.searchParams.get('state') !== current.state) return { outcome: failure('state-mismatch'), final: false }
+    if (options.clock.now() > current.expiresAt) {
+      end()
+      return { outcome: failure('expired'), final: true }
+    }
+    const error = url.searchParams.get('error')
+    if (error) {
+      end()
+      return { outcome: failure(error === 'access_denied' ? 'denied' : 'whoop-error', error === 'access_denied' ? undefined : error), final: true }
+    }
+    if (!url.searchParams.get('code')) return { outcome: failure('missing-code'), final: false }
+
+    // From here the answer is the one this sign-in waits for: it ends, whatever WHOOP says next.
+    end()
+    let tokens: TokenSet
+    try {
+      const config = whoopOAuthConfiguration(options.endpoints, current.credentials, options.fetch)
+      const response = await oidc.authorizationCodeGrant(
+        config,
+        url,
+        { pkceCodeVerifier: current.codeVerifier, expectedState: current.state },
+        { redirect_uri: current.redirectUri }
+      )
+      tokens = tokenSetFromResponse(response, options.clock)
+    } catch (caught) {
+      return { outcome: failure(codeExchangeFailure(caught)), final: true }
+    }
+    try {
+      return { outcome: { ok: true, account: await options.onApproved(current.credentials, tokens) }, final: true }
+    } catch (caught) {
+      return { outcome: failure(caught instanceof WhoopOfflineError ? 'offline' : 'whoop-error'), final: true }
+    }
+  }
+
+  /** Completes the pending sign-in with WHOOP's redirect, and tells whoever listens how it ended. */
+  async function handleRedirect(rawUrl: string): Promise<{ outcome: SignInOutcome; final: boolean }> {
+    const result = await complete(rawUrl)
+    options.onOutcome(result.outcome)
+    return result
+  }
+
+  return {
+    /** Starts a sign-in, replacing any pending one, and opens WHOOP's consent page. */
+    async start(credentials: WhoopAppCredentials, redirect: 'custom-scheme' | 'loopback'): Promise<SignInStarted> {
+      end()
+      const codeVerifier = oidc.randomPKCECodeVerifier()
+      const state = oidc.randomState()
+      let redirectUri = CUSTOM_SCHEME_REDIRECT_URI
+      let stopListening: (() => void) | undefined
+      if (redirect === 'loopback') {
+        const listener = await startLoopbackListener(handleRedirect)
+        redirectUri = listener.redirectUri
+        stopListening = listener.stop
+      }
+      const expiresAt = options.clock.now() + SIGN_IN_LIFETIME_MS
+      pending = { credentials, redirectUri, state, codeVerifier, expiresAt, stopListening }
+      const authorizationUrl = oidc
+        .buildAuthorizationUrl(whoopOAuthConfiguration(options.endpoints, credentials, options.fetch), {
+          redirect_uri: redirectUri,
+          scope: whoopScopes.join(' '),
+          state,
+          code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+          code_challenge_method: 'S256'
+        })
+        .toString()
+      if (options.openExternal) await options.openExternal(authorizationUrl)
+      return { authorizationUrl, redirectUri, expiresAt, openedExternally: options.openExternal !== undefined }
+    },
+
+    /** A redirect from a deep link, the loopback listener or pasted by the person. */
+    complete: async (rawUrl: string) => (await handleRedirect(rawUrl)).outcome,
+
+    cancel(): boolean {
+      const wasPending = pending !== undefined
+      end()
+      return wasPending
+    },
+
+    status: () =>
+      pending && options.clock.now() <= pending.expiresAt
+        ? { pending: true, redirectUri: pending.redirectUri, expiresAt: pending.expiresAt }
+        : { pending: false }
+  }
+}
+
+export type SignInFlow = ReturnType<typeof createSignInFlow>
+
+/** What a refused code exchange means for the person. */
+function codeExchangeFailure(error: unknown): SignInFailure {
+  if (error instanceof oidc.ResponseBodyError) {
+    if (error.error === 'invalid_client') return 'wrong-secret'
+    if (error.error === 'invalid_grant') return 'code-rejected'
+    return 'whoop-error'
+  }
+  return tokenEndpointError(error) instanceof WhoopOfflineError ? 'offline' : 'whoop-error'
+}

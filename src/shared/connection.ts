@@ -1,0 +1,90 @@
+import { z } from 'zod'
+
+/** The redirect WHOOP sends the person back to after approving, registered in their developer app. */
+export const CUSTOM_SCHEME_REDIRECT_URI = 'whoop-desktop://oauth/callback'
+/** The loopback form for registrations that refuse custom schemes; the port is chosen per sign-in. */
+export const LOOPBACK_REDIRECT_URI = 'http://127.0.0.1/oauth/callback'
+
+/** Every WHOOP scope the app reads, plus `offline` for a refresh token. */
+export const whoopScopes = [
+  'read:recovery',
+  'read:cycles',
+  'read:workout',
+  'read:sleep',
+  'read:profile',
+  'read:body_measurement',
+  'offline'
+] as const
+
+export const startSignInSchema = z
+  .object({
+    clientId: z.string().trim().min(1, 'enter the Client ID').max(200),
+    /** May be left out to reuse the secret already stored (reconnecting). */
+    clientSecret: z.string().trim().min(1).max(500).optional(),
+    redirect: z.enum(['custom-scheme', 'loopback'])
+  })
+  .strict()
+export type StartSignIn = z.infer<typeof startSignInSchema>
+
+export const completeSignInSchema = z.object({ url: z.string().min(1).max(4096) }).strict()
+export const disconnectSchema = z.object({ deleteData: z.boolean() }).strict()
+
+export interface SignInStarted {
+  authorizationUrl: string
+  redirectUri: string
+  expiresAt: number
+  /** False where the app cannot open the system browser itself (the browser host): the page opens it. */
+  openedExternally: boolean
+}
+
+export type SignInFailure =
+  | 'no-pending'
+  | 'expired'
+  | 'wrong-redirect'
+  | 'state-mismatch'
+  | 'denied'
+  | 'missing-code'
+  | 'wrong-secret'
+  | 'code-rejected'
+  | 'offline'
+  | 'whoop-error'
+  | 'malformed'
+
+export type SignInOutcome =
+  | { ok: true; account: ConnectedAccount }
+  | { ok: false; reason: SignInFailure; message: string }
+
+export interface ConnectedAccount {
+  userId: number
+  firstName: string
+  lastName: string
+  email: string
+}
+
+export interface TokenStorageStatus {
+  /** Whether the sign-in survives a restart (encrypted on disk). */
+  persistent: boolean
+  /** The operating system's secret store behind it, as Electron names it. */
+  backend: string
+  /** Said to the person when storage is weak or missing. */
+  warning?: string
+}
+
+export interface ConnectionStatus {
+  state: 'not-connected' | 'connected' | 'reconnect-needed'
+  account?: ConnectedAccount
+  /** The Client ID of the person's WHOOP app, if one was entered (it is not a secret). */
+  clientId?: string
+  hasClientSecret: boolean
+  storage: TokenStorageStatus
+  signIn: { pending: boolean; redirectUri?: string; expiresAt?: number }
+  /** Whether `whoop-desktop://` links reach this app (not in the browser host). */
+  supportsDeepLinks: boolean
+}
+
+export interface DisconnectResult {
+  /** Whether WHOOP confirmed the app's access was revoked. */
+  revoked: boolean
+  dataDeleted: boolean
+  message: string
+}
