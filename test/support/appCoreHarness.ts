@@ -1,0 +1,102 @@
+import Conf from 'conf'
+import type { ApiEvent } from '../../src/shared/channels'
+import type { ApiEventPayloads } from '../../src/shared/api'
+import type { Cipher } from '../../src/main/auth/cipher'
+import type { Clock } from '../../src/main/clock'
+import { startAppCore, type AppCore } from '../../src/main/appCore'
+import { settingsBackendOptions, type SettingsBackend } from '../../src/main/settings/settingsStore'
+import { startFakeWhoop, type FakeWhoop, type FakeWhoopOptions } from '../fakeWhoop/fakeWhoopServer'
+import { makeTempDir } from './tempDir'
+import { createTestCipher } from './testCipher'
+
+export interface CoreHarness {
+  core: AppCore
+  fake: FakeWhoop
+  dataDir: string
+  cipher: Cipher
+  /** Every event the core pushed, in order. */
+  events: { event: ApiEvent; payload: unknown }[]
+  /** Everything the core wrote to its log. */
+  logs: string[]
+  /** URLs the core asked the system browser to open. */
+  opened: string[]
+  /** Calls a handler the way a transport would and returns its result (throws if it failed). */
+  call<M extends keyof AppCore['handlers']>(method: M, ...args: Parameters<AppCore['handlers'][M]>): Promise<Awaited<ReturnType<AppCore['handlers'][M]>>>
+  nextEvent<E extends ApiEvent>(event: E, where?: (payload: ApiEventPayloads[E]) => boolean): Promise<ApiEventPayloads[E]>
+  restart(options?: { cipher?: Cipher }): Promise<void>
+  close(): Promise<void>
+}
+
+/** The whole app core, as the desktop app runs it, against a fake WHOOP in a fresh data folder. */
+export async function startCoreHarness(
+  options: {
+    fake?: FakeWhoopOptions
+    cipher?: Cipher
+    dataDir?: string
+    fetch?: typeof fetch
+    existingFake?: FakeWhoop
+    clock?: Clock
+  } = {}
+): Promise<CoreHarness> {
+  const fake = options.existingFake ?? (await startFakeWhoop({ days: 30, rateLimit: false, ...options.fake }))
+  const dataDir = options.dataDir ?? makeTempDir()
+  const events: CoreHarness['events'] = []
+  const logs: string[] = []
+  const opened: string[] = []
+  const waiters: (() => void)[] = []
+  let cipher = options.cipher ?? createTestCipher()
+
+  const start = () =>
+    startAppCore({
+      appName: 'WHOOP Desktop',
+      appVersion: '0.0.0-test',
+      dataDir,
+      settingsBackend: new Conf(settingsBackendOptions(dataDir)) as unknown as SettingsBackend,
+      whoopEndpoints: fake.endpoints,
+      cipher,
+      openExternal: async (url) => void opened.push(url),
+      supportsDeepLinks: true,
+      emit: (event, payload) => {
+        events.push({ event, payload })
+        for (const wake of waiters.splice(0)) wake()
+      },
+      log: (message, error) => logs.push(`${message} ${error instanceof Error ? `${error.message}\n${error.stack}` : String(error ?? '')}`),
+      fetch: options.fetch,
+      clock: options.clock
+    })
+
+  const harness: CoreHarness = {
+    core: await start(),
+    fake,
+    dataDir,
+    cipher,
+    events,
+    logs,
+    opened,
+    async call(method, ...args) {
+      const handler = harness.core.handlers[method] as (...values: unknown[]) => unknown
+      return (await handler(...args)) as never
+    },
+    nextEvent(event, where = () => true) {
+      const seen = events.length
+      return new Promise((resolve) => {
+        const check = () => {
+          const found = events.slice(seen).find((e) => e.event === event && where(e.payload as never))
+          if (found) resolve(found.payload as never)
+          else waiters.push(check)
+        }
+        check()
+      })
+    },
+    async restart(next = {}) {
+      harness.core.close()
+      if (next.cipher) cipher = next.cipher
+      harness.core = await start()
+    },
+    async close() {
+      harness.core.close()
+      if (!options.existingFake) await fake.close()
+    }
+  }
+  return harness
+}

@@ -1,0 +1,96 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
+import { createTestCipher } from '../../support/testCipher'
+import { createVirtualClock } from '../../support/virtualClock'
+
+let harness: CoreHarness | undefined
+afterEach(async () => {
+  await harness?.close()
+  harness = undefined
+})
+
+async function connect(h: CoreHarness) {
+  const started = await h.call('startSignIn', { clientId: h.fake.app.clientId, clientSecret: h.fake.app.clientSecret, redirect: 'custom-scheme' })
+  const synced = h.nextEvent('onSyncProgress', (p) => p.type === 'finished')
+  expect(await h.call('completeSignIn', { url: await h.fake.answerConsent(started.authorizationUrl) })).toMatchObject({ ok: true })
+  await synced
+}
+
+const count = (h: CoreHarness, table: string) => (h.core.database.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
+
+describe('the connection', () => {
+  it('saves rotated refresh tokens in the vault before the new access token is used', async () => {
+    const vaultAtUse: string[] = []
+    let dataDir = ''
+    harness = await startCoreHarness({
+      fetch: (input, init) => {
+        const bearer = new Headers(init?.headers).get('authorization')?.slice(7)
+        if (bearer) vaultAtUse.push(`${bearer} ${fs.readFileSync(path.join(dataDir, 'whoop-vault.json'), 'utf8')}`)
+        return fetch(input, init)
+      }
+    })
+    dataDir = harness.dataDir
+    await connect(harness)
+    harness.fake.expireAccessTokens()
+    vaultAtUse.length = 0
+    await harness.call('syncNow', {})
+    expect(harness.fake.tokenRequests).toBe(2)
+    // Every request made with the renewed token saw a vault that already held the renewed pair.
+    const renewedUses = vaultAtUse.slice(1)
+    expect(renewedUses.length).toBeGreaterThan(0)
+    const vaultNow = fs.readFileSync(path.join(dataDir, 'whoop-vault.json'), 'utf8')
+    for (const use of renewedUses) expect(use.slice(use.indexOf(' ') + 1)).toBe(vaultNow)
+  })
+
+  it('asks to reconnect when WHOOP refuses the saved sign-in, instead of failing silently', async () => {
+    harness = await startCoreHarness()
+    await connect(harness)
+    harness.fake.revokeAllTokens()
+    const result = await harness.call('syncNow', {})
+    expect(result.resources[0].error).toMatchObject({ kind: 'reconnect-needed' })
+    expect((await harness.call('getConnection')).state).toBe('reconnect-needed')
+    await expect(harness.call('syncNow', {})).rejects.toMatchObject({ code: 'not-connected' })
+  })
+
+  it('asks to reconnect when the vault cannot be decrypted after a keyring change', async () => {
+    harness = await startCoreHarness()
+    await connect(harness)
+    await harness.restart({ cipher: createTestCipher() })
+    expect((await harness.call('getConnection')).state).toBe('reconnect-needed')
+    expect(count(harness, 'cycle')).toBe(30)
+  })
+
+  it('disconnects: revokes access at WHOOP, forgets the tokens and keeps the data', async () => {
+    harness = await startCoreHarness()
+    await connect(harness)
+    const result = await harness.call('disconnect', { deleteData: false })
+    expect(result).toMatchObject({ revoked: true, dataDeleted: false })
+    expect(harness.fake.apiRequests('/v2/user/access')).toMatchObject([{ method: 'DELETE', status: 204 }])
+    expect((await harness.call('getConnection')).state).toBe('not-connected')
+    expect(fs.readFileSync(path.join(harness.dataDir, 'whoop-vault.json'), 'utf8')).not.toContain('tokens')
+    expect(count(harness, 'cycle')).toBe(30)
+    expect((await harness.call('getDashboard', { range: '1m' }))?.strain.length).toBe(30)
+  })
+
+  it('disconnects and deletes all of the account’s data when asked', async () => {
+    harness = await startCoreHarness()
+    await connect(harness)
+    expect(await harness.call('disconnect', { deleteData: true })).toMatchObject({ revoked: true, dataDeleted: true })
+    for (const table of ['account', 'profile', 'body_measurement', 'cycle', 'recovery', 'sleep', 'workout', 'sync_state', 'sync_run']) {
+      expect(count(harness, table), table).toBe(0)
+    }
+    expect(await harness.call('getDashboard', { range: '1m' })).toBeNull()
+  })
+
+  it('still disconnects locally when WHOOP cannot be reached, and says so', async () => {
+    // Simulated time, so the client's retries with backoff take no real time.
+    harness = await startCoreHarness({ clock: createVirtualClock(Date.now()) })
+    await connect(harness)
+    harness.fake.addFault({ kind: 'reset', times: Infinity, path: '/v2/user/access' })
+    const result = await harness.call('disconnect', { deleteData: false })
+    expect(result).toMatchObject({ revoked: false, message: expect.stringContaining('WHOOP could not be told') })
+    expect((await harness.call('getConnection')).state).toBe('not-connected')
+  })
+})

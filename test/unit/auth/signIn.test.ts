@@ -1,0 +1,214 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createDeepLinkEntry } from '../../../src/main/deepLinks/deepLinks'
+import { CUSTOM_SCHEME_REDIRECT_URI } from '../../../src/shared/connection'
+import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
+import { createVirtualClock } from '../../support/virtualClock'
+
+let harness: CoreHarness | undefined
+afterEach(async () => {
+  await harness?.close()
+  harness = undefined
+})
+
+const credentials = (h: CoreHarness) => ({ clientId: h.fake.app.clientId, clientSecret: h.fake.app.clientSecret })
+const vaultFile = (h: CoreHarness) => path.join(h.dataDir, 'whoop-vault.json')
+const vaultText = (h: CoreHarness) => (fs.existsSync(vaultFile(h)) ? fs.readFileSync(vaultFile(h), 'utf8') : '')
+
+/** The deep-link entry point as the desktop app wires it: `oauth/callback` goes to sign-in. */
+function deepLinkEntry(h: CoreHarness) {
+  const refused: string[] = []
+  const entry = createDeepLinkEntry({ 'oauth/callback': (link) => h.core.completeSignInFromLink(link.url) }, (m) => refused.push(m))
+  entry.open()
+  return { receive: entry.receive, refused }
+}
+
+async function expectNothingStored(h: CoreHarness) {
+  const status = await h.call('getConnection')
+  expect(status.state).toBe('not-connected')
+  expect(status.account).toBeUndefined()
+  expect(vaultText(h)).not.toContain('tokens')
+  expect(h.core.database.prepare('SELECT COUNT(*) AS n FROM account').get()).toEqual({ n: 0 })
+}
+
+describe('connecting through the whoop-desktop:// redirect', () => {
+  it('stores the tokens, fetches the member and starts the first full sync', async () => {
+    harness = await startCoreHarness()
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    expect(started.redirectUri).toBe(CUSTOM_SCHEME_REDIRECT_URI)
+    expect(harness.opened).toEqual([started.authorizationUrl])
+    const authorization = new URL(started.authorizationUrl)
+    expect(authorization.searchParams.get('code_challenge_method')).toBe('S256')
+    expect(authorization.searchParams.get('state')!.length).toBeGreaterThanOrEqual(8)
+    expect(authorization.searchParams.get('scope')).toContain('offline')
+
+    // WHOOP's consent page redirects; the OS hands the link to the deep-link entry point.
+    const redirect = await harness.fake.answerConsent(started.authorizationUrl)
+    const outcome = harness.nextEvent('onSignInOutcome')
+    const synced = harness.nextEvent('onSyncProgress', (p) => p.type === 'finished')
+    deepLinkEntry(harness).receive(redirect)
+    expect(await outcome).toEqual({
+      ok: true,
+      account: { userId: 10129, firstName: 'Alex', lastName: 'Morgan', email: 'alex.morgan@example.com' }
+    })
+    const finished = await synced
+    expect(finished.type === 'finished' && finished.result).toMatchObject({ trigger: 'connect', status: 'succeeded' })
+    const status = await harness.call('getConnection')
+    expect(status).toMatchObject({ state: 'connected', clientId: harness.fake.app.clientId, storage: { persistent: true } })
+    expect(harness.core.database.prepare('SELECT COUNT(*) AS n FROM cycle').get()).toEqual({ n: 30 })
+    expect(harness.core.database.prepare('SELECT max_heart_rate FROM body_measurement').get()).toEqual({ max_heart_rate: 194 })
+  })
+
+  it('survives a restart: the encrypted tokens are read back and the sign-in still works', async () => {
+    harness = await startCoreHarness()
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    await harness.call('completeSignIn', { url: await harness.fake.answerConsent(started.authorizationUrl) })
+    await harness.restart()
+    expect((await harness.call('getConnection')).state).toBe('connected')
+    const result = await harness.call('syncNow', {})
+    expect(result.status).toBe('succeeded')
+  })
+})
+
+describe('connecting through a loopback redirect', () => {
+  it('completes when the browser reaches 127.0.0.1 on the port chosen for this sign-in', async () => {
+    harness = await startCoreHarness()
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'loopback' })
+    expect(started.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback$/)
+    const redirect = await harness.fake.answerConsent(started.authorizationUrl)
+    expect(redirect.startsWith(started.redirectUri)).toBe(true)
+    const outcome = harness.nextEvent('onSignInOutcome')
+    const page = await fetch(redirect)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('Signed in as Alex Morgan')
+    expect(await outcome).toMatchObject({ ok: true })
+    // The listener is gone once the sign-in is over.
+    await expect(fetch(redirect)).rejects.toThrow()
+  })
+})
+
+describe('connecting with a pasted address', () => {
+  it('accepts the redirect address copied from the browser', async () => {
+    harness = await startCoreHarness()
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    const redirect = await harness.fake.answerConsent(started.authorizationUrl)
+    expect(await harness.call('completeSignIn', { url: `  ${redirect}  ` })).toMatchObject({ ok: true })
+    expect((await harness.call('getConnection')).state).toBe('connected')
+  })
+
+  it('reuses the stored secret when reconnecting with the same Client ID', async () => {
+    harness = await startCoreHarness()
+    let started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    await harness.call('completeSignIn', { url: await harness.fake.answerConsent(started.authorizationUrl) })
+    started = await harness.call('startSignIn', { clientId: harness.fake.app.clientId, redirect: 'custom-scheme' })
+    expect(await harness.call('completeSignIn', { url: await harness.fake.answerConsent(started.authorizationUrl) })).toMatchObject({ ok: true })
+    await expect(harness.call('startSignIn', { clientId: 'another-app', redirect: 'custom-scheme' })).rejects.toThrow('Client Secret')
+  })
+})
+
+describe('sign-in outcomes that connect nothing', () => {
+  it('explains a denial', async () => {
+    harness = await startCoreHarness()
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    const outcome = await harness.call('completeSignIn', { url: await harness.fake.answerConsent(started.authorizationUrl, 'deny') })
+    expect(outcome).toMatchObject({ ok: false, reason: 'denied', message: expect.stringContaining('declined') })
+    await expectNothingStored(harness)
+    expect((await harness.call('getConnection')).signIn.pending).toBe(false)
+  })
+
+  it('explains a wrong client secret', async () => {
+    harness = await startCoreHarness()
+    const started = await harness.call('startSignIn', { clientId: harness.fake.app.clientId, clientSecret: 'not-the-secret', redirect: 'custom-scheme' })
+    const outcome = await harness.call('completeSignIn', { url: await harness.fake.answerConsent(started.authorizationUrl) })
+    expect(outcome).toMatchObject({ ok: false, reason: 'wrong-secret', message: expect.stringContaining('Client Secret') })
+    await expectNothingStored(harness)
+  })
+
+  it('explains a sign-in that expired after 10 minutes', async () => {
+    const clock = createVirtualClock(Date.now())
+    harness = await startCoreHarness({ clock })
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    const redirect = await harness.fake.answerConsent(started.authorizationUrl)
+    clock.advance(10 * 60_000 + 1)
+    expect(await harness.call('completeSignIn', { url: redirect })).toMatchObject({ ok: false, reason: 'expired' })
+    await expectNothingStored(harness)
+    expect(harness.fake.tokenRequests).toBe(0)
+  })
+
+  it('explains a network failure while exchanging the code', async () => {
+    harness = await startCoreHarness({
+      fetch: (input, init) => (String(input).includes('/oauth2/token') ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init))
+    })
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    const outcome = await harness.call('completeSignIn', { url: await harness.fake.answerConsent(started.authorizationUrl) })
+    expect(outcome).toMatchObject({ ok: false, reason: 'offline' })
+    await expectNothingStored(harness)
+  })
+
+  it('keeps one sign-in at a time: starting again makes the first one’s answer invalid', async () => {
+    harness = await startCoreHarness()
+    const first = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    const firstRedirect = await harness.fake.answerConsent(first.authorizationUrl)
+    await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    expect(await harness.call('completeSignIn', { url: firstRedirect })).toMatchObject({ ok: false, reason: 'state-mismatch' })
+    expect((await harness.call('getConnection')).signIn.pending).toBe(true)
+  })
+
+  it('can be cancelled', async () => {
+    harness = await startCoreHarness()
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'loopback' })
+    expect(await harness.call('cancelSignIn')).toBe(true)
+    const redirect = await harness.fake.answerConsent(started.authorizationUrl)
+    await expect(fetch(redirect)).rejects.toThrow()
+    expect(await harness.call('completeSignIn', { url: redirect })).toMatchObject({ ok: false, reason: 'no-pending' })
+    await expectNothingStored(harness)
+  })
+})
+
+describe('hostile deep links', () => {
+  it('are refused without changing anything', async () => {
+    harness = await startCoreHarness()
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    const state = new URL(started.authorizationUrl).searchParams.get('state')!
+    const { receive, refused } = deepLinkEntry(harness)
+    const eventsBefore = harness.events.length
+    const hostile = [
+      `https://oauth/callback?code=abc&state=${state}`,
+      `whoop-desktop://evil/callback?code=abc&state=${state}`,
+      `whoop-desktop://oauth/elsewhere?code=abc&state=${state}`,
+      'whoop-desktop://oauth/callback?code=abc&state=wrong-state-12345',
+      'whoop-desktop://oauth/callback?code=abc',
+      `whoop-desktop://oauth/callback?state=${state}`,
+      'whoop-desktop://oauth/callback?error=access_denied&state=not-the-state',
+      `whoop-desktop://oauth/callback?code=${'x'.repeat(5000)}&state=${state}`,
+      'whoop-desktop://oauth:99/callback?code=abc',
+      'whoop-desktop://%zz',
+      'not a url at all'
+    ]
+    for (const link of hostile) receive(link)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const outcomes = harness.events.slice(eventsBefore).map((e) => e.payload as { ok: boolean; reason: string })
+    // Each link is either refused at the entry point or answered with a failed outcome, never both.
+    expect(refused.length + outcomes.length).toBe(hostile.length)
+    expect(outcomes.map((o) => o.reason)).toEqual(['state-mismatch', 'state-mismatch', 'missing-code', 'state-mismatch'])
+    expect(harness.fake.tokenRequests).toBe(0)
+    await expectNothingStored(harness)
+    // The real sign-in is still waiting and still works.
+    expect((await harness.call('getConnection')).signIn).toMatchObject({ pending: true })
+    const outcome = harness.nextEvent('onSignInOutcome')
+    receive(await harness.fake.answerConsent(started.authorizationUrl))
+    expect(await outcome).toMatchObject({ ok: true })
+  })
+
+  it('refuse a replayed callback for a finished sign-in', async () => {
+    harness = await startCoreHarness()
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    const redirect = await harness.fake.answerConsent(started.authorizationUrl)
+    expect(await harness.call('completeSignIn', { url: redirect })).toMatchObject({ ok: true })
+    const vaultBefore = vaultText(harness)
+    expect(await harness.call('completeSignIn', { url: redirect })).toMatchObject({ ok: false, reason: 'no-pending' })
+    expect(vaultText(harness)).toBe(vaultBefore)
+    expect(harness.fake.tokenRequests).toBe(1)
+  })
+})
