@@ -2,15 +2,24 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { test as base, type Page } from '@playwright/test'
+import { startFakeWhoop, type FakeWhoop } from '../fakeWhoop/fakeWhoopServer'
 import { startHostProcess, type RunningHost } from '../support/browserHostProcess'
 
 export const screenshotDir = path.resolve(__dirname, '../../test-results/screenshots')
 
-/** Each test gets its own browser host with an empty data folder. */
-export const test = base.extend<{ host: RunningHost }>({
-  host: async ({}, use) => {
+/** Each test gets a fake WHOOP and its own browser host, pointed at it, with an empty data folder. */
+export const test = base.extend<{ whoop: FakeWhoop; host: RunningHost }>({
+  whoop: async ({}, use) => {
+    const fake = await startFakeWhoop({ days: 120, rateLimit: false })
+    await use(fake)
+    await fake.close()
+  },
+  host: async ({ whoop }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoop-desktop-e2e-'))
-    const host = await startHostProcess(dataDir)
+    const host = await startHostProcess(dataDir, {
+      WHOOP_API_BASE_URL: whoop.endpoints.apiBaseUrl,
+      WHOOP_OAUTH_BASE_URL: whoop.endpoints.oauthBaseUrl
+    })
     await use(host)
     await host.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
@@ -19,6 +28,18 @@ export const test = base.extend<{ host: RunningHost }>({
 
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true })
+}
+
+/** Signs in through the page as a person would: the wizard, WHOOP's consent page, the redirect. */
+export async function connectThroughThePage(page: Page, whoop: FakeWhoop): Promise<void> {
+  await page.getByTestId('client-id-input').first().fill(whoop.app.clientId)
+  await page.getByTestId('client-secret-input').first().fill(whoop.app.clientSecret)
+  const consent = page.waitForEvent('popup')
+  await page.getByTestId('connect-button').first().click()
+  const popup = await consent
+  await popup.getByTestId('fake-whoop-approve').click()
+  await popup.getByText('Signed in as Alex Morgan').waitFor()
+  await popup.close()
 }
 
 export { expect } from '@playwright/test'

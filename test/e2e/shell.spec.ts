@@ -1,6 +1,6 @@
 import { expect, saveScreenshot, test } from './fixtures'
 
-test('opens the app in Chromium through the browser host and moves between its pages', async ({ page, host }) => {
+test('opens the app in Chromium through the browser host and moves between its pages', async ({ page, host, whoop }) => {
   const problems: string[] = []
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()))
   page.on('pageerror', (error) => problems.push(error.message))
@@ -14,7 +14,7 @@ test('opens the app in Chromium through the browser host and moves between its p
   await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible()
   await expect(page.getByTestId('data-dir')).toHaveText(host.dataDir)
   await expect(page.getByTestId('schema-version')).toHaveText('version 1')
-  await expect(page.getByTestId('whoop-server')).toHaveText('https://api.prod.whoop.com/developer')
+  await expect(page.getByTestId('whoop-server')).toHaveText(whoop.endpoints.apiBaseUrl)
   await saveScreenshot(page, 'shell-data')
 
   await page.getByTestId('settings-link').click()

@@ -90,7 +90,7 @@ describe('the built main bundle under plain Node', () => {
     expect(await handler({ senderFrame: null })).toMatchObject({ error: { code: 'forbidden' } })
   })
 
-  it('denies navigation, redirects, new windows and permissions; opens only allow-listed https links outside', async () => {
+  it('denies navigation, redirects, new windows and permissions (but writing the clipboard); opens only allow-listed https links outside', async () => {
     const { fake } = await startBuiltApp()
     const contents = fake.windows[0].webContents
     expect(contents.attempt('will-navigate', { url: 'https://evil.example/' })).toBe(true)
@@ -107,7 +107,9 @@ describe('the built main bundle under plain Node', () => {
     const granted: boolean[] = []
     fake.recorded.permissionRequestHandler!({}, 'media', (answer) => granted.push(answer))
     fake.recorded.permissionRequestHandler!({}, 'notifications', (answer) => granted.push(answer))
-    expect(granted).toEqual([false, false])
+    fake.recorded.permissionRequestHandler!({}, 'clipboard-read', (answer) => granted.push(answer))
+    fake.recorded.permissionRequestHandler!({}, 'clipboard-sanitized-write', (answer) => granted.push(answer))
+    expect(granted).toEqual([false, false, false, true])
     expect(fake.recorded.permissionCheckHandler!({}, 'clipboard-read')).toBe(false)
   })
 

@@ -18,6 +18,11 @@ export type FakeElectron = ReturnType<typeof createFakeElectron>
 class FakeWebContents extends EventEmitter {
   windowOpenHandler?: (details: { url: string }) => { action: 'allow' | 'deny' }
   url = ''
+  /** Messages the app pushed to the page: [channel, payload]. */
+  sent: [string, unknown][] = []
+  send(channel: string, payload: unknown) {
+    this.sent.push([channel, payload])
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }) {
     this.windowOpenHandler = handler
   }

@@ -16,8 +16,13 @@ export function guardWebContents(contents: WebContents): void {
   })
 }
 
-/** The app needs no camera, microphone, notifications or any other permission: all are refused. */
+/**
+ * The app needs no camera, microphone, notifications or any other permission: all are refused,
+ * except writing text to the clipboard (the copy button for the redirect URI).
+ */
+const allowedPermissions = new Set(['clipboard-sanitized-write'])
+
 export function guardSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(allowedPermissions.has(permission)))
+  session.setPermissionCheckHandler((_contents, permission) => allowedPermissions.has(permission))
 }

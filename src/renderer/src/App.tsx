@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react'
 import type { Settings, SettingsPatch } from '../../shared/settings'
 import type { ApiError } from '../../shared/result'
 import { api } from './api'
+import { ConnectionPanel } from './connection/ConnectionPanel'
+import { useConnection } from './connection/useConnection'
 import { DashboardPage } from './pages/DashboardPage'
 import { DataPage } from './pages/DataPage'
 import { SettingsPage } from './pages/SettingsPage'
@@ -20,6 +22,7 @@ export function App() {
   const appInfo = useApiResult(api.getAppInfo)
   const [settings, setSettings] = useState<Settings>()
   const [settingsError, setSettingsError] = useState<ApiError>()
+  const connection = useConnection()
   useTheme(settings?.theme)
 
   useEffect(() => {
@@ -57,9 +60,13 @@ export function App() {
         </nav>
       </header>
       <main className="content">
-        {page === 'dashboard' && <DashboardPage appInfo={appInfo} />}
+        {page === 'dashboard' && <DashboardPage appInfo={appInfo} connection={connection} />}
         {page === 'data' && <DataPage appInfo={appInfo} />}
-        {page === 'settings' && <SettingsPage settings={settings} error={settingsError} onChange={updateSettings} />}
+        {page === 'settings' && (
+          <SettingsPage settings={settings} error={settingsError} onChange={updateSettings}>
+            <ConnectionPanel connection={connection} settings={settings} onSettingsChange={updateSettings} />
+          </SettingsPage>
+        )}
       </main>
       <footer className="statusbar">
         {appInfo?.ok ? (

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { ApiError } from '../../../shared/result'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 
@@ -39,12 +40,15 @@ interface SettingsPageProps {
   settings: Settings | undefined
   error: ApiError | undefined
   onChange: (patch: SettingsPatch) => void
+  /** The WHOOP account section. */
+  children?: ReactNode
 }
 
-export function SettingsPage({ settings, error, onChange }: SettingsPageProps) {
+export function SettingsPage({ settings, error, onChange, children }: SettingsPageProps) {
   return (
     <section aria-labelledby="settings-title" className="page">
       <h1 id="settings-title">Settings</h1>
+      {children}
       {error && (
         <p role="alert" className="error">
           {error.message}

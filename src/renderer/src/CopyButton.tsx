@@ -1,0 +1,22 @@
+import { useState } from 'react'
+
+/** Copies `text` to the clipboard and says so for a moment. */
+export function CopyButton({ text, label, testId }: { text: string; label: string; testId?: string }) {
+  const [copied, setCopied] = useState(false)
+  return (
+    <button
+      type="button"
+      className="button small"
+      data-testid={testId}
+      aria-label={label}
+      onClick={() =>
+        void navigator.clipboard.writeText(text).then(() => {
+          setCopied(true)
+          setTimeout(() => setCopied(false), 1500)
+        })
+      }
+    >
+      {copied ? 'Copied' : 'Copy'}
+    </button>
+  )
+}

@@ -1,0 +1,80 @@
+import { useState } from 'react'
+import type { Settings, SettingsPatch } from '../../../shared/settings'
+import { api } from '../api'
+import { ConnectWizard } from './ConnectWizard'
+import type { ConnectionState } from './useConnection'
+
+interface ConnectionPanelProps {
+  connection: ConnectionState
+  settings: Settings | undefined
+  onSettingsChange: (patch: SettingsPatch) => void
+}
+
+/** Settings' view of the WHOOP account: who is connected, where the sign-in is kept, disconnecting. */
+export function ConnectionPanel({ connection, settings, onSettingsChange }: ConnectionPanelProps) {
+  const { status, refresh } = connection
+  const [confirming, setConfirming] = useState(false)
+  const [message, setMessage] = useState<string>()
+  if (!status) return null
+
+  async function disconnect(deleteData: boolean) {
+    const result = await api.disconnect({ deleteData })
+    setConfirming(false)
+    setMessage(result.ok ? result.value.message : result.error.message)
+    await refresh()
+  }
+
+  return (
+    <section className="card" aria-labelledby="connection-title">
+      <h2 id="connection-title">WHOOP account</h2>
+      <p data-testid="connection-status">
+        {status.state === 'connected' && status.account
+          ? `Connected as ${status.account.firstName} ${status.account.lastName} (${status.account.email}).`
+          : status.state === 'reconnect-needed'
+            ? 'WHOOP no longer accepts the saved sign-in. Connect again to keep syncing; your data is safe.'
+            : 'No WHOOP account is connected.'}
+      </p>
+      {status.storage.warning && (
+        <p className="warning" role="note" data-testid="storage-warning">
+          {status.storage.warning}
+        </p>
+      )}
+      {status.storage.backend === 'basic_text' && settings && (
+        <label className="toggle">
+          <input
+            type="checkbox"
+            data-testid="allow-weak-storage"
+            checked={settings.allowWeakTokenStorage}
+            onChange={(event) => onSettingsChange({ allowWeakTokenStorage: event.target.checked })}
+          />
+          Keep me signed in with weak protection
+        </label>
+      )}
+      {status.state === 'connected' && !confirming && (
+        <button type="button" className="button" data-testid="disconnect-button" onClick={() => setConfirming(true)}>
+          Disconnect…
+        </button>
+      )}
+      {confirming && (
+        <div className="confirm" role="alertdialog" aria-labelledby="disconnect-question">
+          <p id="disconnect-question">Disconnect from WHOOP? The app’s access is revoked at WHOOP. What about your data on this computer?</p>
+          <button type="button" className="button" data-testid="disconnect-keep-data" onClick={() => void disconnect(false)}>
+            Keep my data
+          </button>
+          <button type="button" className="button danger" data-testid="disconnect-delete-data" onClick={() => void disconnect(true)}>
+            Delete my data too
+          </button>
+          <button type="button" className="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {message && (
+        <p role="status" data-testid="disconnect-message">
+          {message}
+        </p>
+      )}
+      {status.state !== 'connected' && <ConnectWizard connection={connection} />}
+    </section>
+  )
+}

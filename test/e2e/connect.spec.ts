@@ -1,0 +1,44 @@
+import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
+
+test('connects a WHOOP account through the browser host with a loopback redirect', async ({ page, host, whoop }) => {
+  await page.goto(host.url)
+  await expect(page.getByRole('heading', { name: 'Welcome to WHOOP Desktop' })).toBeVisible()
+  // The browser host cannot receive whoop-desktop:// links: the loopback redirect is the one offered.
+  await expect(page.getByTestId('redirect-loopback')).toBeChecked()
+  await expect(page.getByTestId('redirect-uri')).toHaveText('http://127.0.0.1/oauth/callback')
+  await saveScreenshot(page, 'connect-wizard')
+
+  await connectThroughThePage(page, whoop)
+  await expect(page.getByTestId('sign-in-success')).toContainText('Connected as Alex Morgan')
+  expect(whoop.tokenRequests).toBe(1)
+
+  await page.getByTestId('settings-link').click()
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected as Alex Morgan (alex.morgan@example.com).')
+  // No keyring in the browser host: the sign-in is kept in memory, and the page says so.
+  await expect(page.getByTestId('storage-warning')).toContainText('kept in memory only')
+  await saveScreenshot(page, 'connect-settings-connected')
+})
+
+test('explains a denied sign-in and stores nothing', async ({ page, host, whoop }) => {
+  await page.goto(host.url)
+  await page.getByTestId('client-id-input').fill(whoop.app.clientId)
+  await page.getByTestId('client-secret-input').fill(whoop.app.clientSecret)
+  const consent = page.waitForEvent('popup')
+  await page.getByTestId('connect-button').click()
+  const popup = await consent
+  await popup.getByTestId('fake-whoop-deny').click()
+  await expect(popup.getByText('You declined access')).toBeVisible()
+  await expect(page.getByTestId('sign-in-error')).toContainText('You declined access')
+  expect(whoop.tokenRequests).toBe(0)
+})
+
+test('disconnects, revoking access at WHOOP', async ({ page, host, whoop }) => {
+  await page.goto(host.url)
+  await connectThroughThePage(page, whoop)
+  await page.getByTestId('settings-link').click()
+  await page.getByTestId('disconnect-button').click()
+  await page.getByTestId('disconnect-keep-data').click()
+  await expect(page.getByTestId('disconnect-message')).toContainText('no longer has access')
+  await expect(page.getByTestId('connection-status')).toHaveText('No WHOOP account is connected.')
+  expect(whoop.apiRequests('/v2/user/access')).toMatchObject([{ method: 'DELETE', status: 204 }])
+})
