@@ -1,4 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ApiHandlers, EmitApiEvent } from '../shared/api'
@@ -6,14 +8,18 @@ import { HOST_KEY_HEADER, HOST_KEY_META } from '../shared/browserHostProtocol'
 import { fail, type Result } from '../shared/result'
 import { invokeApi, type InternalErrorLog } from '../main/api/invokeApi'
 import { rendererFilePath, rendererResponse } from '../main/web/rendererFiles'
+import type { HostFiles } from './hostFiles'
 
 const MAX_BODY_BYTES = 1024 * 1024
+/** Uploads are files to import: WHOOP's data export or a backup of years of data. */
+const MAX_UPLOAD_BYTES = 256 * 1024 * 1024
 
 export interface BrowserHostOptions {
   port: number
   rendererDir: string
   handlers: ApiHandlers
   logInternalError: InternalErrorLog
+  files: HostFiles
 }
 
 export interface BrowserHost {
@@ -56,6 +62,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!allowedHosts.has(request.headers.host ?? '')) return sendText(response, 403, 'Unknown host.')
     const url = new URL(request.url ?? '/', origin)
     if (url.pathname === '/api/events') return openEventStream(request, response)
+    if (url.pathname === '/api/uploads') return receiveUpload(request, response)
+    if (url.pathname.startsWith('/api/downloads/')) return sendDownload(request, response, url.pathname.slice(15))
     if (url.pathname.startsWith('/api/')) return handleApiCall(request, response, url.pathname.slice(5))
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.')
     const isPage = rendererFilePath(options.rendererDir, url.pathname)?.endsWith('index.html')
@@ -83,6 +91,28 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     request.on('close', () => eventStreams.delete(response))
   }
 
+  async function receiveUpload(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    if (request.method !== 'POST') return sendText(response, 405, 'Method not allowed.')
+    if (!fromOurPage(request)) return sendText(response, 403, 'Forbidden.')
+    const body = await readBody(request, MAX_UPLOAD_BYTES)
+    if (body === undefined) return sendResult(response, 413, fail('invalid-argument', 'The file is too large to import.'))
+    sendResult(response, 200, { ok: true, value: { uploadId: options.files.saveUpload(body) } })
+  }
+
+  function sendDownload(request: http.IncomingMessage, response: http.ServerResponse, id: string): void {
+    if (!fromOurPage(request)) return sendText(response, 403, 'Forbidden.')
+    const file = options.files.takeDownload(id)
+    if (!file) return sendText(response, 404, 'This download is gone; export again.')
+    response.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Disposition': `attachment; filename="${path.basename(file).replace(/^[^-]+-/, '')}"`,
+      'Cache-Control': 'no-store'
+    })
+    fs.createReadStream(file)
+      .on('close', () => fs.rmSync(file, { force: true }))
+      .pipe(response)
+  }
+
   async function handleApiCall(
     request: http.IncomingMessage,
     response: http.ServerResponse,
@@ -92,11 +122,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!fromOurPage(request)) {
       return sendResult(response, 403, fail('forbidden', 'This request did not come from the WHOOP Desktop page.'))
     }
-    const body = await readBody(request)
+    const body = await readBody(request, MAX_BODY_BYTES)
     if (body === undefined) return sendResult(response, 413, fail('invalid-argument', 'The request is too large.'))
     let args: unknown
     try {
-      args = JSON.parse(body)
+      args = JSON.parse(body.toString('utf8'))
     } catch {
       return sendResult(response, 400, fail('invalid-argument', 'The request body is not JSON.'))
     }
@@ -137,15 +167,15 @@ function sendResult(response: http.ServerResponse, status: number, result: Resul
 }
 
 /**
- * The body as text, or `undefined` when it is larger than any API call needs. An oversized body is
- * read to its end but not kept, so the caller still receives the refusal.
+ * The body, or `undefined` when it is larger than `limit`. An oversized body is read to its end but
+ * not kept, so the caller still receives the refusal.
  */
-async function readBody(request: http.IncomingMessage): Promise<string | undefined> {
+async function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+    if (size <= limit) chunks.push(chunk)
   }
-  return size <= MAX_BODY_BYTES ? Buffer.concat(chunks).toString('utf8') : undefined
+  return size <= limit ? Buffer.concat(chunks) : undefined
 }

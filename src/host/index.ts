@@ -7,6 +7,7 @@ import { defaultUserDataDir, resolveDataDir } from '../main/dataDir'
 import { settingsBackendOptions, type SettingsBackend } from '../main/settings/settingsStore'
 import { whoopEndpointsFromEnv } from '../main/whoop/whoopEndpoints'
 import { startBrowserHost, type BrowserHost } from './browserHost'
+import { createHostFiles } from './hostFiles'
 
 /**
  * `npm run dev:browser`: the real app core behind the real renderer, in any browser.
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const packageJson = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8'))
   const dataDir = resolveDataDir(process.env, defaultUserDataDir(process.platform, process.env))
   let host: BrowserHost | undefined
+  const files = createHostFiles()
   const core = await startAppCore({
     appName: packageJson.productName,
     appVersion: packageJson.version,
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
     cipher: obfuscatingCipher,
     // The page opens WHOOP's sign-in itself, and whoop-desktop:// links cannot reach this process.
     supportsDeepLinks: false,
+    files: files.exchange,
     emit: (event, payload) => host?.emit(event, payload),
     log: (message, error) => console.error(message, error ?? '')
   })
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
     port,
     rendererDir: path.join(__dirname, '../renderer'),
     handlers: core.handlers,
+    files,
     logInternalError: (method, error) => console.error(`API method ${method} failed:`, error)
   })
   console.log(`WHOOP Desktop browser host: ${host.url}`)
@@ -45,6 +49,7 @@ async function main(): Promise<void> {
   const stop = async (): Promise<void> => {
     await running.close()
     core.close()
+    files.removeAll()
     process.exit(0)
   }
   process.once('SIGINT', stop)

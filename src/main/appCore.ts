@@ -10,7 +10,12 @@ import { DATABASE_FILE_NAME, openDatabase, schemaVersionOf } from './database/op
 import { createSettingsStore, type SettingsBackend } from './settings/settingsStore'
 import { createAccountQueries } from './store/accounts'
 import { createDashboardQueries } from './store/dashboardQueries'
+import { deleteAllData } from './store/deleteAllData'
 import { createSyncEngine } from './sync/syncEngine'
+import type { FileExchange } from './exchange/fileExchange'
+import { writeJsonExport } from './exchange/jsonExport'
+import { restoreJsonExport } from './exchange/jsonRestore'
+import { readImportText } from './exchange/readImportText'
 import type { WhoopEndpoints } from './whoop/whoopEndpoints'
 
 export interface AppCoreOptions {
@@ -25,6 +30,8 @@ export interface AppCoreOptions {
   openExternal?: (url: string) => Promise<void>
   /** Whether the OS delivers `whoop-desktop://` links to this process. */
   supportsDeepLinks: boolean
+  /** How the person picks files to export to and import from. */
+  files: FileExchange
   /** Pushes an event to the page, over IPC or the browser host's event stream. */
   emit: EmitApiEvent
   log: (message: string, error?: unknown) => void
@@ -112,6 +119,32 @@ export async function startAppCore(options: AppCoreOptions) {
     disconnect: async ({ deleteData }) => {
       syncEngine.cancel()
       return connection.disconnect(deleteData)
+    },
+    exportData: async (request) => {
+      const today = new Date(clock.now()).toISOString().slice(0, 10)
+      const target = await options.files.chooseExportTarget(`whoop-export-${today}.${request.format === 'json' ? 'json' : 'zip'}`)
+      if (!target) return { saved: false, records: 0, bytes: 0 }
+      const progress = (records: number, done = false) => options.emit('onExchangeProgress', { type: 'export', records, done })
+      const meta = { appName: options.appName, appVersion: options.appVersion, exportedAt: new Date(clock.now()).toISOString() }
+      const written = await writeJsonExport(database, target.path, request, meta, (records) => records % 1000 === 0 && progress(records))
+      progress(written.records, true)
+      return { saved: true, file: target.path, downloadUrl: target.downloadUrl, ...written }
+    },
+    importData: async (request) => {
+      const file = await options.files.chooseImportSource(request)
+      if (!file) return { imported: false, added: 0, updated: 0, unchanged: 0, skippedAsDuplicates: 0 }
+      const counts = restoreJsonExport(database, readImportText(file))
+      options.emit('onExchangeProgress', { type: 'import', records: counts.added + counts.updated + counts.unchanged, done: true })
+      return { imported: true, file, ...counts }
+    },
+    deleteAllData: async () => {
+      signIn.cancel()
+      syncEngine.cancel()
+      connection.forget()
+      deleteAllData(database)
+      await vault.clear()
+      settings.reset()
+      return { deleted: true as const }
     }
   }
 

@@ -10,6 +10,14 @@ import {
   type SignInStarted
 } from './connection'
 import { dashboardQuerySchema, type DashboardData } from './dashboard'
+import {
+  deleteAllDataSchema,
+  exportRequestSchema,
+  importRequestSchema,
+  type ExchangeProgress,
+  type ExportResult,
+  type ImportResult
+} from './exchange'
 import type { Result } from './result'
 import { settingsPatchSchema, type Settings } from './settings'
 import { syncOptionsSchema, type SyncProgress, type SyncRunResult, type SyncStatus } from './sync'
@@ -40,7 +48,10 @@ export const apiArgumentSchemas = {
   startSignIn: z.tuple([startSignInSchema]),
   completeSignIn: z.tuple([completeSignInSchema]),
   cancelSignIn: z.tuple([]),
-  disconnect: z.tuple([disconnectSchema])
+  disconnect: z.tuple([disconnectSchema]),
+  exportData: z.tuple([exportRequestSchema]),
+  importData: z.tuple([importRequestSchema]),
+  deleteAllData: z.tuple([deleteAllDataSchema])
 } satisfies Record<ApiMethod, z.ZodTuple>
 
 /** What every method resolves to when it succeeds. */
@@ -60,6 +71,9 @@ interface ApiValues {
   completeSignIn: SignInOutcome
   cancelSignIn: boolean
   disconnect: DisconnectResult
+  exportData: ExportResult
+  importData: ImportResult
+  deleteAllData: { deleted: true }
 }
 
 /** What each event carries. */
@@ -67,6 +81,8 @@ export interface ApiEventPayloads {
   onSyncProgress: SyncProgress
   /** How a sign-in ended, whichever way WHOOP's redirect arrived. */
   onSignInOutcome: SignInOutcome
+  /** Records written or read so far by a long export or import. */
+  onExchangeProgress: ExchangeProgress
 }
 
 type ArgumentsOf<M extends ApiMethod> = z.output<(typeof apiArgumentSchemas)[M]>

@@ -15,7 +15,10 @@ export const apiChannels = {
   startSignIn: 'connection:start-sign-in',
   completeSignIn: 'connection:complete-sign-in',
   cancelSignIn: 'connection:cancel-sign-in',
-  disconnect: 'connection:disconnect'
+  disconnect: 'connection:disconnect',
+  exportData: 'data:export',
+  importData: 'data:import',
+  deleteAllData: 'data:delete-all'
 } as const
 
 export type ApiMethod = keyof typeof apiChannels
@@ -25,7 +28,8 @@ export const apiMethods = Object.keys(apiChannels) as ApiMethod[]
 /** Events the main process pushes to the page, each subscribed to by a method of its own name. */
 export const apiEventChannels = {
   onSyncProgress: 'sync:progress',
-  onSignInOutcome: 'connection:sign-in-outcome'
+  onSignInOutcome: 'connection:sign-in-outcome',
+  onExchangeProgress: 'data:progress'
 } as const
 
 export type ApiEvent = keyof typeof apiEventChannels

@@ -32,6 +32,9 @@ export function handlersWith(overrides: Partial<ApiHandlers> = {}): ApiHandlers 
     completeSignIn: () => ({ ok: false, reason: 'no-pending', message: 'none' }),
     cancelSignIn: () => false,
     disconnect: () => ({ revoked: false, dataDeleted: false, message: 'none' }),
+    exportData: () => ({ saved: false, records: 0, bytes: 0 }),
+    importData: () => ({ imported: false, added: 0, updated: 0, unchanged: 0, skippedAsDuplicates: 0 }),
+    deleteAllData: () => ({ deleted: true }),
     ...overrides
   }
 }

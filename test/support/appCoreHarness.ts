@@ -20,6 +20,8 @@ export interface CoreHarness {
   logs: string[]
   /** URLs the core asked the system browser to open. */
   opened: string[]
+  /** What the next save dialog answers (a path, or undefined for Cancel), and the next open dialog. */
+  files: { exportTo?: string; importFrom?: string }
   /** Calls a handler the way a transport would and returns its result (throws if it failed). */
   call<M extends keyof AppCore['handlers']>(method: M, ...args: Parameters<AppCore['handlers'][M]>): Promise<Awaited<ReturnType<AppCore['handlers'][M]>>>
   nextEvent<E extends ApiEvent>(event: E, where?: (payload: ApiEventPayloads[E]) => boolean): Promise<ApiEventPayloads[E]>
@@ -43,6 +45,7 @@ export async function startCoreHarness(
   const events: CoreHarness['events'] = []
   const logs: string[] = []
   const opened: string[] = []
+  const files: CoreHarness['files'] = {}
   const waiters: (() => void)[] = []
   let cipher = options.cipher ?? createTestCipher()
 
@@ -56,6 +59,10 @@ export async function startCoreHarness(
       cipher,
       openExternal: async (url) => void opened.push(url),
       supportsDeepLinks: true,
+      files: {
+        chooseExportTarget: async () => (files.exportTo ? { path: files.exportTo } : undefined),
+        chooseImportSource: async () => files.importFrom
+      },
       emit: (event, payload) => {
         events.push({ event, payload })
         for (const wake of waiters.splice(0)) wake()
@@ -73,6 +80,7 @@ export async function startCoreHarness(
     events,
     logs,
     opened,
+    files,
     async call(method, ...args) {
       const handler = harness.core.handlers[method] as (...values: unknown[]) => unknown
       return (await handler(...args)) as never

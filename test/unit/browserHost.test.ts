@@ -3,6 +3,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startBrowserHost, type BrowserHost } from '../../src/host/browserHost'
+import { createHostFiles } from '../../src/host/hostFiles'
 import { HOST_KEY_HEADER } from '../../src/shared/browserHostProtocol'
 import { defaultSettings } from '../../src/shared/settings'
 import { handlersWith } from '../support/apiHandlers'
@@ -21,7 +22,7 @@ async function startHost() {
   const handlers = handlersWith({
     updateSettings: (patch) => ({ ...defaultSettings, theme: (theme = patch.theme ?? theme) as 'system' })
   })
-  host = await startBrowserHost({ port: 0, rendererDir, handlers, logInternalError: () => {} })
+  host = await startBrowserHost({ port: 0, rendererDir, handlers, logInternalError: () => {}, files: createHostFiles() })
   return { host, current: () => ({ theme }) }
 }
 

@@ -88,6 +88,12 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
       return { userId: profile.user_id, email: profile.email, firstName: profile.first_name, lastName: profile.last_name }
     },
 
+    /** Drops the client (its tokens are about to be deleted). */
+    forget(): void {
+      client = undefined
+      reconnectNeeded = false
+    },
+
     /** WHOOP refused the tokens for good (seen by a sync): the person has to connect again. */
     markReconnectNeeded(): void {
       reconnectNeeded = true

@@ -10,6 +10,7 @@ import { APP_INDEX_URL, registerAppScheme, serveRendererOverAppScheme } from './
 import { listenForDeepLinks } from './deepLinkSources'
 import { showStartupError } from './dialogs'
 import { guardSession, guardWebContents } from './guards'
+import { dialogFileExchange } from './fileDialogs'
 import { registerApiHandlers } from './ipc'
 import { safeStorageCipher } from './safeStorageCipher'
 import { openSettingsBackend } from './settingsBackend'
@@ -59,6 +60,7 @@ export function startDesktopApp(): void {
         cipher: safeStorageCipher,
         openExternal: (url) => shell.openExternal(url),
         supportsDeepLinks: true,
+        files: dialogFileExchange(() => mainWindow),
         emit: (event, payload) => {
           if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(apiEventChannels[event], payload)
         },

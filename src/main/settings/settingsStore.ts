@@ -5,11 +5,14 @@ import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } fr
 export interface SettingsBackend {
   readonly store: Record<string, unknown>
   set(values: Record<string, unknown>): void
+  /** Back to the defaults. */
+  clear(): void
 }
 
 export interface SettingsStore {
   get(): Settings
   update(patch: SettingsPatch): Settings
+  reset(): Settings
 }
 
 /**
@@ -33,6 +36,10 @@ export function createSettingsStore(backend: SettingsBackend): SettingsStore {
     get: read,
     update(patch) {
       backend.set(settingsSchema.parse({ ...read(), ...patch }))
+      return read()
+    },
+    reset() {
+      backend.clear()
       return read()
     }
   }

@@ -201,7 +201,6 @@ export function createSyncEngine(options: SyncEngineOptions) {
       resources: outcomes
     }
     state.endRun(result)
-    emit({ type: 'finished', result })
     return result
   }
 
@@ -212,10 +211,22 @@ export function createSyncEngine(options: SyncEngineOptions) {
       const client = options.client()
       if (!client) return Promise.reject(new NotConnectedError())
       controller = new AbortController()
-      running = run(client, request, trigger, controller.signal).finally(() => {
+      const finish = () => {
         running = undefined
         controller = undefined
-      })
+      }
+      // Finished before telling anyone, so a sync asked for on hearing it starts afresh.
+      running = run(client, request, trigger, controller.signal).then(
+        (result) => {
+          finish()
+          emit({ type: 'finished', result })
+          return result
+        },
+        (error) => {
+          finish()
+          throw error
+        }
+      )
       return running
     },
 

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { FileExchange } from '../main/exchange/fileExchange'
+import { ImportRejectedError } from '../main/exchange/importErrors'
+
+/**
+ * Files in the browser host, where there are no native dialogs: an export is written to a private
+ * folder and offered to the page as a download; an import reads the file the page uploaded.
+ */
+export function createHostFiles() {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'whoop-desktop-host-'))
+  const downloads = new Map<string, string>()
+  const uploads = new Map<string, string>()
+  const newId = () => randomBytes(18).toString('base64url')
+
+  const exchange: FileExchange = {
+    async chooseExportTarget(suggestedName) {
+      const id = newId()
+      const file = path.join(folder, `${id}-${suggestedName}`)
+      downloads.set(id, file)
+      return { path: file, downloadUrl: `/api/downloads/${id}` }
+    },
+    async chooseImportSource(request) {
+      const file = request.uploadId ? uploads.get(request.uploadId) : undefined
+      if (!file) throw new ImportRejectedError('upload the file first.')
+      return file
+    }
+  }
+
+  return {
+    exchange,
+    /** The export file behind a download id, once; it is deleted after it was sent. */
+    takeDownload(id: string): string | undefined {
+      const file = downloads.get(id)
+      downloads.delete(id)
+      return file && fs.existsSync(file) ? file : undefined
+    },
+    /** Keeps an uploaded file and returns the id an import names it by. */
+    saveUpload(bytes: Buffer): string {
+      const id = newId()
+      const file = path.join(folder, `upload-${id}`)
+      fs.writeFileSync(file, bytes, { mode: 0o600 })
+      uploads.set(id, file)
+      return id
+    },
+    removeAll: () => fs.rmSync(folder, { recursive: true, force: true })
+  }
+}
+
+export type HostFiles = ReturnType<typeof createHostFiles>

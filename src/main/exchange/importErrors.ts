@@ -1,0 +1,8 @@
+import { AppError } from '../api/apiErrors'
+
+/** A file that cannot be imported, with what is wrong with it; the database is left as it was. */
+export class ImportRejectedError extends AppError {
+  constructor(message: string) {
+    super('invalid-argument', `Nothing was imported: ${message}`)
+  }
+}

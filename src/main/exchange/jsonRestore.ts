@@ -1,0 +1,99 @@
+import type { Database } from 'better-sqlite3'
+import type { z } from 'zod'
+import type { ImportResult } from '../../shared/exchange'
+import { exportedTables } from './exportedTables'
+import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema } from './exportFormat'
+import { ImportRejectedError } from './importErrors'
+
+/**
+ * Restores a JSON export. The whole file is checked against the export format before anything is
+ * written; then everything is merged in one transaction, by WHOOP ids (journal entries by cycle and
+ * question): a record is added, or replaced by one at least as new, so restoring the same file twice
+ * changes nothing.
+ */
+export function restoreJsonExport(db: Database, text: string): Omit<ImportResult, 'imported' | 'file'> {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    // A parse error where the text stops (or an unterminated string) means the file was cut off.
+    const position = Number(/at position (\d+)/.exec(String(error))?.[1] ?? Number.NaN)
+    const truncated = /Unterminated|Unexpected end/i.test(String(error)) || position >= text.trimEnd().length
+    throw new ImportRejectedError(
+      truncated ? 'the file ends too early; it may have been cut off while copying.' : 'the file is not valid JSON.'
+    )
+  }
+  const head = parsed as { format?: unknown; version?: unknown }
+  if (typeof parsed !== 'object' || parsed === null || head.format !== EXPORT_FORMAT) {
+    throw new ImportRejectedError('this is not a WHOOP Desktop export (its "format" field is missing or different).')
+  }
+  if (typeof head.version === 'number' && head.version > EXPORT_VERSION) {
+    throw new ImportRejectedError(
+      `the file was made by a newer version of WHOOP Desktop (export format ${head.version}; this version reads up to ${EXPORT_VERSION}). Update the app to import it.`
+    )
+  }
+  const checked = exportFileSchema.safeParse(parsed)
+  if (!checked.success) {
+    const issue = checked.error.issues[0]
+    throw new ImportRejectedError(`the file does not match the export format at ${issue.path.join('.') || 'its top level'}: ${issue.message}`)
+  }
+  return mergeExport(db, checked.data)
+}
+
+function mergeExport(db: Database, file: z.infer<typeof exportFileSchema>) {
+  const counts = { added: 0, updated: 0, unchanged: 0, skippedAsDuplicates: 0 }
+  const statements = exportedTables.map((table) => {
+    const columns = ['user_id', ...table.columns, ...(table.hasRaw ? ['raw'] : [])]
+    const where = table.key.map((column) => `${column} = @${column}`).join(' AND ')
+    return {
+      table,
+      existing: db.prepare(`SELECT ${columns.join(', ')} FROM ${table.table} WHERE user_id = @user_id AND ${where}`),
+      insert: db.prepare(`INSERT INTO ${table.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`),
+      update: db.prepare(
+        `UPDATE ${table.table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE user_id = @user_id AND ${where}`
+      )
+    }
+  })
+  const account = db.prepare('INSERT INTO account (user_id, connected_at, is_demo) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+  const profile = db.prepare(`INSERT INTO profile (user_id, email, first_name, last_name, fetched_at, raw)
+      VALUES (@user_id, @email, @first_name, @last_name, @fetched_at, @raw)
+      ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, first_name = excluded.first_name, last_name = excluded.last_name,
+        fetched_at = excluded.fetched_at, raw = excluded.raw WHERE excluded.fetched_at > profile.fetched_at`)
+  const body = db.prepare(`INSERT INTO body_measurement (user_id, height_meter, weight_kilogram, max_heart_rate, fetched_at, raw)
+      VALUES (@user_id, @height_meter, @weight_kilogram, @max_heart_rate, @fetched_at, @raw)
+      ON CONFLICT (user_id) DO UPDATE SET height_meter = excluded.height_meter, weight_kilogram = excluded.weight_kilogram,
+        max_heart_rate = excluded.max_heart_rate, fetched_at = excluded.fetched_at, raw = excluded.raw
+      WHERE excluded.fetched_at > body_measurement.fetched_at`)
+
+  db.transaction(() => {
+    for (const exported of file.accounts) {
+      const userId = exported.userId
+      account.run(userId, exported.connectedAt, Number(exported.isDemo))
+      if (exported.profile) profile.run({ user_id: userId, ...exported.profile, raw: JSON.stringify(exported.profile.raw) })
+      if (exported.bodyMeasurement) body.run({ user_id: userId, ...exported.bodyMeasurement, raw: JSON.stringify(exported.bodyMeasurement.raw) })
+      for (const { table, existing, insert, update } of statements) {
+        for (const record of exported[table.list] as Record<string, unknown>[]) {
+          const row: Record<string, unknown> = { ...record, user_id: userId }
+          if (table.hasRaw) row.raw = JSON.stringify(record.raw)
+          const current = existing.get(row) as Record<string, unknown> | undefined
+          if (!current) {
+            insert.run(row)
+            counts.added++
+          } else if (sameRow(current, row)) {
+            counts.unchanged++
+          } else if (!('updated_ms' in row) || (row.updated_ms as number) >= (current.updated_ms as number)) {
+            update.run(row)
+            counts.updated++
+          } else {
+            counts.unchanged++
+          }
+        }
+      }
+    }
+  })()
+  return counts
+}
+
+function sameRow(current: Record<string, unknown>, incoming: Record<string, unknown>): boolean {
+  return Object.keys(current).every((column) => current[column] === incoming[column])
+}

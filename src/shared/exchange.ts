@@ -1,0 +1,50 @@
+import { z } from 'zod'
+
+export const exportRecordTypes = ['cycle', 'recovery', 'sleep', 'workout', 'journal'] as const
+export type ExportRecordType = (typeof exportRecordTypes)[number]
+
+export const exportRequestSchema = z
+  .object({
+    format: z.enum(['json', 'csv']),
+    /** Inclusive, ISO 8601; absent: from the first record. */
+    start: z.iso.datetime({ offset: true }).optional(),
+    /** Exclusive, ISO 8601; absent: up to now. */
+    end: z.iso.datetime({ offset: true }).optional(),
+    recordTypes: z.array(z.enum(exportRecordTypes)).min(1).max(5).optional()
+  })
+  .strict()
+export type ExportRequest = z.infer<typeof exportRequestSchema>
+
+export interface ExportResult {
+  /** False when the person closed the save dialog. */
+  saved: boolean
+  /** Where the file went (desktop app), or the address to download it from (browser host). */
+  file?: string
+  downloadUrl?: string
+  records: number
+  bytes: number
+}
+
+export const importRequestSchema = z
+  .object({
+    kind: z.enum(['json-backup', 'whoop-export']),
+    /** In the browser host: the file the page uploaded (the desktop app asks with a dialog instead). */
+    uploadId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional()
+  })
+  .strict()
+export type ImportRequest = z.infer<typeof importRequestSchema>
+
+export interface ImportResult {
+  /** False when the person closed the open dialog. */
+  imported: boolean
+  file?: string
+  added: number
+  updated: number
+  unchanged: number
+  /** Rows skipped because the same period already came from WHOOP's API. */
+  skippedAsDuplicates: number
+}
+
+export const deleteAllDataSchema = z.object({ confirm: z.literal('DELETE') }).strict()
+
+export type ExchangeProgress = { type: 'export' | 'import'; records: number; done: boolean }

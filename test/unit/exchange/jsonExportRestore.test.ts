@@ -1,0 +1,132 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Ajv2020 from 'ajv/dist/2020'
+import addFormats from 'ajv-formats'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
+import { storedRecords, tableCounts } from '../../support/syncHarness'
+import { makeTempDir } from '../../support/tempDir'
+import { exportSchemaFile } from './exportFormat.test'
+
+let harness: CoreHarness | undefined
+afterEach(async () => {
+  await harness?.close()
+  harness = undefined
+})
+
+const validateExport = (() => {
+  const ajv = new Ajv2020({ strict: false, allErrors: true })
+  addFormats(ajv)
+  return ajv.compile(JSON.parse(fs.readFileSync(exportSchemaFile, 'utf8')))
+})()
+
+async function syncedHarness(days = 90) {
+  const h = await startCoreHarness({ fake: { days } })
+  const started = await h.call('startSignIn', { clientId: h.fake.app.clientId, clientSecret: h.fake.app.clientSecret, redirect: 'custom-scheme' })
+  const synced = h.nextEvent('onSyncProgress', (p) => p.type === 'finished')
+  await h.call('completeSignIn', { url: await h.fake.answerConsent(started.authorizationUrl) })
+  await synced
+  h.core.database
+    .prepare(`INSERT INTO journal_entry (user_id, cycle_start_ms, cycle_end_ms, timezone_offset, local_date, question, answered_yes, notes, source)
+              VALUES (10129, 1, 2, '-05:00', '2026-01-01', 'Have any caffeine?', 1, 'two cups', 'export')`)
+    .run()
+  return h
+}
+
+async function exportTo(h: CoreHarness, file: string, request: Record<string, unknown> = {}) {
+  h.files.exportTo = file
+  return h.call('exportData', { format: 'json', ...request } as never)
+}
+
+const withoutTimestamp = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "…"')
+
+describe('JSON export and restore', () => {
+  it('round-trips exactly: export, delete all, restore, export again', async () => {
+    harness = await syncedHarness()
+    const dir = makeTempDir()
+    const first = await exportTo(harness, path.join(dir, 'first.json'))
+    expect(first).toMatchObject({ saved: true, records: expect.any(Number), bytes: expect.any(Number) })
+    const before = storedRecords(harness.core.database)
+
+    await harness.call('deleteAllData', { confirm: 'DELETE' })
+    expect(tableCounts(harness.core.database)).toEqual({ profile: 0, body_measurement: 0, cycle: 0, recovery: 0, sleep: 0, workout: 0 })
+    expect((await harness.call('getConnection')).state).toBe('not-connected')
+
+    harness.files.importFrom = path.join(dir, 'first.json')
+    const restored = await harness.call('importData', { kind: 'json-backup' })
+    expect(restored).toMatchObject({ imported: true, added: first.records, updated: 0, unchanged: 0 })
+    expect(storedRecords(harness.core.database)).toEqual(before)
+
+    await exportTo(harness, path.join(dir, 'second.json'))
+    const [a, b] = ['first.json', 'second.json'].map((name) => fs.readFileSync(path.join(dir, name), 'utf8'))
+    expect(withoutTimestamp(b)).toBe(withoutTimestamp(a))
+  })
+
+  it('writes a file valid against the committed JSON Schema, with the raw WHOOP records', async () => {
+    harness = await syncedHarness(40)
+    const file = path.join(makeTempDir(), 'export.json')
+    await exportTo(harness, file)
+    const exported = JSON.parse(fs.readFileSync(file, 'utf8'))
+    expect(validateExport(exported), JSON.stringify(validateExport.errors?.slice(0, 3))).toBe(true)
+    const account = exported.accounts[0]
+    expect(account.cycles).toHaveLength(40)
+    expect(account.cycles.map((c: { raw: unknown }) => c.raw)).toEqual(
+      expect.arrayContaining([harness.fake.history.cycles[0], harness.fake.history.cycles[39]])
+    )
+    expect(account.journalEntries).toEqual([expect.objectContaining({ question: 'Have any caffeine?', notes: 'two cups' })])
+    expect(account.profile.raw).toEqual(harness.fake.history.profile)
+  })
+
+  it('restoring the same file twice changes nothing the second time', async () => {
+    harness = await syncedHarness(30)
+    const file = path.join(makeTempDir(), 'export.json')
+    const exported = await exportTo(harness, file)
+    harness.files.importFrom = file
+    expect(await harness.call('importData', { kind: 'json-backup' })).toMatchObject({ added: 0, updated: 0, unchanged: exported.records })
+    expect(await harness.call('importData', { kind: 'json-backup' })).toMatchObject({ added: 0, updated: 0, unchanged: exported.records })
+  })
+
+  it('exports only a chosen range and record types', async () => {
+    harness = await syncedHarness(60)
+    const file = path.join(makeTempDir(), 'part.json')
+    const cycles = harness.fake.history.cycles
+    const result = await exportTo(harness, file, { start: cycles[9].start, end: cycles[0].start, recordTypes: ['cycle', 'workout'] })
+    const account = JSON.parse(fs.readFileSync(file, 'utf8')).accounts[0]
+    expect(account.cycles.map((c: { id: number }) => c.id).sort()).toEqual(cycles.slice(1, 10).map((c) => c.id).sort())
+    expect(account.sleeps).toEqual([])
+    expect(result.records).toBe(account.cycles.length + account.workouts.length)
+  })
+
+  it('does nothing when the person cancels the save dialog', async () => {
+    harness = await syncedHarness(10)
+    expect(await harness.call('exportData', { format: 'json' })).toEqual({ saved: false, records: 0, bytes: 0 })
+  })
+})
+
+describe('restoring a bad file', () => {
+  const badFiles: [string, (valid: string) => string | Buffer, RegExp][] = [
+    ['not JSON at all', () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), /not UTF-8|not valid JSON/],
+    ['a truncated export', (valid) => valid.slice(0, Math.floor(valid.length / 2)), /ends too early/],
+    ['UTF-16 text', (valid) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(valid, 'utf16le')]), /UTF-16/],
+    ['Latin-1 text', (valid) => Buffer.from(valid.replace('Alex', 'Zoë'), 'latin1'), /not UTF-8/],
+    ['another program’s JSON', () => JSON.stringify({ records: [] }), /not a WHOOP Desktop export/],
+    ['an export from a newer version', (valid) => valid.replace('"version": 1', '"version": 2'), /newer version of WHOOP Desktop \(export format 2/],
+    ['a record with a wrong field', (valid) => valid.replace(/"strain":\s*[\d.]+/, '"strain": "high"'), /at accounts\.0\.cycles\.\d+\.strain/]
+  ]
+
+  it.each(badFiles)('refuses %s with a clear message and leaves the database unchanged', async (_case, damage, message) => {
+    harness = await syncedHarness(20)
+    const dir = makeTempDir()
+    await exportTo(harness, path.join(dir, 'valid.json'))
+    const valid = fs.readFileSync(path.join(dir, 'valid.json'), 'utf8')
+    harness.core.database.prepare('DELETE FROM workout').run()
+    const before = storedRecords(harness.core.database)
+
+    fs.writeFileSync(path.join(dir, 'bad.json'), damage(valid))
+    harness.files.importFrom = path.join(dir, 'bad.json')
+    const error = await harness.call('importData', { kind: 'json-backup' }).catch((e) => e)
+    expect(error).toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(message) })
+    expect(error.message).toMatch(/^Nothing was imported: /)
+    expect(storedRecords(harness.core.database)).toEqual(before)
+  })
+})
