@@ -10,9 +10,11 @@ import { DATABASE_FILE_NAME, openDatabase, schemaVersionOf } from './database/op
 import { createSettingsStore, type SettingsBackend } from './settings/settingsStore'
 import { createAccountQueries } from './store/accounts'
 import { createDashboardQueries } from './store/dashboardQueries'
+import { loadDemoData, removeDemoData } from './demo/demoData'
 import { deleteAllData } from './store/deleteAllData'
 import { createSyncEngine } from './sync/syncEngine'
 import type { FileExchange } from './exchange/fileExchange'
+import { writeCsvExport } from './exchange/csvExport'
 import { writeJsonExport } from './exchange/jsonExport'
 import { restoreJsonExport } from './exchange/jsonRestore'
 import { readImportText } from './exchange/readImportText'
@@ -126,7 +128,10 @@ export async function startAppCore(options: AppCoreOptions) {
       if (!target) return { saved: false, records: 0, bytes: 0 }
       const progress = (records: number, done = false) => options.emit('onExchangeProgress', { type: 'export', records, done })
       const meta = { appName: options.appName, appVersion: options.appVersion, exportedAt: new Date(clock.now()).toISOString() }
-      const written = await writeJsonExport(database, target.path, request, meta, (records) => records % 1000 === 0 && progress(records))
+      const written =
+        request.format === 'json'
+          ? await writeJsonExport(database, target.path, request, meta, (records) => records % 1000 === 0 && progress(records))
+          : writeCsvExport(database, target.path, request)
       progress(written.records, true)
       return { saved: true, file: target.path, downloadUrl: target.downloadUrl, ...written }
     },
@@ -145,7 +150,9 @@ export async function startAppCore(options: AppCoreOptions) {
       await vault.clear()
       settings.reset()
       return { deleted: true as const }
-    }
+    },
+    loadDemoData: () => loadDemoData(database, clock.now()),
+    removeDemoData: () => removeDemoData(database)
   }
 
   if (settings.get().syncOnLaunch && connection.client()) void startSync('launch')

@@ -1,15 +1,7 @@
 import { z } from 'zod'
 import type { ApiEvent, ApiMethod } from './channels'
-import {
-  completeSignInSchema,
-  disconnectSchema,
-  startSignInSchema,
-  type ConnectionStatus,
-  type DisconnectResult,
-  type SignInOutcome,
-  type SignInStarted
-} from './connection'
-import { dashboardQuerySchema, type DashboardData } from './dashboard'
+import type { ConnectionStatus, DisconnectResult, SignInOutcome, SignInStarted } from './connection'
+import { dashboardRanges, type DashboardData } from './dashboard'
 import {
   deleteAllDataSchema,
   exportRequestSchema,
@@ -35,6 +27,23 @@ export interface AppInfo {
   whoopApiBaseUrl: string
 }
 
+/*
+ * Argument schemas live here, not beside the types the page imports, so zod stays out of the page.
+ */
+const startSignInSchema = z
+  .object({
+    clientId: z.string().trim().min(1, 'enter the Client ID').max(200),
+    /** May be left out to reuse the secret already stored (reconnecting). */
+    clientSecret: z.string().trim().min(1).max(500).optional(),
+    redirect: z.enum(['custom-scheme', 'loopback'])
+  })
+  .strict()
+
+const completeSignInSchema = z.object({ url: z.string().min(1).max(4096) }).strict()
+const disconnectSchema = z.object({ deleteData: z.boolean() }).strict()
+
+const dashboardQuerySchema = z.object({ range: z.enum(dashboardRanges) }).strict()
+
 /** The arguments of every method, validated in the main process before a handler runs. */
 export const apiArgumentSchemas = {
   getAppInfo: z.tuple([]),
@@ -51,7 +60,9 @@ export const apiArgumentSchemas = {
   disconnect: z.tuple([disconnectSchema]),
   exportData: z.tuple([exportRequestSchema]),
   importData: z.tuple([importRequestSchema]),
-  deleteAllData: z.tuple([deleteAllDataSchema])
+  deleteAllData: z.tuple([deleteAllDataSchema]),
+  loadDemoData: z.tuple([]),
+  removeDemoData: z.tuple([])
 } satisfies Record<ApiMethod, z.ZodTuple>
 
 /** What every method resolves to when it succeeds. */
@@ -74,6 +85,8 @@ interface ApiValues {
   exportData: ExportResult
   importData: ImportResult
   deleteAllData: { deleted: true }
+  loadDemoData: { records: number }
+  removeDemoData: { removed: boolean }
 }
 
 /** What each event carries. */

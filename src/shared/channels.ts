@@ -18,7 +18,9 @@ export const apiChannels = {
   disconnect: 'connection:disconnect',
   exportData: 'data:export',
   importData: 'data:import',
-  deleteAllData: 'data:delete-all'
+  deleteAllData: 'data:delete-all',
+  loadDemoData: 'demo:load',
+  removeDemoData: 'demo:remove'
 } as const
 
 export type ApiMethod = keyof typeof apiChannels

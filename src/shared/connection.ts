@@ -1,5 +1,3 @@
-import { z } from 'zod'
-
 /** The redirect WHOOP sends the person back to after approving, registered in their developer app. */
 export const CUSTOM_SCHEME_REDIRECT_URI = 'whoop-desktop://oauth/callback'
 /** The loopback form for registrations that refuse custom schemes; the port is chosen per sign-in. */
@@ -15,19 +13,6 @@ export const whoopScopes = [
   'read:body_measurement',
   'offline'
 ] as const
-
-export const startSignInSchema = z
-  .object({
-    clientId: z.string().trim().min(1, 'enter the Client ID').max(200),
-    /** May be left out to reuse the secret already stored (reconnecting). */
-    clientSecret: z.string().trim().min(1).max(500).optional(),
-    redirect: z.enum(['custom-scheme', 'loopback'])
-  })
-  .strict()
-export type StartSignIn = z.infer<typeof startSignInSchema>
-
-export const completeSignInSchema = z.object({ url: z.string().min(1).max(4096) }).strict()
-export const disconnectSchema = z.object({ deleteData: z.boolean() }).strict()
 
 export interface SignInStarted {
   authorizationUrl: string

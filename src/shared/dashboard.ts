@@ -1,5 +1,3 @@
-import { z } from 'zod'
-
 export const dashboardRanges = ['1w', '1m', '3m', '6m', '1y', 'all'] as const
 export type DashboardRange = (typeof dashboardRanges)[number]
 export type Bucket = 'day' | 'week' | 'month'
@@ -13,9 +11,6 @@ export const rangeSpecs: Record<DashboardRange, { days: number | null; bucket: B
   '1y': { days: 365, bucket: 'week', label: '1Y' },
   all: { days: null, bucket: 'month', label: 'All' }
 }
-
-export const dashboardQuerySchema = z.object({ range: z.enum(dashboardRanges) }).strict()
-export type DashboardQuery = z.infer<typeof dashboardQuerySchema>
 
 /**
  * Every series has one point per bucket from `from` to `to`; a bucket without data has `null`

@@ -1,5 +1,5 @@
 import type { Cycle, Recovery, Sleep, Workout } from '../../src/main/whoop/whoopSchemas'
-import type { MemberHistory } from './memberHistory'
+import type { MemberHistory } from '../../src/main/demo/memberHistory'
 
 export interface ApiAnswer {
   status: number

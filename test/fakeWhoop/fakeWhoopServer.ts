@@ -5,7 +5,7 @@ import type { WhoopEndpoints } from '../../src/main/whoop/whoopEndpoints'
 import { answerApi, type ApiAnswer } from './fakeApi'
 import { createFakeOAuth, knownScopes, type FakeApp, type OAuthAnswer } from './fakeOAuth'
 import { createHistoryEditor } from './historyEditor'
-import { generateMemberHistory } from './memberHistory'
+import { generateMemberHistory } from '../../src/main/demo/memberHistory'
 
 /** Something going wrong on the next matching API request(s). */
 export type Fault =

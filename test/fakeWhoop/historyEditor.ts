@@ -7,8 +7,8 @@ import {
   sleepScore,
   workoutScore,
   type MemberHistory
-} from './memberHistory'
-import { seededRandom } from './seededRandom'
+} from '../../src/main/demo/memberHistory'
+import { seededRandom } from '../../src/main/demo/seededRandom'
 
 const HOUR = 3_600_000
 

@@ -35,6 +35,8 @@ export function handlersWith(overrides: Partial<ApiHandlers> = {}): ApiHandlers 
     exportData: () => ({ saved: false, records: 0, bytes: 0 }),
     importData: () => ({ imported: false, added: 0, updated: 0, unchanged: 0, skippedAsDuplicates: 0 }),
     deleteAllData: () => ({ deleted: true }),
+    loadDemoData: () => ({ records: 0 }),
+    removeDemoData: () => ({ removed: false }),
     ...overrides
   }
 }

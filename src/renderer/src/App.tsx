@@ -1,9 +1,14 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { DashboardRange } from '../../shared/dashboard'
 import type { Settings, SettingsPatch } from '../../shared/settings'
 import type { ApiError } from '../../shared/result'
 import { api } from './api'
 import { ConnectionPanel } from './connection/ConnectionPanel'
 import { useConnection } from './connection/useConnection'
+import { useDashboard } from './dashboard/useDashboard'
+import { SyncControls } from './sync/SyncControls'
+import { useSync } from './sync/useSync'
+import { useKeyboardShortcuts } from './useKeyboardShortcuts'
 import { DashboardPage } from './pages/DashboardPage'
 import { DataPage } from './pages/DataPage'
 import { SettingsPage } from './pages/SettingsPage'
@@ -23,7 +28,20 @@ export function App() {
   const [settings, setSettings] = useState<Settings>()
   const [settingsError, setSettingsError] = useState<ApiError>()
   const connection = useConnection()
+  const [range, setRange] = useState<DashboardRange>('1m')
+  const dashboard = useDashboard(range)
+  const sync = useSync(dashboard.reload)
+  const { refresh: refreshSync } = sync
   useTheme(settings?.theme)
+  useKeyboardShortcuts(
+    useMemo(() => ({ onRange: setRange, onSync: () => void sync.start() }), [sync.start])
+  )
+
+  // A new connection (or a disconnect) changes what there is to sync and to show.
+  useEffect(() => {
+    void refreshSync()
+    dashboard.reload()
+  }, [connection.status?.state, refreshSync, dashboard.reload])
 
   useEffect(() => {
     void api.getSettings().then((result) => (result.ok ? setSettings(result.value) : setSettingsError(result.error)))
@@ -58,10 +76,30 @@ export function App() {
             </a>
           ))}
         </nav>
+        <SyncControls sync={sync} />
       </header>
       <main className="content">
-        {page === 'dashboard' && <DashboardPage appInfo={appInfo} connection={connection} />}
-        {page === 'data' && <DataPage appInfo={appInfo} />}
+        {page === 'dashboard' && (
+          <DashboardPage
+            appInfo={appInfo}
+            connection={connection}
+            data={dashboard.data}
+            range={range}
+            onRangeChange={setRange}
+            onDataChanged={dashboard.reload}
+            settings={settings}
+          />
+        )}
+        {page === 'data' && (
+          <DataPage
+            appInfo={appInfo}
+            onDataChanged={() => {
+              dashboard.reload()
+              void connection.refresh()
+              void refreshSync()
+            }}
+          />
+        )}
         {page === 'settings' && (
           <SettingsPage settings={settings} error={settingsError} onChange={updateSettings}>
             <ConnectionPanel connection={connection} settings={settings} onSettingsChange={updateSettings} />

@@ -1,10 +1,134 @@
+import { useEffect, useRef, useState } from 'react'
 import type { AppInfo } from '../../../shared/api'
+import type { ExchangeProgress, ImportRequest } from '../../../shared/exchange'
 import type { Result } from '../../../shared/result'
+import { api } from '../api'
+import { downloadFromHost, inBrowserHost, uploadToHost } from '../exchange/transfer'
 
-export function DataPage({ appInfo }: { appInfo: Result<AppInfo> | undefined }) {
+interface DataPageProps {
+  appInfo: Result<AppInfo> | undefined
+  onDataChanged: () => void
+}
+
+type Message = { kind: 'status' | 'error'; text: string }
+
+export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
+  const [message, setMessage] = useState<Message>()
+  const [busy, setBusy] = useState(false)
+  const [progress, setProgress] = useState<ExchangeProgress>()
+  const [confirmingDelete, setConfirmingDelete] = useState(false)
+  const importKind = useRef<ImportRequest['kind']>('json-backup')
+  const fileInput = useRef<HTMLInputElement>(null)
+
+  useEffect(() => api.onExchangeProgress(setProgress), [])
+
+  async function run(work: () => Promise<Message | undefined>) {
+    setBusy(true)
+    setMessage(undefined)
+    setProgress(undefined)
+    try {
+      setMessage(await work())
+    } catch (error) {
+      setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const exportData = (format: 'json' | 'csv') =>
+    run(async () => {
+      const result = await api.exportData({ format })
+      if (!result.ok) return { kind: 'error', text: result.error.message }
+      if (!result.value.saved) return undefined
+      if (result.value.downloadUrl) {
+        await downloadFromHost(result.value.downloadUrl, `whoop-export-${new Date().toISOString().slice(0, 10)}.${format === 'json' ? 'json' : 'zip'}`)
+      }
+      return { kind: 'status', text: `Exported ${result.value.records.toLocaleString()} records${result.value.file && !result.value.downloadUrl ? ` to ${result.value.file}` : ''}.` }
+    })
+
+  const importData = (kind: ImportRequest['kind'], file?: File) =>
+    run(async () => {
+      const uploadId = file ? await uploadToHost(file) : undefined
+      const result = await api.importData({ kind, uploadId })
+      if (!result.ok) return { kind: 'error', text: result.error.message }
+      if (!result.value.imported) return undefined
+      onDataChanged()
+      const { added, updated, unchanged, skippedAsDuplicates } = result.value
+      return {
+        kind: 'status',
+        text: `Imported: ${added} added, ${updated} updated, ${unchanged} already there${skippedAsDuplicates ? `, ${skippedAsDuplicates} already synced from WHOOP` : ''}.`
+      }
+    })
+
+  /** In the desktop app the main process asks for the file; in the browser host the page picks it. */
+  function chooseImport(kind: ImportRequest['kind']) {
+    if (!inBrowserHost()) return void importData(kind)
+    importKind.current = kind
+    fileInput.current?.click()
+  }
+
+  const deleteEverything = () =>
+    run(async () => {
+      const result = await api.deleteAllData({ confirm: 'DELETE' })
+      setConfirmingDelete(false)
+      onDataChanged()
+      return result.ok ? { kind: 'status', text: 'All data, the WHOOP sign-in and the settings were deleted.' } : { kind: 'error', text: result.error.message }
+    })
+
   return (
     <section aria-labelledby="data-title" className="page">
       <h1 id="data-title">Data</h1>
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'success'} data-testid="data-message">
+          {message.text}
+        </p>
+      )}
+      {busy && progress && !progress.done && (
+        <p role="status" data-testid="exchange-progress">
+          {progress.type === 'export' ? 'Exporting' : 'Importing'}… {progress.records.toLocaleString()} records
+        </p>
+      )}
+      <div className="card">
+        <h2>Export</h2>
+        <p className="muted">
+          Everything WHOOP sent, with the app’s typed fields, in a documented JSON format you can restore later; or one CSV
+          file per record type, with units in the headers. Tokens, secrets and settings are never included.
+        </p>
+        <div className="choices">
+          <button type="button" className="button primary" data-testid="export-json-button" disabled={busy} onClick={() => void exportData('json')}>
+            Export JSON
+          </button>
+          <button type="button" className="button" data-testid="export-csv-button" disabled={busy} onClick={() => void exportData('csv')}>
+            Export CSV (zip)
+          </button>
+        </div>
+      </div>
+      <div className="card">
+        <h2>Import</h2>
+        <p className="muted">
+          Restore a WHOOP Desktop JSON export, or bring in WHOOP’s own data export (the ZIP from WHOOP’s app, or its CSV
+          files) for history and journal answers the API does not offer. Records already here are not duplicated.
+        </p>
+        <div className="choices">
+          <button type="button" className="button" data-testid="import-button" disabled={busy} onClick={() => chooseImport('json-backup')}>
+            Restore a JSON export
+          </button>
+          <button type="button" className="button" data-testid="import-whoop-button" disabled={busy} onClick={() => chooseImport('whoop-export')}>
+            Import WHOOP’s data export
+          </button>
+        </div>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          data-testid="import-file-input"
+          onChange={(event) => {
+            const file = event.target.files?.[0]
+            event.target.value = ''
+            if (file) void importData(importKind.current, file)
+          }}
+        />
+      </div>
       <div className="card">
         <h2>Where your data lives</h2>
         {appInfo?.ok ? (
@@ -28,6 +152,25 @@ export function DataPage({ appInfo }: { appInfo: Result<AppInfo> | undefined }) 
           </dl>
         ) : (
           <p role="status">{appInfo ? appInfo.error.message : 'Loading…'}</p>
+        )}
+      </div>
+      <div className="card">
+        <h2>Delete all data</h2>
+        <p className="muted">Removes the database’s records, the WHOOP sign-in and your settings from this computer.</p>
+        {confirmingDelete ? (
+          <div className="confirm" role="alertdialog" aria-labelledby="delete-question">
+            <p id="delete-question">Delete all WHOOP data, the sign-in and the settings? This cannot be undone; export first if unsure.</p>
+            <button type="button" className="button danger" data-testid="confirm-delete-all-data" onClick={() => void deleteEverything()}>
+              Delete everything
+            </button>
+            <button type="button" className="button" onClick={() => setConfirmingDelete(false)}>
+              Cancel
+            </button>
+          </div>
+        ) : (
+          <button type="button" className="button danger" data-testid="delete-all-data-button" disabled={busy} onClick={() => setConfirmingDelete(true)}>
+            Delete all data…
+          </button>
         )}
       </div>
     </section>

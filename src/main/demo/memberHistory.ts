@@ -1,8 +1,9 @@
-import type { Cycle, Recovery, Sleep, UserBasicProfile, UserBodyMeasurement, Workout } from '../../src/main/whoop/whoopSchemas'
+import type { Cycle, Recovery, Sleep, UserBasicProfile, UserBodyMeasurement, Workout } from '../whoop/whoopSchemas'
 import { seededRandom, type SeededRandom } from './seededRandom'
 
 /**
- * A deterministic, realistic WHOOP member: one physiological cycle per day from sleep onset to the
+ * A deterministic, realistic WHOOP member, for the app's demo data and the fake WHOOP server of the
+ * tests: one physiological cycle per day from sleep onset to the
  * next sleep onset, a main sleep (and sometimes a nap) per cycle, one recovery per cycle with a sleep,
  * 0–2 workouts a day, in US Eastern time with its daylight-saving changes and a trip to Europe.
  * The newest cycle is still running, the newest sleep and recovery are still being scored, and a few
@@ -215,7 +216,7 @@ function makeRecovery(
 export function recoveryScore(random: SeededRandom, index: number, total: number): NonNullable<Recovery['score']> {
   const hrv = Math.max(18, random.between(38, 78) + Math.sin(index / 9) * 6)
   const rhr = Math.max(40, random.between(48, 62) - (hrv - 55) * 0.15)
-  const recovery = Math.round(Math.min(99, Math.max(1, 45 + (hrv - 55) * 1.6 - (rhr - 55) * 1.8 + random.between(-12, 12))))
+  const recovery = Math.round(Math.min(99, Math.max(1, 58 + (hrv - 55) * 1.4 - (rhr - 55) * 1.6 + random.between(-14, 14))))
   // Newer straps (4.0 and later) also measure SpO2 and skin temperature.
   const hasNewerStrap = index >= total * 0.4
   return {

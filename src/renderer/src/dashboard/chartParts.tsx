@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react'
+import type { Bucket } from '../../../shared/dashboard'
+import { axisLabel, bucketLabel } from '../format'
+
+/** Shared look of the charts: axis ticks by bucket, tooltips with the bucket's full date. */
+export const chartMargin = { top: 8, right: 8, bottom: 0, left: 4 }
+
+export function tickFormatter(bucket: Bucket) {
+  return (date: string) => axisLabel(date, bucket)
+}
+
+interface TooltipRow {
+  label: string
+  value: string
+  color?: string
+}
+
+/** A tooltip body: the bucket's date, then one row per value, and any flags. */
+export function TooltipBox({ date, bucket, rows, note }: { date: string; bucket: Bucket; rows: TooltipRow[]; note?: ReactNode }) {
+  return (
+    <div className="chart-tooltip">
+      <strong>{bucketLabel(date, bucket)}</strong>
+      {rows.map((row) => (
+        <div key={row.label} className="tooltip-row">
+          {row.color && <span className="swatch" style={{ background: row.color }} aria-hidden="true" />}
+          <span>{row.label}</span>
+          <span className="tooltip-value">{row.value}</span>
+        </div>
+      ))}
+      {note && <div className="tooltip-note">{note}</div>}
+    </div>
+  )
+}
+
+export function flagsNote(point: { pending: number; unscorable: number }): ReactNode {
+  const parts = [
+    point.pending ? `${point.pending} still being scored` : '',
+    point.unscorable ? `${point.unscorable} unscorable` : ''
+  ].filter(Boolean)
+  return parts.length ? parts.join(' · ') : undefined
+}
+
+/** Recharts hands tooltips the hovered bucket's data point. */
+export function hoveredPoint<T>(payload: readonly { payload?: unknown }[] | undefined): T | undefined {
+  return payload?.[0]?.payload as T | undefined
+}
+
+/** A chart's key: a swatch and a name per series. */
+export function Legend({ items }: { items: readonly { key: string; label: string; color: string }[] }) {
+  return (
+    <ul className="legend">
+      {items.map((item) => (
+        <li key={item.key}>
+          <span className="swatch" style={{ background: item.color }} aria-hidden="true" />
+          {item.label}
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,68 @@
+import type { Bucket } from '../../shared/dashboard'
+import type { Settings } from '../../shared/settings'
+
+const KJ_PER_KCAL = 4.184
+const POUNDS_PER_KG = 2.20462
+const FEET_PER_METER = 3.28084
+
+/** "7h 32m" from milliseconds; a dash for a gap. */
+export function duration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '—'
+  const minutes = Math.round(ms / 60_000)
+  return minutes >= 60 ? `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m` : `${minutes}m`
+}
+
+export function hours(ms: number | null): number | null {
+  return ms === null ? null : Math.round((ms / 3_600_000) * 100) / 100
+}
+
+export function number(value: number | null | undefined, digits = 0, unit = ''): string {
+  if (value === null || value === undefined) return '—'
+  return `${value.toFixed(digits)}${unit}`
+}
+
+export function energy(kilojoule: number | null | undefined, settings: Settings | undefined): string {
+  if (kilojoule === null || kilojoule === undefined) return '—'
+  return settings?.energyUnit === 'kcal' ? `${Math.round(kilojoule / KJ_PER_KCAL).toLocaleString()} kcal` : `${Math.round(kilojoule).toLocaleString()} kJ`
+}
+
+export function energyValue(kilojoule: number | null, settings: Settings | undefined): number | null {
+  if (kilojoule === null) return null
+  return Math.round(settings?.energyUnit === 'kcal' ? kilojoule / KJ_PER_KCAL : kilojoule)
+}
+
+export const energyUnit = (settings: Settings | undefined) => (settings?.energyUnit === 'kcal' ? 'kcal' : 'kJ')
+
+export function weight(kilograms: number, settings: Settings | undefined): string {
+  return settings?.unitSystem === 'imperial' ? `${(kilograms * POUNDS_PER_KG).toFixed(1)} lb` : `${kilograms.toFixed(1)} kg`
+}
+
+export function height(meters: number, settings: Settings | undefined): string {
+  if (settings?.unitSystem !== 'imperial') return `${meters.toFixed(2)} m`
+  const inches = Math.round(meters * FEET_PER_METER * 12)
+  return `${Math.floor(inches / 12)}′ ${inches % 12}″`
+}
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
+const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' })
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' })
+
+/** How a bucket is named in a tooltip. */
+export function bucketLabel(date: string, bucket: Bucket): string {
+  const at = new Date(`${date}T00:00:00Z`)
+  if (bucket === 'day') return dayFormat.format(at)
+  if (bucket === 'week') return `Week of ${shortDay.format(at)}`
+  return monthFormat.format(at)
+}
+
+/** How a bucket is named on an axis. */
+export function axisLabel(date: string, bucket: Bucket): string {
+  const at = new Date(`${date}T00:00:00Z`)
+  return bucket === 'month' ? monthFormat.format(at) : shortDay.format(at)
+}
+
+/** WHOOP's recovery colours: green 67–100, yellow 34–66, red 0–33. */
+export function recoveryColor(recovery: number | null): string {
+  if (recovery === null) return 'var(--text-muted)'
+  return recovery >= 67 ? '#16a34a' : recovery >= 34 ? '#eab308' : '#dc2626'
+}
