@@ -17,7 +17,9 @@ import type { FileExchange } from './exchange/fileExchange'
 import { writeCsvExport } from './exchange/csvExport'
 import { writeJsonExport } from './exchange/jsonExport'
 import { restoreJsonExport } from './exchange/jsonRestore'
+import { importWhoopExport } from './exchange/importWhoopExport'
 import { readImportText } from './exchange/readImportText'
+import { readWhoopExport } from './exchange/readWhoopExport'
 import type { WhoopEndpoints } from './whoop/whoopEndpoints'
 
 export interface AppCoreOptions {
@@ -138,7 +140,10 @@ export async function startAppCore(options: AppCoreOptions) {
     importData: async (request) => {
       const file = await options.files.chooseImportSource(request)
       if (!file) return { imported: false, added: 0, updated: 0, unchanged: 0, skippedAsDuplicates: 0 }
-      const counts = restoreJsonExport(database, readImportText(file))
+      const counts =
+        request.kind === 'json-backup'
+          ? restoreJsonExport(database, readImportText(file))
+          : importWhoopExport(database, readWhoopExport(file), clock.now())
       options.emit('onExchangeProgress', { type: 'import', records: counts.added + counts.updated + counts.unchanged, done: true })
       return { imported: true, file, ...counts }
     },

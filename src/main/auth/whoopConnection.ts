@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { ConnectedAccount, ConnectionStatus, DisconnectResult } from '../../shared/connection'
 import type { Clock } from '../clock'
+import { adoptImportedHistory } from '../exchange/importWhoopExport'
 import { createRecordStore } from '../store/recordStore'
 import { createRateLimiter } from '../whoop/rateLimiter'
 import { createTokenSession, type TokenSet } from '../whoop/tokenSession'
@@ -84,6 +85,7 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
       const profile = await client.getProfile()
       records.saveProfile(profile, now)
       reconnectAt.run(now, profile.user_id)
+      adoptImportedHistory(db, profile.user_id)
       records.saveBodyMeasurement(profile.user_id, await client.getBodyMeasurement(), now)
       return { userId: profile.user_id, email: profile.email, firstName: profile.first_name, lastName: profile.last_name }
     },

@@ -2,6 +2,9 @@ import type { Database, Statement } from 'better-sqlite3'
 import type { CollectionName, CollectionRecords, UserBasicProfile, UserBodyMeasurement } from '../whoop/whoopSchemas'
 import { recordTables, type RecordSource, type RecordTable, type Row } from './recordTables'
 
+/** A record from WHOOP's data export and one from the API starting this close together are the same. */
+export const SAME_RECORD_WINDOW_MS = 60_000
+
 export interface UpsertCounts {
   added: number
   updated: number
@@ -11,6 +14,7 @@ export type SingleChange = 'added' | 'updated' | 'unchanged'
 
 interface TableStatements {
   existing: Statement<[string | number], { updated_ms: number; raw: string }>
+  dropExportTwin: Statement<[number, number, number]>
   insert: Statement<[Row]>
   update: Statement<[Row]>
   markSeen: Statement<[{ walk: number | null; key: string | number }]>
@@ -109,6 +113,11 @@ export function createRecordStore(db: Database) {
         if (!existing) {
           sql.insert.run(row)
           counts.added++
+          // The same record imported earlier from WHOOP's data export gives way to the API's.
+          if (options.source === 'api') {
+            const time = row[table.anchor] as number
+            sql.dropExportTwin.run(userId, time - SAME_RECORD_WINDOW_MS, time + SAME_RECORD_WINDOW_MS)
+          }
         } else if ((row.updated_ms as number) >= existing.updated_ms && row.raw !== existing.raw) {
           sql.update.run(row)
           counts.updated++
@@ -136,6 +145,9 @@ function prepareTable(db: Database, table: RecordTable<unknown>): TableStatement
   const assignments = columns.filter((column) => column !== table.key).map((column) => `${column} = @${column}`)
   return {
     existing: db.prepare(`SELECT updated_ms, raw FROM ${table.table} WHERE ${table.key} = ?`),
+    dropExportTwin: db.prepare(
+      `DELETE FROM ${table.table} WHERE user_id = ? AND source = 'export' AND ${table.anchor} BETWEEN ? AND ?`
+    ),
     insert: db.prepare(`INSERT INTO ${table.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`),
     update: db.prepare(`UPDATE ${table.table} SET ${assignments.join(', ')} WHERE ${table.key} = @${table.key}`),
     markSeen: db.prepare(`UPDATE ${table.table} SET walk = @walk WHERE ${table.key} = @key`),
