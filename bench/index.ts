@@ -1,3 +1,4 @@
+import { benchBundleSize, benchDashboardFirstPaint } from './renderer.bench'
 import { benchBackfillAndQueries, benchPacedBackfill, benchUpsert } from './sync.bench'
 import { report } from './report'
 import { benchCollectionWalk } from './whoopClient.bench'
@@ -6,4 +7,6 @@ await benchCollectionWalk()
 await benchBackfillAndQueries()
 await benchPacedBackfill()
 benchUpsert()
+benchBundleSize()
+await benchDashboardFirstPaint()
 report('peak-rss', process.resourceUsage().maxRSS / 1024, 'MiB', { scope: 'whole bench process' })

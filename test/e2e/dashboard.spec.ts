@@ -1,5 +1,6 @@
+import fs from 'node:fs'
 import { dashboardRanges } from '../../src/shared/dashboard'
-import { expect, saveScreenshot, test } from './fixtures'
+import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
 
 const charts = ['recovery-chart', 'sleep-chart', 'strain-chart'] as const
 
@@ -21,4 +22,79 @@ test('first run: demo data draws real marks in every chart for every range, and 
   await page.getByTestId('remove-demo-button').click()
   await expect(page.getByTestId('demo-button')).toBeVisible()
   await expect(page.getByTestId('recovery-chart')).toHaveCount(0)
+})
+
+test('connect, sync with live progress, and see the member’s own values', async ({ page, host, whoop }) => {
+  // Every request takes a moment, as over a real network, so the progress can be seen.
+  whoop.startStorm([{ kind: 'slow', delayMs: 250 }], 1)
+  await page.goto(host.url)
+  await connectThroughThePage(page, whoop)
+  await expect(page.getByTestId('sync-status')).toContainText(/Syncing .*records/)
+  await expect(page.getByTestId('sync-cancel')).toBeVisible()
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+  await expect(page.getByTestId('last-synced')).toContainText('Last synced')
+  whoop.clearFaults()
+
+  await page.getByTestId('range-1w').click()
+  const today = whoop.history.cycles[0]
+  await expect(page.getByTestId('today-card')).toContainText(today.score!.strain.toFixed(1))
+  // Yesterday: the last scored recovery bar, and the sleep of that night.
+  const yesterday = whoop.history.cycles[1]
+  const recovery = whoop.history.recoveries.find((r) => r.cycle_id === yesterday.id)!
+  const bars = page.getByTestId('recovery-chart').locator('.recharts-bar-rectangle path')
+  await bars.last().hover()
+  await expect(page.getByTestId('recovery-chart').locator('.chart-tooltip')).toContainText(`Recovery${recovery.score!.recovery_score}%`)
+  const strainChart = page.getByTestId('strain-chart').locator('.recharts-wrapper').first()
+  const strainBars = strainChart.locator('.recharts-bar-rectangle path')
+  await strainBars.nth((await strainBars.count()) - 2).hover()
+  await expect(strainChart.locator('.chart-tooltip')).toContainText(`Day strain${yesterday.score!.strain.toFixed(1)}`)
+  await saveScreenshot(page, 'dashboard-synced-light')
+})
+
+test('shows a failing resource’s error in plain words, and the other resources still sync', async ({ page, host, whoop }) => {
+  await page.goto(host.url)
+  await connectThroughThePage(page, whoop)
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+  whoop.addFault({ kind: 'status', status: 404, times: Infinity, path: '/v2/recovery' })
+  await page.getByTestId('sync-button').click()
+  await expect(page.getByTestId('sync-status')).toContainText('Synced with problems: recovery failed')
+  await expect(page.getByTestId('sync-errors')).toContainText('recovery: WHOOP has no such resource (GET /v2/recovery, 404).')
+})
+
+test('exports a JSON download, and every page looks right in light and dark', async ({ page, host }) => {
+  await page.goto(host.url)
+  await page.getByTestId('demo-button').click()
+  await expect(page.getByTestId('recovery-chart')).toBeVisible()
+  await page.getByTestId('data-link').click()
+  const download = page.waitForEvent('download')
+  await page.getByTestId('export-json-button').click()
+  const file = await (await download).path()
+  const exported = JSON.parse(fs.readFileSync(file, 'utf8'))
+  expect(exported).toMatchObject({ format: 'whoop-desktop-export', version: 1 })
+  expect(exported.accounts[0].cycles.length).toBe(730)
+  await expect(page.getByTestId('data-message')).toContainText('Exported')
+
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    for (const name of ['dashboard', 'data', 'settings'] as const) {
+      await page.getByTestId(`${name}-link`).click()
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+      if (name === 'dashboard') await expect(page.getByTestId('strain-chart')).toBeVisible()
+      await saveScreenshot(page, `page-${name}-${scheme}`)
+    }
+  }
+})
+
+test('keyboard: digits pick the range, and every control has a name', async ({ page, host }) => {
+  await page.goto(host.url)
+  await page.getByTestId('demo-button').click()
+  await expect(page.getByTestId('range-1m')).toHaveAttribute('aria-checked', 'true')
+  await page.keyboard.press('5')
+  await expect(page.getByTestId('range-1y')).toHaveAttribute('aria-checked', 'true')
+  await page.keyboard.press('1')
+  await expect(page.getByTestId('range-1w')).toHaveAttribute('aria-checked', 'true')
+  const unnamed = await page.locator('button, a, input').evaluateAll((elements) =>
+    elements.filter((e) => !(e.getAttribute('aria-label') || e.textContent?.trim() || e.getAttribute('title') || (e as HTMLInputElement).labels?.length || e.getAttribute('type') === 'hidden' || (e as HTMLElement).hidden)).length
+  )
+  expect(unnamed).toBe(0)
 })

@@ -9,7 +9,8 @@ export interface RunningHost {
   stop(): Promise<void>
 }
 
-const hostBundle = path.resolve(__dirname, '../../out/main/host.js')
+/** Relative to the repository root, where npm, Vitest, Playwright and the benchmarks all run. */
+const hostBundle = path.resolve('out/main/host.js')
 
 /** Starts the built browser host as its own process, as a person would with `npm run dev:browser`. */
 export function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningHost> {

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { DashboardRange } from '../../shared/dashboard'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Settings, SettingsPatch } from '../../shared/settings'
 import type { ApiError } from '../../shared/result'
 import { api } from './api'
@@ -8,6 +7,7 @@ import { useConnection } from './connection/useConnection'
 import { useDashboard } from './dashboard/useDashboard'
 import { SyncControls } from './sync/SyncControls'
 import { useSync } from './sync/useSync'
+import { useDashboardRange } from './useDashboardRange'
 import { useKeyboardShortcuts } from './useKeyboardShortcuts'
 import { DashboardPage } from './pages/DashboardPage'
 import { DataPage } from './pages/DataPage'
@@ -28,7 +28,7 @@ export function App() {
   const [settings, setSettings] = useState<Settings>()
   const [settingsError, setSettingsError] = useState<ApiError>()
   const connection = useConnection()
-  const [range, setRange] = useState<DashboardRange>('1m')
+  const [range, setRange] = useDashboardRange()
   const dashboard = useDashboard(range)
   const sync = useSync(dashboard.reload)
   const { refresh: refreshSync } = sync
@@ -37,11 +37,17 @@ export function App() {
     useMemo(() => ({ onRange: setRange, onSync: () => void sync.start() }), [sync.start])
   )
 
-  // A new connection (or a disconnect) changes what there is to sync and to show.
+  // A new connection (or a disconnect) changes what there is to sync and to show; the first status
+  // to arrive is no change (everything was just loaded).
+  const connectionState = connection.status?.state
+  const previousConnectionState = useRef(connectionState)
   useEffect(() => {
+    const previous = previousConnectionState.current
+    previousConnectionState.current = connectionState
+    if (previous === undefined || previous === connectionState) return
     void refreshSync()
     dashboard.reload()
-  }, [connection.status?.state, refreshSync, dashboard.reload])
+  }, [connectionState, refreshSync, dashboard.reload])
 
   useEffect(() => {
     void api.getSettings().then((result) => (result.ok ? setSettings(result.value) : setSettingsError(result.error)))

@@ -4,7 +4,7 @@ export const pageNames = ['dashboard', 'data', 'settings'] as const
 export type PageName = (typeof pageNames)[number]
 
 function pageFromHash(): PageName {
-  const name = window.location.hash.replace(/^#\/?/, '')
+  const name = window.location.hash.replace(/^#\/?/, '').split('/')[0]
   return (pageNames as readonly string[]).includes(name) ? (name as PageName) : 'dashboard'
 }
 

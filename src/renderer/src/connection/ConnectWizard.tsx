@@ -20,7 +20,9 @@ export function ConnectWizard({ connection }: { connection: ConnectionState }) {
   const supportsDeepLinks = status?.supportsDeepLinks ?? true
   const [clientId, setClientId] = useState(status?.clientId ?? '')
   const [clientSecret, setClientSecret] = useState('')
-  const [redirect, setRedirect] = useState<Redirect>(supportsDeepLinks ? 'custom-scheme' : 'loopback')
+  const [chosenRedirect, setRedirect] = useState<Redirect>('custom-scheme')
+  // Where whoop-desktop:// links cannot arrive (the browser host), the loopback redirect is the only one.
+  const redirect: Redirect = supportsDeepLinks ? chosenRedirect : 'loopback'
   const [started, setStarted] = useState<SignInStarted>()
   const [error, setError] = useState<string>()
   const [pasted, setPasted] = useState('')

@@ -1,8 +1,9 @@
-import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Bucket, RecoveryPoint } from '../../../shared/dashboard'
 import { number, recoveryColor } from '../format'
+import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
-import { chartMargin, flagsNote, hoveredPoint, tickFormatter, TooltipBox } from './chartParts'
+import { ChartBox, chartMargin, tickInterval, flagsNote, hoveredPoint, tickFormatter, TooltipBox } from './chartParts'
 
 const HRV = '#8b5cf6'
 const RHR = '#f97316'
@@ -23,11 +24,11 @@ export function RecoveryChart({ points, bucket }: { points: RecoveryPoint[]; buc
 
   return (
     <ChartCard title="Recovery" testId="recovery-chart" pending={sum(points, (p) => p.pending)} unscorable={sum(points, (p) => p.unscorable)}>
-      <ResponsiveContainer width="100%" height={190}>
+      <ChartBox height={190}>
         <BarChart data={points} margin={chartMargin} accessibilityLayer>
           <CartesianGrid vertical={false} />
-          <XAxis dataKey="date" tickFormatter={ticks} minTickGap={24} />
-          <YAxis domain={[0, 100]} ticks={[0, 33, 66, 100]} unit="%" width={52} />
+          <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
+          <YAxis interval={0} domain={[0, 100]} ticks={[0, 33, 66, 100]} unit="%" width={52} />
           <Tooltip
             cursor={{ fillOpacity: 0.1 }}
             content={tooltip((p) => [
@@ -41,7 +42,8 @@ export function RecoveryChart({ points, bucket }: { points: RecoveryPoint[]; buc
             ))}
           </Bar>
         </BarChart>
-      </ResponsiveContainer>
+      </ChartBox>
+      <AfterFirstPaint height={hasOxygen ? 380 : 190}>
       <div className="chart-pair">
         <TrendChart
           title="Heart rate variability"
@@ -92,6 +94,7 @@ export function RecoveryChart({ points, bucket }: { points: RecoveryPoint[]; buc
           />
         </div>
       )}
+      </AfterFirstPaint>
     </ChartCard>
   )
 }
@@ -111,11 +114,11 @@ function TrendChart({ title, unit, color, points, keys, tooltip, ticks }: TrendC
   return (
     <figure className="trend">
       <figcaption>{title}</figcaption>
-      <ResponsiveContainer width="100%" height={150}>
+      <ChartBox height={150}>
         <LineChart data={points} margin={chartMargin} accessibilityLayer>
           <CartesianGrid vertical={false} />
-          <XAxis dataKey="date" tickFormatter={ticks} minTickGap={32} />
-          <YAxis domain={['auto', 'auto']} unit={unit} width={72} tickFormatter={(value: number) => String(Math.round(value * 10) / 10)} />
+          <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
+          <YAxis interval={0} domain={['auto', 'auto']} unit={unit} width={72} tickFormatter={(value: number) => String(Math.round(value * 10) / 10)} />
           <Tooltip content={tooltip} />
           <Line dataKey={keys.value} name={title} stroke={color} strokeWidth={2} dot={points.length < 40} connectNulls={false} isAnimationActive={false} />
           {keys.average && (
@@ -125,7 +128,7 @@ function TrendChart({ title, unit, color, points, keys, tooltip, ticks }: TrendC
             <Line dataKey={keys.baseline} name="Baseline" stroke="#64748b" strokeDasharray="5 4" dot={false} isAnimationActive={false} />
           )}
         </LineChart>
-      </ResponsiveContainer>
+      </ChartBox>
     </figure>
   )
 }

@@ -1,8 +1,9 @@
-import { Bar, CartesianGrid, ComposedChart, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { Bar, CartesianGrid, ComposedChart, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Bucket, SleepPoint } from '../../../shared/dashboard'
 import { duration, hours, number } from '../format'
+import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
-import { chartMargin, flagsNote, hoveredPoint, Legend, tickFormatter, TooltipBox } from './chartParts'
+import { ChartBox, chartMargin, tickInterval, flagsNote, hoveredPoint, Legend, tickFormatter, TooltipBox } from './chartParts'
 
 const stages = [
   { key: 'deepMs', label: 'Deep (SWS)', color: '#4338ca' },
@@ -67,11 +68,11 @@ export function SleepChart({ points, bucket }: { points: SleepPoint[]; bucket: B
       pending={points.reduce((t, p) => t + p.pending, 0)}
       unscorable={points.reduce((t, p) => t + p.unscorable, 0)}
     >
-      <ResponsiveContainer width="100%" height={220}>
+      <ChartBox height={220}>
         <ComposedChart data={data} margin={chartMargin} accessibilityLayer>
           <CartesianGrid vertical={false} />
-          <XAxis dataKey="date" tickFormatter={ticks} minTickGap={24} />
-          <YAxis unit=" h" width={48} />
+          <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
+          <YAxis interval={0} unit=" h" width={48} />
           <Tooltip content={SleepTooltip} cursor={{ fillOpacity: 0.1 }} />
           {stages.map((stage) => (
             <Bar key={stage.key} dataKey={stage.key} name={stage.label} stackId="night" fill={stage.color} isAnimationActive={false} />
@@ -79,25 +80,27 @@ export function SleepChart({ points, bucket }: { points: SleepPoint[]; bucket: B
           <Bar dataKey="napHours" name="Naps" fill={NAP} isAnimationActive={false} />
           <Line dataKey="needHours" name="Sleep need" stroke={NEED} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
         </ComposedChart>
-      </ResponsiveContainer>
+      </ChartBox>
       <Legend items={[...stages, { key: 'nap', label: 'Naps', color: NAP }, { key: 'need', label: 'Sleep need (dashed)', color: NEED }]} />
+      <AfterFirstPaint height={200}>
       <figure className="trend">
         <figcaption>Performance, efficiency and consistency</figcaption>
-        <ResponsiveContainer width="100%" height={150}>
+        <ChartBox height={150}>
           <LineChart data={points} margin={chartMargin} accessibilityLayer>
             <CartesianGrid vertical={false} />
-            <XAxis dataKey="date" tickFormatter={ticks} minTickGap={32} />
-            <YAxis yAxisId="pct" domain={[0, 100]} unit="%" width={48} />
-            <YAxis yAxisId="rpm" orientation="right" domain={['auto', 'auto']} unit=" rpm" width={64} />
+            <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
+            <YAxis interval={0} yAxisId="pct" domain={[0, 100]} unit="%" width={48} />
+            <YAxis interval={0} yAxisId="rpm" orientation="right" domain={['auto', 'auto']} unit=" rpm" width={64} />
             <Tooltip content={QualityTooltip} />
             {quality.map((line) => (
               <Line key={line.key} yAxisId="pct" dataKey={line.key} name={line.label} stroke={line.color} dot={false} connectNulls={false} isAnimationActive={false} />
             ))}
             <Line yAxisId="rpm" dataKey="respiratoryRate" name="Respiratory rate" stroke={RESPIRATORY} strokeDasharray="2 3" dot={false} connectNulls={false} isAnimationActive={false} />
           </LineChart>
-        </ResponsiveContainer>
+        </ChartBox>
         <Legend items={[...quality, { key: 'respiratory', label: 'Respiratory rate (dotted, right axis)', color: RESPIRATORY }]} />
       </figure>
+      </AfterFirstPaint>
     </ChartCard>
   )
 }

@@ -1,9 +1,10 @@
-import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Bucket, SportTotal, StrainPoint } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
 import { duration, energy, energyUnit, energyValue, number, recoveryColor } from '../format'
+import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
-import { chartMargin, flagsNote, hoveredPoint, tickFormatter, TooltipBox } from './chartParts'
+import { ChartBox, chartMargin, tickInterval, flagsNote, hoveredPoint, tickFormatter, TooltipBox } from './chartParts'
 
 const STRAIN = '#0b7cff'
 const ENERGY = '#f59e0b'
@@ -50,37 +51,38 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
       pending={points.reduce((t, p) => t + p.pending, 0)}
       unscorable={points.reduce((t, p) => t + p.unscorable, 0)}
     >
-      <ResponsiveContainer width="100%" height={220}>
+      <ChartBox height={220}>
         <ComposedChart data={data} margin={chartMargin} accessibilityLayer>
           <CartesianGrid vertical={false} />
-          <XAxis dataKey="date" tickFormatter={ticks} minTickGap={24} />
-          <YAxis yAxisId="strain" domain={[0, 21]} ticks={[0, 7, 14, 21]} width={40} />
-          <YAxis yAxisId="recovery" orientation="right" domain={[0, 100]} unit="%" width={48} />
+          <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
+          <YAxis interval={0} yAxisId="strain" domain={[0, 21]} ticks={[0, 7, 14, 21]} width={40} />
+          <YAxis interval={0} yAxisId="recovery" orientation="right" domain={[0, 100]} unit="%" width={48} />
           <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
           <Bar yAxisId="strain" dataKey="strain" name="Day strain" fill={STRAIN} isAnimationActive={false} radius={[3, 3, 0, 0]} />
           <Line yAxisId="recovery" dataKey="recovery" name="Recovery" stroke="#16a34a" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
         </ComposedChart>
-      </ResponsiveContainer>
+      </ChartBox>
+      <AfterFirstPaint height={400}>
       <figure className="trend">
         <figcaption>Energy ({unit})</figcaption>
-        <ResponsiveContainer width="100%" height={130}>
+        <ChartBox height={130}>
           <BarChart data={data} margin={chartMargin} accessibilityLayer>
             <CartesianGrid vertical={false} />
-            <XAxis dataKey="date" tickFormatter={ticks} minTickGap={32} />
-            <YAxis width={56} />
+            <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
+            <YAxis interval={0} width={56} />
             <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
             <Bar dataKey="energy" name={`Energy (${unit})`} fill={ENERGY} isAnimationActive={false} />
           </BarChart>
-        </ResponsiveContainer>
+        </ChartBox>
       </figure>
       <div className="chart-pair">
         <figure className="trend" data-testid="sports-chart">
           <figcaption>Workouts by sport</figcaption>
           {topSports.length ? (
-            <ResponsiveContainer width="100%" height={Math.max(120, topSports.length * 26)}>
+            <ChartBox height={Math.max(120, topSports.length * 26)}>
               <BarChart data={topSports} layout="vertical" margin={chartMargin} accessibilityLayer>
                 <XAxis type="number" allowDecimals={false} />
-                <YAxis type="category" dataKey="sport" width={120} interval={0} />
+                <YAxis type="category" dataKey="sport" width={150} interval={0} />
                 <Tooltip
                   content={({ payload }) => {
                     const sport = hoveredPoint<SportTotal>(payload)
@@ -95,17 +97,17 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
                 />
                 <Bar dataKey="workouts" name="Workouts" fill={STRAIN} isAnimationActive={false} />
               </BarChart>
-            </ResponsiveContainer>
+            </ChartBox>
           ) : (
             <p className="muted">No workouts in this range.</p>
           )}
         </figure>
         <figure className="trend" data-testid="zones-chart">
           <figcaption>Time in heart-rate zones</figcaption>
-          <ResponsiveContainer width="100%" height={160}>
+          <ChartBox height={160}>
             <BarChart data={zones} margin={chartMargin} accessibilityLayer>
               <XAxis dataKey="zone" />
-              <YAxis unit=" h" width={48} />
+              <YAxis interval={0} unit=" h" width={48} />
               <Tooltip
                 content={({ payload }) => {
                   const zone = hoveredPoint<{ zone: string; ms: number }>(payload)
@@ -123,9 +125,10 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
                 ))}
               </Bar>
             </BarChart>
-          </ResponsiveContainer>
+          </ChartBox>
         </figure>
       </div>
+      </AfterFirstPaint>
     </ChartCard>
   )
 }

@@ -1,9 +1,18 @@
-import type { ReactNode } from 'react'
+import type { ReactElement, ReactNode } from 'react'
+import { ResponsiveContainer } from 'recharts'
 import type { Bucket } from '../../../shared/dashboard'
 import { axisLabel, bucketLabel } from '../format'
 
 /** Shared look of the charts: axis ticks by bucket, tooltips with the bucket's full date. */
 export const chartMargin = { top: 8, right: 8, bottom: 0, left: 4 }
+
+/**
+ * Every how-many-th bucket gets a date label: about eight per axis. A fixed interval spares recharts
+ * from measuring every label, which costs more than drawing the chart.
+ */
+export function tickInterval(points: number): number {
+  return Math.max(0, Math.ceil(points / 8) - 1)
+}
 
 export function tickFormatter(bucket: Bucket) {
   return (date: string) => axisLabel(date, bucket)
@@ -56,5 +65,17 @@ export function Legend({ items }: { items: readonly { key: string; label: string
         </li>
       ))}
     </ul>
+  )
+}
+
+/**
+ * A chart as wide as its card. It draws at once at a likely width and adjusts when the card is
+ * measured, instead of drawing nothing until then.
+ */
+export function ChartBox({ height, children }: { height: number; children: ReactElement }) {
+  return (
+    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 900, height }}>
+      {children}
+    </ResponsiveContainer>
   )
 }

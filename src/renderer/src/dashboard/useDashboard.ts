@@ -1,6 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { DashboardData, DashboardRange } from '../../../shared/dashboard'
 import { api } from '../api'
+import { rangeFromAddress } from '../useDashboardRange'
+
+/** The first range's data is asked for as soon as this code runs, while React is still starting. */
+let earlyLoad: { range: DashboardRange; result: ReturnType<typeof api.getDashboard> } | undefined = {
+  range: rangeFromAddress(),
+  result: api.getDashboard({ range: rangeFromAddress() })
+}
 
 /** The dashboard's data for a range, fetched again whenever `reload` is called (after a sync). */
 export function useDashboard(range: DashboardRange) {
@@ -10,7 +17,9 @@ export function useDashboard(range: DashboardRange) {
 
   useEffect(() => {
     let current = true
-    void api.getDashboard({ range }).then((result) => {
+    const load = earlyLoad?.range === range && version === 0 ? earlyLoad.result : api.getDashboard({ range })
+    earlyLoad = undefined
+    void load.then((result) => {
       if (!current) return
       if (result.ok) {
         setData(result.value)

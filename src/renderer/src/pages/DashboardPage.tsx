@@ -23,7 +23,7 @@ interface DashboardPageProps {
 
 export function DashboardPage({ appInfo, connection, data, range, onRangeChange, onDataChanged, settings }: DashboardPageProps) {
   const { status, lastOutcome } = connection
-  const showOnboarding = data === null && status?.state !== 'connected'
+  const showOnboarding = data === null && status !== undefined && status.state !== 'connected'
 
   async function loadDemo() {
     await api.loadDemoData()
