@@ -1,3 +1,4 @@
+import { benchJsonExportAndRestore } from './exchange.bench'
 import { benchBundleSize, benchDashboardFirstPaint } from './renderer.bench'
 import { benchBackfillAndQueries, benchPacedBackfill, benchUpsert } from './sync.bench'
 import { report } from './report'
@@ -7,6 +8,7 @@ await benchCollectionWalk()
 await benchBackfillAndQueries()
 await benchPacedBackfill()
 benchUpsert()
+await benchJsonExportAndRestore()
 benchBundleSize()
 await benchDashboardFirstPaint()
 report('peak-rss', process.resourceUsage().maxRSS / 1024, 'MiB', { scope: 'whole bench process' })

@@ -70,6 +70,8 @@ export interface SportTotal {
   durationMs: number
   averageStrain: number | null
   kilojoule: number
+  /** Where WHOOP recorded distance (GPS), in meters. */
+  distanceMeter: number
 }
 
 export interface DashboardSummary {
@@ -94,6 +96,8 @@ export interface DashboardSummary {
     efficiency: number | null
     respiratoryRate: number | null
   } | null
+  /** The member's latest body measurements, if WHOOP has them. */
+  body: { heightMeter: number; weightKilogram: number; maxHeartRate: number } | null
   range: {
     recovery: number | null
     hrv: number | null

@@ -98,3 +98,16 @@ test('keyboard: digits pick the range, and every control has a name', async ({ p
   )
   expect(unnamed).toBe(0)
 })
+
+test('shows the units chosen in Settings', async ({ page, host }) => {
+  await page.goto(host.url)
+  await page.getByTestId('demo-button').click()
+  await expect(page.getByTestId('body-measurements')).toContainText('1.75 m · 72.6 kg')
+  await expect(page.getByTestId('today-card')).toContainText(' kJ')
+  await page.getByTestId('settings-link').click()
+  await page.getByTestId('unitSystem-imperial').check()
+  await page.getByTestId('energyUnit-kcal').check()
+  await page.getByTestId('dashboard-link').click()
+  await expect(page.getByTestId('body-measurements')).toContainText('5′ 9″ · 160.0 lb')
+  await expect(page.getByTestId('today-card')).toContainText(' kcal')
+})

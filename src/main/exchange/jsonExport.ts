@@ -6,6 +6,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION } from './exportFormat'
 
 /** Rows read per query: enough to be fast, few enough that memory stays flat with any history. */
 const BATCH = 500
+const WRITE_CHUNK = 64 * 1024
 
 export interface ExportMeta {
   appName: string
@@ -31,10 +32,18 @@ export async function writeJsonExport(
   const temporary = `${file}.partial`
   const out = fs.createWriteStream(temporary, { mode: 0o600 })
   let records = 0
-  const write = (text: string) =>
+  // Text is gathered into chunks of about 64 KiB; each chunk waits until the disk has taken it.
+  let pending = ''
+  const flush = () =>
     new Promise<void>((resolve, reject) => {
-      out.write(text, (error) => (error ? reject(error) : resolve()))
+      const chunk = pending
+      pending = ''
+      out.write(chunk, (error) => (error ? reject(error) : resolve()))
     })
+  const write = async (text: string) => {
+    pending += text
+    if (pending.length >= WRITE_CHUNK) await flush()
+  }
 
   try {
     const header = {
@@ -82,6 +91,7 @@ export async function writeJsonExport(
       await write('\n    }')
     }
     await write(`${accounts.length ? '\n  ' : ''}]\n}\n`)
+    await flush()
     await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
     fs.renameSync(temporary, file)
     return { records, bytes: fs.statSync(file).size }

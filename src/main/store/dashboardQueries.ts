@@ -99,7 +99,8 @@ export function createDashboardQueries(db: Database) {
       FROM cycle WHERE user_id = ? AND local_date BETWEEN ? AND ?`)
   const sportRows = db.prepare<[number, string, string], SportTotal>(`
     SELECT sport_name AS sport, COUNT(*) AS workouts, SUM(end_ms - start_ms) AS durationMs,
-           AVG(strain) AS averageStrain, COALESCE(SUM(kilojoule), 0) AS kilojoule
+           AVG(strain) AS averageStrain, COALESCE(SUM(kilojoule), 0) AS kilojoule,
+           COALESCE(SUM(distance_meter), 0) AS distanceMeter
       FROM workout WHERE user_id = ? AND local_date BETWEEN ? AND ?
      GROUP BY sport_name ORDER BY workouts DESC, sport_name`)
   const zoneRow = db.prepare<[number, string, string], Record<string, number | null>>(`
@@ -116,6 +117,9 @@ export function createDashboardQueries(db: Database) {
     SELECT local_date AS date, nap, score_state, in_bed_ms, awake_ms, light_ms, deep_ms, rem_ms, need_ms,
            performance_pct, efficiency_pct, consistency_pct, respiratory_rate
       FROM sleep WHERE user_id = ? AND nap = 0 ORDER BY end_ms DESC LIMIT 1`)
+  const bodyOf = db.prepare<[number], { heightMeter: number; weightKilogram: number; maxHeartRate: number }>(
+    'SELECT height_meter AS heightMeter, weight_kilogram AS weightKilogram, max_heart_rate AS maxHeartRate FROM body_measurement WHERE user_id = ?'
+  )
   const firstDate = db.prepare<[number], { date: string | null }>('SELECT MIN(local_date) AS date FROM cycle WHERE user_id = ?')
   const account = db.prepare<[number], { is_demo: number }>('SELECT is_demo FROM account WHERE user_id = ?')
 
@@ -238,6 +242,7 @@ export function createDashboardQueries(db: Database) {
             respiratoryRate: night.respiratory_rate
           }
         : null,
+      body: bodyOf.get(range.userId) ?? null,
       range: {
         recovery: mean(recovery.map((point) => point.recovery)),
         hrv: mean(recovery.map((point) => point.hrv)),

@@ -37,6 +37,10 @@ export function weight(kilograms: number, settings: Settings | undefined): strin
   return settings?.unitSystem === 'imperial' ? `${(kilograms * POUNDS_PER_KG).toFixed(1)} lb` : `${kilograms.toFixed(1)} kg`
 }
 
+export function distance(meters: number, settings: Settings | undefined): string {
+  return settings?.unitSystem === 'imperial' ? `${(meters / 1609.344).toFixed(1)} mi` : `${(meters / 1000).toFixed(1)} km`
+}
+
 export function height(meters: number, settings: Settings | undefined): string {
   if (settings?.unitSystem !== 'imperial') return `${meters.toFixed(2)} m`
   const inches = Math.round(meters * FEET_PER_METER * 12)

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Bucket, SportTotal, StrainPoint } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
-import { duration, energy, energyUnit, energyValue, number, recoveryColor } from '../format'
+import { distance, duration, energy, energyUnit, energyValue, number, recoveryColor } from '../format'
 import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
 import { ChartBox, chartMargin, tickInterval, flagsNote, hoveredPoint, tickFormatter, TooltipBox } from './chartParts'
@@ -91,6 +91,7 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
                         <strong>{sport.sport}</strong>
                         <div>{sport.workouts} workouts · {duration(sport.durationMs)}</div>
                         <div>Average strain {number(sport.averageStrain, 1)} · {energy(sport.kilojoule, settings)}</div>
+                        {sport.distanceMeter > 0 && <div>{distance(sport.distanceMeter, settings)}</div>}
                       </div>
                     ) : null
                   }}

@@ -1,13 +1,13 @@
 import type { DashboardSummary } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
-import { duration, energy, number, recoveryColor } from '../format'
+import { duration, energy, height, number, recoveryColor, weight } from '../format'
 
 const stateNote = (state: string | null | undefined) =>
   state === 'PENDING_SCORE' ? 'WHOOP is still scoring' : state === 'UNSCORABLE' ? 'WHOOP could not score this' : undefined
 
 /** Today, last night, and the range at a glance. */
 export function SummaryCards({ summary, settings }: { summary: DashboardSummary; settings: Settings | undefined }) {
-  const { today, lastNight, range } = summary
+  const { today, lastNight, range, body } = summary
   return (
     <div className="summary">
       <section className="card summary-card" data-testid="today-card" aria-label="Today">
@@ -74,6 +74,11 @@ export function SummaryCards({ summary, settings }: { summary: DashboardSummary;
           <dt>Workouts</dt>
           <dd>{range.workouts}</dd>
         </dl>
+        {body && (
+          <p className="muted" data-testid="body-measurements">
+            {height(body.heightMeter, settings)} · {weight(body.weightKilogram, settings)} · max HR {body.maxHeartRate} bpm
+          </p>
+        )}
       </section>
     </div>
   )
