@@ -6,6 +6,7 @@ import { createSignInFlow } from './auth/signIn'
 import { createTokenVault } from './auth/tokenVault'
 import { createWhoopConnection } from './auth/whoopConnection'
 import { systemClock, type Clock } from './clock'
+import { makePrivateFolder } from './dataDir'
 import { DATABASE_FILE_NAME, openDatabase, schemaVersionOf } from './database/openDatabase'
 import { createSettingsStore, type SettingsBackend } from './settings/settingsStore'
 import { createAccountQueries } from './store/accounts'
@@ -50,6 +51,7 @@ export interface AppCoreOptions {
  */
 export async function startAppCore(options: AppCoreOptions) {
   const clock = options.clock ?? systemClock
+  makePrivateFolder(options.dataDir)
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME)
   const database = openDatabase(databaseFile)
   const settings = createSettingsStore(options.settingsBackend)

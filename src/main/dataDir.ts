@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -20,4 +21,10 @@ export function defaultUserDataDir(platform: NodeJS.Platform, env: NodeJS.Proces
   if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), APP_FOLDER_NAME)
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_FOLDER_NAME)
   return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), APP_FOLDER_NAME)
+}
+
+/** The data folder, readable only by the person (`0700`) where the system has such modes. */
+export function makePrivateFolder(dataDir: string): void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  if (process.platform !== 'win32') fs.chmodSync(dataDir, 0o700)
 }

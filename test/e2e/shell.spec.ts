@@ -59,6 +59,31 @@ test('runs no inline script, even one injected into the page', async ({ page, ho
   expect(executed).toBe(false)
 })
 
+test('loads nothing from a remote origin: scripts, images, styles and requests are blocked', async ({ page, host }) => {
+  // Blocked requests are announced, then fail; only what got an answer went out.
+  const answered: string[] = []
+  page.on('response', (response) => answered.push(response.url()))
+  await page.goto(host.url)
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+  const outcome = await page.evaluate(async () => {
+    const violations: string[] = []
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(event.effectiveDirective))
+    const add = (html: string) => document.body.insertAdjacentHTML('beforeend', html)
+    add('<img src="https://example.com/pixel.png">')
+    add('<link rel="stylesheet" href="https://example.com/style.css">')
+    const script = document.createElement('script')
+    script.src = 'https://example.com/script.js'
+    document.body.append(script)
+    let fetched = true
+    await fetch('https://example.com/data.json').catch(() => (fetched = false))
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    return { violations: [...new Set(violations)].sort(), fetched }
+  })
+  expect(outcome.fetched).toBe(false)
+  expect(outcome.violations).toEqual(['connect-src', 'img-src', 'script-src-elem', 'style-src-elem'])
+  expect(answered.filter((url) => !url.startsWith(host.origin))).toEqual([])
+})
+
 test('shows nothing to a page opened without this launch’s key', async ({ page, host }) => {
   const response = await page.goto(host.origin)
   expect(response?.status()).toBe(403)

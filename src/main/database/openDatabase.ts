@@ -44,7 +44,10 @@ export class DatabaseUnreadableError extends Error {
 export function openDatabase(file: string, migrations: readonly Migration[] = appMigrations): Database {
   fs.mkdirSync(path.dirname(file), { recursive: true })
   const latest = migrations.length
+  const existed = fs.existsSync(file)
   const db = new BetterSqlite3(file)
+  // A new database is the person's alone; SQLite gives its -wal and -shm files the same mode.
+  if (!existed && process.platform !== 'win32') fs.chmodSync(file, 0o600)
   try {
     const fileVersion = readSchemaVersion(db, file)
     if (fileVersion > latest) throw new DatabaseTooNewError(file, fileVersion, latest)

@@ -26,7 +26,9 @@ export function settingsBackendOptions(dataDir: string) {
     cwd: dataDir,
     schema: properties,
     defaults: defaultSettings,
-    clearInvalidConfig: true
+    clearInvalidConfig: true,
+    // Readable by the person only, like the database and the vault.
+    configFileMode: 0o600
   }
 }
 
