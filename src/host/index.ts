@@ -33,14 +33,14 @@ async function main(): Promise<void> {
     supportsDeepLinks: false,
     files: files.exchange,
     emit: (event, payload) => host?.emit(event, payload),
-    log: (message, error) => console.error(message, error ?? '')
+    echoLog: (line) => console.error(line)
   })
   host = await startBrowserHost({
     port,
     rendererDir: path.join(__dirname, '../renderer'),
     handlers: core.handlers,
     files,
-    logInternalError: (method, error) => console.error(`API method ${method} failed:`, error)
+    logInternalError: (method, error) => core.log.error(`API method ${method} failed`, error)
   })
   console.log(`WHOOP Desktop browser host: ${host.url}`)
   console.log(`Data folder: ${dataDir}`)

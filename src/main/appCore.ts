@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { ApiHandlers, EmitApiEvent } from '../shared/api'
+import type { SyncRunResult } from '../shared/sync'
 import { AppError } from './api/apiErrors'
 import type { Cipher } from './auth/cipher'
 import { createSignInFlow } from './auth/signIn'
@@ -12,6 +13,9 @@ import { createSettingsStore, type SettingsBackend } from './settings/settingsSt
 import { createAccountQueries } from './store/accounts'
 import { createDashboardQueries } from './store/dashboardQueries'
 import { loadDemoData, removeDemoData } from './demo/demoData'
+import { collectDiagnostics } from './diagnostics'
+import { createLogger } from './log/logger'
+import { createActivityLog } from './store/activityLog'
 import { deleteAllData } from './store/deleteAllData'
 import { createSyncEngine } from './sync/syncEngine'
 import type { FileExchange } from './exchange/fileExchange'
@@ -39,7 +43,10 @@ export interface AppCoreOptions {
   files: FileExchange
   /** Pushes an event to the page, over IPC or the browser host's event stream. */
   emit: EmitApiEvent
-  log: (message: string, error?: unknown) => void
+  /** Shows the logs folder in the system's file manager; absent where the app cannot (browser host). */
+  openFolder?: (folder: string) => Promise<void>
+  /** Log lines also go here (the terminal), already without secrets. */
+  echoLog?: (line: string) => void
   clock?: Clock
   fetch?: typeof fetch
 }
@@ -57,27 +64,39 @@ export async function startAppCore(options: AppCoreOptions) {
   const settings = createSettingsStore(options.settingsBackend)
   const accounts = createAccountQueries(database)
   const dashboard = createDashboardQueries(database)
+  const activity = createActivityLog(database, () => clock.now())
   const vault = createTokenVault({
     dataDir: options.dataDir,
     cipher: options.cipher,
     allowWeakStorage: () => settings.get().allowWeakTokenStorage
   })
+  const log = createLogger({
+    dataDir: options.dataDir,
+    clock,
+    secrets: () => [vault.tokens()?.accessToken, vault.tokens()?.refreshToken, vault.credentials()?.clientSecret].filter((s) => s !== undefined),
+    echo: options.echoLog
+  })
+  const logError = (message: string, error?: unknown) => log.error(message, error)
   await vault.open()
+  log.info(`Started ${options.appName} ${options.appVersion}; data in ${options.dataDir}`)
   const connection = createWhoopConnection({ db: database, vault, endpoints: options.whoopEndpoints, clock, fetch: options.fetch })
   const syncEngine = createSyncEngine({
     db: database,
     clock,
     client: () => connection.client(),
     onProgress: (progress) => {
-      if (progress.type === 'finished' && progress.result.resources.some((r) => r.error?.kind === 'reconnect-needed')) {
-        connection.markReconnectNeeded()
+      if (progress.type === 'finished') {
+        const { result } = progress
+        if (result.resources.some((r) => r.error?.kind === 'reconnect-needed')) connection.markReconnectNeeded()
+        activity.record('sync', result.status === 'succeeded', describeSyncRun(result))
+        log.info(`Sync ${result.runId} (${result.trigger}): ${result.status}`)
       }
       options.emit('onSyncProgress', progress)
     },
-    logError: options.log
+    logError
   })
   const startSync = (trigger: 'launch' | 'connect') =>
-    syncEngine.sync({}, trigger).catch((error) => options.log(`Sync on ${trigger} failed`, error))
+    syncEngine.sync({}, trigger).catch((error) => logError(`Sync on ${trigger} failed`, error))
   const signIn = createSignInFlow({
     endpoints: options.whoopEndpoints,
     clock,
@@ -88,7 +107,14 @@ export async function startAppCore(options: AppCoreOptions) {
       void startSync('connect')
       return account
     },
-    onOutcome: (outcome) => options.emit('onSignInOutcome', outcome)
+    onOutcome: (outcome) => {
+      activity.record(
+        'connect',
+        outcome.ok,
+        outcome.ok ? `Connected as ${outcome.account.firstName} ${outcome.account.lastName}.` : `Sign-in failed: ${outcome.message}`
+      )
+      options.emit('onSignInOutcome', outcome)
+    }
   })
 
   const handlers: ApiHandlers = {
@@ -124,7 +150,9 @@ export async function startAppCore(options: AppCoreOptions) {
     cancelSignIn: () => signIn.cancel(),
     disconnect: async ({ deleteData }) => {
       syncEngine.cancel()
-      return connection.disconnect(deleteData)
+      const result = await connection.disconnect(deleteData)
+      activity.record('disconnect', true, result.message)
+      return result
     },
     exportData: async (request) => {
       const today = new Date(clock.now()).toISOString().slice(0, 10)
@@ -137,15 +165,23 @@ export async function startAppCore(options: AppCoreOptions) {
           ? await writeJsonExport(database, target.path, request, meta, (records) => records % 1000 === 0 && progress(records))
           : writeCsvExport(database, target.path, request)
       progress(written.records, true)
+      activity.record('export', true, `Exported ${written.records} records as ${request.format.toUpperCase()}.`)
       return { saved: true, file: target.path, downloadUrl: target.downloadUrl, ...written }
     },
     importData: async (request) => {
       const file = await options.files.chooseImportSource(request)
       if (!file) return { imported: false, added: 0, updated: 0, unchanged: 0, skippedAsDuplicates: 0 }
-      const counts =
-        request.kind === 'json-backup'
-          ? restoreJsonExport(database, readImportText(file))
-          : importWhoopExport(database, readWhoopExport(file), clock.now())
+      let counts: ReturnType<typeof restoreJsonExport>
+      try {
+        counts =
+          request.kind === 'json-backup'
+            ? restoreJsonExport(database, readImportText(file))
+            : importWhoopExport(database, readWhoopExport(file), clock.now())
+      } catch (error) {
+        activity.record('import', false, error instanceof Error ? error.message : String(error))
+        throw error
+      }
+      activity.record('import', true, `Imported ${counts.added} new and ${counts.updated} updated records.`)
       options.emit('onExchangeProgress', { type: 'import', records: counts.added + counts.updated + counts.unchanged, done: true })
       return { imported: true, file, ...counts }
     },
@@ -156,10 +192,35 @@ export async function startAppCore(options: AppCoreOptions) {
       deleteAllData(database)
       await vault.clear()
       settings.reset()
+      activity.record('delete', true, 'All data, the WHOOP sign-in and the settings were deleted.')
+      log.info('All data deleted')
       return { deleted: true as const }
     },
-    loadDemoData: () => loadDemoData(database, clock.now()),
-    removeDemoData: () => removeDemoData(database)
+    loadDemoData: () => {
+      const loaded = loadDemoData(database, clock.now())
+      activity.record('demo', true, `Demo data added (${loaded.records} records).`)
+      return loaded
+    },
+    removeDemoData: () => {
+      const removed = removeDemoData(database)
+      activity.record('demo', true, 'Demo data removed.')
+      return removed
+    },
+    getActivity: () => activity.latest(),
+    getDiagnostics: () =>
+      collectDiagnostics({
+        db: database,
+        databaseFile,
+        vault,
+        connection,
+        endpoints: options.whoopEndpoints,
+        logsFolder: log.folder,
+        fetch: options.fetch ?? fetch
+      }),
+    openLogsFolder: async () => {
+      if (options.openFolder) await options.openFolder(log.folder)
+      return { folder: log.folder, opened: options.openFolder !== undefined }
+    }
   }
 
   if (settings.get().syncOnLaunch && connection.client()) void startSync('launch')
@@ -167,6 +228,7 @@ export async function startAppCore(options: AppCoreOptions) {
   return {
     handlers,
     database,
+    log,
     /** Where `whoop-desktop://oauth/callback` links go. */
     completeSignInFromLink: (url: string) => void signIn.complete(url),
     close: () => {
@@ -178,3 +240,10 @@ export async function startAppCore(options: AppCoreOptions) {
 }
 
 export type AppCore = Awaited<ReturnType<typeof startAppCore>>
+
+function describeSyncRun(result: SyncRunResult): string {
+  const sum = (key: 'added' | 'updated' | 'removed') => result.resources.reduce((total, outcome) => total + outcome[key], 0)
+  const failed = result.resources.filter((outcome) => outcome.status === 'failed').map((outcome) => outcome.resource)
+  const counts = `${sum('added')} added, ${sum('updated')} updated, ${sum('removed')} removed`
+  return `Sync (${result.trigger}) ${result.status}: ${counts}${failed.length ? `; failed: ${failed.join(', ')}` : ''}.`
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ApiEvent, ApiMethod } from './channels'
+import type { ActivityEntry, Diagnostics } from './diagnostics'
 import type { ConnectionStatus, DisconnectResult, SignInOutcome, SignInStarted } from './connection'
 import { dashboardRanges, type DashboardData } from './dashboard'
 import {
@@ -62,7 +63,10 @@ export const apiArgumentSchemas = {
   importData: z.tuple([importRequestSchema]),
   deleteAllData: z.tuple([deleteAllDataSchema]),
   loadDemoData: z.tuple([]),
-  removeDemoData: z.tuple([])
+  removeDemoData: z.tuple([]),
+  getActivity: z.tuple([]),
+  getDiagnostics: z.tuple([]),
+  openLogsFolder: z.tuple([])
 } satisfies Record<ApiMethod, z.ZodTuple>
 
 /** What every method resolves to when it succeeds. */
@@ -87,6 +91,10 @@ interface ApiValues {
   deleteAllData: { deleted: true }
   loadDemoData: { records: number }
   removeDemoData: { removed: boolean }
+  getActivity: ActivityEntry[]
+  getDiagnostics: Diagnostics
+  /** Where the logs are, and whether the app could open the folder for the person. */
+  openLogsFolder: { folder: string; opened: boolean }
 }
 
 /** What each event carries. */

@@ -20,7 +20,10 @@ export const apiChannels = {
   importData: 'data:import',
   deleteAllData: 'data:delete-all',
   loadDemoData: 'demo:load',
-  removeDemoData: 'demo:remove'
+  removeDemoData: 'demo:remove',
+  getActivity: 'diagnostics:activity',
+  getDiagnostics: 'diagnostics:get',
+  openLogsFolder: 'diagnostics:open-logs'
 } as const
 
 export type ApiMethod = keyof typeof apiChannels

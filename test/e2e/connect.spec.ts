@@ -42,3 +42,17 @@ test('disconnects, revoking access at WHOOP', async ({ page, host, whoop }) => {
   await expect(page.getByTestId('connection-status')).toHaveText('No WHOOP account is connected.')
   expect(whoop.apiRequests('/v2/user/access')).toMatchObject([{ method: 'DELETE', status: 204 }])
 })
+
+test('shows the activity log and the diagnostics in Settings', async ({ page, host, whoop }) => {
+  await page.goto(host.url)
+  await connectThroughThePage(page, whoop)
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+  await page.getByTestId('settings-link').click()
+  await expect(page.getByTestId('activity-log')).toContainText('Connected as Alex Morgan.')
+  await expect(page.getByTestId('activity-log')).toContainText('Sync (connect) succeeded')
+  await page.getByTestId('diagnostics-button').click()
+  await expect(page.getByTestId('diagnostics-report')).toContainText('integrity ok')
+  await expect(page.getByTestId('diagnostics-report')).toContainText('answered (HTTP 401)')
+  await page.getByTestId('open-logs-button').click()
+  await expect(page.getByText(/The logs are in .*logs/)).toBeVisible()
+})

@@ -37,6 +37,9 @@ export function handlersWith(overrides: Partial<ApiHandlers> = {}): ApiHandlers 
     deleteAllData: () => ({ deleted: true }),
     loadDemoData: () => ({ records: 0 }),
     removeDemoData: () => ({ removed: false }),
+    getActivity: () => [],
+    getDiagnostics: () => Promise.reject(new Error('not in this test')),
+    openLogsFolder: () => ({ folder: '/logs', opened: false }),
     ...overrides
   }
 }

@@ -67,7 +67,7 @@ export async function startCoreHarness(
         events.push({ event, payload })
         for (const wake of waiters.splice(0)) wake()
       },
-      log: (message, error) => logs.push(`${message} ${error instanceof Error ? `${error.message}\n${error.stack}` : String(error ?? '')}`),
+      echoLog: (line) => logs.push(line),
       fetch: options.fetch,
       clock: options.clock
     })

@@ -90,6 +90,9 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
       return { userId: profile.user_id, email: profile.email, firstName: profile.first_name, lastName: profile.last_name }
     },
 
+    /** What WHOOP last said about the rate limit (the limiter is shared by every client). */
+    rateBudget: () => rateLimiter.budget(),
+
     /** Drops the client (its tokens are about to be deleted). */
     forget(): void {
       client = undefined

@@ -20,7 +20,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   {
     version: 1,
-    description: 'Accounts, WHOOP records, journal, sync state and sync log',
+    description: 'Accounts, WHOOP records, journal, sync state, sync log and activity log',
     up: (db) =>
       db.exec(`
         CREATE TABLE account (
@@ -182,6 +182,14 @@ export const migrations: readonly Migration[] = [
           walk_next_token   TEXT,
           walk_pages        INTEGER,
           PRIMARY KEY (user_id, resource)
+        ) STRICT;
+
+        CREATE TABLE activity (
+          id      INTEGER PRIMARY KEY AUTOINCREMENT,
+          at      TEXT NOT NULL,
+          kind    TEXT NOT NULL,
+          ok      INTEGER NOT NULL,
+          summary TEXT NOT NULL
         ) STRICT;
 
         CREATE TABLE sync_run (

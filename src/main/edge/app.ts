@@ -43,7 +43,7 @@ export function startDesktopApp(): void {
 
   const deepLinks = createDeepLinkEntry(
     { 'oauth/callback': (link) => core?.completeSignInFromLink(link.url) },
-    (message) => console.warn(message)
+    (message) => core?.log.warn(message)
   )
   registerAppScheme()
   listenForDeepLinks(deepLinks, focusWindow)
@@ -64,7 +64,8 @@ export function startDesktopApp(): void {
         emit: (event, payload) => {
           if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(apiEventChannels[event], payload)
         },
-        log: (message, error) => console.error(message, error ?? '')
+        openFolder: async (folder) => void (await shell.openPath(folder)),
+        echoLog: app.isPackaged ? undefined : (line) => console.log(line)
       })
     } catch (error) {
       showStartupError(error)
@@ -73,7 +74,8 @@ export function startDesktopApp(): void {
     }
     guardSession(session.defaultSession)
     serveRendererOverAppScheme(path.join(__dirname, '../renderer'))
-    registerApiHandlers(core.handlers, devServerUrl, (method, error) => console.error(`API method ${method} failed:`, error))
+    const { log } = core
+    registerApiHandlers(core.handlers, devServerUrl, (method, error) => log.error(`API method ${method} failed`, error))
     openWindow()
     deepLinks.open()
 

@@ -3,6 +3,8 @@ import type { Settings, SettingsPatch } from '../../shared/settings'
 import type { ApiError } from '../../shared/result'
 import { api } from './api'
 import { ConnectionPanel } from './connection/ConnectionPanel'
+import { ActivityPanel } from './pages/ActivityPanel'
+import { DiagnosticsPanel } from './pages/DiagnosticsPanel'
 import { useConnection } from './connection/useConnection'
 import { useDashboard } from './dashboard/useDashboard'
 import { SyncControls } from './sync/SyncControls'
@@ -107,8 +109,14 @@ export function App() {
           />
         )}
         {page === 'settings' && (
-          <SettingsPage settings={settings} error={settingsError} onChange={updateSettings}>
-            <ConnectionPanel connection={connection} settings={settings} onSettingsChange={updateSettings} />
+          <SettingsPage
+            settings={settings}
+            error={settingsError}
+            onChange={updateSettings}
+            account={<ConnectionPanel connection={connection} settings={settings} onSettingsChange={updateSettings} />}
+          >
+            <ActivityPanel />
+            <DiagnosticsPanel />
           </SettingsPage>
         )}
       </main>

@@ -59,6 +59,7 @@ describe('tokens and secrets', () => {
     const secrets = [...issuedTokens, h.fake.app.clientSecret, 'wrong-secret-value-123']
     const places = {
       logs: h.logs.join('\n'),
+      logFile: fs.readFileSync(path.join(h.dataDir, 'logs', 'whoop-desktop.log'), 'utf8'),
       apiResults: JSON.stringify(results),
       events: JSON.stringify(h.events),
       export: fs.readFileSync(h.files.exportTo, 'utf8'),
@@ -70,6 +71,7 @@ describe('tokens and secrets', () => {
       settings: fs.readFileSync(path.join(h.dataDir, 'config.json'), 'utf8')
     }
     expect(places.export.length).toBeGreaterThan(10_000)
+    expect(places.logFile).toContain('Sync')
     for (const [place, text] of Object.entries(places)) {
       for (const secret of secrets) expect(text.includes(secret), `${place} contains a secret`).toBe(false)
     }

@@ -40,15 +40,17 @@ interface SettingsPageProps {
   settings: Settings | undefined
   error: ApiError | undefined
   onChange: (patch: SettingsPatch) => void
-  /** The WHOOP account section. */
+  /** The WHOOP account section, above the settings. */
+  account: ReactNode
+  /** Sections below the settings (activity, diagnostics). */
   children?: ReactNode
 }
 
-export function SettingsPage({ settings, error, onChange, children }: SettingsPageProps) {
+export function SettingsPage({ settings, error, onChange, account, children }: SettingsPageProps) {
   return (
     <section aria-labelledby="settings-title" className="page">
       <h1 id="settings-title">Settings</h1>
-      {children}
+      {account}
       {error && (
         <p role="alert" className="error">
           {error.message}
@@ -85,6 +87,7 @@ export function SettingsPage({ settings, error, onChange, children }: SettingsPa
           ))}
         </div>
       )}
+      {children}
     </section>
   )
 }

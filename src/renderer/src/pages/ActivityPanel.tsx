@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react'
+import type { ActivityEntry } from '../../../shared/diagnostics'
+import { api } from '../api'
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+/** What happened, newest first: connects, syncs with their outcome, exports, imports, deletions. */
+export function ActivityPanel() {
+  const [entries, setEntries] = useState<ActivityEntry[]>()
+  useEffect(() => {
+    void api.getActivity().then((result) => result.ok && setEntries(result.value))
+  }, [])
+  return (
+    <section className="card" aria-labelledby="activity-title">
+      <h2 id="activity-title">Activity</h2>
+      {entries && entries.length === 0 && <p className="muted">Nothing yet.</p>}
+      {entries && entries.length > 0 && (
+        <ol className="activity" data-testid="activity-log">
+          {entries.slice(0, 30).map((entry, index) => (
+            <li key={index} className={entry.ok ? '' : 'failed'}>
+              <time dateTime={entry.at}>{timeFormat.format(new Date(entry.at))}</time>
+              <span>{entry.summary}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}
