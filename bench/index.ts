@@ -1,4 +1,5 @@
 import { benchJsonExportAndRestore } from './exchange.bench'
+import { benchReliability } from './reliability.bench'
 import { benchBundleSize, benchDashboardFirstPaint } from './renderer.bench'
 import { benchBackfillAndQueries, benchPacedBackfill, benchUpsert } from './sync.bench'
 import { report } from './report'
@@ -11,4 +12,5 @@ benchUpsert()
 await benchJsonExportAndRestore()
 benchBundleSize()
 await benchDashboardFirstPaint()
+await benchReliability()
 report('peak-rss', process.resourceUsage().maxRSS / 1024, 'MiB', { scope: 'whole bench process' })

@@ -4,7 +4,8 @@
 import path from 'node:path'
 import { build } from 'vite'
 
-const root = path.resolve(import.meta.dirname, '..')
+// The repository root, where npm, Vitest and the benchmarks run (this file may itself be bundled).
+const root = process.cwd()
 
 /** @param {string} entry @param {string} outDir @returns {Promise<string>} the bundle's path */
 export async function bundleForNode(entry, outDir) {

@@ -16,7 +16,7 @@ let fake: FakeWhoop
 
 beforeAll(async () => {
   // Inside the repository, so the bundle finds node_modules.
-  childBundle = await bundleForNode('test/support/syncChild.ts', path.resolve(__dirname, '../../../out/test/sync-child'))
+  childBundle = await bundleForNode('test/support/workerChild.ts', path.resolve(__dirname, '../../../out/test/worker-child'))
   fake = await startFakeWhoop({ days: 3 * 365, rateLimit: false })
 }, 60_000)
 afterAll(() => fake.close())
@@ -26,9 +26,10 @@ function syncAndKill(dbFile: string, resource: string, afterPages: number): Prom
   const child = spawn(process.execPath, [childBundle], {
     env: {
       ...process.env,
-      SYNC_DB_FILE: dbFile,
-      SYNC_API_BASE_URL: fake.endpoints.apiBaseUrl,
-      SYNC_ACCESS_TOKEN: fake.grantTokens().access_token
+      WORK: 'sync',
+      WORK_DB_FILE: dbFile,
+      WORK_API_BASE_URL: fake.endpoints.apiBaseUrl,
+      WORK_ACCESS_TOKEN: fake.grantTokens().access_token
     },
     stdio: ['ignore', 'pipe', 'pipe']
   })

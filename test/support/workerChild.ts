@@ -1,0 +1,48 @@
+import { systemClock } from '../../src/main/clock'
+import { openDatabase } from '../../src/main/database/openDatabase'
+import { writeJsonExport } from '../../src/main/exchange/jsonExport'
+import { restoreJsonExport } from '../../src/main/exchange/jsonRestore'
+import { readImportText } from '../../src/main/exchange/readImportText'
+import { createSyncEngine } from '../../src/main/sync/syncEngine'
+import { createRateLimiter } from '../../src/main/whoop/rateLimiter'
+import { createTokenSession } from '../../src/main/whoop/tokenSession'
+import { createWhoopClient } from '../../src/main/whoop/whoopClient'
+
+/**
+ * Work in a process of its own, so a test can kill it at any moment: a sync, a JSON export or a
+ * restore (`WORK`). It prints a line as it goes; the parent decides when to send SIGKILL.
+ */
+const env = process.env
+const db = openDatabase(env.WORK_DB_FILE!)
+
+if (env.WORK === 'sync') {
+  const client = createWhoopClient({
+    apiBaseUrl: env.WORK_API_BASE_URL!,
+    tokens: createTokenSession({
+      tokens: { accessToken: env.WORK_ACCESS_TOKEN!, expiresAt: Date.now() + 3_600_000 },
+      refresh: () => Promise.reject(new Error('no refresh in the child')),
+      persist: () => {},
+      clock: systemClock
+    }),
+    rateLimiter: createRateLimiter({ clock: systemClock, policies: [] })
+  })
+  const engine = createSyncEngine({
+    db,
+    clock: systemClock,
+    client: () => client,
+    onProgress: (event) => {
+      if (event.type === 'resource') console.log(`page ${event.resource} ${event.pages}`)
+    }
+  })
+  console.log(`done ${(await engine.sync()).status}`)
+} else if (env.WORK === 'export') {
+  const meta = { appName: 'child', appVersion: '0', exportedAt: new Date().toISOString() }
+  await writeJsonExport(db, env.WORK_FILE!, {}, meta, (records) => records % 100 === 0 && console.log(`record ${records}`))
+  console.log('done')
+} else {
+  const text = readImportText(env.WORK_FILE!)
+  console.log('restoring')
+  restoreJsonExport(db, text)
+  console.log('done')
+}
+db.close()
