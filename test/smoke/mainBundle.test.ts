@@ -153,6 +153,16 @@ describe('the built main bundle under plain Node', () => {
     }
   })
 
+  it('has an application menu with editing commands, About with the version, and the logs folder', async () => {
+    const { fake } = await startBuiltApp()
+    expect(fake.recorded.aboutPanel).toMatchObject({ applicationName: 'WHOOP Desktop', applicationVersion: '0.1.0' })
+    const menu = fake.recorded.menu!
+    expect(menu.map((item) => item.role ?? item.label)).toEqual(['File', 'editMenu', 'View', 'help'])
+    const help = menu.find((item) => item.role === 'help')!.submenu as { label: string }[]
+    expect(help.map((item) => item.label)).toEqual(['Open Logs Folder', 'About WHOOP Desktop'])
+    expect((menu.find((item) => item.label === 'View')!.submenu as { role: string }[]).map((i) => i.role)).toEqual(['togglefullscreen'])
+  })
+
   it('has been built from the current sources', () => {
     expect(fs.existsSync(path.join(outDir, 'preload/index.js'))).toBe(true)
     expect(fs.existsSync(path.join(outDir, 'renderer/index.html'))).toBe(true)

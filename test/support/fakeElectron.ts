@@ -47,6 +47,8 @@ export function createFakeElectron(options: FakeElectronOptions) {
     ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
     openedExternally: [] as string[],
     errorBoxes: [] as { title: string; content: string }[],
+    aboutPanel: undefined as Record<string, unknown> | undefined,
+    menu: undefined as { label?: string; role?: string; submenu?: unknown[] }[] | undefined,
     exitCode: undefined as number | undefined,
     quit: false,
     permissionRequestHandler: undefined as
@@ -67,6 +69,8 @@ export function createFakeElectron(options: FakeElectronOptions) {
       return true
     },
     whenReady: () => readyPromise,
+    setAboutPanelOptions: (panel: Record<string, unknown>) => void (recorded.aboutPanel = panel),
+    showAboutPanel: () => {},
     quit: () => void (recorded.quit = true),
     exit: (code: number) => void (recorded.exitCode = code)
   })
@@ -125,6 +129,10 @@ export function createFakeElectron(options: FakeElectronOptions) {
       showErrorBox: (title: string, content: string) => recorded.errorBoxes.push({ title, content })
     },
     nativeTheme: { shouldUseDarkColors: false },
+    Menu: {
+      buildFromTemplate: (template: { label?: string; role?: string; submenu?: unknown[] }[]) => template,
+      setApplicationMenu: (menu: { label?: string; role?: string; submenu?: unknown[] }[]) => void (recorded.menu = menu)
+    },
     // A keyring stand-in: reversible, and visibly not the plain text.
     safeStorage: {
       isAsyncEncryptionAvailable: async () => options.encryptionAvailable ?? true,

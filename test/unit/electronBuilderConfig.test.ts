@@ -39,6 +39,11 @@ describe('the packaging configuration', () => {
     })
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**')
     expect(config.files).toContain('!out/main/host.js')
-    expect(fs.existsSync(path.join(root, config.linux.icon))).toBe(true)
+    // One source for every target's icons: electron-builder converts it to icns, ico and Linux sizes.
+    for (const target of [config.linux, config.mac, config.win]) {
+      const png = fs.readFileSync(path.join(root, target.icon))
+      expect(png.subarray(1, 4).toString()).toBe('PNG')
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1024, 1024])
+    }
   })
 })

@@ -7,6 +7,7 @@ import { apiEventChannels } from '../../shared/channels'
 import { createDeepLinkEntry } from '../deepLinks/deepLinks'
 import { whoopEndpointsFromEnv } from '../whoop/whoopEndpoints'
 import { APP_INDEX_URL, registerAppScheme, serveRendererOverAppScheme } from './appProtocol'
+import { installAppMenu } from './appMenu'
 import { listenForDeepLinks } from './deepLinkSources'
 import { showStartupError } from './dialogs'
 import { guardSession, guardWebContents } from './guards'
@@ -72,6 +73,8 @@ export function startDesktopApp(): void {
       app.exit(1)
       return
     }
+    const { handlers } = core
+    installAppMenu(() => void handlers.openLogsFolder())
     guardSession(session.defaultSession)
     serveRendererOverAppScheme(path.join(__dirname, '../renderer'))
     const { log } = core
