@@ -8,6 +8,9 @@ export default defineConfig({
       // ESM-only packages are bundled into the CommonJS main bundle; better-sqlite3 (native) stays external.
       externalizeDeps: { exclude: ['electron-store', 'openid-client'] },
       rollupOptions: {
+        // Bundled packages in a chunk of their own, apart from the app's code that the security gate reads;
+        // electron-store stays with the app, as it loads Electron, which the browser host must never do.
+        output: { advancedChunks: { groups: [{ name: 'vendor', test: /node_modules[\\/](?!electron-store[\\/])/ }] } },
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           // The browser host (`npm run dev:browser`, end-to-end tests); excluded from packages.
