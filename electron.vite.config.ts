@@ -10,7 +10,7 @@ export default defineConfig({
       rollupOptions: {
         // Bundled packages in a chunk of their own, apart from the app's code that the security gate reads;
         // electron-store stays with the app, as it loads Electron, which the browser host must never do.
-        output: { advancedChunks: { groups: [{ name: 'vendor', test: /node_modules[\\/](?!electron-store[\\/])/ }] } },
+        output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules[\\/](?!electron-store[\\/])/ }] } },
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           // The browser host (`npm run dev:browser`, end-to-end tests); excluded from packages.

@@ -5,11 +5,12 @@ import { benchBackfillAndQueries, benchPacedBackfill, benchUpsert } from './sync
 import { report } from './report'
 import { benchCollectionWalk } from './whoopClient.bench'
 
+// The export's memory is measured first, while the process is still small.
+await benchJsonExportAndRestore()
 await benchCollectionWalk()
 await benchBackfillAndQueries()
 await benchPacedBackfill()
 benchUpsert()
-await benchJsonExportAndRestore()
 benchBundleSize()
 await benchDashboardFirstPaint()
 await benchReliability()

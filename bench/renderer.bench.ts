@@ -58,7 +58,6 @@ export async function benchDashboardFirstPaint(): Promise<void> {
         { polling: 'raf', timeout: 30_000 }
       )
       samples.push(await page.evaluate(() => (globalThis as unknown as PageGlobals).performance.now()))
-      console.log(JSON.stringify(await page.evaluate(() => { const p = (globalThis as any).performance; const nav = p.getEntriesByType('navigation')[0]; return { dcl: Math.round(nav.domContentLoadedEventEnd), resources: p.getEntriesByType('resource').map((r: any) => [r.name.replace(/^.*\//, '').slice(0, 30), Math.round(r.startTime), Math.round(r.responseEnd)]) } })))
       await page.close()
     }
     samples.sort((a, b) => a - b)
