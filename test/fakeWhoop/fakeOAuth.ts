@@ -9,6 +9,7 @@ export interface FakeApp {
   redirectUris: string[]
 }
 
+/** WHOOP's scopes (openapi.json, plus `offline`), kept apart from the app's own list on purpose. */
 export const knownScopes = [
   'read:recovery',
   'read:cycles',
