@@ -3,13 +3,14 @@ import type { ReactNode } from 'react'
 interface ChartCardProps {
   title: string
   testId: string
-  /** Records WHOOP has not scored (yet) in the range, shown as badges rather than dropped. */
-  pending: number
-  unscorable: number
+  /** The chart's buckets; records WHOOP has not scored (yet) are counted into badges, not dropped. */
+  points: readonly { pending: number; unscorable: number }[]
   children: ReactNode
 }
 
-export function ChartCard({ title, testId, pending, unscorable, children }: ChartCardProps) {
+export function ChartCard({ title, testId, points, children }: ChartCardProps) {
+  const pending = points.reduce((total, point) => total + point.pending, 0)
+  const unscorable = points.reduce((total, point) => total + point.unscorable, 0)
   return (
     <section className="card chart-card" data-testid={testId} aria-label={`${title} chart`}>
       <header className="chart-header">

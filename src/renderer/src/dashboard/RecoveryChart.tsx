@@ -3,27 +3,22 @@ import type { Bucket, RecoveryPoint } from '../../../shared/dashboard'
 import { number, recoveryColor } from '../format'
 import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
-import { ChartBox, chartMargin, tickInterval, flagsNote, hoveredPoint, tickFormatter, TooltipBox } from './chartParts'
+import { bucketTooltip, ChartBox, chartMargin, tickFormatter, tickInterval, type TooltipRow } from './chartParts'
 
 const HRV = '#8b5cf6'
 const RHR = '#f97316'
 const SPO2 = '#0ea5e9'
 const SKIN = '#ec4899'
 
-const sum = (points: RecoveryPoint[], pick: (p: RecoveryPoint) => number) => points.reduce((total, p) => total + pick(p), 0)
 
 /** Recovery % by day (or week/month), coloured by zone; HRV and resting heart rate with their trends. */
 export function RecoveryChart({ points, bucket }: { points: RecoveryPoint[]; bucket: Bucket }) {
   const ticks = tickFormatter(bucket)
   const hasOxygen = points.some((p) => p.spo2 !== null || p.skinTemp !== null)
-  const tooltip = (rows: (p: RecoveryPoint) => { label: string; value: string; color?: string }[]) =>
-    function RecoveryTooltip({ payload }: { payload?: readonly { payload?: unknown }[] }) {
-      const point = hoveredPoint<RecoveryPoint>(payload)
-      return point ? <TooltipBox date={point.date} bucket={bucket} rows={rows(point)} note={flagsNote(point)} /> : null
-    }
+  const tooltip = (rows: (p: RecoveryPoint) => TooltipRow[]) => bucketTooltip(bucket, rows)
 
   return (
-    <ChartCard title="Recovery" testId="recovery-chart" pending={sum(points, (p) => p.pending)} unscorable={sum(points, (p) => p.unscorable)}>
+    <ChartCard title="Recovery" testId="recovery-chart" points={points}>
       <ChartBox height={190}>
         <BarChart data={points} margin={chartMargin} accessibilityLayer>
           <CartesianGrid vertical={false} />

@@ -3,7 +3,7 @@ import type { Bucket, SleepPoint } from '../../../shared/dashboard'
 import { duration, hours, number } from '../format'
 import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
-import { ChartBox, chartMargin, tickInterval, flagsNote, hoveredPoint, Legend, tickFormatter, TooltipBox } from './chartParts'
+import { bucketTooltip, ChartBox, chartMargin, Legend, tickFormatter, tickInterval } from './chartParts'
 
 const stages = [
   { key: 'deepMs', label: 'Deep (SWS)', color: '#4338ca' },
@@ -29,45 +29,23 @@ export function SleepChart({ points, bucket }: { points: SleepPoint[]; bucket: B
     needHours: hours(p.needMs),
     napHours: p.naps ? hours(p.napMs / (bucket === 'day' ? 1 : p.naps)) : null
   }))
-  function SleepTooltip({ payload }: { payload?: readonly { payload?: unknown }[] }) {
-    const point = hoveredPoint<SleepPoint>(payload)
-    if (!point) return null
-    return (
-      <TooltipBox
-        date={point.date}
-        bucket={bucket}
-        rows={[
-          { label: 'Asleep', value: duration(point.asleepMs) },
-          { label: 'Sleep need', value: duration(point.needMs), color: NEED },
-          ...stages.map((stage) => ({ label: stage.label, value: duration(point[stage.key]), color: stage.color })),
-          ...(point.naps ? [{ label: `Naps (${point.naps})`, value: duration(point.napMs), color: NAP }] : [])
-        ]}
-        note={flagsNote(point)}
-      />
-    )
-  }
-  function QualityTooltip({ payload }: { payload?: readonly { payload?: unknown }[] }) {
-    const point = hoveredPoint<SleepPoint>(payload)
-    if (!point) return null
-    return (
-      <TooltipBox
-        date={point.date}
-        bucket={bucket}
-        rows={[
-          ...quality.map((line) => ({ label: line.label, value: number(point[line.key], 0, '%'), color: line.color })),
-          { label: 'Respiratory rate', value: number(point.respiratoryRate, 1, ' rpm'), color: RESPIRATORY }
-        ]}
-      />
-    )
-  }
+  const SleepTooltip = bucketTooltip<SleepPoint>(bucket, (point) => [
+    { label: 'Asleep', value: duration(point.asleepMs) },
+    { label: 'Sleep need', value: duration(point.needMs), color: NEED },
+    ...stages.map((stage) => ({ label: stage.label, value: duration(point[stage.key]), color: stage.color })),
+    ...(point.naps ? [{ label: `Naps (${point.naps})`, value: duration(point.napMs), color: NAP }] : [])
+  ])
+  const QualityTooltip = bucketTooltip<SleepPoint>(
+    bucket,
+    (point) => [
+      ...quality.map((line) => ({ label: line.label, value: number(point[line.key], 0, '%'), color: line.color })),
+      { label: 'Respiratory rate', value: number(point.respiratoryRate, 1, ' rpm'), color: RESPIRATORY }
+    ],
+    false
+  )
 
   return (
-    <ChartCard
-      title="Sleep"
-      testId="sleep-chart"
-      pending={points.reduce((t, p) => t + p.pending, 0)}
-      unscorable={points.reduce((t, p) => t + p.unscorable, 0)}
-    >
+    <ChartCard title="Sleep" testId="sleep-chart" points={points}>
       <ChartBox height={220}>
         <ComposedChart data={data} margin={chartMargin} accessibilityLayer>
           <CartesianGrid vertical={false} />

@@ -4,7 +4,7 @@ import type { Settings } from '../../../shared/settings'
 import { distance, duration, energy, energyUnit, energyValue, number, recoveryColor } from '../format'
 import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
-import { ChartBox, chartMargin, tickInterval, flagsNote, hoveredPoint, tickFormatter, TooltipBox } from './chartParts'
+import { bucketTooltip, ChartBox, chartMargin, hoveredPoint, tickFormatter, tickInterval } from './chartParts'
 
 const STRAIN = '#0b7cff'
 const ENERGY = '#f59e0b'
@@ -23,34 +23,18 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
   const ticks = tickFormatter(bucket)
   const unit = energyUnit(settings)
   const data = points.map((p) => ({ ...p, energy: energyValue(p.kilojoule, settings) }))
-  function StrainTooltip({ payload }: { payload?: readonly { payload?: unknown }[] }) {
-    const point = hoveredPoint<StrainPoint>(payload)
-    if (!point) return null
-    return (
-      <TooltipBox
-        date={point.date}
-        bucket={bucket}
-        rows={[
-          { label: 'Day strain', value: number(point.strain, 1), color: STRAIN },
-          { label: 'Recovery', value: number(point.recovery, 0, '%'), color: recoveryColor(point.recovery) },
-          { label: 'Energy', value: energy(point.kilojoule, settings), color: ENERGY },
-          { label: 'Average HR', value: number(point.averageHr, 0, ' bpm') },
-          { label: 'Max HR', value: number(point.maxHr, 0, ' bpm') }
-        ]}
-        note={flagsNote(point)}
-      />
-    )
-  }
+  const StrainTooltip = bucketTooltip<StrainPoint>(bucket, (point) => [
+    { label: 'Day strain', value: number(point.strain, 1), color: STRAIN },
+    { label: 'Recovery', value: number(point.recovery, 0, '%'), color: recoveryColor(point.recovery) },
+    { label: 'Energy', value: energy(point.kilojoule, settings), color: ENERGY },
+    { label: 'Average HR', value: number(point.averageHr, 0, ' bpm') },
+    { label: 'Max HR', value: number(point.maxHr, 0, ' bpm') }
+  ])
   const zones = zonesMs.map((ms, zone) => ({ zone: `Zone ${zone}`, hours: Math.round((ms / 3_600_000) * 10) / 10, ms }))
   const topSports = sports.slice(0, 8).map((sport) => ({ ...sport, hours: Math.round((sport.durationMs / 3_600_000) * 10) / 10 }))
 
   return (
-    <ChartCard
-      title="Strain"
-      testId="strain-chart"
-      pending={points.reduce((t, p) => t + p.pending, 0)}
-      unscorable={points.reduce((t, p) => t + p.unscorable, 0)}
-    >
+    <ChartCard title="Strain" testId="strain-chart" points={points}>
       <ChartBox height={220}>
         <ComposedChart data={data} margin={chartMargin} accessibilityLayer>
           <CartesianGrid vertical={false} />

@@ -18,7 +18,7 @@ export function tickFormatter(bucket: Bucket) {
   return (date: string) => axisLabel(date, bucket)
 }
 
-interface TooltipRow {
+export interface TooltipRow {
   label: string
   value: string
   color?: string
@@ -47,6 +47,21 @@ export function flagsNote(point: { pending: number; unscorable: number }): React
     point.unscorable ? `${point.unscorable} unscorable` : ''
   ].filter(Boolean)
   return parts.length ? parts.join(' · ') : undefined
+}
+
+/**
+ * The tooltip of a series chart: the hovered bucket's date, its `rows`, and (with `flags`) how many
+ * of its records WHOOP has not scored.
+ */
+export function bucketTooltip<Point extends { date: string; pending: number; unscorable: number }>(
+  bucket: Bucket,
+  rows: (point: Point) => TooltipRow[],
+  flags = true
+) {
+  return function BucketTooltip({ payload }: { payload?: readonly { payload?: unknown }[] }) {
+    const point = hoveredPoint<Point>(payload)
+    return point ? <TooltipBox date={point.date} bucket={bucket} rows={rows(point)} note={flags ? flagsNote(point) : undefined} /> : null
+  }
 }
 
 /** Recharts hands tooltips the hovered bucket's data point. */
