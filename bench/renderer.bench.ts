@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { chromium } from '@playwright/test'
+import { chromium, type BrowserContext } from '@playwright/test'
 import { openDatabase } from '../src/main/database/openDatabase'
 import { generateMemberHistory } from '../src/main/demo/memberHistory'
 import { createRecordStore } from '../src/main/store/recordStore'
@@ -39,36 +39,53 @@ export async function benchDashboardFirstPaint(): Promise<void> {
   db.close()
 
   const host = await startHostProcess(dataDir)
-  const browser = await chromium.launch({
+  // A profile on disk, kept for every load, as the app keeps its own between launches: the first
+  // load starts with nothing cached (a first launch), the later ones find the compiled code cached.
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoop-desktop-bench-profile-'))
+  const browser = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    viewport: { width: 1280, height: 900 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run']
   })
   try {
     const samples: number[] = []
-    for (let run = 0; run < 5; run++) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-      await page.goto(`${host.url}#/dashboard/all`, { waitUntil: 'commit' })
-      // These functions run in the page; this file is compiled without the DOM's types.
-      await page.waitForFunction(
-        () =>
-          ['recovery-chart', 'sleep-chart', 'strain-chart'].every(
-            (id) => (globalThis as unknown as PageGlobals).document.querySelector(`[data-testid="${id}"] .recharts-bar-rectangle path`) !== null
-          ),
-        undefined,
-        { polling: 'raf', timeout: 30_000 }
-      )
-      samples.push(await page.evaluate(() => (globalThis as unknown as PageGlobals).performance.now()))
-      await page.close()
-    }
-    samples.sort((a, b) => a - b)
-    report('dashboard-all-range-drawn-ms', samples[2], 'ms', {
-      statistic: 'median of 5, navigation start to three charts drawn',
-      samples: samples.map(Math.round),
+    for (let load = 0; load < 6; load++) samples.push(await timeDashboardDrawn(browser, host.url))
+    const [cold, ...warm] = samples
+    warm.sort((a, b) => a - b)
+    report('dashboard-all-range-drawn-ms', warm[2], 'ms', {
+      statistic: 'median of the 5 loads after the first, navigation start to three charts drawn',
+      samples: warm.map(Math.round),
       history: '5 years'
     })
+    report('dashboard-all-range-drawn-first-load-ms', cold, 'ms', { statistic: 'first load, empty profile', history: '5 years' })
   } finally {
     await browser.close()
     await host.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
+    fs.rmSync(profileDir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Milliseconds from navigation start to the first animation frame in which all three charts have
+ * bars, read in that frame (a later call could wait behind the secondary charts' rendering).
+ */
+async function timeDashboardDrawn(context: BrowserContext, hostUrl: string): Promise<number> {
+  const page = await context.newPage()
+  await page.goto(`${hostUrl}#/dashboard/all`, { waitUntil: 'commit' })
+  // This function runs in the page; this file is compiled without the DOM's types.
+  const drawnAt = await page.waitForFunction(
+    () => {
+      const page = globalThis as unknown as PageGlobals
+      const drawn = ['recovery-chart', 'sleep-chart', 'strain-chart'].every(
+        (id) => page.document.querySelector(`[data-testid="${id}"] .recharts-bar-rectangle path`) !== null
+      )
+      return drawn && page.performance.now()
+    },
+    undefined,
+    { polling: 'raf', timeout: 30_000 }
+  )
+  const drawn = (await drawnAt.jsonValue()) as number
+  await page.close()
+  return drawn
 }

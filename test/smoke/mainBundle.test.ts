@@ -48,7 +48,7 @@ describe('the built main bundle under plain Node', () => {
   it('serves the renderer from app:// with a strict Content-Security-Policy and no inline script', async () => {
     const { fake, beforeReady } = await startBuiltApp()
     expect(beforeReady.privilegedSchemes).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }
     ])
     const serve = fake.recorded.protocolHandlers.get('app')!
     const page = await serve({ url: appPage } as Request)

@@ -29,6 +29,12 @@ describe('serving the renderer', () => {
     expect(await script.text()).toBe('console.log(1)')
   })
 
+  it('lets the browser keep the hashed build assets but not the page, whose key changes each launch', async () => {
+    const root = rendererFolder()
+    expect((await rendererResponse(root, '/assets/index.js')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect((await rendererResponse(root, '/')).headers.get('cache-control')).toBe('no-cache')
+  })
+
   it('answers the root and app routes with index.html', async () => {
     const root = rendererFolder()
     for (const pathname of ['/', '/settings', '/index.html']) {

@@ -18,10 +18,13 @@ export function isAppUrl(url: URL): boolean {
   return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST
 }
 
-/** Must run before `ready`: a standard, secure scheme gets a real origin, fetch and CSP enforcement. */
+/**
+ * Must run before `ready`: a standard, secure scheme gets a real origin, fetch and CSP enforcement.
+ * The code cache lets every launch after the first skip compiling the renderer's scripts again.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }
   ])
 }
 

@@ -32,6 +32,14 @@ export function rendererFilePath(rootDir: string, pathname: string): string | un
 }
 
 /**
+ * The build names every file under `/assets/` by a hash of its content, so those never change and
+ * may be kept (which also lets Chromium keep the compiled code); everything else is checked each time.
+ */
+function cacheControl(pathname: string): string {
+  return pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+}
+
+/**
  * Serves one file of the built renderer as a web `Response`, with the security headers. Used by the
  * app's `app://` protocol handler and by the browser host, so both serve exactly the same thing.
  * `transformHtml` lets the browser host add its connection key to the page.
@@ -53,7 +61,7 @@ export async function rendererResponse(
   const headers = {
     ...rendererSecurityHeaders,
     'Content-Type': contentTypes[extension] ?? 'application/octet-stream',
-    'Cache-Control': 'no-cache'
+    'Cache-Control': cacheControl(pathname)
   }
   if (extension === '.html') return new Response(transformHtml(body.toString('utf8')), { headers })
   return new Response(new Uint8Array(body), { headers })

@@ -1,3 +1,5 @@
+// First, so that the dashboard's data is requested before the rest of the app is evaluated.
+import './dashboard/prefetchDashboard'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'

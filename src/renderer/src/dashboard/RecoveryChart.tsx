@@ -10,7 +10,6 @@ const RHR = '#f97316'
 const SPO2 = '#0ea5e9'
 const SKIN = '#ec4899'
 
-
 /** Recovery % by day (or week/month), coloured by zone; HRV and resting heart rate with their trends. */
 export function RecoveryChart({ points, bucket }: { points: RecoveryPoint[]; bucket: Bucket }) {
   const ticks = tickFormatter(bucket)
@@ -39,56 +38,56 @@ export function RecoveryChart({ points, bucket }: { points: RecoveryPoint[]; buc
         </BarChart>
       </ChartBox>
       <AfterFirstPaint height={hasOxygen ? 380 : 190}>
-      <div className="chart-pair">
-        <TrendChart
-          title="Heart rate variability"
-          unit=" ms"
-          color={HRV}
-          points={points}
-          keys={{ value: 'hrv', average: 'hrvAverage7', baseline: 'hrvBaseline' }}
-          tooltip={tooltip((p) => [
-            { label: 'HRV', value: number(p.hrv, 1, ' ms'), color: HRV },
-            { label: '7-day average', value: number(p.hrvAverage7, 1, ' ms') },
-            { label: 'Baseline (30 days)', value: number(p.hrvBaseline, 1, ' ms') }
-          ])}
-          ticks={ticks}
-        />
-        <TrendChart
-          title="Resting heart rate"
-          unit=" bpm"
-          color={RHR}
-          points={points}
-          keys={{ value: 'restingHr', average: 'restingHrAverage7', baseline: 'restingHrBaseline' }}
-          tooltip={tooltip((p) => [
-            { label: 'Resting HR', value: number(p.restingHr, 0, ' bpm'), color: RHR },
-            { label: '7-day average', value: number(p.restingHrAverage7, 1, ' bpm') },
-            { label: 'Baseline (30 days)', value: number(p.restingHrBaseline, 1, ' bpm') }
-          ])}
-          ticks={ticks}
-        />
-      </div>
-      {hasOxygen && (
         <div className="chart-pair">
           <TrendChart
-            title="Blood oxygen"
-            unit="%"
-            color={SPO2}
+            title="Heart rate variability"
+            unit=" ms"
+            color={HRV}
             points={points}
-            keys={{ value: 'spo2' }}
-            tooltip={tooltip((p) => [{ label: 'SpO2', value: number(p.spo2, 1, '%'), color: SPO2 }])}
+            keys={{ value: 'hrv', average: 'hrvAverage7', baseline: 'hrvBaseline' }}
+            tooltip={tooltip((p) => [
+              { label: 'HRV', value: number(p.hrv, 1, ' ms'), color: HRV },
+              { label: '7-day average', value: number(p.hrvAverage7, 1, ' ms') },
+              { label: 'Baseline (30 days)', value: number(p.hrvBaseline, 1, ' ms') }
+            ])}
             ticks={ticks}
           />
           <TrendChart
-            title="Skin temperature"
-            unit=" °C"
-            color={SKIN}
+            title="Resting heart rate"
+            unit=" bpm"
+            color={RHR}
             points={points}
-            keys={{ value: 'skinTemp' }}
-            tooltip={tooltip((p) => [{ label: 'Skin temperature', value: number(p.skinTemp, 1, ' °C'), color: SKIN }])}
+            keys={{ value: 'restingHr', average: 'restingHrAverage7', baseline: 'restingHrBaseline' }}
+            tooltip={tooltip((p) => [
+              { label: 'Resting HR', value: number(p.restingHr, 0, ' bpm'), color: RHR },
+              { label: '7-day average', value: number(p.restingHrAverage7, 1, ' bpm') },
+              { label: 'Baseline (30 days)', value: number(p.restingHrBaseline, 1, ' bpm') }
+            ])}
             ticks={ticks}
           />
         </div>
-      )}
+        {hasOxygen && (
+          <div className="chart-pair">
+            <TrendChart
+              title="Blood oxygen"
+              unit="%"
+              color={SPO2}
+              points={points}
+              keys={{ value: 'spo2' }}
+              tooltip={tooltip((p) => [{ label: 'SpO2', value: number(p.spo2, 1, '%'), color: SPO2 }])}
+              ticks={ticks}
+            />
+            <TrendChart
+              title="Skin temperature"
+              unit=" °C"
+              color={SKIN}
+              points={points}
+              keys={{ value: 'skinTemp' }}
+              tooltip={tooltip((p) => [{ label: 'Skin temperature', value: number(p.skinTemp, 1, ' °C'), color: SKIN }])}
+              ticks={ticks}
+            />
+          </div>
+        )}
       </AfterFirstPaint>
     </ChartCard>
   )

@@ -61,23 +61,23 @@ export function SleepChart({ points, bucket }: { points: SleepPoint[]; bucket: B
       </ChartBox>
       <Legend items={[...stages, { key: 'nap', label: 'Naps', color: NAP }, { key: 'need', label: 'Sleep need (dashed)', color: NEED }]} />
       <AfterFirstPaint height={200}>
-      <figure className="trend">
-        <figcaption>Performance, efficiency and consistency</figcaption>
-        <ChartBox height={150}>
-          <LineChart data={points} margin={chartMargin} accessibilityLayer>
-            <CartesianGrid vertical={false} />
-            <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
-            <YAxis interval={0} yAxisId="pct" domain={[0, 100]} unit="%" width={48} />
-            <YAxis interval={0} yAxisId="rpm" orientation="right" domain={['auto', 'auto']} unit=" rpm" width={64} />
-            <Tooltip content={QualityTooltip} />
-            {quality.map((line) => (
-              <Line key={line.key} yAxisId="pct" dataKey={line.key} name={line.label} stroke={line.color} dot={false} connectNulls={false} isAnimationActive={false} />
-            ))}
-            <Line yAxisId="rpm" dataKey="respiratoryRate" name="Respiratory rate" stroke={RESPIRATORY} strokeDasharray="2 3" dot={false} connectNulls={false} isAnimationActive={false} />
-          </LineChart>
-        </ChartBox>
-        <Legend items={[...quality, { key: 'respiratory', label: 'Respiratory rate (dotted, right axis)', color: RESPIRATORY }]} />
-      </figure>
+        <figure className="trend">
+          <figcaption>Performance, efficiency and consistency</figcaption>
+          <ChartBox height={150}>
+            <LineChart data={points} margin={chartMargin} accessibilityLayer>
+              <CartesianGrid vertical={false} />
+              <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
+              <YAxis interval={0} yAxisId="pct" domain={[0, 100]} unit="%" width={48} />
+              <YAxis interval={0} yAxisId="rpm" orientation="right" domain={['auto', 'auto']} unit=" rpm" width={64} />
+              <Tooltip content={QualityTooltip} />
+              {quality.map((line) => (
+                <Line key={line.key} yAxisId="pct" dataKey={line.key} name={line.label} stroke={line.color} dot={false} connectNulls={false} isAnimationActive={false} />
+              ))}
+              <Line yAxisId="rpm" dataKey="respiratoryRate" name="Respiratory rate" stroke={RESPIRATORY} strokeDasharray="2 3" dot={false} connectNulls={false} isAnimationActive={false} />
+            </LineChart>
+          </ChartBox>
+          <Legend items={[...quality, { key: 'respiratory', label: 'Respiratory rate (dotted, right axis)', color: RESPIRATORY }]} />
+        </figure>
       </AfterFirstPaint>
     </ChartCard>
   )

@@ -47,72 +47,72 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
         </ComposedChart>
       </ChartBox>
       <AfterFirstPaint height={400}>
-      <figure className="trend">
-        <figcaption>Energy ({unit})</figcaption>
-        <ChartBox height={130}>
-          <BarChart data={data} margin={chartMargin} accessibilityLayer>
-            <CartesianGrid vertical={false} />
-            <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
-            <YAxis interval={0} width={56} />
-            <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
-            <Bar dataKey="energy" name={`Energy (${unit})`} fill={ENERGY} isAnimationActive={false} />
-          </BarChart>
-        </ChartBox>
-      </figure>
-      <div className="chart-pair">
-        <figure className="trend" data-testid="sports-chart">
-          <figcaption>Workouts by sport</figcaption>
-          {topSports.length ? (
-            <ChartBox height={Math.max(120, topSports.length * 26)}>
-              <BarChart data={topSports} layout="vertical" margin={chartMargin} accessibilityLayer>
-                <XAxis type="number" allowDecimals={false} />
-                <YAxis type="category" dataKey="sport" width={150} interval={0} />
+        <figure className="trend">
+          <figcaption>Energy ({unit})</figcaption>
+          <ChartBox height={130}>
+            <BarChart data={data} margin={chartMargin} accessibilityLayer>
+              <CartesianGrid vertical={false} />
+              <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
+              <YAxis interval={0} width={56} />
+              <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
+              <Bar dataKey="energy" name={`Energy (${unit})`} fill={ENERGY} isAnimationActive={false} />
+            </BarChart>
+          </ChartBox>
+        </figure>
+        <div className="chart-pair">
+          <figure className="trend" data-testid="sports-chart">
+            <figcaption>Workouts by sport</figcaption>
+            {topSports.length ? (
+              <ChartBox height={Math.max(120, topSports.length * 26)}>
+                <BarChart data={topSports} layout="vertical" margin={chartMargin} accessibilityLayer>
+                  <XAxis type="number" allowDecimals={false} />
+                  <YAxis type="category" dataKey="sport" width={150} interval={0} />
+                  <Tooltip
+                    content={({ payload }) => {
+                      const sport = hoveredPoint<SportTotal>(payload)
+                      return sport ? (
+                        <div className="chart-tooltip">
+                          <strong>{sport.sport}</strong>
+                          <div>{sport.workouts} workouts · {duration(sport.durationMs)}</div>
+                          <div>Average strain {number(sport.averageStrain, 1)} · {energy(sport.kilojoule, settings)}</div>
+                          {sport.distanceMeter > 0 && <div>{distance(sport.distanceMeter, settings)}</div>}
+                        </div>
+                      ) : null
+                    }}
+                  />
+                  <Bar dataKey="workouts" name="Workouts" fill={STRAIN} isAnimationActive={false} />
+                </BarChart>
+              </ChartBox>
+            ) : (
+              <p className="muted">No workouts in this range.</p>
+            )}
+          </figure>
+          <figure className="trend" data-testid="zones-chart">
+            <figcaption>Time in heart-rate zones</figcaption>
+            <ChartBox height={160}>
+              <BarChart data={zones} margin={chartMargin} accessibilityLayer>
+                <XAxis dataKey="zone" />
+                <YAxis interval={0} unit=" h" width={48} />
                 <Tooltip
                   content={({ payload }) => {
-                    const sport = hoveredPoint<SportTotal>(payload)
-                    return sport ? (
+                    const zone = hoveredPoint<{ zone: string; ms: number }>(payload)
+                    return zone ? (
                       <div className="chart-tooltip">
-                        <strong>{sport.sport}</strong>
-                        <div>{sport.workouts} workouts · {duration(sport.durationMs)}</div>
-                        <div>Average strain {number(sport.averageStrain, 1)} · {energy(sport.kilojoule, settings)}</div>
-                        {sport.distanceMeter > 0 && <div>{distance(sport.distanceMeter, settings)}</div>}
+                        <strong>{zone.zone}</strong>
+                        <div>{duration(zone.ms)}</div>
                       </div>
                     ) : null
                   }}
                 />
-                <Bar dataKey="workouts" name="Workouts" fill={STRAIN} isAnimationActive={false} />
+                <Bar dataKey="hours" name="Hours" isAnimationActive={false}>
+                  {zones.map((zone, index) => (
+                    <Cell key={zone.zone} fill={zoneColors[index]} />
+                  ))}
+                </Bar>
               </BarChart>
             </ChartBox>
-          ) : (
-            <p className="muted">No workouts in this range.</p>
-          )}
-        </figure>
-        <figure className="trend" data-testid="zones-chart">
-          <figcaption>Time in heart-rate zones</figcaption>
-          <ChartBox height={160}>
-            <BarChart data={zones} margin={chartMargin} accessibilityLayer>
-              <XAxis dataKey="zone" />
-              <YAxis interval={0} unit=" h" width={48} />
-              <Tooltip
-                content={({ payload }) => {
-                  const zone = hoveredPoint<{ zone: string; ms: number }>(payload)
-                  return zone ? (
-                    <div className="chart-tooltip">
-                      <strong>{zone.zone}</strong>
-                      <div>{duration(zone.ms)}</div>
-                    </div>
-                  ) : null
-                }}
-              />
-              <Bar dataKey="hours" name="Hours" isAnimationActive={false}>
-                {zones.map((zone, index) => (
-                  <Cell key={zone.zone} fill={zoneColors[index]} />
-                ))}
-              </Bar>
-            </BarChart>
-          </ChartBox>
-        </figure>
-      </div>
+          </figure>
+        </div>
       </AfterFirstPaint>
     </ChartCard>
   )

@@ -1,13 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { DashboardData, DashboardRange } from '../../../shared/dashboard'
 import { api } from '../api'
-import { rangeFromAddress } from '../useDashboardRange'
-
-/** The first range's data is asked for as soon as this code runs, while React is still starting. */
-let earlyLoad: { range: DashboardRange; result: ReturnType<typeof api.getDashboard> } | undefined = {
-  range: rangeFromAddress(),
-  result: api.getDashboard({ range: rangeFromAddress() })
-}
+import { takePrefetchedDashboard } from './prefetchDashboard'
 
 /** The dashboard's data for a range, fetched again whenever `reload` is called (after a sync). */
 export function useDashboard(range: DashboardRange) {
@@ -17,8 +11,7 @@ export function useDashboard(range: DashboardRange) {
 
   useEffect(() => {
     let current = true
-    const load = earlyLoad?.range === range && version === 0 ? earlyLoad.result : api.getDashboard({ range })
-    earlyLoad = undefined
+    const load = (version === 0 && takePrefetchedDashboard(range)) || api.getDashboard({ range })
     void load.then((result) => {
       if (!current) return
       if (result.ok) {
