@@ -42,14 +42,14 @@ export async function benchDashboardFirstPaint(): Promise<void> {
   // A profile on disk, kept for every load, as the app keeps its own between launches: the first
   // load starts with nothing cached (a first launch), the later ones find the compiled code cached.
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoop-desktop-bench-profile-'))
-  const browser = await chromium.launchPersistentContext(profileDir, {
+  const browserProfile = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     viewport: { width: 1280, height: 900 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run']
   })
   try {
     const samples: number[] = []
-    for (let load = 0; load < 6; load++) samples.push(await timeDashboardDrawn(browser, host.url))
+    for (let load = 0; load < 6; load++) samples.push(await timeDashboardDrawn(browserProfile, host.url))
     const [cold, ...warm] = samples
     warm.sort((a, b) => a - b)
     report('dashboard-all-range-drawn-ms', warm[2], 'ms', {
@@ -59,7 +59,7 @@ export async function benchDashboardFirstPaint(): Promise<void> {
     })
     report('dashboard-all-range-drawn-first-load-ms', cold, 'ms', { statistic: 'first load, empty profile', history: '5 years' })
   } finally {
-    await browser.close()
+    await browserProfile.close()
     await host.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
     fs.rmSync(profileDir, { recursive: true, force: true })
@@ -76,11 +76,11 @@ async function timeDashboardDrawn(context: BrowserContext, hostUrl: string): Pro
   // This function runs in the page; this file is compiled without the DOM's types.
   const drawnAt = await page.waitForFunction(
     () => {
-      const page = globalThis as unknown as PageGlobals
+      const inPage = globalThis as unknown as PageGlobals
       const drawn = ['recovery-chart', 'sleep-chart', 'strain-chart'].every(
-        (id) => page.document.querySelector(`[data-testid="${id}"] .recharts-bar-rectangle path`) !== null
+        (id) => inPage.document.querySelector(`[data-testid="${id}"] .recharts-bar-rectangle path`) !== null
       )
-      return drawn && page.performance.now()
+      return drawn && inPage.performance.now()
     },
     undefined,
     { polling: 'raf', timeout: 30_000 }

@@ -32,7 +32,9 @@ describe('serving the renderer', () => {
   it('lets the browser keep the hashed build assets but not the page, whose key changes each launch', async () => {
     const root = rendererFolder()
     expect((await rendererResponse(root, '/assets/index.js')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
-    expect((await rendererResponse(root, '/')).headers.get('cache-control')).toBe('no-cache')
+    for (const page of ['/', '/assets/..', '/assets/%2e%2e/index.html']) {
+      expect((await rendererResponse(root, page)).headers.get('cache-control')).toBe('no-cache')
+    }
   })
 
   it('answers the root and app routes with index.html', async () => {

@@ -35,8 +35,9 @@ export function rendererFilePath(rootDir: string, pathname: string): string | un
  * The build names every file under `/assets/` by a hash of its content, so those never change and
  * may be kept (which also lets Chromium keep the compiled code); everything else is checked each time.
  */
-function cacheControl(pathname: string): string {
-  return pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+function cacheControl(rootDir: string, file: string): string {
+  const hashedAsset = path.relative(path.resolve(rootDir), file).startsWith(`assets${path.sep}`)
+  return hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache'
 }
 
 /**
@@ -61,7 +62,7 @@ export async function rendererResponse(
   const headers = {
     ...rendererSecurityHeaders,
     'Content-Type': contentTypes[extension] ?? 'application/octet-stream',
-    'Cache-Control': cacheControl(pathname)
+    'Cache-Control': cacheControl(rootDir, file)
   }
   if (extension === '.html') return new Response(transformHtml(body.toString('utf8')), { headers })
   return new Response(new Uint8Array(body), { headers })
