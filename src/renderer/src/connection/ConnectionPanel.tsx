@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 import { api } from '../api'
+import { SettingToggle } from '../SettingToggle'
 import { ConnectWizard } from './ConnectWizard'
 import type { ConnectionState } from './useConnection'
 
@@ -40,15 +41,9 @@ export function ConnectionPanel({ connection, settings, onSettingsChange }: Conn
         </p>
       )}
       {status.storage.backend === 'basic_text' && settings && (
-        <label className="toggle">
-          <input
-            type="checkbox"
-            data-testid="allow-weak-storage"
-            checked={settings.allowWeakTokenStorage}
-            onChange={(event) => onSettingsChange({ allowWeakTokenStorage: event.target.checked })}
-          />
+        <SettingToggle name="allowWeakTokenStorage" testId="allow-weak-storage" settings={settings} onChange={onSettingsChange}>
           Keep me signed in with weak protection
-        </label>
+        </SettingToggle>
       )}
       {status.state === 'connected' && !confirming && (
         <button type="button" className="button" data-testid="disconnect-button" onClick={() => setConfirming(true)}>

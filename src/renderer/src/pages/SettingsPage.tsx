@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { ApiError } from '../../../shared/result'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
+import { SettingToggle } from '../SettingToggle'
 
 interface Choice<K extends keyof Settings> {
   key: K
@@ -58,15 +59,9 @@ export function SettingsPage({ settings, error, onChange, account, children }: S
       )}
       {settings && (
         <div className="card settings">
-          <label className="toggle">
-            <input
-              type="checkbox"
-              data-testid="sync-on-launch"
-              checked={settings.syncOnLaunch}
-              onChange={(event) => onChange({ syncOnLaunch: event.target.checked })}
-            />
+          <SettingToggle name="syncOnLaunch" testId="sync-on-launch" settings={settings} onChange={onChange}>
             Sync with WHOOP when the app opens
-          </label>
+          </SettingToggle>
           {choices.map((choice) => (
             <fieldset key={choice.key} className="choice">
               <legend>{choice.legend}</legend>
