@@ -147,7 +147,7 @@ function runAndKill(bundle: string, env: Record<string, string>, afterLines: num
 /** SIGKILL at random points of sync, export and restore, each followed by a restart of the work. */
 export async function killScenarios(kills: number, days: number, seed = 7): Promise<Outcome> {
   const random = seededRandom(seed)
-  const bundle = await bundleForNode('test/support/workerChild.ts', path.resolve('out/test/worker-child'))
+  const bundle = await bundleForNode('test/support/workerChild.ts', path.resolve('test-results/worker-child'))
   const fake: FakeWhoop = await startFakeWhoop({ days, rateLimit: false })
   const { dir, remove } = scratch()
   const outcome: Outcome = { scenario: 'SIGKILL during sync, export and restore', faultsInjected: 0, kills: 0, recordsCompared: 0, recordsLost: 0, integrity: 'ok' }

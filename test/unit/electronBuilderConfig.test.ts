@@ -3,6 +3,7 @@ import path from 'node:path'
 import Ajv from 'ajv'
 import yaml from 'js-yaml'
 import { describe, expect, it } from 'vitest'
+import { signingArguments } from '../../scripts/package.mjs'
 
 const root = path.resolve(__dirname, '../..')
 const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>
@@ -37,7 +38,7 @@ describe('the packaging configuration', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true
     })
-    expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**')
+    expect(config.asarUnpack).toContain('**/*.node')
     expect(config.files).toContain('!out/main/host.js')
     // One source for every target's icons: electron-builder converts it to icns, ico and Linux sizes.
     for (const target of [config.linux, config.mac, config.win]) {
@@ -45,5 +46,12 @@ describe('the packaging configuration', () => {
       expect(png.subarray(1, 4).toString()).toBe('PNG')
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1024, 1024])
     }
+  })
+
+  it('signs the macOS app ad hoc when no certificate is configured, and with the certificate when one is', () => {
+    expect(signingArguments({})).toEqual(['--config.mac.identity=-'])
+    expect(signingArguments({ CSC_LINK: 'file:///certificate.p12', CSC_KEY_PASSWORD: 'secret' })).toEqual([])
+    expect(signingArguments({ CSC_NAME: 'Developer ID Application: Someone (TEAMID)' })).toEqual([])
+    expect(packageJson.scripts.package).toContain('node scripts/package.mjs')
   })
 })

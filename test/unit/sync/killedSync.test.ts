@@ -16,7 +16,7 @@ let fake: FakeWhoop
 
 beforeAll(async () => {
   // Inside the repository, so the bundle finds node_modules.
-  childBundle = await bundleForNode('test/support/workerChild.ts', path.resolve(__dirname, '../../../out/test/worker-child'))
+  childBundle = await bundleForNode('test/support/workerChild.ts', path.resolve(__dirname, '../../../test-results/worker-child'))
   fake = await startFakeWhoop({ days: 3 * 365, rateLimit: false })
 }, 60_000)
 afterAll(() => fake.close())
