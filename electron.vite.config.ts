@@ -1,9 +1,19 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import { SOURCE_DIGEST_FILE, sourceDigest } from './scripts/sourceDigest.mjs'
 
 export default defineConfig({
   main: {
+    plugins: [
+      {
+        name: 'source-digest',
+        // Beside the main bundle: what the smoke tests compare with the sources before trusting the build.
+        generateBundle() {
+          this.emitFile({ type: 'asset', fileName: SOURCE_DIGEST_FILE, source: sourceDigest(__dirname) })
+        }
+      }
+    ],
     build: {
       // ESM-only packages are bundled into the CommonJS main bundle; better-sqlite3 (native) stays external.
       externalizeDeps: { exclude: ['electron-store', 'openid-client'] },

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { ApiHandlers, EmitApiEvent } from '../shared/api'
+import type { DeepLinkSupport } from '../shared/connection'
 import type { SyncRunResult } from '../shared/sync'
 import { AppError } from './api/apiErrors'
 import type { Cipher } from './auth/cipher'
@@ -37,8 +38,8 @@ export interface AppCoreOptions {
   cipher: Cipher
   /** Opens WHOOP's sign-in page in the system browser; absent where the page opens it itself. */
   openExternal?: (url: string) => Promise<void>
-  /** Whether the OS delivers `whoop-desktop://` links to this process. */
-  supportsDeepLinks: boolean
+  /** Whether the OS delivers `whoop-desktop://` links to this process, and if not, why. */
+  deepLinks: DeepLinkSupport
   /** How the person picks files to export to and import from. */
   files: FileExchange
   /** Pushes an event to the page, over IPC or the browser host's event stream. */
@@ -139,7 +140,7 @@ export async function startAppCore(options: AppCoreOptions) {
     syncNow: (request) => syncEngine.sync(request, 'manual'),
     cancelSync: () => syncEngine.cancel(),
     getSyncStatus: () => syncEngine.status(),
-    getConnection: () => connection.status(signIn.status(), options.supportsDeepLinks),
+    getConnection: () => connection.status(signIn.status(), options.deepLinks),
     startSignIn: ({ clientId, clientSecret, redirect }) => {
       const stored = vault.credentials()
       const secret = clientSecret ?? (stored?.clientId === clientId ? stored.clientSecret : undefined)

@@ -31,7 +31,7 @@ export async function collectDiagnostics(sources: DiagnosticsSources): Promise<D
       file: sources.databaseFile
     },
     token: {
-      state: connection.status({ pending: false }, false).state,
+      state: connection.status({ pending: false }, { reachesApp: false }).state,
       expiresAt: tokens ? new Date(tokens.expiresAt).toISOString() : null,
       hasRefreshToken: tokens?.refreshToken !== undefined,
       storageBackend: storage.backend,

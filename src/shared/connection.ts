@@ -63,8 +63,14 @@ export interface ConnectionStatus {
   hasClientSecret: boolean
   storage: TokenStorageStatus
   signIn: { pending: boolean; redirectUri?: string; expiresAt?: number }
-  /** Whether `whoop-desktop://` links reach this app (not in the browser host). */
-  supportsDeepLinks: boolean
+  /** Whether `whoop-desktop://` links reach this app; the Connect wizard offers that redirect only then. */
+  deepLinks: DeepLinkSupport
+}
+
+export interface DeepLinkSupport {
+  reachesApp: boolean
+  /** Why they do not, in words for the person (the wizard then uses the loopback redirect). */
+  reason?: string
 }
 
 export interface DisconnectResult {

@@ -9,6 +9,8 @@ export type ApiErrorCode =
   | 'forbidden'
   /** The action needs a connected WHOOP account. */
   | 'not-connected'
+  /** The operating system refused what was asked of it (opening the browser, a folder). */
+  | 'system'
   /** The other side of the API (the host process) did not answer. */
   | 'unavailable'
   /** Something failed that the person cannot fix; details are in the log. */

@@ -6,6 +6,7 @@ test('connects a WHOOP account through the browser host with a loopback redirect
   // The browser host cannot receive whoop-desktop:// links: the loopback redirect is the one offered.
   await expect(page.getByTestId('redirect-loopback')).toBeChecked()
   await expect(page.getByTestId('redirect-uri')).toHaveText('http://127.0.0.1/oauth/callback')
+  await expect(page.getByTestId('deep-link-note')).toContainText('links to whoop-desktop://oauth/callback do not reach WHOOP Desktop here (the app is running in your browser')
   await saveScreenshot(page, 'connect-wizard')
 
   await connectThroughThePage(page, whoop)

@@ -19,21 +19,11 @@ export const justifications: Justification[] = [
   },
   {
     id: 'PROTOCOL_HANDLER_JS_CHECK',
-    sample: 'setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath',
+    sample: 'setAsDefaultProtocolClient("whoop-desktop", ...launch)',
     why:
       'whoop-desktop:// carries the OAuth redirect. Links are parsed and refused unless their route is known ' +
       '(src/main/deepLinks/deepLinks.ts); the only route completes a pending sign-in whose state matches, tested ' +
-      'with hostile links. This is the development form of the registration.'
-  },
-  {
-    id: 'PROTOCOL_HANDLER_JS_CHECK',
-    sample: 'setAsDefaultProtocolClient(DEEP_LINK_SCHEME)',
-    why: 'The packaged form of the same registration; see above.'
-  },
-  {
-    id: 'OPEN_EXTERNAL_JS_CHECK',
-    sample: 'if (isAllowedExternalUrl(url))',
-    why: 'Links from the page open outside only when https and on an allow-listed WHOOP host (src/main/web/externalLinks.ts, tested).'
+      'with hostile links. The registration is src/main/edge/linkScheme.ts, packaged and development forms.'
   },
   {
     id: 'OPEN_EXTERNAL_JS_CHECK',
@@ -48,10 +38,11 @@ export const justifications: Justification[] = [
   },
   {
     id: 'OPEN_EXTERNAL_JS_CHECK',
-    sample: 'openExternal: (url) =>',
+    sample: 'await electron.shell.openExternal(url);',
     why:
-      'Opens WHOOP’s sign-in page, built by the app from the configured WHOOP OAuth server, which must be https ' +
-      '(or a server on 127.0.0.1); the page cannot choose the URL.'
+      'openInBrowser (src/main/edge/osShell.ts) is given only WHOOP’s sign-in page, built by the app from the ' +
+      'configured WHOOP OAuth server, which must be https (or a server on 127.0.0.1), and links from the page that are ' +
+      'https and on an allow-listed WHOOP host (src/main/edge/guards.ts, src/main/web/externalLinks.ts, tested).'
   }
 ]
 

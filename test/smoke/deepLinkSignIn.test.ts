@@ -1,86 +1,62 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiChannels } from '../../src/shared/channels'
+import { apiEventChannels } from '../../src/shared/channels'
 import { startFakeWhoop, type FakeWhoop } from '../fakeWhoop/fakeWhoopServer'
-import { createFakeElectron, ipcEventFrom } from '../support/fakeElectron'
-import { loadMainBundle, settle } from '../support/mainBundle'
-import { makeTempDir } from '../support/tempDir'
+import { launchBuiltApp } from '../support/mainBundle'
 
-let fake: FakeWhoop
+let whoop: FakeWhoop
 beforeAll(async () => {
-  fake = await startFakeWhoop({ days: 20, rateLimit: false })
-  process.env.WHOOP_API_BASE_URL = fake.endpoints.apiBaseUrl
-  process.env.WHOOP_OAUTH_BASE_URL = fake.endpoints.oauthBaseUrl
+  whoop = await startFakeWhoop({ days: 20, rateLimit: false })
+  process.env.WHOOP_API_BASE_URL = whoop.endpoints.apiBaseUrl
+  process.env.WHOOP_OAUTH_BASE_URL = whoop.endpoints.oauthBaseUrl
 })
 afterAll(async () => {
   delete process.env.WHOOP_API_BASE_URL
   delete process.env.WHOOP_OAUTH_BASE_URL
-  await fake.close()
+  await whoop.close()
 })
 
-const page = 'app://whoop-desktop/index.html'
-
-/** The built app, as the OS starts it, with sign-in begun from its window. */
-async function appWithPendingSignIn(argv?: string[]) {
-  process.env.WHOOP_DESKTOP_DATA_DIR = makeTempDir()
-  const fake_ = createFakeElectron({ userDataDir: makeTempDir() })
-  const originalArgv = process.argv
-  if (argv) process.argv = argv
-  try {
-    loadMainBundle(fake_)
-  } finally {
-    process.argv = originalArgv
-  }
-  const call = (method: keyof typeof apiChannels, ...args: unknown[]) =>
-    fake_.recorded.ipcHandlers.get(apiChannels[method])!(ipcEventFrom(page), ...args) as Promise<any>
-  return { electron: fake_, call }
-}
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = await read()
-    if (done(value)) return value
-    await settle()
-  }
-  throw new Error('timed out waiting')
-}
+const credentials = () => ({ clientId: whoop.app.clientId, clientSecret: whoop.app.clientSecret, redirect: 'custom-scheme' })
+/** The outcome of the sign-in, as the app pushes it to its window. */
+const signInOutcome = (app: ReturnType<typeof launchBuiltApp>, matches?: (outcome: any) => boolean) =>
+  app.fake.windows[0].webContents.message(apiEventChannels.onSignInOutcome, matches) as Promise<any>
 
 describe('signing in through the built app, with the redirect arriving as the OS delivers it', () => {
-  it('macOS: open-url, including one that arrives before the app is ready', async () => {
-    const { electron, call } = await appWithPendingSignIn()
-    electron.becomeReady()
-    await settle()
-    const started = await call('startSignIn', { clientId: fake.app.clientId, clientSecret: fake.app.clientSecret, redirect: 'custom-scheme' })
+  it('macOS: open-url; WHOOP is reached through Electron’s network stack', async () => {
+    const app = launchBuiltApp()
+    await app.fake.becomeReady()
+    const started = await app.call('startSignIn', [credentials()])
     expect(started.ok).toBe(true)
-    expect(electron.recorded.openedExternally).toEqual([started.value.authorizationUrl])
-    const redirect = await fake.answerConsent(started.value.authorizationUrl)
+    expect(app.fake.recorded.openedExternally).toEqual([started.value.authorizationUrl])
+    const redirect = await whoop.answerConsent(started.value.authorizationUrl)
     let prevented = false
-    electron.electron.app.emit('open-url', { preventDefault: () => (prevented = true) }, redirect)
+    app.fake.electron.app.emit('open-url', { preventDefault: () => (prevented = true) }, redirect)
     expect(prevented).toBe(true)
-    const status = await waitFor(() => call('getConnection'), (result) => result.value.state === 'connected')
-    expect(status.value.account).toMatchObject({ firstName: 'Alex' })
-    // The outcome was pushed to the window.
-    expect(electron.windows[0].webContents.sent).toContainEqual(['connection:sign-in-outcome', expect.objectContaining({ ok: true })])
+
+    expect(await signInOutcome(app)).toMatchObject({ ok: true })
+    const status = await app.call('getConnection')
+    expect(status.value).toMatchObject({ state: 'connected', account: { firstName: 'Alex' } })
+    // The token exchange (openid-client) and the WHOOP API calls all went through net.fetch.
+    const fetched = app.fake.recorded.fetched
+    expect(fetched).toContain(`${whoop.endpoints.oauthBaseUrl}/oauth2/token`)
+    expect(fetched.some((url) => url.startsWith(`${whoop.endpoints.apiBaseUrl}/v2/user/profile/basic`))).toBe(true)
   })
 
   it('macOS: a link delivered before ready waits for the app, then is refused as no sign-in is pending', async () => {
-    const { electron, call } = await appWithPendingSignIn()
-    electron.electron.app.emit('open-url', { preventDefault: () => {} }, 'whoop-desktop://oauth/callback?code=x&state=abcdefgh1')
-    electron.becomeReady()
-    await settle()
-    await settle()
-    expect((await call('getConnection')).value.state).toBe('not-connected')
-    expect(electron.windows[0].webContents.sent).toContainEqual(['connection:sign-in-outcome', expect.objectContaining({ reason: 'no-pending' })])
+    const app = launchBuiltApp()
+    app.fake.electron.app.emit('open-url', { preventDefault: () => {} }, 'whoop-desktop://oauth/callback?code=x&state=abcdefgh1')
+    await app.fake.becomeReady()
+    expect(await signInOutcome(app)).toMatchObject({ ok: false, reason: 'no-pending' })
+    expect((await app.call('getConnection')).value.state).toBe('not-connected')
   })
 
   it('Windows/Linux: the link in a second instance’s argv, dev-mode form included', async () => {
-    const { electron, call } = await appWithPendingSignIn(['/opt/WHOOP Desktop/whoop-desktop'])
-    electron.becomeReady()
-    await settle()
-    const started = await call('startSignIn', { clientId: fake.app.clientId, clientSecret: fake.app.clientSecret, redirect: 'custom-scheme' })
-    const redirect = await fake.answerConsent(started.value.authorizationUrl)
-    electron.electron.app.emit('second-instance', {}, ['/repo/node_modules/electron/dist/electron', '/repo', redirect], '/repo')
-    const status = await waitFor(() => call('getConnection'), (result) => result.value.state === 'connected')
-    expect(status.value.account.userId).toBe(10129)
-    expect(electron.windows[0].focused).toBe(true)
+    const app = launchBuiltApp({ argv: ['/opt/WHOOP Desktop/whoop-desktop'] })
+    await app.fake.becomeReady()
+    const started = await app.call('startSignIn', [credentials()])
+    const redirect = await whoop.answerConsent(started.value.authorizationUrl)
+    app.fake.electron.app.emit('second-instance', {}, ['/repo/node_modules/electron/dist/electron', '/repo', redirect], '/repo')
+    expect(await signInOutcome(app)).toMatchObject({ ok: true })
+    expect((await app.call('getConnection')).value.account.userId).toBe(10129)
+    expect(app.fake.windows[0].focused).toBe(true)
   })
 })

@@ -3,29 +3,22 @@ import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { SOURCE_DIGEST_FILE, sourceDigest } from '../../scripts/sourceDigest.mjs'
 import { apiChannels, apiMethods } from '../../src/shared/channels'
-import { createFakeElectron, ipcEventFrom } from '../support/fakeElectron'
-import { loadMainBundle, outDir, settle } from '../support/mainBundle'
+import { ipcEventFrom } from '../support/fakeElectron'
+import { APP_PAGE as appPage, launchBuiltApp, outDir } from '../support/mainBundle'
 import { makeTempDir } from '../support/tempDir'
-
-const appPage = 'app://whoop-desktop/index.html'
 
 /** Starts the built main bundle against a fake Electron and a fresh data folder. */
 async function startBuiltApp(dataDir = makeTempDir()) {
-  process.env.WHOOP_DESKTOP_DATA_DIR = dataDir
-  const fake = createFakeElectron({ userDataDir: makeTempDir() })
-  loadMainBundle(fake)
+  const { fake, call } = launchBuiltApp({ dataDir })
   const beforeReady = {
     privilegedSchemes: [...fake.recorded.privilegedSchemes],
     protocolClients: [...fake.recorded.protocolClients]
   }
-  fake.becomeReady()
-  await settle()
-  return { fake, dataDir, beforeReady }
+  await fake.becomeReady()
+  return { fake, dataDir, beforeReady, call }
 }
-
-const callIpc = (fake: ReturnType<typeof createFakeElectron>, method: string, args: unknown[], from = appPage) =>
-  fake.recorded.ipcHandlers.get(apiChannels[method as keyof typeof apiChannels])!(ipcEventFrom(from), ...args)
 
 describe('the built main bundle under plain Node', () => {
   it('opens one window whose page is sandboxed, isolated and without Node', async () => {
@@ -41,7 +34,7 @@ describe('the built main bundle under plain Node', () => {
       webviewTag: false,
       allowRunningInsecureContent: false
     })
-    expect(fs.existsSync(webPreferences.preload)).toBe(true)
+    expect(fs.existsSync(webPreferences!.preload!)).toBe(true)
     expect(fake.windows[0].loadedUrl).toBe(appPage)
   })
 
@@ -67,23 +60,29 @@ describe('the built main bundle under plain Node', () => {
   })
 
   it('registers a validating handler for every API method that answers bad arguments with a typed error', async () => {
-    const { fake } = await startBuiltApp()
+    const { fake, call } = await startBuiltApp()
     expect([...fake.recorded.ipcHandlers.keys()].sort()).toEqual(Object.values(apiChannels).sort())
     for (const method of apiMethods) {
-      const bad = await callIpc(fake, method, [{ not: 'expected' }, 42, 'extra'])
+      const bad = await call(method, [{ not: 'expected' }, 42, 'extra'])
       expect(bad, method).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
     }
-    const info = await callIpc(fake, 'getAppInfo', [])
+    const info = await call('getAppInfo')
     expect(info).toMatchObject({ ok: true, value: { version: '0.1.0', schemaVersion: 1 } })
-    const updated = await callIpc(fake, 'updateSettings', [{ theme: 'dark' }])
+    const updated = await call('updateSettings', [{ theme: 'dark' }])
     expect(updated).toMatchObject({ ok: true, value: { theme: 'dark' } })
-    expect(await callIpc(fake, 'getSettings', [])).toMatchObject({ ok: true, value: { theme: 'dark' } })
+    expect(await call('getSettings')).toMatchObject({ ok: true, value: { theme: 'dark' } })
+  })
+
+  it('has no IPC listener but the sender-checked API handlers (electron-store adds one that answers any frame)', async () => {
+    const { fake } = await startBuiltApp()
+    expect(fake.electron.ipcMain.eventNames()).toEqual([])
+    expect(fake.recorded.ipcHandlers.size).toBe(apiMethods.length)
   })
 
   it('refuses API calls from any frame that is not the app page', async () => {
-    const { fake } = await startBuiltApp()
+    const { fake, call } = await startBuiltApp()
     for (const from of ['https://evil.example/', 'file:///etc/passwd', 'app://elsewhere/index.html']) {
-      expect(await callIpc(fake, 'getAppInfo', [], from)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+      expect(await call('getAppInfo', [], from)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     }
     const handler = fake.recorded.ipcHandlers.get(apiChannels.getAppInfo)!
     expect(await handler(ipcEventFrom(appPage, { isSubFrame: true }))).toMatchObject({ error: { code: 'forbidden' } })
@@ -99,9 +98,8 @@ describe('the built main bundle under plain Node', () => {
     expect(contents.attempt('will-attach-webview')).toBe(true)
 
     for (const url of ['https://developer-dashboard.whoop.com/', 'http://developer.whoop.com/', 'file:///etc/passwd']) {
-      expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' })
+      expect(contents.windowOpenHandler!({ url, frameName: '', features: '', disposition: 'new-window', referrer: { url: appPage, policy: 'default' } })).toEqual({ action: 'deny' })
     }
-    await settle()
     expect(fake.recorded.openedExternally).toEqual(['https://developer-dashboard.whoop.com/'])
 
     const granted: boolean[] = []
@@ -164,6 +162,8 @@ describe('the built main bundle under plain Node', () => {
   })
 
   it('has been built from the current sources', () => {
+    const builtFrom = fs.readFileSync(path.join(outDir, 'main', SOURCE_DIGEST_FILE), 'utf8')
+    expect(builtFrom, 'out/ is older than src/: run `npm run build`').toBe(sourceDigest(path.resolve(__dirname, '../..')))
     expect(fs.existsSync(path.join(outDir, 'preload/index.js'))).toBe(true)
     expect(fs.existsSync(path.join(outDir, 'renderer/index.html'))).toBe(true)
   })

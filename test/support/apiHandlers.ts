@@ -26,7 +26,7 @@ export function handlersWith(overrides: Partial<ApiHandlers> = {}): ApiHandlers 
       hasClientSecret: false,
       storage: { persistent: true, backend: 'test' },
       signIn: { pending: false },
-      supportsDeepLinks: false
+      deepLinks: { reachesApp: false, reason: 'not in this test' }
     }),
     startSignIn: () => Promise.reject(new Error('not in this test')),
     completeSignIn: () => ({ ok: false, reason: 'no-pending', message: 'none' }),

@@ -58,7 +58,7 @@ export async function startCoreHarness(
       whoopEndpoints: fake.endpoints,
       cipher,
       openExternal: async (url) => void opened.push(url),
-      supportsDeepLinks: true,
+      deepLinks: { reachesApp: true },
       files: {
         chooseExportTarget: async () => (files.exportTo ? { path: files.exportTo } : undefined),
         chooseImportSource: async () => files.importFrom

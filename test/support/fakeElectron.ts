@@ -1,9 +1,14 @@
 import { EventEmitter } from 'node:events'
+import type * as Electron from 'electron'
 
 /**
  * A stand-in for the `electron` module, for what cannot run here: the Electron runtime. It records
  * what the app asks of Electron (windows, handlers, protocol registrations) so tests can inspect the
- * result, and lets tests play the operating system (deliver `open-url`, start a second instance).
+ * result, and lets tests play the operating system (deliver `open-url`, start a second instance,
+ * fail a page load).
+ *
+ * Every stand-in is checked against Electron's own type definitions (`satisfies Pick<…>`): a member
+ * that Electron renamed, removed or changed, or a misspelt one, fails the typecheck.
  */
 export interface FakeElectronOptions {
   userDataDir: string
@@ -11,23 +16,42 @@ export interface FakeElectronOptions {
   /** What safeStorage reports; default a working keyring. */
   storageBackend?: string
   encryptionAvailable?: boolean
+  /** What registering `whoop-desktop://` with the OS achieves; default it works. */
+  protocolRegistration?: { accepted: boolean; isDefault: boolean }
+  /** What shell.openPath answers: '' for success, else the OS's error message. */
+  openPathError?: string
+  /** Makes shell.openExternal fail with this message. */
+  openExternalError?: string
+  /** The button a message box is answered with (its index). */
+  messageBoxResponse?: number
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>
 
-class FakeWebContents extends EventEmitter {
-  windowOpenHandler?: (details: { url: string }) => { action: 'allow' | 'deny' }
+type SentMessage = [channel: string, payload: unknown]
+
+class FakeWebContents
+  extends EventEmitter
+  implements Pick<Electron.WebContents, 'send' | 'setWindowOpenHandler' | 'getURL' | 'reload'>
+{
+  windowOpenHandler?: (details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse
   url = ''
-  /** Messages the app pushed to the page: [channel, payload]. */
-  sent: [string, unknown][] = []
+  reloads = 0
+  /** Messages the app pushed to the page. */
+  sent: SentMessage[] = []
   send(channel: string, payload: unknown) {
     this.sent.push([channel, payload])
+    this.emit('fake:sent', channel, payload)
   }
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }) {
+  setWindowOpenHandler(handler: (details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse) {
     this.windowOpenHandler = handler
   }
   getURL() {
     return this.url
+  }
+  reload() {
+    this.reloads++
+    this.emit('fake:reload')
   }
   /** Emits an event the way Electron does and says whether a listener prevented it. */
   attempt(eventName: string, details: Record<string, unknown> = {}): boolean {
@@ -36,19 +60,37 @@ class FakeWebContents extends EventEmitter {
     this.emit(eventName, event, details.url)
     return prevented
   }
+  /** The first message pushed on `channel` that `matches`, now or once it is sent. */
+  message(channel: string, matches: (payload: any) => boolean = () => true): Promise<unknown> {
+    const already = this.sent.find(([sentOn, payload]) => sentOn === channel && matches(payload))
+    if (already) return Promise.resolve(already[1])
+    return new Promise((resolve) => {
+      const listen = (sentOn: string, payload: unknown) => {
+        if (sentOn !== channel || !matches(payload)) return
+        this.off('fake:sent', listen)
+        resolve(payload)
+      }
+      this.on('fake:sent', listen)
+    })
+  }
 }
 
 export function createFakeElectron(options: FakeElectronOptions) {
   const paths: Record<string, string> = { userData: options.userDataDir }
+  const lifecycle = new EventEmitter()
+  const registration = options.protocolRegistration ?? { accepted: true, isDefault: true }
   const recorded = {
     protocolClients: [] as { scheme: string; path?: string; args?: string[] }[],
-    privilegedSchemes: [] as unknown[],
-    protocolHandlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
+    privilegedSchemes: [] as Electron.CustomScheme[],
+    protocolHandlers: new Map<string, (request: GlobalRequest) => GlobalResponse | Promise<GlobalResponse>>(),
     ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
     openedExternally: [] as string[],
+    openedPaths: [] as string[],
+    fetched: [] as string[],
     errorBoxes: [] as { title: string; content: string }[],
-    aboutPanel: undefined as Record<string, unknown> | undefined,
-    menu: undefined as { label?: string; role?: string; submenu?: unknown[] }[] | undefined,
+    messageBoxes: [] as Electron.MessageBoxOptions[],
+    aboutPanel: undefined as Electron.AboutPanelOptionsOptions | undefined,
+    menu: undefined as Electron.MenuItemConstructorOptions[] | undefined,
     exitCode: undefined as number | undefined,
     quit: false,
     permissionRequestHandler: undefined as
@@ -56,6 +98,11 @@ export function createFakeElectron(options: FakeElectronOptions) {
       | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
     permissionCheckHandler: undefined as undefined | ((...args: unknown[]) => boolean)
   }
+
+  let ended = false
+  lifecycle.once('ended', () => (ended = true))
+  let markReady!: () => void
+  const readyPromise = new Promise<void>((resolve) => (markReady = resolve))
 
   const app = Object.assign(new EventEmitter(), {
     isPackaged: true,
@@ -66,34 +113,66 @@ export function createFakeElectron(options: FakeElectronOptions) {
     requestSingleInstanceLock: () => options.gotSingleInstanceLock ?? true,
     setAsDefaultProtocolClient: (scheme: string, path?: string, args?: string[]) => {
       recorded.protocolClients.push({ scheme, path, args })
-      return true
+      return registration.accepted
     },
+    isDefaultProtocolClient: () => registration.isDefault,
     whenReady: () => readyPromise,
-    setAboutPanelOptions: (panel: Record<string, unknown>) => void (recorded.aboutPanel = panel),
+    setAboutPanelOptions: (panel: Electron.AboutPanelOptionsOptions) => void (recorded.aboutPanel = panel),
     showAboutPanel: () => {},
-    quit: () => void (recorded.quit = true),
-    exit: (code: number) => void (recorded.exitCode = code)
-  })
-  let markReady!: () => void
-  const readyPromise = new Promise<void>((resolve) => (markReady = resolve))
+    quit: () => {
+      recorded.quit = true
+      lifecycle.emit('ended')
+    },
+    exit: (code?: number) => {
+      recorded.exitCode = code
+      lifecycle.emit('ended')
+    }
+  } satisfies Pick<
+    Electron.App,
+    | 'isPackaged'
+    | 'getName'
+    | 'getVersion'
+    | 'getPath'
+    | 'setPath'
+    | 'requestSingleInstanceLock'
+    | 'setAsDefaultProtocolClient'
+    | 'isDefaultProtocolClient'
+    | 'whenReady'
+    | 'setAboutPanelOptions'
+    | 'showAboutPanel'
+    | 'quit'
+    | 'exit'
+  >)
 
-  class BrowserWindow extends EventEmitter {
+  class BrowserWindow
+    extends EventEmitter
+    implements Pick<Electron.BrowserWindow, 'loadURL' | 'show' | 'isDestroyed' | 'isMinimized' | 'restore' | 'focus' | 'isVisible'>
+  {
     static instances: BrowserWindow[] = []
     static getAllWindows = () => BrowserWindow.instances
     webContents = new FakeWebContents()
+    /** Every URL the app asked this window to load, in order. */
+    loads: string[] = []
     loadedUrl?: string
     focused = false
-    constructor(readonly options: Record<string, any>) {
+    visible = false
+    constructor(readonly options: Electron.BrowserWindowConstructorOptions) {
       super()
       BrowserWindow.instances.push(this)
       app.emit('web-contents-created', {}, this.webContents)
+      lifecycle.emit('window', this)
     }
     loadURL(url: string) {
+      this.loads.push(url)
       this.loadedUrl = url
       this.webContents.url = url
+      lifecycle.emit('load', url)
       return Promise.resolve()
     }
-    show() {}
+    show() {
+      this.visible = true
+    }
+    isVisible = () => this.visible
     isDestroyed = () => false
     isMinimized = () => false
     restore() {}
@@ -102,58 +181,92 @@ export function createFakeElectron(options: FakeElectronOptions) {
     }
   }
 
+  const ipcMain = Object.assign(new EventEmitter(), {
+    handle: (channel: string, handler: (event: Electron.IpcMainInvokeEvent, ...args: any[]) => unknown) =>
+      void recorded.ipcHandlers.set(channel, handler as (event: unknown, ...args: unknown[]) => unknown)
+  } satisfies Pick<Electron.IpcMain, 'handle'>)
+
   const electron = {
     app,
     BrowserWindow,
-    ipcMain: Object.assign(new EventEmitter(), {
-      handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) =>
-        recorded.ipcHandlers.set(channel, handler)
-    }),
+    ipcMain,
     protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.privilegedSchemes.push(...schemes),
-      handle: (scheme: string, handler: (request: Request) => Response | Promise<Response>) =>
-        recorded.protocolHandlers.set(scheme, handler)
-    },
+      registerSchemesAsPrivileged: (schemes: Electron.CustomScheme[]) => void recorded.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, handler: (request: GlobalRequest) => GlobalResponse | Promise<GlobalResponse>) =>
+        void recorded.protocolHandlers.set(scheme, handler)
+    } satisfies Pick<Electron.Protocol, 'registerSchemesAsPrivileged' | 'handle'>,
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler: typeof recorded.permissionRequestHandler) =>
-          (recorded.permissionRequestHandler = handler),
-        setPermissionCheckHandler: (handler: typeof recorded.permissionCheckHandler) =>
-          (recorded.permissionCheckHandler = handler)
-      }
+          void (recorded.permissionRequestHandler = handler),
+        setPermissionCheckHandler: (handler: typeof recorded.permissionCheckHandler) => void (recorded.permissionCheckHandler = handler)
+      } satisfies Partial<Record<keyof Electron.Session, unknown>>
     },
     shell: {
-      openExternal: async (url: string) => void recorded.openedExternally.push(url)
-    },
+      openExternal: async (url: string) => {
+        if (options.openExternalError) throw new Error(options.openExternalError)
+        recorded.openedExternally.push(url)
+      },
+      openPath: async (path: string) => {
+        recorded.openedPaths.push(path)
+        return options.openPathError ?? ''
+      }
+    } satisfies Pick<Electron.Shell, 'openExternal' | 'openPath'>,
     dialog: {
-      showErrorBox: (title: string, content: string) => recorded.errorBoxes.push({ title, content })
-    },
-    nativeTheme: { shouldUseDarkColors: false },
+      showErrorBox: (title: string, content: string) => void recorded.errorBoxes.push({ title, content }),
+      showMessageBox: async (...args: [Electron.MessageBoxOptions] | [Electron.BaseWindow, Electron.MessageBoxOptions]) => {
+        const messageBox = args.length === 1 ? args[0] : args[1]
+        recorded.messageBoxes.push(messageBox)
+        lifecycle.emit('message-box', messageBox)
+        return { response: options.messageBoxResponse ?? 0, checkboxChecked: false }
+      }
+    } satisfies Pick<Electron.Dialog, 'showErrorBox' | 'showMessageBox'>,
+    net: {
+      // Electron's network stack stands in as Node's, recording what the app asks of it.
+      fetch: (input: string | GlobalRequest, init?: RequestInit) => {
+        recorded.fetched.push(typeof input === 'string' ? input : input.url)
+        return fetch(input, init)
+      }
+    } satisfies Pick<Electron.Net, 'fetch'>,
+    nativeTheme: { shouldUseDarkColors: false } satisfies Pick<Electron.NativeTheme, 'shouldUseDarkColors'>,
     Menu: {
-      buildFromTemplate: (template: { label?: string; role?: string; submenu?: unknown[] }[]) => template,
-      setApplicationMenu: (menu: { label?: string; role?: string; submenu?: unknown[] }[]) => void (recorded.menu = menu)
-    },
+      buildFromTemplate: (template: Electron.MenuItemConstructorOptions[]) => template,
+      setApplicationMenu: (menu: Electron.MenuItemConstructorOptions[]) => void (recorded.menu = menu)
+    } satisfies Partial<Record<keyof typeof Electron.Menu, unknown>>,
     // A keyring stand-in: reversible, and visibly not the plain text.
     safeStorage: {
       isAsyncEncryptionAvailable: async () => options.encryptionAvailable ?? true,
-      getSelectedStorageBackend: () => options.storageBackend ?? 'gnome_libsecret',
+      getSelectedStorageBackend: () => (options.storageBackend ?? 'gnome_libsecret') as ReturnType<Electron.SafeStorage['getSelectedStorageBackend']>,
       encryptStringAsync: async (plainText: string) => Buffer.from(`sealed:${Buffer.from(plainText).toString('base64')}`),
       decryptStringAsync: async (sealed: Buffer) => ({
         result: Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'base64').toString(),
         shouldReEncrypt: false
       })
-    }
-  }
+    } satisfies Pick<Electron.SafeStorage, 'isAsyncEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptStringAsync' | 'decryptStringAsync'>
+  } satisfies Partial<Record<keyof typeof Electron, unknown>>
 
   return {
     electron,
     recorded,
     windows: BrowserWindow.instances,
-    /** Lets `app.whenReady()` resolve, as Electron does once it has initialised. */
-    becomeReady: () => {
+    /**
+     * Lets `app.whenReady()` resolve, as Electron does once it has initialised, and resolves once the
+     * app has opened its window or ended (a refused start).
+     */
+    becomeReady: (): Promise<void> => {
+      const started = new Promise<void>((resolve) => {
+        if (ended) return resolve()
+        lifecycle.once('window', () => resolve())
+        lifecycle.once('ended', () => resolve())
+      })
       markReady()
       app.emit('ready')
-    }
+      return started
+    },
+    /** The next message box the app shows. */
+    nextMessageBox: () => new Promise<Electron.MessageBoxOptions>((resolve) => lifecycle.once('message-box', resolve)),
+    /** Resolves when the app next quits or exits, or asks a window to load a page. */
+    next: (what: 'ended' | 'load') => new Promise<void>((resolve) => lifecycle.once(what, () => resolve()))
   }
 }
 

@@ -1,10 +1,13 @@
 import fs from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import path from 'node:path'
-import type { FakeElectron } from './fakeElectron'
+import { apiChannels, type ApiMethod } from '../../src/shared/channels'
+import { createFakeElectron, ipcEventFrom, type FakeElectron, type FakeElectronOptions } from './fakeElectron'
+import { makeTempDir } from './tempDir'
 
 export const outDir = path.resolve(__dirname, '../../out')
 export const mainBundle = path.join(outDir, 'main/index.js')
+export const APP_PAGE = 'app://whoop-desktop/index.html'
 
 /**
  * Loads the built `out/main/index.js` under plain Node, the way Electron would start it, with
@@ -28,5 +31,23 @@ export function loadMainBundle(fake: FakeElectron): void {
   }
 }
 
-/** Lets promise callbacks and timers queued by the app run. */
-export const settle = () => new Promise((resolve) => setTimeout(resolve, 20))
+/**
+ * The built app as the OS starts it, against a fake Electron and a fresh data folder, not yet
+ * ready (`fake.becomeReady()` lets it start). `argv` is the command line it is started with.
+ */
+export function launchBuiltApp(options: { dataDir?: string; argv?: string[] } & Partial<FakeElectronOptions> = {}) {
+  const dataDir = options.dataDir ?? makeTempDir()
+  process.env.WHOOP_DESKTOP_DATA_DIR = dataDir
+  const fake = createFakeElectron({ userDataDir: makeTempDir(), ...options })
+  const originalArgv = process.argv
+  if (options.argv) process.argv = options.argv
+  try {
+    loadMainBundle(fake)
+  } finally {
+    process.argv = originalArgv
+  }
+  /** An API call over IPC, as the app's page (or the frame at `from`) makes it. */
+  const call = (method: ApiMethod, args: unknown[] = [], from = APP_PAGE) =>
+    fake.recorded.ipcHandlers.get(apiChannels[method])!(ipcEventFrom(from), ...args) as Promise<any>
+  return { fake, dataDir, call }
+}

@@ -27,6 +27,8 @@ describe('the packaging configuration', () => {
     expect(config.linux.desktop.entry.MimeType).toBe('x-scheme-handler/whoop-desktop;')
     expect(config.mac.extendInfo.CFBundleURLTypes[0].CFBundleURLSchemes).toEqual(['whoop-desktop'])
     expect(packageJson.desktopName).toBe(`${config.linux.executableName}.desktop`)
+    // The AppImage writes its own .desktop file under this name (src/main/edge/linkScheme.ts).
+    expect(fs.readFileSync(path.join(root, 'src/main/edge/linkScheme.ts'), 'utf8')).toContain(`DESKTOP_FILE_NAME = '${packageJson.desktopName}'`)
   })
 
   it('turns off the Electron features an attacker could use and ships only the app', () => {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { ConnectedAccount, ConnectionStatus, DisconnectResult } from '../../shared/connection'
+import type { ConnectedAccount, ConnectionStatus, DeepLinkSupport, DisconnectResult } from '../../shared/connection'
 import type { Clock } from '../clock'
 import { adoptImportedHistory } from '../exchange/importWhoopExport'
 import { createRecordStore } from '../store/recordStore'
@@ -105,7 +105,7 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
       client = undefined
     },
 
-    status(signIn: ConnectionStatus['signIn'], supportsDeepLinks: boolean): ConnectionStatus {
+    status(signIn: ConnectionStatus['signIn'], deepLinks: DeepLinkSupport): ConnectionStatus {
       const storage = vault.status()
       const hasTokens = vault.tokens() !== undefined
       const state = storage.unreadable || (reconnectNeeded && hasTokens) ? 'reconnect-needed' : hasTokens ? 'connected' : 'not-connected'
@@ -116,7 +116,7 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
         hasClientSecret: vault.credentials() !== undefined,
         storage: { persistent: storage.persistent, backend: storage.backend, warning: storage.warning },
         signIn,
-        supportsDeepLinks
+        deepLinks
       }
     },
 

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { app, BrowserWindow, session, shell } from 'electron'
+import { app, BrowserWindow, session } from 'electron'
 import icon from '../../../resources/icon.png?asset'
 import { startAppCore, type AppCore } from '../appCore'
 import { resolveDataDir } from '../dataDir'
@@ -9,10 +9,13 @@ import { whoopEndpointsFromEnv } from '../whoop/whoopEndpoints'
 import { APP_INDEX_URL, registerAppScheme, serveRendererOverAppScheme } from './appProtocol'
 import { installAppMenu } from './appMenu'
 import { listenForDeepLinks } from './deepLinkSources'
-import { showStartupError } from './dialogs'
+import { showError, showStartupError } from './dialogs'
 import { guardSession, guardWebContents } from './guards'
 import { dialogFileExchange } from './fileDialogs'
+import { desktopFetch } from './desktopFetch'
 import { registerApiHandlers } from './ipc'
+import { registerLinkScheme } from './linkScheme'
+import { openFolder, openInBrowser } from './osShell'
 import { safeStorageCipher } from './safeStorageCipher'
 import { openSettingsBackend } from './settingsBackend'
 import { createMainWindow } from './window'
@@ -38,17 +41,21 @@ export function startDesktopApp(): void {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
   }
+  const log = (message: string) => (core ? core.log.warn(message) : console.error(message))
   const openWindow = (): void => {
-    mainWindow = createMainWindow(devServerUrl ?? APP_INDEX_URL, icon)
+    mainWindow = createMainWindow(devServerUrl ?? APP_INDEX_URL, icon, log)
   }
 
   const deepLinks = createDeepLinkEntry(
     { 'oauth/callback': (link) => core?.completeSignInFromLink(link.url) },
-    (message) => core?.log.warn(message)
+    log
   )
   registerAppScheme()
+  const deepLinkSupport = registerLinkScheme()
   listenForDeepLinks(deepLinks, focusWindow)
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents))
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, (error) => log(`A link could not be opened: ${error instanceof Error ? error.message : error}`))
+  )
 
   app.whenReady().then(async () => {
     try {
@@ -59,13 +66,14 @@ export function startDesktopApp(): void {
         settingsBackend: openSettingsBackend(dataDir),
         whoopEndpoints: whoopEndpointsFromEnv(process.env),
         cipher: safeStorageCipher,
-        openExternal: (url) => shell.openExternal(url),
-        supportsDeepLinks: true,
+        openExternal: openInBrowser,
+        deepLinks: deepLinkSupport,
+        fetch: desktopFetch,
         files: dialogFileExchange(() => mainWindow),
         emit: (event, payload) => {
           if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(apiEventChannels[event], payload)
         },
-        openFolder: async (folder) => void (await shell.openPath(folder)),
+        openFolder,
         echoLog: app.isPackaged ? undefined : (line) => console.log(line)
       })
     } catch (error) {
@@ -74,11 +82,13 @@ export function startDesktopApp(): void {
       return
     }
     const { handlers } = core
-    installAppMenu(() => void handlers.openLogsFolder())
+    installAppMenu(() =>
+      Promise.resolve(handlers.openLogsFolder()).catch((error: unknown) => showError('The logs folder could not be opened', error))
+    )
     guardSession(session.defaultSession)
     serveRendererOverAppScheme(path.join(__dirname, '../renderer'))
-    const { log } = core
-    registerApiHandlers(core.handlers, devServerUrl, (method, error) => log.error(`API method ${method} failed`, error))
+    const coreLog = core.log
+    registerApiHandlers(core.handlers, devServerUrl, (method, error) => coreLog.error(`API method ${method} failed`, error))
     openWindow()
     deepLinks.open()
 

@@ -4,7 +4,7 @@ import { app, Menu, type MenuItemConstructorOptions } from 'electron'
  * The application menu: the standard editing commands (so copy and paste work in the fields) and
  * an About panel with the version. No reload or developer tools outside development.
  */
-export function installAppMenu(openLogsFolder: () => void): void {
+export function installAppMenu(openLogsFolder: () => Promise<unknown>): void {
   app.setAboutPanelOptions({
     applicationName: 'WHOOP Desktop',
     applicationVersion: app.getVersion(),
@@ -20,7 +20,7 @@ export function installAppMenu(openLogsFolder: () => void): void {
     {
       role: 'help',
       submenu: [
-        { label: 'Open Logs Folder', click: openLogsFolder },
+        { label: 'Open Logs Folder', click: () => void openLogsFolder() },
         ...(isMac ? [] : [{ label: 'About WHOOP Desktop', click: () => app.showAboutPanel() }])
       ]
     }

@@ -1,19 +1,11 @@
-import path from 'node:path'
 import { app } from 'electron'
-import { DEEP_LINK_SCHEME, findDeepLinkInArgv, type DeepLinkEntry } from '../deepLinks/deepLinks'
+import { findDeepLinkInArgv, type DeepLinkEntry } from '../deepLinks/deepLinks'
 
 /**
- * Registers the app as the handler of `whoop-desktop://` links and feeds every link, however it
- * arrives, into the one entry point. Call before `ready`: macOS may send `open-url` early.
+ * Feeds every `whoop-desktop://` link, however it arrives, into the one entry point. Call before
+ * `ready`: macOS may send `open-url` early.
  */
 export function listenForDeepLinks(entry: DeepLinkEntry, focusWindow: () => void): void {
-  if (process.defaultApp && process.argv.length >= 2) {
-    // Development (`electron path/to/app`): the OS must relaunch Electron with the app's path.
-    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1])])
-  } else {
-    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME)
-  }
-
   // macOS delivers links as events, before `ready` if the link launched the app.
   app.on('open-url', (event, url) => {
     event.preventDefault()

@@ -1,17 +1,18 @@
-import { shell, type Session, type WebContents } from 'electron'
+import type { Session, WebContents } from 'electron'
 import { isAllowedExternalUrl } from '../web/externalLinks'
+import { openInBrowser } from './osShell'
 
 /**
  * The page may never leave the app: no navigation, no redirect, no new window, no <webview>.
  * A link to an allow-listed https page opens in the person's own browser instead.
  */
-export function guardWebContents(contents: WebContents): void {
+export function guardWebContents(contents: WebContents, onOpenFailed: (error: unknown) => void): void {
   contents.on('will-navigate', (event) => event.preventDefault())
   contents.on('will-frame-navigate', (event) => event.preventDefault())
   contents.on('will-redirect', (event) => event.preventDefault())
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url)
+    if (isAllowedExternalUrl(url)) openInBrowser(url).catch(onOpenFailed)
     return { action: 'deny' }
   })
 }

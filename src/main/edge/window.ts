@@ -1,11 +1,12 @@
 import path from 'node:path'
 import { BrowserWindow, nativeTheme } from 'electron'
+import { offerWayOutOfWindowFailures } from './windowFailures'
 
 /**
  * The one window. Its page is sandboxed and isolated: it sees only what the preload exposes
  * (`window.api`), never Node or Electron.
  */
-export function createMainWindow(rendererUrl: string, iconFile: string): BrowserWindow {
+export function createMainWindow(rendererUrl: string, iconFile: string, log: (message: string) => void): BrowserWindow {
   const window = new BrowserWindow({
     title: 'WHOOP Desktop',
     width: 1280,
@@ -32,6 +33,8 @@ export function createMainWindow(rendererUrl: string, iconFile: string): Browser
     }
   })
   window.once('ready-to-show', () => window.show())
-  void window.loadURL(rendererUrl)
+  offerWayOutOfWindowFailures(window, rendererUrl, log)
+  // A failed load is reported by `did-fail-load` above; the promise only repeats it.
+  window.loadURL(rendererUrl).catch((error) => log(`Loading the window failed: ${error instanceof Error ? error.message : error}`))
   return window
 }

@@ -7,6 +7,7 @@ const fake = await vi.hoisted(async () => {
 vi.mock('electron', () => fake.electron)
 
 const { listenForDeepLinks } = await import('../../../src/main/edge/deepLinkSources')
+const { registerLinkScheme } = await import('../../../src/main/edge/linkScheme')
 const { createDeepLinkEntry } = await import('../../../src/main/deepLinks/deepLinks')
 
 const link = (n: number) => `whoop-desktop://oauth/callback?code=c${n}&state=stateabcdef`
@@ -32,14 +33,14 @@ describe('deep links arriving from the operating system', () => {
 
   it('registers the packaged app as the whoop-desktop handler', () => {
     process.argv = ['/opt/WHOOP Desktop/whoop-desktop']
-    listen()
+    expect(registerLinkScheme()).toEqual({ reachesApp: true })
     expect(fake.recorded.protocolClients).toEqual([{ scheme: 'whoop-desktop', path: undefined, args: undefined }])
   })
 
   it('registers the development form, which relaunches Electron with the app path', () => {
     ;(process as { defaultApp?: boolean }).defaultApp = true
     process.argv = ['/repo/node_modules/electron/dist/electron', '/repo/out/main/index.js']
-    listen()
+    registerLinkScheme()
     expect(fake.recorded.protocolClients).toEqual([
       { scheme: 'whoop-desktop', path: process.execPath, args: ['/repo/out/main/index.js'] }
     ])

@@ -17,11 +17,12 @@ type Redirect = 'custom-scheme' | 'loopback'
  */
 export function ConnectWizard({ connection }: { connection: ConnectionState }) {
   const { status, lastOutcome, setLastOutcome, refresh } = connection
-  const supportsDeepLinks = status?.supportsDeepLinks ?? true
+  // Until the app has said whether whoop-desktop:// links reach it, the redirect that always works.
+  const supportsDeepLinks = status?.deepLinks.reachesApp ?? false
   const [clientId, setClientId] = useState(status?.clientId ?? '')
   const [clientSecret, setClientSecret] = useState('')
   const [chosenRedirect, setRedirect] = useState<Redirect>('custom-scheme')
-  // Where whoop-desktop:// links cannot arrive (the browser host), the loopback redirect is the only one.
+  // Where whoop-desktop:// links cannot arrive, the loopback redirect is the only one.
   const redirect: Redirect = supportsDeepLinks ? chosenRedirect : 'loopback'
   const [started, setStarted] = useState<SignInStarted>()
   const [error, setError] = useState<string>()
@@ -121,6 +122,12 @@ export function ConnectWizard({ connection }: { connection: ConnectionState }) {
                 Through this computer (<code>{LOOPBACK_REDIRECT_URI}</code>){supportsDeepLinks && ', if WHOOP refuses the first'}
               </label>
             </fieldset>
+            {status && !supportsDeepLinks && (
+              <p className="hint" data-testid="deep-link-note">
+                WHOOP sends you back through this computer: links to <code>{CUSTOM_SCHEME_REDIRECT_URI}</code> do not reach WHOOP
+                Desktop here ({status.deepLinks.reason ?? 'the system did not register the app for them'}).
+              </p>
+            )}
             <p className="hint">The secret stays on this computer, encrypted where the system allows, and is only ever sent to WHOOP.</p>
             <button type="submit" className="button primary" data-testid="connect-button">
               Connect WHOOP
