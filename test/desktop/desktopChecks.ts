@@ -1,0 +1,26 @@
+import { expect, type Page } from '@playwright/test'
+import type { Api } from '../../src/shared/api'
+
+declare global {
+  interface Window {
+    /** Set by the preload (src/renderer/src/env.d.ts says the same for the renderer). */
+    api?: Api
+  }
+}
+
+/**
+ * What a real launch must show, built or packaged: the app's own page from app://, the API answering
+ * through the preload and IPC, and SQLite working in the main process (the schema version is read
+ * from the database; demo data is written and read back by the dashboard query).
+ */
+export async function expectTheAppRunning(page: Page): Promise<void> {
+  await page.waitForLoadState('domcontentloaded')
+  expect(page.url()).toBe('app://whoop-desktop/index.html')
+  await expect(page.getByRole('heading', { name: 'Welcome to WHOOP Desktop' })).toBeVisible()
+  const info = await page.evaluate(() => window.api!.getAppInfo())
+  expect(info).toMatchObject({ ok: true, value: { name: 'WHOOP Desktop', schemaVersion: 1 } })
+  const demo = await page.evaluate(() => window.api!.loadDemoData())
+  expect(demo.ok).toBe(true)
+  const dashboard = await page.evaluate(() => window.api!.getDashboard({ range: '1m' }))
+  expect(dashboard.ok && dashboard.value?.summary.range.daysWithData).toBeGreaterThan(20)
+}
