@@ -9,7 +9,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 
 /** The path electron-vite starts: `<electron package>/dist/<path.txt>`, when both exist. */
-export function installedElectronBinary(electronDir) {
+function installedElectronBinary(electronDir) {
   const pathFile = path.join(electronDir, 'path.txt')
   if (!fs.existsSync(pathFile)) return undefined
   const binary = path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8'))
@@ -26,7 +26,7 @@ function failureReason(output) {
  * Makes sure the Electron binary of the project in `projectDir` is installed.
  * Returns `{ binary }`, or `{ problem }`: one sentence for the person who ran the command.
  */
-export function ensureElectron(projectDir = process.cwd(), env = process.env) {
+function ensureElectron(projectDir = process.cwd(), env = process.env) {
   const electronDir = path.dirname(createRequire(path.join(projectDir, 'package.json')).resolve('electron/package.json'))
   // electron-vite starts ELECTRON_EXEC_PATH instead, when it is set.
   if (env.ELECTRON_EXEC_PATH) return { binary: env.ELECTRON_EXEC_PATH }
@@ -46,10 +46,8 @@ export function ensureElectron(projectDir = process.cwd(), env = process.env) {
   }
 }
 
-if (import.meta.filename === process.argv[1]) {
-  const { problem } = ensureElectron()
-  if (problem) {
-    console.error(problem)
-    process.exit(1)
-  }
+const { problem } = ensureElectron()
+if (problem) {
+  console.error(problem)
+  process.exit(1)
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import Ajv from 'ajv'
 import yaml from 'js-yaml'
 import { describe, expect, it } from 'vitest'
-import { signingArguments } from '../../scripts/package.mjs'
+import { signingArguments } from '../../scripts/signingArguments.mjs'
 
 const root = path.resolve(__dirname, '../..')
 const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>
