@@ -75,8 +75,11 @@ export interface SportTotal {
 }
 
 export interface DashboardSummary {
+  /** The newest day with a cycle ("today" only when `daysOld` is 0). */
   today: {
     date: string
+    /** Days between `date` and the member's today: 0 today, 1 yesterday. */
+    daysOld: number
     state: string
     strain: number | null
     kilojoule: number | null
@@ -86,8 +89,10 @@ export interface DashboardSummary {
     hrv: number | null
     restingHr: number | null
   } | null
+  /** The newest main sleep, dated by the day it ended ("last night" only when `daysOld` is 0). */
   lastNight: {
     date: string
+    daysOld: number
     state: string
     asleepMs: number | null
     inBedMs: number | null
@@ -98,6 +103,7 @@ export interface DashboardSummary {
   } | null
   /** The member's latest body measurements, if WHOOP has them. */
   body: { heightMeter: number; weightKilogram: number; maxHeartRate: number } | null
+  /** Means of the range's days (not of its week or month buckets), and how many days had data. */
   range: {
     recovery: number | null
     hrv: number | null

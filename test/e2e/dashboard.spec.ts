@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { systemClock } from '../../src/main/clock'
 import { dashboardRanges } from '../../src/shared/dashboard'
 import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
 
@@ -110,4 +111,78 @@ test('shows the units chosen in Settings', async ({ page, host }) => {
   await page.getByTestId('dashboard-link').click()
   await expect(page.getByTestId('body-measurements')).toContainText('5′ 9″ · 160.0 lb')
   await expect(page.getByTestId('today-card')).toContainText(' kcal')
+})
+
+/** A date as the member's calendar has it: `ms` in WHOOP's `±hh:mm` offset. */
+function memberDate(ms: number, offset: string): string {
+  const [, sign, hh, mm] = /^([+-])(\d{2}):(\d{2})$/.exec(offset) ?? ['', '+', '00', '00']
+  const minutes = (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm))
+  return new Date(ms + minutes * 60_000).toISOString().slice(0, 10)
+}
+/** Milliseconds as a person reads them in the app: `7h 05m`, or `42m` under an hour. */
+function asDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000)
+  return minutes >= 60 ? `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m` : `${minutes}m`
+}
+
+test('the sleep tooltip and the Today and Last night cards show the member’s own values, dated', async ({ page, host, whoop }) => {
+  await page.goto(host.url)
+  await connectThroughThePage(page, whoop)
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+  const { cycles, sleeps } = whoop.history
+  const mainSleeps = sleeps.filter((sleep) => !sleep.nap)
+  const newestNight = mainSleeps.toSorted((a, b) => Date.parse(b.end) - Date.parse(a.end))[0]
+
+  await expect(page.getByTestId('today-card').getByRole('heading')).toHaveText('Today')
+  await expect(page.getByTestId('today-date')).toHaveAttribute('data-date', memberDate(Date.now(), cycles[0].timezone_offset))
+  await expect(page.getByTestId('last-night-card').getByRole('heading')).toHaveText('Last night')
+  await expect(page.getByTestId('last-night-date')).toHaveAttribute('data-date', memberDate(Date.parse(newestNight.end), newestNight.timezone_offset))
+  await expect(page.getByTestId('stale-data')).toHaveCount(0)
+
+  for (const range of ['1w', '1m'] as const) {
+    await page.getByTestId(`range-${range}`).click()
+    const chart = page.getByTestId('sleep-chart').locator('.recharts-wrapper').first()
+    // The deep-sleep bars, the first series of the stack; the last but one is a scored night.
+    const deepBars = chart.locator('.recharts-bar').first().locator('.recharts-bar-rectangle path')
+    await deepBars.nth((await deepBars.count()) - 2).hover()
+    const tooltip = chart.getByTestId('chart-tooltip')
+    const hoveredDate = await tooltip.getAttribute('data-date')
+    const night = mainSleeps.find((sleep) => memberDate(Date.parse(sleep.end), sleep.timezone_offset) === hoveredDate)!
+    const stages = night.score!.stage_summary
+    for (const [label, ms] of [
+      ['Deep (SWS)', stages.total_slow_wave_sleep_time_milli],
+      ['REM', stages.total_rem_sleep_time_milli],
+      ['Light', stages.total_light_sleep_time_milli],
+      ['Awake', stages.total_awake_time_milli],
+      ['Asleep', stages.total_slow_wave_sleep_time_milli + stages.total_rem_sleep_time_milli + stages.total_light_sleep_time_milli]
+    ] as const) {
+      await expect(tooltip, `${label} on ${range}`).toContainText(`${label}${asDuration(ms)}`)
+    }
+  }
+  await saveScreenshot(page, 'dashboard-sleep-tooltip')
+})
+
+test.describe('a history whose newest day is ten days old', () => {
+  const tenDays = 10 * 86_400_000
+  // The member's WHOOP history stopped ten days ago (the strap was left in a drawer).
+  test.use({ whoopOptions: { clock: { ...systemClock, now: () => Date.now() - tenDays } } })
+
+  test('names its days as they are and says when the latest data is from', async ({ page, host, whoop }) => {
+    await page.goto(host.url)
+    await connectThroughThePage(page, whoop)
+    await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+    const newestCycle = whoop.history.cycles[0]
+    const newestDay = await page.getByTestId('today-date').getAttribute('data-date')
+    expect(newestDay).toBe(memberDate(Date.now() - tenDays, newestCycle.timezone_offset))
+    await expect(page.getByTestId('today-card').getByRole('heading')).toHaveText('Latest day')
+    await expect(page.getByTestId('last-night-card').getByRole('heading')).toHaveText('Latest night')
+    // The date as the page's own locale writes a day with its year.
+    const written = await page.evaluate(
+      (day) => new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+      newestDay
+    )
+    await expect(page.getByTestId('stale-data')).toContainText(`Latest data: ${written}.`)
+    await expect(page.getByTestId('stale-data').getByRole('link', { name: 'import a newer WHOOP export' })).toHaveAttribute('href', '#/data')
+    await saveScreenshot(page, 'dashboard-stale-data')
+  })
 })

@@ -2,15 +2,19 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { test as base, type Page } from '@playwright/test'
-import { startFakeWhoop, type FakeWhoop } from '../fakeWhoop/fakeWhoopServer'
+import { startFakeWhoop, type FakeWhoop, type FakeWhoopOptions } from '../fakeWhoop/fakeWhoopServer'
 import { startHostProcess, type RunningHost } from '../support/browserHostProcess'
 
 export const screenshotDir = path.resolve(__dirname, '../../test-results/screenshots')
 
-/** Each test gets a fake WHOOP and its own browser host, pointed at it, with an empty data folder. */
-export const test = base.extend<{ whoop: FakeWhoop; host: RunningHost }>({
-  whoop: async ({}, use) => {
-    const fake = await startFakeWhoop({ days: 120, rateLimit: false })
+/**
+ * Each test gets a fake WHOOP and its own browser host, pointed at it, with an empty data folder.
+ * `whoopOptions` (with `test.use`) changes the fake, e.g. a history that ended days ago.
+ */
+export const test = base.extend<{ whoopOptions: FakeWhoopOptions; whoop: FakeWhoop; host: RunningHost }>({
+  whoopOptions: [{}, { option: true }],
+  whoop: async ({ whoopOptions }, use) => {
+    const fake = await startFakeWhoop({ days: 120, rateLimit: false, ...whoopOptions })
     await use(fake)
     await fake.close()
   },

@@ -11,7 +11,7 @@ import {
   type StrainPoint
 } from '../../shared/dashboard'
 import { daysFrom, groupByBucket, mean, rollingMean } from './buckets'
-import { addDays, localDateOf } from './localDate'
+import { addDays, daysBetween, localDateOf } from './localDate'
 
 /** Days read before a range starts, so its first rolling averages and baseline are complete. */
 const LOOKBACK_DAYS = 29
@@ -21,6 +21,14 @@ interface DayRange {
   from: string
   to: string
   bucket: Bucket
+  /** The member's date now, in the timezone of their newest cycle. */
+  today: string
+}
+
+interface DailySeries {
+  recovery: RecoveryPoint[]
+  sleep: SleepPoint[]
+  strain: StrainPoint[]
 }
 
 interface RecoveryRow {
@@ -212,7 +220,9 @@ export function createDashboardQueries(db: Database) {
     return ['z0', 'z1', 'z2', 'z3', 'z4', 'z5'].map((zone) => row[zone] ?? 0)
   }
 
-  function summary(range: DayRange, recovery: RecoveryPoint[], sleep: SleepPoint[], strain: StrainPoint[], sports: SportTotal[]): DashboardSummary {
+  /** `daily`: the range's series by day, the charts' own at a day range. */
+  function summary(range: DayRange, sports: SportTotal[], daily: DailySeries): DashboardSummary {
+    const { recovery, sleep, strain } = daily
     const cycle = latestCycle.get(range.userId)
     const cycleRecovery = cycle ? recoveryOfCycle.get(cycle.id) : undefined
     const night = latestNight.get(range.userId)
@@ -220,6 +230,7 @@ export function createDashboardQueries(db: Database) {
       today: cycle
         ? {
             date: cycle.date,
+            daysOld: Math.max(0, daysBetween(cycle.date, range.today)),
             state: cycle.score_state,
             strain: cycle.strain,
             kilojoule: cycle.kilojoule,
@@ -233,6 +244,7 @@ export function createDashboardQueries(db: Database) {
       lastNight: night
         ? {
             date: night.date,
+            daysOld: Math.max(0, daysBetween(night.date, range.today)),
             state: night.score_state,
             asleepMs: asleepOf(night),
             inBedMs: night.in_bed_ms,
@@ -255,6 +267,11 @@ export function createDashboardQueries(db: Database) {
     }
   }
 
+  function dailySeries(range: DayRange): DailySeries {
+    const days = { ...range, bucket: 'day' as const }
+    return { recovery: recoverySeries(days), sleep: sleepSeries(days), strain: strainSeries(days) }
+  }
+
   /** The days a range covers, ending today in the member's timezone (or at the newest record). */
   function dayRange(userId: number, range: DashboardRange, now: number): DayRange {
     const spec = rangeSpecs[range]
@@ -262,7 +279,7 @@ export function createDashboardQueries(db: Database) {
     const today = localDateOf(now, cycle?.timezone_offset ?? 'Z')
     const to = cycle && cycle.date > today ? cycle.date : today
     const from = spec.days === null ? (firstDate.get(userId)?.date ?? to) : addDays(to, -(spec.days - 1))
-    return { userId, from: from < to ? from : to, to, bucket: spec.bucket }
+    return { userId, from: from < to ? from : to, to, bucket: spec.bucket, today }
   }
 
   return {
@@ -292,7 +309,8 @@ export function createDashboardQueries(db: Database) {
         strain,
         sports,
         zonesMs: zoneTotals(days),
-        summary: summary(days, recovery, sleep, strain, sports)
+        // Range summaries are means of days, whatever the buckets: a 2-day month weighs as 2 days.
+        summary: summary(days, sports, days.bucket === 'day' ? { recovery, sleep, strain } : dailySeries(days))
       }
     }
   }

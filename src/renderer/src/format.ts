@@ -48,8 +48,14 @@ export function height(meters: number, settings: Settings | undefined): string {
 }
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
+const fullDayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
 const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' })
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' })
+
+/** A day with its year, e.g. "Mon 24 Jun 2024". */
+export function fullDay(date: string): string {
+  return fullDayFormat.format(new Date(`${date}T00:00:00Z`))
+}
 
 /** How a bucket is named in a tooltip. */
 export function bucketLabel(date: string, bucket: Bucket): string {

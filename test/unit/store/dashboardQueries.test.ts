@@ -110,4 +110,39 @@ describe('dashboard queries', () => {
     expect(data.summary.lastNight).toMatchObject({ state: 'PENDING_SCORE', asleepMs: null })
     expect(data.summary.range.workouts).toBeGreaterThan(0)
   })
+
+  it('date today and last night, and say how old they are when no newer data came', () => {
+    const current = harness.fake.history.cycles[0]
+    const newestNight = harness.fake.history.sleeps.filter((s) => !s.nap).sort((a, b) => Date.parse(b.end) - Date.parse(a.end))[0]
+    const fresh = queries.dashboard(userId, '1w', now()).summary
+    expect(fresh.today).toMatchObject({ date: cycleDateOf(Date.parse(current.start), current.timezone_offset), daysOld: 0 })
+    expect(fresh.lastNight).toMatchObject({ date: localDateOf(Date.parse(newestNight.end), newestNight.timezone_offset), daysOld: 0 })
+    // Ten days later, with nothing synced since.
+    const later = queries.dashboard(userId, '1w', now() + 10 * 86_400_000).summary
+    expect(later.today?.daysOld).toBe(10)
+    expect(later.lastNight?.daysOld).toBe(10)
+  })
+
+  it('average the range over its days, not over its week or month buckets', () => {
+    const all = queries.dashboard(userId, 'all', now())
+    expect(all.bucket).toBe('month')
+    const { cycles, recoveries } = harness.fake.history
+    const dayOf = (cycleId: number) => {
+      const cycle = cycles.find((c) => c.id === cycleId)!
+      return cycleDateOf(Date.parse(cycle.start), cycle.timezone_offset)
+    }
+    const meanOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length
+    /** The mean over days of each day's mean (a day can hold two cycles). */
+    const meanOfDays = (entries: [day: string, value: number][]) => {
+      const byDay = Map.groupBy(entries, ([day]) => day)
+      return meanOf([...byDay.values()].map((values) => meanOf(values.map(([, value]) => value))))
+    }
+    const scored = recoveries.filter((r) => r.score_state === 'SCORED')
+    expect(all.summary.range.recovery).toBeCloseTo(meanOfDays(scored.map((r) => [dayOf(r.cycle_id), r.score!.recovery_score])), 6)
+    expect(all.summary.range.hrv).toBeCloseTo(meanOfDays(scored.map((r) => [dayOf(r.cycle_id), r.score!.hrv_rmssd_milli])), 6)
+    const scoredCycles = cycles.filter((c) => c.score_state === 'SCORED')
+    expect(all.summary.range.strain).toBeCloseTo(meanOfDays(scoredCycles.map((c) => [dayOf(c.id), c.score!.strain])), 6)
+    // And not the mean of the monthly buckets, which weighs a 2-day month as much as a 31-day one.
+    expect(all.summary.range.recovery).not.toBeCloseTo(meanOf(all.recovery.flatMap((point) => (point.recovery === null ? [] : [point.recovery]))), 1)
+  })
 })

@@ -5,11 +5,12 @@ import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
 import { bucketTooltip, ChartBox, chartMargin, Legend, tickFormatter, tickInterval } from './chartParts'
 
+// The bars are drawn in hours (`barKey`); the tooltip reads the stage's own milliseconds (`key`).
 const stages = [
-  { key: 'deepMs', label: 'Deep (SWS)', color: '#4338ca' },
-  { key: 'remMs', label: 'REM', color: '#a78bfa' },
-  { key: 'lightMs', label: 'Light', color: '#93c5fd' },
-  { key: 'awakeMs', label: 'Awake', color: '#cbd5e1' }
+  { key: 'deepMs', barKey: 'deepHours', label: 'Deep (SWS)', color: '#4338ca' },
+  { key: 'remMs', barKey: 'remHours', label: 'REM', color: '#a78bfa' },
+  { key: 'lightMs', barKey: 'lightHours', label: 'Light', color: '#93c5fd' },
+  { key: 'awakeMs', barKey: 'awakeHours', label: 'Awake', color: '#cbd5e1' }
 ] as const
 const NAP = '#14b8a6'
 const NEED = '#0f766e'
@@ -25,7 +26,7 @@ export function SleepChart({ points, bucket }: { points: SleepPoint[]; bucket: B
   const ticks = tickFormatter(bucket)
   const data = points.map((p) => ({
     ...p,
-    ...Object.fromEntries(stages.map((stage) => [stage.key, hours(p[stage.key])])),
+    ...Object.fromEntries(stages.map((stage) => [stage.barKey, hours(p[stage.key])])),
     needHours: hours(p.needMs),
     napHours: p.naps ? hours(p.napMs / (bucket === 'day' ? 1 : p.naps)) : null
   }))
@@ -53,7 +54,7 @@ export function SleepChart({ points, bucket }: { points: SleepPoint[]; bucket: B
           <YAxis interval={0} unit=" h" width={48} />
           <Tooltip content={SleepTooltip} cursor={{ fillOpacity: 0.1 }} />
           {stages.map((stage) => (
-            <Bar key={stage.key} dataKey={stage.key} name={stage.label} stackId="night" fill={stage.color} isAnimationActive={false} />
+            <Bar key={stage.key} dataKey={stage.barKey} name={stage.label} stackId="night" fill={stage.color} isAnimationActive={false} />
           ))}
           <Bar dataKey="napHours" name="Naps" fill={NAP} isAnimationActive={false} />
           <Line dataKey="needHours" name="Sleep need" stroke={NEED} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />

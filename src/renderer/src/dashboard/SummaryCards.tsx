@@ -1,19 +1,34 @@
 import type { DashboardSummary } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
-import { duration, energy, height, number, recoveryColor, weight } from '../format'
+import { duration, energy, fullDay, height, number, recoveryColor, weight } from '../format'
 
 const stateNote = (state: string | null | undefined) =>
   state === 'PENDING_SCORE' ? 'WHOOP is still scoring' : state === 'UNSCORABLE' ? 'WHOOP could not score this' : undefined
 
-/** Today, last night, and the range at a glance. */
+/** Names the newest day as a person would: only today's is "Today". */
+const dayHeading = (daysOld: number | undefined, names: [today: string, yesterday: string, older: string]) =>
+  daysOld === undefined || daysOld === 0 ? names[0] : daysOld === 1 ? names[1] : names[2]
+
+/** Today, last night, and the range at a glance, each with the date it is about. */
 export function SummaryCards({ summary, settings }: { summary: DashboardSummary; settings: Settings | undefined }) {
   const { today, lastNight, range, body } = summary
+  const dayTitle = dayHeading(today?.daysOld, ['Today', 'Yesterday', 'Latest day'])
+  const nightTitle = dayHeading(lastNight?.daysOld, ['Last night', 'The night before', 'Latest night'])
+  const newest = [today, lastNight].filter((latest) => latest !== null).sort((a, b) => a.daysOld - b.daysOld)[0]
   return (
     <div className="summary">
-      <section className="card summary-card" data-testid="today-card" aria-label="Today">
-        <h2>Today</h2>
+      {newest && newest.daysOld > 1 && (
+        <p className="notice" data-testid="stale-data" role="status">
+          Latest data: {fullDay(newest.date)}. Sync to fetch newer days, or <a href="#/data">import a newer WHOOP export</a>.
+        </p>
+      )}
+      <section className="card summary-card" data-testid="today-card" aria-label={dayTitle}>
+        <h2>{dayTitle}</h2>
         {today ? (
           <>
+            <p className="card-date" data-testid="today-date" data-date={today.date}>
+              {fullDay(today.date)}
+            </p>
             <div className="big-figures">
               <div>
                 <span className="big" style={{ color: recoveryColor(today.recovery) }}>
@@ -35,10 +50,13 @@ export function SummaryCards({ summary, settings }: { summary: DashboardSummary;
           <p className="muted">No data yet.</p>
         )}
       </section>
-      <section className="card summary-card" data-testid="last-night-card" aria-label="Last night">
-        <h2>Last night</h2>
+      <section className="card summary-card" data-testid="last-night-card" aria-label={nightTitle}>
+        <h2>{nightTitle}</h2>
         {lastNight ? (
           <>
+            <p className="card-date" data-testid="last-night-date" data-date={lastNight.date}>
+              Woke {fullDay(lastNight.date)}
+            </p>
             <div className="big-figures">
               <div>
                 <span className="big">{duration(lastNight.asleepMs)}</span>
@@ -60,6 +78,9 @@ export function SummaryCards({ summary, settings }: { summary: DashboardSummary;
       </section>
       <section className="card summary-card" data-testid="range-card" aria-label="This range">
         <h2>This range</h2>
+        <p className="card-date" data-testid="range-days">
+          Means of {range.daysWithData} {range.daysWithData === 1 ? 'day' : 'days'} with data
+        </p>
         <dl className="facts compact">
           <dt>Recovery</dt>
           <dd>{number(range.recovery, 0, '%')}</dd>

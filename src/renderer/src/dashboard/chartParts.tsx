@@ -27,7 +27,7 @@ export interface TooltipRow {
 /** A tooltip body: the bucket's date, then one row per value, and any flags. */
 export function TooltipBox({ date, bucket, rows, note }: { date: string; bucket: Bucket; rows: TooltipRow[]; note?: ReactNode }) {
   return (
-    <div className="chart-tooltip">
+    <div className="chart-tooltip" data-testid="chart-tooltip" data-date={date}>
       <strong>{bucketLabel(date, bucket)}</strong>
       {rows.map((row) => (
         <div key={row.label} className="tooltip-row">
