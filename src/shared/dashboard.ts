@@ -19,6 +19,8 @@ export const rangeSpecs: Record<DashboardRange, { days: number | null; bucket: B
 interface BucketFlags {
   /** First day of the bucket (YYYY-MM-DD). */
   date: string
+  /** The scored records (days, or nights for sleep) whose values the bucket's means are of. */
+  scored: number
   pending: number
   unscorable: number
 }

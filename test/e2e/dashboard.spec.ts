@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { systemClock } from '../../src/main/clock'
+import { cycleDateOf } from '../../src/main/store/localDate'
 import { dashboardRanges } from '../../src/shared/dashboard'
 import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
 
@@ -9,6 +10,9 @@ test('first run: demo data draws real marks in every chart for every range, and 
   await page.goto(host.url)
   await page.getByTestId('demo-button').click()
   await expect(page.getByTestId('demo-banner')).toBeVisible()
+  // It opens on this morning's numbers, not on "still being scored".
+  await expect(page.getByTestId('today-card')).toContainText(/\d+%Recovery/)
+  await expect(page.getByTestId('last-night-card')).toContainText(/\d+h \d{2}mAsleep of \d+h \d{2}m needed/)
   for (const range of dashboardRanges) {
     await page.getByTestId(`range-${range}`).click()
     await expect(page.getByTestId(`range-${range}`)).toHaveAttribute('aria-checked', 'true')
@@ -160,6 +164,25 @@ test('the sleep tooltip and the Today and Last night cards show the member’s o
     }
   }
   await saveScreenshot(page, 'dashboard-sleep-tooltip')
+
+  // At All, a bar is a month: its tooltip says what it is the mean of, and has no 7-day average.
+  await page.getByTestId('range-all').click()
+  const recoveryChart = page.getByTestId('recovery-chart').locator('.recharts-wrapper').first()
+  await recoveryChart.locator('.recharts-bar-rectangle path').last().hover()
+  const monthTooltip = recoveryChart.getByTestId('chart-tooltip')
+  const month = (await monthTooltip.getAttribute('data-date'))!.slice(0, 7)
+  const dayOf = (cycleId: number) => {
+    const cycle = cycles.find((c) => c.id === cycleId)!
+    return cycleDateOf(Date.parse(cycle.start), cycle.timezone_offset)
+  }
+  const scored = whoop.history.recoveries.filter((r) => r.score_state === 'SCORED' && dayOf(r.cycle_id).startsWith(month))
+  const mean = scored.reduce((sum, r) => sum + r.score!.recovery_score, 0) / scored.length
+  await expect(monthTooltip).toContainText(`Recovery${Math.round(mean)}%`)
+  await expect(monthTooltip).toContainText(`Mean of ${scored.length} days`)
+  const hrvChart = page.getByTestId('recovery-chart').locator('figure.trend').first()
+  await hrvChart.locator('.recharts-wrapper').hover()
+  await expect(hrvChart.getByTestId('chart-tooltip')).toContainText('Mean of')
+  await expect(hrvChart.getByTestId('chart-tooltip')).not.toContainText('7-day average')
 })
 
 test.describe('a history whose newest day is ten days old', () => {

@@ -11,7 +11,7 @@ const DEMO_DAYS = 2 * 365
  * explored before connecting. The same every time, labelled as demo, and removable in one step.
  */
 export function loadDemoData(db: Database, now: number): { records: number } {
-  const history = generateMemberHistory({ days: DEMO_DAYS, now, seed: 2024, userId: DEMO_USER_ID })
+  const history = generateMemberHistory({ days: DEMO_DAYS, now, seed: 2024, userId: DEMO_USER_ID, newestNightScored: true })
   const store = createRecordStore(db)
   const fetchedAt = new Date(now).toISOString()
   const options = { source: 'demo' as const, walk: null }

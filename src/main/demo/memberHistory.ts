@@ -25,6 +25,11 @@ export interface HistoryOptions {
   now: number
   seed?: number
   userId?: number
+  /**
+   * Whether WHOOP has already scored this morning's sleep and recovery (the demo, so that it opens
+   * on today's numbers). By default they are still being scored, as in the minutes after waking.
+   */
+  newestNightScored?: boolean
 }
 
 const HOUR = 3_600_000
@@ -68,13 +73,14 @@ export function generateMemberHistory(options: HistoryOptions): MemberHistory {
 
   onsets.forEach((start, index) => {
     const isCurrent = index === onsets.length - 1
+    const pending = isCurrent && !options.newestNightScored
     const end = isCurrent ? undefined : onsets[index + 1]
     const cycleId = FIRST_CYCLE_ID + index
     const offset = timezoneOffset(start, options.now)
     const ageDays = onsets.length - 1 - index
-    const sleep = makeSleep(random, { userId, cycleId, start, offset, nap: false, pending: isCurrent, ageDays })
+    const sleep = makeSleep(random, { userId, cycleId, start, offset, nap: false, pending, ageDays })
     history.sleeps.push(sleep)
-    history.recoveries.push(makeRecovery(random, { userId, cycleId, sleep, index, total: onsets.length, pending: isCurrent }))
+    history.recoveries.push(makeRecovery(random, { userId, cycleId, sleep, index, total: onsets.length, pending }))
     history.cycles.push(makeCycle(random, { userId, cycleId, start, end, offset, now: options.now }))
 
     const awake = Date.parse(sleep.end)

@@ -68,6 +68,7 @@ interface CycleRow {
 }
 
 const flagsOf = (rows: readonly { score_state: string }[]) => ({
+  scored: rows.filter((row) => row.score_state === 'SCORED').length,
   pending: rows.filter((row) => row.score_state === 'PENDING_SCORE').length,
   unscorable: rows.filter((row) => row.score_state === 'UNSCORABLE').length
 })
@@ -188,7 +189,9 @@ export function createDashboardQueries(db: Database) {
         respiratoryRate: average((row) => row.respiratory_rate),
         naps: naps.length,
         napMs: naps.reduce((total, row) => total + (row.in_bed_ms ?? 0), 0),
-        ...flagsOf(all)
+        ...flagsOf(all),
+        // The stage means are of nights; naps are counted apart.
+        scored: nights.filter((row) => row.score_state === 'SCORED').length
       }
     })
   }

@@ -15,6 +15,8 @@ export function RecoveryChart({ points, bucket }: { points: RecoveryPoint[]; buc
   const ticks = tickFormatter(bucket)
   const hasOxygen = points.some((p) => p.spo2 !== null || p.skinTemp !== null)
   const tooltip = (rows: (p: RecoveryPoint) => TooltipRow[]) => bucketTooltip(bucket, rows)
+  // A week's or month's value is already a mean: a 7-day average of it says nothing more.
+  const byDay = bucket === 'day'
 
   return (
     <ChartCard title="Recovery" testId="recovery-chart" points={points}>
@@ -44,10 +46,10 @@ export function RecoveryChart({ points, bucket }: { points: RecoveryPoint[]; buc
             unit=" ms"
             color={HRV}
             points={points}
-            keys={{ value: 'hrv', average: 'hrvAverage7', baseline: 'hrvBaseline' }}
+            keys={{ value: 'hrv', average: byDay ? 'hrvAverage7' : undefined, baseline: 'hrvBaseline' }}
             tooltip={tooltip((p) => [
               { label: 'HRV', value: number(p.hrv, 1, ' ms'), color: HRV },
-              { label: '7-day average', value: number(p.hrvAverage7, 1, ' ms') },
+              ...(byDay ? [{ label: '7-day average', value: number(p.hrvAverage7, 1, ' ms') }] : []),
               { label: 'Baseline (30 days)', value: number(p.hrvBaseline, 1, ' ms') }
             ])}
             ticks={ticks}
@@ -57,10 +59,10 @@ export function RecoveryChart({ points, bucket }: { points: RecoveryPoint[]; buc
             unit=" bpm"
             color={RHR}
             points={points}
-            keys={{ value: 'restingHr', average: 'restingHrAverage7', baseline: 'restingHrBaseline' }}
+            keys={{ value: 'restingHr', average: byDay ? 'restingHrAverage7' : undefined, baseline: 'restingHrBaseline' }}
             tooltip={tooltip((p) => [
               { label: 'Resting HR', value: number(p.restingHr, 0, ' bpm'), color: RHR },
-              { label: '7-day average', value: number(p.restingHrAverage7, 1, ' bpm') },
+              ...(byDay ? [{ label: '7-day average', value: number(p.restingHrAverage7, 1, ' bpm') }] : []),
               { label: 'Baseline (30 days)', value: number(p.restingHrBaseline, 1, ' bpm') }
             ])}
             ticks={ticks}

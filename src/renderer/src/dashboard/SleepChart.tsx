@@ -35,14 +35,14 @@ export function SleepChart({ points, bucket }: { points: SleepPoint[]; bucket: B
     { label: 'Sleep need', value: duration(point.needMs), color: NEED },
     ...stages.map((stage) => ({ label: stage.label, value: duration(point[stage.key]), color: stage.color })),
     ...(point.naps ? [{ label: `Naps (${point.naps})`, value: duration(point.napMs), color: NAP }] : [])
-  ])
+  ], { unit: 'nights' })
   const QualityTooltip = bucketTooltip<SleepPoint>(
     bucket,
     (point) => [
       ...quality.map((line) => ({ label: line.label, value: number(point[line.key], 0, '%'), color: line.color })),
       { label: 'Respiratory rate', value: number(point.respiratoryRate, 1, ' rpm'), color: RESPIRATORY }
     ],
-    false
+    { flags: false, unit: 'nights' }
   )
 
   return (

@@ -41,26 +41,34 @@ export function TooltipBox({ date, bucket, rows, note }: { date: string; bucket:
   )
 }
 
-export function flagsNote(point: { pending: number; unscorable: number }): ReactNode {
+type BucketPoint = { date: string; scored: number; pending: number; unscorable: number }
+
+/**
+ * Under a week's or month's values, what they are the mean of; under any bucket, how many of its
+ * records WHOOP has not scored.
+ */
+export function bucketNote(point: BucketPoint, bucket: Bucket, unit: 'days' | 'nights', flags: boolean): ReactNode {
   const parts = [
-    point.pending ? `${point.pending} still being scored` : '',
-    point.unscorable ? `${point.unscorable} unscorable` : ''
+    bucket !== 'day' ? `Mean of ${point.scored} ${point.scored === 1 ? unit.slice(0, -1) : unit}` : '',
+    flags && point.pending ? `${point.pending} still being scored` : '',
+    flags && point.unscorable ? `${point.unscorable} unscorable` : ''
   ].filter(Boolean)
   return parts.length ? parts.join(' · ') : undefined
 }
 
 /**
- * The tooltip of a series chart: the hovered bucket's date, its `rows`, and (with `flags`) how many
- * of its records WHOOP has not scored.
+ * The tooltip of a series chart: the hovered bucket's date, its `rows`, what a week or month is the
+ * mean of (`unit`), and (with `flags`) how many of its records WHOOP has not scored.
  */
-export function bucketTooltip<Point extends { date: string; pending: number; unscorable: number }>(
+export function bucketTooltip<Point extends BucketPoint>(
   bucket: Bucket,
   rows: (point: Point) => TooltipRow[],
-  flags = true
+  options: { flags?: boolean; unit?: 'days' | 'nights' } = {}
 ) {
+  const { flags = true, unit = 'days' } = options
   return function BucketTooltip({ payload }: { payload?: readonly { payload?: unknown }[] }) {
     const point = hoveredPoint<Point>(payload)
-    return point ? <TooltipBox date={point.date} bucket={bucket} rows={rows(point)} note={flags ? flagsNote(point) : undefined} /> : null
+    return point ? <TooltipBox date={point.date} bucket={bucket} rows={rows(point)} note={bucketNote(point, bucket, unit, flags)} /> : null
   }
 }
 
