@@ -50,10 +50,12 @@ test('runs no inline script, even one injected into the page', async ({ page, ho
   await page.goto(host.url)
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
   const executed = await page.evaluate(async () => {
+    // The policy's refusal is an event: once it fired, the script has had its one chance to run.
+    const refused = new Promise((resolve) => document.addEventListener('securitypolicyviolation', resolve, { once: true }))
     const script = document.createElement('script')
     script.textContent = 'window.__injected = true'
     document.body.append(script)
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await refused
     return (window as { __injected?: boolean }).__injected === true
   })
   expect(executed).toBe(false)
@@ -67,7 +69,13 @@ test('loads nothing from a remote origin: scripts, images, styles and requests a
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
   const outcome = await page.evaluate(async () => {
     const violations: string[] = []
-    document.addEventListener('securitypolicyviolation', (event) => violations.push(event.effectiveDirective))
+    // Resolves once the four kinds of load below have each been refused.
+    const allRefused = new Promise<void>((resolve) =>
+      document.addEventListener('securitypolicyviolation', (event) => {
+        violations.push(event.effectiveDirective)
+        if (new Set(violations).size === 4) resolve()
+      })
+    )
     const add = (html: string) => document.body.insertAdjacentHTML('beforeend', html)
     add('<img src="https://example.com/pixel.png">')
     add('<link rel="stylesheet" href="https://example.com/style.css">')
@@ -76,7 +84,7 @@ test('loads nothing from a remote origin: scripts, images, styles and requests a
     document.body.append(script)
     let fetched = true
     await fetch('https://example.com/data.json').catch(() => (fetched = false))
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    await allRefused
     return { violations: [...new Set(violations)].sort(), fetched }
   })
   expect(outcome.fetched).toBe(false)

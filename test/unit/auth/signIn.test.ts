@@ -186,8 +186,11 @@ describe('hostile deep links', () => {
       'whoop-desktop://%zz',
       'not a url at all'
     ]
+    // The four links that reach the sign-in each end in an outcome event.
+    const outcomesOf = () => harness!.events.slice(eventsBefore).filter((e) => e.event === 'onSignInOutcome')
+    const allAnswered = harness.nextEvent('onSignInOutcome', () => outcomesOf().length === 4)
     for (const link of hostile) receive(link)
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await allAnswered
     const outcomes = harness.events.slice(eventsBefore).map((e) => e.payload as { ok: boolean; reason: string })
     // Each link is either refused at the entry point or answered with a failed outcome, never both.
     expect(refused.length + outcomes.length).toBe(hostile.length)
