@@ -23,19 +23,19 @@ function failureReason(output) {
 }
 
 /**
- * Makes sure the Electron binary of the project in `projectDir` is installed.
- * Returns `{ binary }`, or `{ problem }`: one sentence for the person who ran the command.
+ * Makes sure the Electron binary of the project in the working folder (as npm runs scripts) is
+ * installed. Returns `{ binary }`, or `{ problem }`: one sentence for the person who ran the command.
  */
-function ensureElectron(projectDir = process.cwd(), env = process.env) {
-  const electronDir = path.dirname(createRequire(path.join(projectDir, 'package.json')).resolve('electron/package.json'))
+function ensureElectron() {
+  const electronDir = path.dirname(createRequire(path.join(process.cwd(), 'package.json')).resolve('electron/package.json'))
   // electron-vite starts ELECTRON_EXEC_PATH instead, when it is set.
-  if (env.ELECTRON_EXEC_PATH) return { binary: env.ELECTRON_EXEC_PATH }
+  if (process.env.ELECTRON_EXEC_PATH) return { binary: process.env.ELECTRON_EXEC_PATH }
   const installed = installedElectronBinary(electronDir)
   if (installed) return { binary: installed }
 
   const { version } = JSON.parse(fs.readFileSync(path.join(electronDir, 'package.json'), 'utf8'))
-  console.log(`Downloading Electron ${version} (first start only)…`)
-  const install = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { env, encoding: 'utf8' })
+  console.log(`Downloading Electron ${version} (about 100 MB, first start only)…`)
+  const install = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { encoding: 'utf8' })
   const binary = install.status === 0 ? installedElectronBinary(electronDir) : undefined
   if (binary) return { binary }
   return {
