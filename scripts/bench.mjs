@@ -4,5 +4,5 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { bundleForNode } from './bundleForNode.mjs'
 
-const bundle = await bundleForNode('bench/index.ts', path.resolve(import.meta.dirname, '../out/bench'))
+const bundle = await bundleForNode('bench/index.ts', path.resolve(import.meta.dirname, '../test-results/bench'))
 await import(pathToFileURL(bundle).href)

@@ -25,12 +25,6 @@ interface DayRange {
   today: string
 }
 
-interface DailySeries {
-  recovery: RecoveryPoint[]
-  sleep: SleepPoint[]
-  strain: StrainPoint[]
-}
-
 interface RecoveryRow {
   date: string
   score_state: string
@@ -116,6 +110,30 @@ export function createDashboardQueries(db: Database) {
     SELECT SUM(zone0_ms) AS z0, SUM(zone1_ms) AS z1, SUM(zone2_ms) AS z2, SUM(zone3_ms) AS z3,
            SUM(zone4_ms) AS z4, SUM(zone5_ms) AS z5
       FROM workout WHERE user_id = ? AND local_date BETWEEN ? AND ?`)
+  // Range summaries are means of days, whatever the charts' buckets: each day's mean first (a day can
+  // hold two cycles), then the mean of those, so a 2-day month weighs as 2 days and not as 31.
+  const rangeMeans = db.prepare<[{ userId: number; from: string; to: string }], Omit<DashboardSummary['range'], 'workouts'>>(`
+    WITH recovery_day AS (
+           SELECT AVG(r.recovery_score) AS recovery, AVG(r.hrv_rmssd_milli) AS hrv, AVG(r.resting_heart_rate) AS resting_hr
+             FROM recovery r
+             LEFT JOIN cycle c ON c.id = r.cycle_id
+             LEFT JOIN sleep s ON s.id = r.sleep_id
+            WHERE r.user_id = @userId AND COALESCE(c.local_date, s.local_date) BETWEEN @from AND @to
+            GROUP BY COALESCE(c.local_date, s.local_date)),
+         night AS (
+           SELECT AVG(light_ms + deep_ms + rem_ms) AS asleep_ms
+             FROM sleep WHERE user_id = @userId AND nap = 0 AND local_date BETWEEN @from AND @to
+            GROUP BY local_date),
+         strain_day AS (
+           SELECT AVG(strain) AS strain
+             FROM cycle WHERE user_id = @userId AND local_date BETWEEN @from AND @to
+            GROUP BY local_date)
+    SELECT (SELECT AVG(recovery) FROM recovery_day) AS recovery,
+           (SELECT AVG(hrv) FROM recovery_day) AS hrv,
+           (SELECT AVG(resting_hr) FROM recovery_day) AS restingHr,
+           (SELECT AVG(asleep_ms) FROM night) AS asleepMs,
+           (SELECT AVG(strain) FROM strain_day) AS strain,
+           (SELECT COUNT(strain) FROM strain_day) AS daysWithData`)
   const latestCycle = db.prepare<[number], CycleRow & { id: number; timezone_offset: string }>(`
     SELECT id, local_date AS date, score_state, strain, kilojoule, average_heart_rate, max_heart_rate, timezone_offset
       FROM cycle WHERE user_id = ? ORDER BY start_ms DESC LIMIT 1`)
@@ -223,9 +241,7 @@ export function createDashboardQueries(db: Database) {
     return ['z0', 'z1', 'z2', 'z3', 'z4', 'z5'].map((zone) => row[zone] ?? 0)
   }
 
-  /** `daily`: the range's series by day, the charts' own at a day range. */
-  function summary(range: DayRange, sports: SportTotal[], daily: DailySeries): DashboardSummary {
-    const { recovery, sleep, strain } = daily
+  function summary(range: DayRange, sports: SportTotal[]): DashboardSummary {
     const cycle = latestCycle.get(range.userId)
     const cycleRecovery = cycle ? recoveryOfCycle.get(cycle.id) : undefined
     const night = latestNight.get(range.userId)
@@ -259,20 +275,10 @@ export function createDashboardQueries(db: Database) {
         : null,
       body: bodyOf.get(range.userId) ?? null,
       range: {
-        recovery: mean(recovery.map((point) => point.recovery)),
-        hrv: mean(recovery.map((point) => point.hrv)),
-        restingHr: mean(recovery.map((point) => point.restingHr)),
-        asleepMs: mean(sleep.map((point) => point.asleepMs)),
-        strain: mean(strain.map((point) => point.strain)),
-        workouts: sports.reduce((total, sport) => total + sport.workouts, 0),
-        daysWithData: strain.filter((point) => point.strain !== null).length
+        ...rangeMeans.get({ userId: range.userId, from: range.from, to: range.to })!,
+        workouts: sports.reduce((total, sport) => total + sport.workouts, 0)
       }
     }
-  }
-
-  function dailySeries(range: DayRange): DailySeries {
-    const days = { ...range, bucket: 'day' as const }
-    return { recovery: recoverySeries(days), sleep: sleepSeries(days), strain: strainSeries(days) }
   }
 
   /** The days a range covers, ending today in the member's timezone (or at the newest record). */
@@ -312,8 +318,7 @@ export function createDashboardQueries(db: Database) {
         strain,
         sports,
         zonesMs: zoneTotals(days),
-        // Range summaries are means of days, whatever the buckets: a 2-day month weighs as 2 days.
-        summary: summary(days, sports, days.bucket === 'day' ? { recovery, sleep, strain } : dailySeries(days))
+        summary: summary(days, sports)
       }
     }
   }
