@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     // No OS secret store here: the vault treats this as weak and keeps the sign-in in memory.
     cipher: obfuscatingCipher,
     // The page opens WHOOP's sign-in itself, and whoop-desktop:// links cannot reach this process.
-    deepLinks: { reachesApp: false, reason: 'the app is running in your browser, where whoop-desktop:// links cannot reach it' },
+    deepLinks: { reachesApp: false, reason: 'the app is running in your browser' },
     files: files.exchange,
     emit: (event, payload) => host?.emit(event, payload),
     echoLog: (line) => console.error(line)
