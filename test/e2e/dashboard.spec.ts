@@ -183,6 +183,28 @@ test('the sleep tooltip and the Today and Last night cards show the member’s o
   await hrvChart.locator('.recharts-wrapper').hover()
   await expect(hrvChart.getByTestId('chart-tooltip')).toContainText('Mean of')
   await expect(hrvChart.getByTestId('chart-tooltip')).not.toContainText('7-day average')
+
+  // Every sport of the history is in the chart under its readable name: the top seven, and "Other".
+  const readable: Record<string, string> = {
+    running: 'Running', cycling: 'Cycling', 'functional-fitness': 'Functional Fitness', weightlifting: 'Weightlifting',
+    yoga: 'Yoga', walking: 'Walking', hiit: 'HIIT', tennis: 'Tennis', swimming: 'Swimming', 'hiking/rucking': 'Hiking / Rucking'
+  }
+  const counts = Map.groupBy(whoop.history.workouts, (workout) => workout.sport_name)
+  const bySport = [...counts].map(([sport, list]) => ({ sport, workouts: list.length }))
+    .sort((a, b) => b.workouts - a.workouts || (a.sport < b.sport ? -1 : 1))
+  expect(bySport.length, 'the fake history has more sports than bars').toBeGreaterThan(8)
+  const sportsChart = page.getByTestId('sports-chart')
+  // The category axis: the tick labels that are words (the other axis counts workouts).
+  await expect(sportsChart.locator('.recharts-cartesian-axis-tick-value').filter({ hasText: /[A-Za-z]/ })).toHaveText([
+    ...bySport.slice(0, 7).map((entry) => readable[entry.sport]),
+    'Other'
+  ])
+  await sportsChart.locator('.recharts-bar-rectangle path').last().hover()
+  const rest = bySport.slice(7)
+  const otherTooltip = sportsChart.getByTestId('chart-tooltip')
+  await expect(otherTooltip).toContainText(`Other${rest.reduce((sum, entry) => sum + entry.workouts, 0)} workouts`)
+  await expect(otherTooltip).toContainText(rest.map((entry) => `${readable[entry.sport]} (${entry.workouts})`).join(', '))
+  await saveScreenshot(page, 'dashboard-all-range-sports')
 })
 
 test.describe('a history whose newest day is ten days old', () => {

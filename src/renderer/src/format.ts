@@ -76,3 +76,10 @@ export function recoveryColor(recovery: number | null): string {
   if (recovery === null) return 'var(--text-muted)'
   return recovery >= 67 ? '#16a34a' : recovery >= 34 ? '#eab308' : '#dc2626'
 }
+
+/** WHOOP's sport names as people write them: `functional-fitness` → Functional Fitness. */
+const sportNames: Record<string, string> = { hiit: 'HIIT' }
+export function sportName(name: string): string {
+  const words = (part: string) => part.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ')
+  return sportNames[name] ?? name.split('/').map(words).join(' / ')
+}

@@ -1,10 +1,11 @@
 import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Bucket, SportTotal, StrainPoint } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
-import { distance, duration, energy, energyUnit, energyValue, number, recoveryColor } from '../format'
+import { distance, duration, energy, energyUnit, energyValue, number, recoveryColor, sportName } from '../format'
 import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
 import { bucketTooltip, ChartBox, chartMargin, hoveredPoint, tickFormatter, tickInterval } from './chartParts'
+import { sportRows, type SportRow } from './sportGroups'
 
 const STRAIN = '#0b7cff'
 const ENERGY = '#f59e0b'
@@ -31,7 +32,7 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
     { label: 'Max HR', value: number(point.maxHr, 0, ' bpm') }
   ])
   const zones = zonesMs.map((ms, zone) => ({ zone: `Zone ${zone}`, hours: Math.round((ms / 3_600_000) * 10) / 10, ms }))
-  const topSports = sports.slice(0, 8).map((sport) => ({ ...sport, hours: Math.round((sport.durationMs / 3_600_000) * 10) / 10 }))
+  const topSports = sportRows(sports, sportName)
 
   return (
     <ChartCard title="Strain" testId="strain-chart" points={points}>
@@ -66,16 +67,21 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
               <ChartBox height={Math.max(120, topSports.length * 26)}>
                 <BarChart data={topSports} layout="vertical" margin={chartMargin} accessibilityLayer>
                   <XAxis type="number" allowDecimals={false} />
-                  <YAxis type="category" dataKey="sport" width={150} interval={0} />
+                  <YAxis type="category" dataKey="label" width={150} interval={0} />
                   <Tooltip
                     content={({ payload }) => {
-                      const sport = hoveredPoint<SportTotal>(payload)
+                      const sport = hoveredPoint<SportRow>(payload)
                       return sport ? (
-                        <div className="chart-tooltip">
-                          <strong>{sport.sport}</strong>
+                        <div className="chart-tooltip" data-testid="chart-tooltip">
+                          <strong>{sport.label}</strong>
                           <div>{sport.workouts} workouts · {duration(sport.durationMs)}</div>
                           <div>Average strain {number(sport.averageStrain, 1)} · {energy(sport.kilojoule, settings)}</div>
                           {sport.distanceMeter > 0 && <div>{distance(sport.distanceMeter, settings)}</div>}
+                          {sport.others.length > 0 && (
+                            <div className="tooltip-note">
+                              {sport.others.map((other) => `${sportName(other.sport)} (${other.workouts})`).join(', ')}
+                            </div>
+                          )}
                         </div>
                       ) : null
                     }}
