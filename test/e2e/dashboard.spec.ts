@@ -109,12 +109,26 @@ test('shows the units chosen in Settings', async ({ page, host }) => {
   await page.getByTestId('demo-button').click()
   await expect(page.getByTestId('body-measurements')).toContainText('1.75 m · 72.6 kg')
   await expect(page.getByTestId('today-card')).toContainText(' kJ')
+  const skinTemperature = page.getByTestId('recovery-chart').locator('figure.trend').filter({ hasText: 'Skin temperature' })
+  /** The skin temperature tooltip of the chart's last day, as a number and its unit. */
+  const lastSkinTemperature = async () => {
+    await skinTemperature.locator('.recharts-line-dot').last().hover()
+    const text = await skinTemperature.getByTestId('chart-tooltip').textContent()
+    const [, value, unit] = /Skin temperature(\d+\.\d) (°[CF])/.exec(text ?? '') ?? []
+    return { value: Number(value), unit }
+  }
+  const celsius = await lastSkinTemperature()
+  expect(celsius.unit).toBe('°C')
   await page.getByTestId('settings-link').click()
   await page.getByTestId('unitSystem-imperial').check()
   await page.getByTestId('energyUnit-kcal').check()
   await page.getByTestId('dashboard-link').click()
   await expect(page.getByTestId('body-measurements')).toContainText('5′ 9″ · 160.0 lb')
   await expect(page.getByTestId('today-card')).toContainText(' kcal')
+  const fahrenheit = await lastSkinTemperature()
+  expect(fahrenheit.unit).toBe('°F')
+  // The same day, converted: within the rounding of the one decimal each shows.
+  expect(Math.abs(fahrenheit.value - (celsius.value * 9) / 5 - 32)).toBeLessThanOrEqual(0.15)
 })
 
 /** A date as the member's calendar has it: `ms` in WHOOP's `±hh:mm` offset. */

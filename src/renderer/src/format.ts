@@ -26,6 +26,16 @@ export function energy(kilojoule: number | null | undefined, settings: Settings 
   return settings?.energyUnit === 'kcal' ? `${Math.round(kilojoule / KJ_PER_KCAL).toLocaleString()} kcal` : `${Math.round(kilojoule).toLocaleString()} kJ`
 }
 
+/** Skin temperature in the person's units: °F under imperial. */
+export function temperatureValue(celsius: number | null, settings: Settings | undefined): number | null {
+  if (celsius === null) return null
+  return settings?.unitSystem === 'imperial' ? (celsius * 9) / 5 + 32 : celsius
+}
+
+export function temperatureUnit(settings: Settings | undefined): string {
+  return settings?.unitSystem === 'imperial' ? ' °F' : ' °C'
+}
+
 export function energyValue(kilojoule: number | null, settings: Settings | undefined): number | null {
   if (kilojoule === null) return null
   return Math.round(settings?.energyUnit === 'kcal' ? kilojoule / KJ_PER_KCAL : kilojoule)

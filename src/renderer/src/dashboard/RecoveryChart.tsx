@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Bucket, RecoveryPoint } from '../../../shared/dashboard'
-import { number, recoveryColor } from '../format'
+import type { Settings } from '../../../shared/settings'
+import { number, recoveryColor, temperatureUnit, temperatureValue } from '../format'
 import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
 import { bucketTooltip, ChartBox, chartMargin, tickFormatter, tickInterval, type TooltipRow } from './chartParts'
@@ -11,9 +12,12 @@ const SPO2 = '#0ea5e9'
 const SKIN = '#ec4899'
 
 /** Recovery % by day (or week/month), coloured by zone; HRV and resting heart rate with their trends. */
-export function RecoveryChart({ points, bucket }: { points: RecoveryPoint[]; bucket: Bucket }) {
+export function RecoveryChart({ points, bucket, settings }: { points: RecoveryPoint[]; bucket: Bucket; settings: Settings | undefined }) {
   const ticks = tickFormatter(bucket)
   const hasOxygen = points.some((p) => p.spo2 !== null || p.skinTemp !== null)
+  // The skin temperature chart draws, and its tooltip reads, the same converted points.
+  const degrees = temperatureUnit(settings)
+  const skinPoints = points.map((p) => ({ ...p, skinTemp: temperatureValue(p.skinTemp, settings) }))
   const tooltip = (rows: (p: RecoveryPoint) => TooltipRow[]) => bucketTooltip(bucket, rows)
   // A week's or month's value is already a mean: a 7-day average of it says nothing more.
   const byDay = bucket === 'day'
@@ -81,11 +85,11 @@ export function RecoveryChart({ points, bucket }: { points: RecoveryPoint[]; buc
             />
             <TrendChart
               title="Skin temperature"
-              unit=" °C"
+              unit={degrees}
               color={SKIN}
-              points={points}
+              points={skinPoints}
               keys={{ value: 'skinTemp' }}
-              tooltip={tooltip((p) => [{ label: 'Skin temperature', value: number(p.skinTemp, 1, ' °C'), color: SKIN }])}
+              tooltip={tooltip((p) => [{ label: 'Skin temperature', value: number(p.skinTemp, 1, degrees), color: SKIN }])}
               ticks={ticks}
             />
           </div>

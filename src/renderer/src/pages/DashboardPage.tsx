@@ -89,7 +89,7 @@ export function DashboardPage({ appInfo, connection, data, range, onRangeChange,
       {data && (
         <>
           <SummaryCards summary={data.summary} settings={settings} />
-          <RecoveryChart points={data.recovery} bucket={data.bucket} />
+          <RecoveryChart points={data.recovery} bucket={data.bucket} settings={settings} />
           <SleepChart points={data.sleep} bucket={data.bucket} />
           <StrainChart points={data.strain} bucket={data.bucket} sports={data.sports} zonesMs={data.zonesMs} settings={settings} />
         </>
