@@ -245,3 +245,28 @@ test.describe('a history whose newest day is ten days old', () => {
     await saveScreenshot(page, 'dashboard-stale-data')
   })
 })
+
+test('a day with data between two days without is drawn as a dot, at a range too long for dots', async ({ page, host, whoop }) => {
+  // The strap was off the day before and the day after: no recovery on either side of this one.
+  const { cycles } = whoop.history
+  const [before, alone, after] = [cycles[42], cycles[41], cycles[40]]
+  whoop.history.recoveries = whoop.history.recoveries.filter((r) => r.cycle_id !== before.id && r.cycle_id !== after.id)
+  const recovery = whoop.history.recoveries.find((r) => r.cycle_id === alone.id && r.score_state === 'SCORED')!
+  const day = cycleDateOf(Date.parse(alone.start), alone.timezone_offset)
+
+  await page.goto(host.url)
+  await connectThroughThePage(page, whoop)
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+  await page.getByTestId('range-3m').click()
+  const hrv = page.getByTestId('recovery-chart').locator('figure.trend').filter({ hasText: 'Heart rate variability' })
+  const dots = hrv.locator('.isolated-dot')
+  await expect(dots.first()).toBeVisible()
+  const dates: (string | null)[] = []
+  for (const dot of await dots.all()) {
+    await dot.hover()
+    dates.push(await hrv.getByTestId('chart-tooltip').getAttribute('data-date'))
+    if (dates.at(-1) === day) break
+  }
+  expect(dates).toContain(day)
+  await expect(hrv.getByTestId('chart-tooltip')).toContainText(`HRV${recovery.score!.hrv_rmssd_milli.toFixed(1)} ms`)
+})

@@ -4,7 +4,7 @@ import type { Settings } from '../../../shared/settings'
 import { number, recoveryColor, temperatureUnit, temperatureValue } from '../format'
 import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
-import { bucketTooltip, ChartBox, chartMargin, tickFormatter, tickInterval, type TooltipRow } from './chartParts'
+import { bucketTooltip, ChartBox, chartMargin, isolatedPointDots, tickFormatter, tickInterval, type TooltipRow } from './chartParts'
 
 const HRV = '#8b5cf6'
 const RHR = '#f97316'
@@ -120,7 +120,7 @@ function TrendChart({ title, unit, color, points, keys, tooltip, ticks }: TrendC
           <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
           <YAxis interval={0} domain={['auto', 'auto']} unit={unit} width={72} tickFormatter={(value: number) => String(Math.round(value * 10) / 10)} />
           <Tooltip content={tooltip} />
-          <Line dataKey={keys.value} name={title} stroke={color} strokeWidth={2} dot={points.length < 40} connectNulls={false} isAnimationActive={false} />
+          <Line dataKey={keys.value} name={title} stroke={color} strokeWidth={2} dot={points.length < 40 || isolatedPointDots(points, keys.value, color)} connectNulls={false} isAnimationActive={false} />
           {keys.average && (
             <Line dataKey={keys.average} name="7-day average" stroke={color} strokeOpacity={0.45} strokeWidth={4} dot={false} isAnimationActive={false} />
           )}

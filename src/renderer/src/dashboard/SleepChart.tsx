@@ -3,7 +3,7 @@ import type { Bucket, SleepPoint } from '../../../shared/dashboard'
 import { duration, hours, number } from '../format'
 import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
-import { bucketTooltip, ChartBox, chartMargin, Legend, tickFormatter, tickInterval } from './chartParts'
+import { bucketTooltip, ChartBox, chartMargin, isolatedPointDots, Legend, tickFormatter, tickInterval } from './chartParts'
 
 // The bars are drawn in hours (`barKey`); the tooltip reads the stage's own milliseconds (`key`).
 const stages = [
@@ -72,9 +72,9 @@ export function SleepChart({ points, bucket }: { points: SleepPoint[]; bucket: B
               <YAxis interval={0} yAxisId="rpm" orientation="right" domain={['auto', 'auto']} unit=" rpm" width={64} />
               <Tooltip content={QualityTooltip} />
               {quality.map((line) => (
-                <Line key={line.key} yAxisId="pct" dataKey={line.key} name={line.label} stroke={line.color} dot={false} connectNulls={false} isAnimationActive={false} />
+                <Line key={line.key} yAxisId="pct" dataKey={line.key} name={line.label} stroke={line.color} dot={isolatedPointDots(points, line.key, line.color)} connectNulls={false} isAnimationActive={false} />
               ))}
-              <Line yAxisId="rpm" dataKey="respiratoryRate" name="Respiratory rate" stroke={RESPIRATORY} strokeDasharray="2 3" dot={false} connectNulls={false} isAnimationActive={false} />
+              <Line yAxisId="rpm" dataKey="respiratoryRate" name="Respiratory rate" stroke={RESPIRATORY} strokeDasharray="2 3" dot={isolatedPointDots(points, 'respiratoryRate', RESPIRATORY)} connectNulls={false} isAnimationActive={false} />
             </LineChart>
           </ChartBox>
           <Legend items={[...quality, { key: 'respiratory', label: 'Respiratory rate (dotted, right axis)', color: RESPIRATORY }]} />

@@ -4,7 +4,7 @@ import type { Settings } from '../../../shared/settings'
 import { distance, duration, energy, energyUnit, energyValue, number, recoveryColor, sportName } from '../format'
 import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
-import { bucketTooltip, ChartBox, chartMargin, hoveredPoint, tickFormatter, tickInterval } from './chartParts'
+import { bucketTooltip, ChartBox, chartMargin, hoveredPoint, isolatedPointDots, tickFormatter, tickInterval } from './chartParts'
 import { sportRows, type SportRow } from './sportGroups'
 
 const STRAIN = '#0b7cff'
@@ -44,7 +44,7 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
           <YAxis interval={0} yAxisId="recovery" orientation="right" domain={[0, 100]} unit="%" width={48} />
           <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
           <Bar yAxisId="strain" dataKey="strain" name="Day strain" fill={STRAIN} isAnimationActive={false} radius={[3, 3, 0, 0]} />
-          <Line yAxisId="recovery" dataKey="recovery" name="Recovery" stroke="#16a34a" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+          <Line yAxisId="recovery" dataKey="recovery" name="Recovery" stroke="#16a34a" strokeWidth={2} dot={isolatedPointDots(data, 'recovery', '#16a34a')} connectNulls={false} isAnimationActive={false} />
         </ComposedChart>
       </ChartBox>
       <AfterFirstPaint height={400}>

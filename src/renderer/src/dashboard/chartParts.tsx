@@ -77,6 +77,18 @@ export function hoveredPoint<T>(payload: readonly { payload?: unknown }[] | unde
   return payload?.[0]?.payload as T | undefined
 }
 
+/**
+ * The dots of a line with gaps: a value with no value on either side draws no segment, so it would
+ * be invisible; it gets a dot (`isolated-dot`). Elsewhere the line itself shows the values.
+ */
+export function isolatedPointDots(points: readonly object[], dataKey: string, color: string) {
+  const valueAt = (index: number) => (points[index] as Record<string, unknown> | undefined)?.[dataKey] ?? null
+  return function IsolatedDot({ cx, cy, index }: { cx?: number; cy?: number; index?: number }): ReactElement {
+    const alone = index !== undefined && valueAt(index) !== null && valueAt(index - 1) === null && valueAt(index + 1) === null
+    return alone ? <circle key={index} className="isolated-dot" cx={cx} cy={cy} r={3} fill={color} /> : <g key={index} />
+  }
+}
+
 /** A chart's key: a swatch and a name per series. */
 export function Legend({ items }: { items: readonly { key: string; label: string; color: string }[] }) {
   return (
