@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { systemClock } from '../../src/main/clock'
-import { cycleDateOf } from '../../src/main/store/localDate'
 import { dashboardRanges } from '../../src/shared/dashboard'
+import { cycleDay, memberDate } from '../support/memberDays'
 import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
 
 const charts = ['recovery-chart', 'sleep-chart', 'strain-chart'] as const
@@ -131,12 +131,6 @@ test('shows the units chosen in Settings', async ({ page, host }) => {
   expect(Math.abs(fahrenheit.value - (celsius.value * 9) / 5 - 32)).toBeLessThanOrEqual(0.15)
 })
 
-/** A date as the member's calendar has it: `ms` in WHOOP's `±hh:mm` offset. */
-function memberDate(ms: number, offset: string): string {
-  const [, sign, hh, mm] = /^([+-])(\d{2}):(\d{2})$/.exec(offset) ?? ['', '+', '00', '00']
-  const minutes = (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm))
-  return new Date(ms + minutes * 60_000).toISOString().slice(0, 10)
-}
 /** Milliseconds as a person reads them in the app: `7h 05m`, or `42m` under an hour. */
 function asDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000)
@@ -185,10 +179,7 @@ test('the sleep tooltip and the Today and Last night cards show the member’s o
   await recoveryChart.locator('.recharts-bar-rectangle path').last().hover()
   const monthTooltip = recoveryChart.getByTestId('chart-tooltip')
   const month = (await monthTooltip.getAttribute('data-date'))!.slice(0, 7)
-  const dayOf = (cycleId: number) => {
-    const cycle = cycles.find((c) => c.id === cycleId)!
-    return cycleDateOf(Date.parse(cycle.start), cycle.timezone_offset)
-  }
+  const dayOf = (cycleId: number) => cycleDay(whoop.history, cycleId)
   const scored = whoop.history.recoveries.filter((r) => r.score_state === 'SCORED' && dayOf(r.cycle_id).startsWith(month))
   const mean = scored.reduce((sum, r) => sum + r.score!.recovery_score, 0) / scored.length
   await expect(monthTooltip).toContainText(`Recovery${Math.round(mean)}%`)
@@ -252,7 +243,7 @@ test('a day with data between two days without is drawn as a dot, at a range too
   const [before, alone, after] = [cycles[42], cycles[41], cycles[40]]
   whoop.history.recoveries = whoop.history.recoveries.filter((r) => r.cycle_id !== before.id && r.cycle_id !== after.id)
   const recovery = whoop.history.recoveries.find((r) => r.cycle_id === alone.id && r.score_state === 'SCORED')!
-  const day = cycleDateOf(Date.parse(alone.start), alone.timezone_offset)
+  const day = cycleDay(whoop.history, alone.id)
 
   await page.goto(host.url)
   await connectThroughThePage(page, whoop)

@@ -17,6 +17,9 @@ export interface Migration {
  * `source` says where a record came from (`api`, `export` for WHOOP's CSV export, `demo`);
  * `walk` marks the sync walk that last saw the record, so records WHOOP deleted can be swept.
  */
+/** Within an UPDATE of `cycle`: the date its member woke from its main sleep (its first one that is not a nap). */
+const mainSleepWakeDate = `SELECT s.local_date FROM sleep s WHERE s.cycle_id = cycle.id AND s.nap = 0 ORDER BY s.start_ms LIMIT 1`
+
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -201,6 +204,36 @@ export const migrations: readonly Migration[] = [
           status      TEXT NOT NULL,
           outcome     TEXT
         ) STRICT;
+      `)
+  },
+  {
+    version: 2,
+    description: "A cycle's day is the date its member woke from its main sleep",
+    // A cycle starts when its member falls asleep, so start + 12 h (`local_date`) puts two cycles of
+    // someone who sleeps by day on one date and none on the next. The wake date of the cycle's main
+    // sleep is right; it is kept by triggers, because cycles and sleeps arrive in either order, from
+    // sync, import and restore alike. `day` is what every page dates a cycle by.
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE cycle ADD COLUMN wake_date TEXT;
+        ALTER TABLE cycle ADD COLUMN day TEXT GENERATED ALWAYS AS (COALESCE(wake_date, local_date)) VIRTUAL;
+        CREATE INDEX cycle_by_day ON cycle (user_id, day);
+        CREATE INDEX sleep_by_cycle ON sleep (cycle_id);
+
+        CREATE TRIGGER cycle_wake_date_on_cycle_insert AFTER INSERT ON cycle BEGIN
+          UPDATE cycle SET wake_date = (${mainSleepWakeDate}) WHERE id = NEW.id;
+        END;
+        CREATE TRIGGER cycle_wake_date_on_sleep_insert AFTER INSERT ON sleep BEGIN
+          UPDATE cycle SET wake_date = (${mainSleepWakeDate}) WHERE id = NEW.cycle_id;
+        END;
+        CREATE TRIGGER cycle_wake_date_on_sleep_update AFTER UPDATE ON sleep BEGIN
+          UPDATE cycle SET wake_date = (${mainSleepWakeDate}) WHERE id IN (OLD.cycle_id, NEW.cycle_id);
+        END;
+        CREATE TRIGGER cycle_wake_date_on_sleep_delete AFTER DELETE ON sleep BEGIN
+          UPDATE cycle SET wake_date = (${mainSleepWakeDate}) WHERE id = OLD.cycle_id;
+        END;
+
+        UPDATE cycle SET wake_date = (${mainSleepWakeDate});
       `)
   }
 ]

@@ -28,7 +28,8 @@ const files: Record<ExportRecordType, { name: string; table: string; anchor: str
     anchor: 'start_ms',
     columns: [
       { header: 'Cycle id', value: plain('id') },
-      { header: 'Date (local)', value: plain('local_date') },
+      // The day the app dates the cycle by: the day its member woke from its main sleep.
+      { header: 'Date (local)', value: plain('day') },
       { header: 'Start (UTC)', value: iso('start_ms') },
       { header: 'End (UTC)', value: iso('end_ms') },
       { header: 'Timezone offset', value: plain('timezone_offset') },

@@ -87,19 +87,19 @@ function byDate<Row extends { date: string }>(rows: readonly Row[]): Map<string,
  */
 export function createDashboardQueries(db: Database) {
   const recoveryRows = db.prepare<[number, string, string], RecoveryRow>(`
-    SELECT COALESCE(c.local_date, s.local_date) AS date, r.score_state, r.recovery_score, r.hrv_rmssd_milli,
+    SELECT COALESCE(c.day, s.local_date) AS date, r.score_state, r.recovery_score, r.hrv_rmssd_milli,
            r.resting_heart_rate, r.spo2_percentage, r.skin_temp_celsius, r.user_calibrating
       FROM recovery r
       LEFT JOIN cycle c ON c.id = r.cycle_id
       LEFT JOIN sleep s ON s.id = r.sleep_id
-     WHERE r.user_id = ? AND COALESCE(c.local_date, s.local_date) BETWEEN ? AND ?`)
+     WHERE r.user_id = ? AND COALESCE(c.day, s.local_date) BETWEEN ? AND ?`)
   const sleepRows = db.prepare<[number, string, string], SleepRow>(`
     SELECT local_date AS date, nap, score_state, in_bed_ms, awake_ms, light_ms, deep_ms, rem_ms, need_ms,
            performance_pct, efficiency_pct, consistency_pct, respiratory_rate
       FROM sleep WHERE user_id = ? AND local_date BETWEEN ? AND ?`)
   const cycleRows = db.prepare<[number, string, string], CycleRow>(`
-    SELECT local_date AS date, score_state, strain, kilojoule, average_heart_rate, max_heart_rate
-      FROM cycle WHERE user_id = ? AND local_date BETWEEN ? AND ?`)
+    SELECT day AS date, score_state, strain, kilojoule, average_heart_rate, max_heart_rate
+      FROM cycle WHERE user_id = ? AND day BETWEEN ? AND ?`)
   const sportRows = db.prepare<[number, string, string], SportTotal>(`
     SELECT sport_name AS sport, COUNT(*) AS workouts, SUM(end_ms - start_ms) AS durationMs,
            AVG(strain) AS averageStrain, COALESCE(SUM(kilojoule), 0) AS kilojoule,
@@ -118,16 +118,16 @@ export function createDashboardQueries(db: Database) {
              FROM recovery r
              LEFT JOIN cycle c ON c.id = r.cycle_id
              LEFT JOIN sleep s ON s.id = r.sleep_id
-            WHERE r.user_id = @userId AND COALESCE(c.local_date, s.local_date) BETWEEN @from AND @to
-            GROUP BY COALESCE(c.local_date, s.local_date)),
+            WHERE r.user_id = @userId AND COALESCE(c.day, s.local_date) BETWEEN @from AND @to
+            GROUP BY COALESCE(c.day, s.local_date)),
          night AS (
            SELECT AVG(light_ms + deep_ms + rem_ms) AS asleep_ms
              FROM sleep WHERE user_id = @userId AND nap = 0 AND local_date BETWEEN @from AND @to
             GROUP BY local_date),
          strain_day AS (
            SELECT AVG(strain) AS strain
-             FROM cycle WHERE user_id = @userId AND local_date BETWEEN @from AND @to
-            GROUP BY local_date)
+             FROM cycle WHERE user_id = @userId AND day BETWEEN @from AND @to
+            GROUP BY day)
     SELECT (SELECT AVG(recovery) FROM recovery_day) AS recovery,
            (SELECT AVG(hrv) FROM recovery_day) AS hrv,
            (SELECT AVG(resting_hr) FROM recovery_day) AS restingHr,
@@ -135,7 +135,7 @@ export function createDashboardQueries(db: Database) {
            (SELECT AVG(strain) FROM strain_day) AS strain,
            (SELECT COUNT(strain) FROM strain_day) AS daysWithData`)
   const latestCycle = db.prepare<[number], CycleRow & { id: number; timezone_offset: string }>(`
-    SELECT id, local_date AS date, score_state, strain, kilojoule, average_heart_rate, max_heart_rate, timezone_offset
+    SELECT id, day AS date, score_state, strain, kilojoule, average_heart_rate, max_heart_rate, timezone_offset
       FROM cycle WHERE user_id = ? ORDER BY start_ms DESC LIMIT 1`)
   const recoveryOfCycle = db.prepare<[number], RecoveryRow>(`
     SELECT NULL AS date, score_state, recovery_score, hrv_rmssd_milli, resting_heart_rate, spo2_percentage,
@@ -147,7 +147,7 @@ export function createDashboardQueries(db: Database) {
   const bodyOf = db.prepare<[number], { heightMeter: number; weightKilogram: number; maxHeartRate: number }>(
     'SELECT height_meter AS heightMeter, weight_kilogram AS weightKilogram, max_heart_rate AS maxHeartRate FROM body_measurement WHERE user_id = ?'
   )
-  const firstDate = db.prepare<[number], { date: string | null }>('SELECT MIN(local_date) AS date FROM cycle WHERE user_id = ?')
+  const firstDate = db.prepare<[number], { date: string | null }>('SELECT MIN(day) AS date FROM cycle WHERE user_id = ?')
   const account = db.prepare<[number], { is_demo: number }>('SELECT is_demo FROM account WHERE user_id = ?')
 
   function recoverySeries({ userId, from, to, bucket }: DayRange): RecoveryPoint[] {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cycleDateOf, localDateOf } from '../../../src/main/store/localDate'
 import { createDashboardQueries } from '../../../src/main/store/dashboardQueries'
+import { cycleDay, memberDate } from '../../support/memberDays'
 import { startSyncHarness, type SyncHarness } from '../../support/syncHarness'
 
 let harness: SyncHarness
@@ -27,7 +27,7 @@ describe('dashboard queries', () => {
     const data = queries.dashboard(userId, '1m', now())
     expect(data.bucket).toBe('day')
     expect(data.recovery).toHaveLength(30)
-    expect(data.to).toBe(localDateOf(now(), harness.fake.history.cycles[0].timezone_offset))
+    expect(data.to).toBe(memberDate(now(), harness.fake.history.cycles[0].timezone_offset))
     expect(data.recovery.map((point) => point.date)).toEqual([...new Set(data.recovery.map((point) => point.date))])
   })
 
@@ -35,7 +35,7 @@ describe('dashboard queries', () => {
     const cycle = harness.fake.history.cycles[10]
     const recovery = harness.fake.history.recoveries.find((r) => r.cycle_id === cycle.id)!
     const night = harness.fake.history.sleeps.find((s) => s.cycle_id === cycle.id && !s.nap)!
-    const day = cycleDateOf(Date.parse(cycle.start), cycle.timezone_offset)
+    const day = cycleDay(harness.fake.history, cycle.id)
     const data = queries.dashboard(userId, '1m', now())
 
     const strainPoint = data.strain.find((point) => point.date === day)!
@@ -45,7 +45,7 @@ describe('dashboard queries', () => {
     const recoveryPoint = data.recovery.find((point) => point.date === day)!
     expect(recoveryPoint.recovery).toBe(recovery.score!.recovery_score)
     expect(recoveryPoint.hrv).toBeCloseTo(recovery.score!.hrv_rmssd_milli, 6)
-    const sleepPoint = data.sleep.find((point) => point.date === localDateOf(Date.parse(night.end), night.timezone_offset))!
+    const sleepPoint = data.sleep.find((point) => point.date === memberDate(Date.parse(night.end), night.timezone_offset))!
     const stages = night.score!.stage_summary
     expect(sleepPoint.deepMs).toBe(stages.total_slow_wave_sleep_time_milli)
     expect(sleepPoint.asleepMs).toBe(
@@ -115,8 +115,8 @@ describe('dashboard queries', () => {
     const current = harness.fake.history.cycles[0]
     const newestNight = harness.fake.history.sleeps.filter((s) => !s.nap).sort((a, b) => Date.parse(b.end) - Date.parse(a.end))[0]
     const fresh = queries.dashboard(userId, '1w', now()).summary
-    expect(fresh.today).toMatchObject({ date: cycleDateOf(Date.parse(current.start), current.timezone_offset), daysOld: 0 })
-    expect(fresh.lastNight).toMatchObject({ date: localDateOf(Date.parse(newestNight.end), newestNight.timezone_offset), daysOld: 0 })
+    expect(fresh.today).toMatchObject({ date: cycleDay(harness.fake.history, current.id), daysOld: 0 })
+    expect(fresh.lastNight).toMatchObject({ date: memberDate(Date.parse(newestNight.end), newestNight.timezone_offset), daysOld: 0 })
     // Ten days later, with nothing synced since.
     const later = queries.dashboard(userId, '1w', now() + 10 * 86_400_000).summary
     expect(later.today?.daysOld).toBe(10)
@@ -127,10 +127,7 @@ describe('dashboard queries', () => {
     const all = queries.dashboard(userId, 'all', now())
     expect(all.bucket).toBe('month')
     const { cycles, recoveries } = harness.fake.history
-    const dayOf = (cycleId: number) => {
-      const cycle = cycles.find((c) => c.id === cycleId)!
-      return cycleDateOf(Date.parse(cycle.start), cycle.timezone_offset)
-    }
+    const dayOf = (cycleId: number) => cycleDay(harness.fake.history, cycleId)
     const meanOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length
     /** The mean over days of each day's mean (a day can hold two cycles). */
     const meanOfDays = (entries: [day: string, value: number][]) => {
@@ -144,5 +141,59 @@ describe('dashboard queries', () => {
     expect(all.summary.range.strain).toBeCloseTo(meanOfDays(scoredCycles.map((c) => [dayOf(c.id), c.score!.strain])), 6)
     // And not the mean of the monthly buckets, which weighs a 2-day month as much as a 31-day one.
     expect(all.summary.range.recovery).not.toBeCloseTo(meanOf(all.recovery.flatMap((point) => (point.recovery === null ? [] : [point.recovery]))), 1)
+  })
+})
+
+describe('a cycle’s day', () => {
+  let sleeper: SyncHarness
+  let sleeperQueries: ReturnType<typeof createDashboardQueries>
+  const HOURS_LATER = 12.5 * 3_600_000
+  const wakeDateOf = (cycleId: number) => cycleDay(sleeper.fake.history, cycleId)
+
+  beforeAll(async () => {
+    // Someone who sleeps by day: every record of the fake's member 12½ hours later, so cycles start
+    // around noon, start + 12 h falls on either side of midnight, and waking stays in the evening.
+    sleeper = await startSyncHarness({ fake: { days: 60 } })
+    const later = (time: string) => new Date(Date.parse(time) + HOURS_LATER).toISOString()
+    const { cycles, sleeps, workouts } = sleeper.fake.history
+    for (const record of [...cycles, ...sleeps, ...workouts]) {
+      record.start = later(record.start)
+      if (record.end) record.end = later(record.end)
+    }
+    sleeper.clock.advance(HOURS_LATER)
+    await sleeper.engine.sync()
+    sleeperQueries = createDashboardQueries(sleeper.db)
+  })
+  afterAll(() => sleeper.close())
+
+  it('is the day its member woke from its main sleep, not its start + 12 h', () => {
+    const { cycles } = sleeper.fake.history
+    const data = sleeperQueries.dashboard(userId, '1m', sleeper.clock.now())
+    const countsBy = (dayOf: (cycle: (typeof cycles)[number]) => string) => {
+      const groups = Map.groupBy(cycles, dayOf)
+      return data.strain.map((point) => groups.get(point.date)?.length ?? 0)
+    }
+    const byWake = countsBy((c) => wakeDateOf(c.id))
+    const byStartPlus12h = countsBy((c) => memberDate(Date.parse(c.start) + 12 * 3_600_000, c.timezone_offset))
+    // The two rules disagree on this history, or this test would prove nothing.
+    expect(byStartPlus12h).not.toEqual(byWake)
+
+    expect(data.strain.map((point) => point.scored + point.pending + point.unscorable)).toEqual(byWake)
+    const strainByWake = new Map(cycles.map((c) => [wakeDateOf(c.id), c.score?.strain]))
+    for (const point of data.strain.filter((p) => p.scored === 1)) expect(point.strain, point.date).toBeCloseTo(strainByWake.get(point.date)!, 6)
+    expect(data.summary.today?.date).toBe(wakeDateOf(cycles[0].id))
+  })
+
+  it('follows its sleep when the sleep is removed, and falls back to start + 12 h', () => {
+    const cycle = sleeper.fake.history.cycles[5]
+    const dayOf = () => sleeper.db.prepare<[number], { day: string }>('SELECT day FROM cycle WHERE id = ?').get(cycle.id)!.day
+    expect(dayOf()).toBe(wakeDateOf(cycle.id))
+    const sleeps = sleeper.db.prepare('SELECT * FROM sleep WHERE cycle_id = ?').all(cycle.id) as Record<string, unknown>[]
+    sleeper.db.prepare('DELETE FROM sleep WHERE cycle_id = ?').run(cycle.id)
+    expect(dayOf()).toBe(memberDate(Date.parse(cycle.start) + 12 * 3_600_000, cycle.timezone_offset))
+    // A sleep stored after its cycle (an import, a restore) dates the cycle too.
+    const insert = sleeper.db.prepare(`INSERT INTO sleep (${Object.keys(sleeps[0]).join(', ')}) VALUES (${Object.keys(sleeps[0]).map((c) => `@${c}`).join(', ')})`)
+    for (const sleep of sleeps) insert.run(sleep)
+    expect(dayOf()).toBe(wakeDateOf(cycle.id))
   })
 })

@@ -1,0 +1,19 @@
+import type { MemberHistory } from '../../src/main/demo/memberHistory'
+
+/**
+ * The member's calendar, worked out by the tests themselves rather than by the app's own date code,
+ * so a test that compares the two can catch either.
+ */
+
+/** A date as the member's calendar has it: `ms` in WHOOP's `±hh:mm` offset. */
+export function memberDate(ms: number, offset: string): string {
+  const [, sign, hh, mm] = /^([+-])(\d{2}):(\d{2})$/.exec(offset) ?? ['', '+', '00', '00']
+  const minutes = (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm))
+  return new Date(ms + minutes * 60_000).toISOString().slice(0, 10)
+}
+
+/** The day a cycle is dated by: the day its member woke from its main sleep. */
+export function cycleDay(history: Pick<MemberHistory, 'sleeps'>, cycleId: number): string {
+  const night = history.sleeps.find((sleep) => sleep.cycle_id === cycleId && !sleep.nap)!
+  return memberDate(Date.parse(night.end), night.timezone_offset)
+}
