@@ -19,16 +19,38 @@ export const rangeSpecs: Record<DashboardRange, { days: number | null; bucket: B
 interface BucketFlags {
   /** First day of the bucket (YYYY-MM-DD). */
   date: string
-  /** The scored records (days, or nights for sleep) whose values the bucket's means are of. */
+  /**
+   * What the bucket's means are of: days with a scored value (a week's or month's value is the mean
+   * of its days' means), or scored nights for sleep.
+   */
   scored: number
   pending: number
   unscorable: number
 }
 
+export type RecoveryZone = 'green' | 'yellow' | 'red'
+
+/** WHOOP's recovery zones: green 67–100 %, yellow 34–66 %, red 0–33 %. */
+export function recoveryZone(recovery: number): RecoveryZone {
+  return recovery >= 67 ? 'green' : recovery >= 34 ? 'yellow' : 'red'
+}
+
+/** Days by recovery zone. */
+export interface ZoneDays {
+  green: number
+  yellow: number
+  red: number
+}
+
 export interface RecoveryPoint extends BucketFlags {
   recovery: number | null
+  /** The bucket's days with a recovery, by zone: a week or month is more than its mean. */
+  zoneDays: ZoneDays
   hrv: number | null
   restingHr: number | null
+  /** The lowest and highest day of the bucket (the day itself for a day bucket). */
+  hrvRange: [number, number] | null
+  restingHrRange: [number, number] | null
   /** 7-day rolling averages. */
   hrvAverage7: number | null
   restingHrAverage7: number | null

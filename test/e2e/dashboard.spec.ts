@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { systemClock } from '../../src/main/clock'
 import { dashboardRanges } from '../../src/shared/dashboard'
-import { cycleDay, memberDate } from '../support/memberDays'
+import { cycleDay, meanOfDays, memberDate } from '../support/memberDays'
 import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
 
 const charts = ['recovery-chart', 'sleep-chart', 'strain-chart'] as const
@@ -43,16 +43,22 @@ test('connect, sync with live progress, and see the member’s own values', asyn
   await page.getByTestId('range-1w').click()
   const today = whoop.history.cycles[0]
   await expect(page.getByTestId('today-card')).toContainText(today.score!.strain.toFixed(1))
-  // Yesterday: the last scored recovery bar, and the sleep of that night.
-  const yesterday = whoop.history.cycles[1]
-  const recovery = whoop.history.recoveries.find((r) => r.cycle_id === yesterday.id)!
-  const bars = page.getByTestId('recovery-chart').locator('.recharts-bar-rectangle path')
-  await bars.last().hover()
-  await expect(page.getByTestId('recovery-chart').locator('.chart-tooltip')).toContainText(`Recovery${recovery.score!.recovery_score}%`)
+  // The newest scored recovery bar, and the strain of a day before: each the mean of that day's own
+  // records, the day being the one its member woke on.
+  const dayOf = (cycleId: number) => cycleDay(whoop.history, cycleId)
+  const recoveryChart = page.getByTestId('recovery-chart')
+  await recoveryChart.locator('.recharts-bar-rectangle path').last().hover()
+  const recoveryDay = (await recoveryChart.getByTestId('chart-tooltip').getAttribute('data-date'))!
+  const recoveries = whoop.history.recoveries.filter((r) => r.score_state === 'SCORED' && dayOf(r.cycle_id) === recoveryDay)
+  const { mean: recovery } = meanOfDays(recoveries.map((r) => [recoveryDay, r.score!.recovery_score]))
+  await expect(recoveryChart.getByTestId('chart-tooltip')).toContainText(`Recovery${Math.round(recovery)}%`)
   const strainChart = page.getByTestId('strain-chart').locator('.recharts-wrapper').first()
   const strainBars = strainChart.locator('.recharts-bar-rectangle path')
   await strainBars.nth((await strainBars.count()) - 2).hover()
-  await expect(strainChart.locator('.chart-tooltip')).toContainText(`Day strain${yesterday.score!.strain.toFixed(1)}`)
+  const strainDay = (await strainChart.getByTestId('chart-tooltip').getAttribute('data-date'))!
+  const cycles = whoop.history.cycles.filter((c) => c.score_state === 'SCORED' && dayOf(c.id) === strainDay)
+  const { mean: strain } = meanOfDays(cycles.map((c) => [strainDay, c.score!.strain]))
+  await expect(strainChart.getByTestId('chart-tooltip')).toContainText(`Day strain${strain.toFixed(1)}`)
   await saveScreenshot(page, 'dashboard-synced-light')
 })
 
@@ -146,7 +152,7 @@ test('the sleep tooltip and the Today and Last night cards show the member’s o
   const newestNight = mainSleeps.toSorted((a, b) => Date.parse(b.end) - Date.parse(a.end))[0]
 
   await expect(page.getByTestId('today-card').getByRole('heading')).toHaveText('Today')
-  await expect(page.getByTestId('today-date')).toHaveAttribute('data-date', memberDate(Date.now(), cycles[0].timezone_offset))
+  await expect(page.getByTestId('today-date')).toHaveAttribute('data-date', cycleDay(whoop.history, cycles[0].id))
   await expect(page.getByTestId('last-night-card').getByRole('heading')).toHaveText('Last night')
   await expect(page.getByTestId('last-night-date')).toHaveAttribute('data-date', memberDate(Date.parse(newestNight.end), newestNight.timezone_offset))
   await expect(page.getByTestId('stale-data')).toHaveCount(0)
@@ -181,9 +187,18 @@ test('the sleep tooltip and the Today and Last night cards show the member’s o
   const month = (await monthTooltip.getAttribute('data-date'))!.slice(0, 7)
   const dayOf = (cycleId: number) => cycleDay(whoop.history, cycleId)
   const scored = whoop.history.recoveries.filter((r) => r.score_state === 'SCORED' && dayOf(r.cycle_id).startsWith(month))
-  const mean = scored.reduce((sum, r) => sum + r.score!.recovery_score, 0) / scored.length
-  await expect(monthTooltip).toContainText(`Recovery${Math.round(mean)}%`)
-  await expect(monthTooltip).toContainText(`Mean of ${scored.length} days`)
+  const { mean, days } = meanOfDays(scored.map((r) => [dayOf(r.cycle_id), r.score!.recovery_score]))
+  await expect(monthTooltip).toContainText(`Mean recovery${Math.round(mean)}%`)
+  await expect(monthTooltip).toContainText(`Mean of ${days} days`)
+  // A month is more than its mean: how many of its days were red, yellow and green.
+  const dayRecoveries = [...Map.groupBy(scored, (r) => dayOf(r.cycle_id)).values()].map(
+    (list) => list.reduce((sum, r) => sum + r.score!.recovery_score, 0) / list.length
+  )
+  const red = dayRecoveries.filter((recovery) => recovery < 34).length
+  const green = dayRecoveries.filter((recovery) => recovery >= 67).length
+  await expect(monthTooltip).toContainText(`Red days${red} of ${days} days`)
+  await expect(monthTooltip).toContainText(`Yellow days${days - red - green} of ${days} days`)
+  await expect(monthTooltip).toContainText(`Green days${green} of ${days} days`)
   const hrvChart = page.getByTestId('recovery-chart').locator('figure.trend').first()
   await hrvChart.locator('.recharts-wrapper').hover()
   await expect(hrvChart.getByTestId('chart-tooltip')).toContainText('Mean of')
@@ -223,7 +238,7 @@ test.describe('a history whose newest day is ten days old', () => {
     await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
     const newestCycle = whoop.history.cycles[0]
     const newestDay = await page.getByTestId('today-date').getAttribute('data-date')
-    expect(newestDay).toBe(memberDate(Date.now() - tenDays, newestCycle.timezone_offset))
+    expect(newestDay).toBe(cycleDay(whoop.history, newestCycle.id))
     await expect(page.getByTestId('today-card').getByRole('heading')).toHaveText('Latest day')
     await expect(page.getByTestId('last-night-card').getByRole('heading')).toHaveText('Latest night')
     // The date as the page's own locale writes a day with its year.

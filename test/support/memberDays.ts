@@ -17,3 +17,10 @@ export function cycleDay(history: Pick<MemberHistory, 'sleeps'>, cycleId: number
   const night = history.sleeps.find((sleep) => sleep.cycle_id === cycleId && !sleep.nap)!
   return memberDate(Date.parse(night.end), night.timezone_offset)
 }
+
+/** Each day's mean first (a day can hold two cycles), then the mean over days, and how many days. */
+export function meanOfDays(entries: readonly [day: string, value: number][]): { mean: number; days: number } {
+  const meanOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length
+  const byDay = [...Map.groupBy(entries, ([day]) => day).values()].map((values) => meanOf(values.map(([, value]) => value)))
+  return { mean: meanOf(byDay), days: byDay.length }
+}

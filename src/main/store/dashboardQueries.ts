@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import {
   rangeSpecs,
+  recoveryZone,
   type Bucket,
   type DashboardData,
   type DashboardRange,
@@ -8,10 +9,13 @@ import {
   type RecoveryPoint,
   type SleepPoint,
   type SportTotal,
-  type StrainPoint
+  type StrainPoint,
+  type ZoneDays
 } from '../../shared/dashboard'
 import { daysFrom, groupByBucket, mean, rollingMean } from './buckets'
 import { addDays, daysBetween, localDateOf } from './localDate'
+
+const DAY_MS = 86_400_000
 
 /** Days read before a range starts, so its first rolling averages and baseline are complete. */
 const LOOKBACK_DAYS = 29
@@ -69,6 +73,19 @@ const flagsOf = (rows: readonly { score_state: string }[]) => ({
 
 const asleepOf = (row: SleepRow) =>
   row.light_ms === null || row.deep_ms === null || row.rem_ms === null ? null : row.light_ms + row.deep_ms + row.rem_ms
+
+/** How many of the days fall in each recovery zone. */
+function zoneDaysOf(recoveries: readonly (number | null)[]): ZoneDays {
+  const days: ZoneDays = { green: 0, yellow: 0, red: 0 }
+  for (const recovery of recoveries) if (recovery !== null) days[recoveryZone(recovery)]++
+  return days
+}
+
+/** The lowest and highest of the values, or null when there are none. */
+function extent(values: readonly (number | null)[]): [number, number] | null {
+  const present = values.filter((value) => value !== null)
+  return present.length ? [Math.min(...present), Math.max(...present)] : null
+}
 
 /** Groups rows by their `date`. */
 function byDate<Row extends { date: string }>(rows: readonly Row[]): Map<string, Row[]> {
@@ -134,8 +151,9 @@ export function createDashboardQueries(db: Database) {
            (SELECT AVG(asleep_ms) FROM night) AS asleepMs,
            (SELECT AVG(strain) FROM strain_day) AS strain,
            (SELECT COUNT(strain) FROM strain_day) AS daysWithData`)
-  const latestCycle = db.prepare<[number], CycleRow & { id: number; timezone_offset: string }>(`
-    SELECT id, day AS date, score_state, strain, kilojoule, average_heart_rate, max_heart_rate, timezone_offset
+  const latestCycle = db.prepare<[number], CycleRow & { id: number; timezone_offset: string; end_ms: number | null; woke_ms: number | null }>(`
+    SELECT id, end_ms, day AS date,
+           (SELECT s.end_ms FROM sleep s WHERE s.cycle_id = cycle.id AND s.nap = 0 ORDER BY s.start_ms LIMIT 1) AS woke_ms, score_state, strain, kilojoule, average_heart_rate, max_heart_rate, timezone_offset
       FROM cycle WHERE user_id = ? ORDER BY start_ms DESC LIMIT 1`)
   const recoveryOfCycle = db.prepare<[number], RecoveryRow>(`
     SELECT NULL AS date, score_state, recovery_score, hrv_rmssd_milli, resting_heart_rate, spo2_percentage,
@@ -165,22 +183,31 @@ export function createDashboardQueries(db: Database) {
     }
     const indexOf = new Map(days.map((day, index) => [day, index]))
     const groups = groupByBucket(days.slice(LOOKBACK_DAYS), bucket, (day) => day)
+    const recoveryOfDay = daily((row) => row.recovery_score)
+    const spo2 = daily((row) => row.spo2_percentage)
+    const skinTemp = daily((row) => row.skin_temp_celsius)
     return [...groups].map(([date, bucketDays]) => {
       const bucketRows = bucketDays.flatMap((day) => rows.get(day) ?? [])
-      const at = (series: (number | null)[]) => mean(bucketDays.map((day) => series[indexOf.get(day)!]))
+      const of = (series: (number | null)[]) => bucketDays.map((day) => series[indexOf.get(day)!])
+      // A week or month is the mean of its days (a day can hold two cycles), as the range summary is.
+      const at = (series: (number | null)[]) => mean(of(series))
       return {
         date,
-        recovery: mean(bucketRows.map((row) => row.recovery_score)),
-        hrv: mean(bucketRows.map((row) => row.hrv_rmssd_milli)),
-        restingHr: mean(bucketRows.map((row) => row.resting_heart_rate)),
+        recovery: at(recoveryOfDay),
+        zoneDays: zoneDaysOf(of(recoveryOfDay)),
+        hrv: at(hrv),
+        restingHr: at(restingHr),
+        hrvRange: extent(of(hrv)),
+        restingHrRange: extent(of(restingHr)),
         hrvAverage7: at(rolling.hrvAverage7),
         restingHrAverage7: at(rolling.restingHrAverage7),
         hrvBaseline: at(rolling.hrvBaseline),
         restingHrBaseline: at(rolling.restingHrBaseline),
-        spo2: mean(bucketRows.map((row) => row.spo2_percentage)),
-        skinTemp: mean(bucketRows.map((row) => row.skin_temp_celsius)),
+        spo2: at(spo2),
+        skinTemp: at(skinTemp),
         calibrating: bucketRows.some((row) => row.user_calibrating === 1),
-        ...flagsOf(bucketRows)
+        ...flagsOf(bucketRows),
+        scored: of(recoveryOfDay).filter((value) => value !== null).length
       }
     })
   }
@@ -220,14 +247,18 @@ export function createDashboardQueries(db: Database) {
     const groups = groupByBucket(daysFrom(from, to), bucket, (day) => day)
     return [...groups].map(([date, bucketDays]) => {
       const rows = bucketDays.flatMap((day) => cycles.get(day) ?? [])
+      // Each day's mean first (a day can hold two cycles), then the mean of the days.
+      const ofDays = (pick: (row: CycleRow) => number | null) => bucketDays.map((day) => mean((cycles.get(day) ?? []).map(pick)))
+      const strain = ofDays((row) => row.strain)
       return {
         date,
-        strain: mean(rows.map((row) => row.strain)),
-        kilojoule: mean(rows.map((row) => row.kilojoule)),
-        averageHr: mean(rows.map((row) => row.average_heart_rate)),
-        maxHr: mean(rows.map((row) => row.max_heart_rate)),
-        recovery: mean(bucketDays.flatMap((day) => recoveries.get(day) ?? []).map((row) => row.recovery_score)),
-        ...flagsOf(rows)
+        strain: mean(strain),
+        kilojoule: mean(ofDays((row) => row.kilojoule)),
+        averageHr: mean(ofDays((row) => row.average_heart_rate)),
+        maxHr: mean(ofDays((row) => row.max_heart_rate)),
+        recovery: mean(bucketDays.map((day) => mean((recoveries.get(day) ?? []).map((row) => row.recovery_score)))),
+        ...flagsOf(rows),
+        scored: strain.filter((value) => value !== null).length
       }
     })
   }
@@ -281,11 +312,16 @@ export function createDashboardQueries(db: Database) {
     }
   }
 
-  /** The days a range covers, ending today in the member's timezone (or at the newest record). */
+  /**
+   * The days a range covers, ending on the member's today (or at the newest record). The member's
+   * today is the day of the cycle they are living in, when it is still running and they woke from
+   * its sleep within a day: someone still up at 1 a.m. is in the day they woke on, not the next.
+   */
   function dayRange(userId: number, range: DashboardRange, now: number): DayRange {
     const spec = rangeSpecs[range]
     const cycle = latestCycle.get(userId)
-    const today = localDateOf(now, cycle?.timezone_offset ?? 'Z')
+    const running = cycle && cycle.end_ms === null && cycle.woke_ms !== null && now - cycle.woke_ms < DAY_MS
+    const today = running ? cycle.date : localDateOf(now, cycle?.timezone_offset ?? 'Z')
     const to = cycle && cycle.date > today ? cycle.date : today
     const from = spec.days === null ? (firstDate.get(userId)?.date ?? to) : addDays(to, -(spec.days - 1))
     return { userId, from: from < to ? from : to, to, bucket: spec.bucket, today }

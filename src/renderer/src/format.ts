@@ -1,4 +1,4 @@
-import type { Bucket } from '../../shared/dashboard'
+import { recoveryZone, type Bucket, type RecoveryZone } from '../../shared/dashboard'
 import type { Settings } from '../../shared/settings'
 
 const KJ_PER_KCAL = 4.184
@@ -81,10 +81,16 @@ export function axisLabel(date: string, bucket: Bucket): string {
   return bucket === 'month' ? monthFormat.format(at) : shortDay.format(at)
 }
 
-/** WHOOP's recovery colours: green 67–100, yellow 34–66, red 0–33. */
+export const recoveryZoneColors: Record<RecoveryZone, string> = { green: '#16a34a', yellow: '#eab308', red: '#dc2626' }
+
+/** A recovery figure's text colour: its zone's, dark enough to read in either theme. */
+export function recoveryTextColor(recovery: number | null): string {
+  return recovery === null ? 'var(--text-muted)' : `var(--recovery-${recoveryZone(recovery)}-text)`
+}
+
+/** A recovery's zone colour, or muted for a day without one. */
 export function recoveryColor(recovery: number | null): string {
-  if (recovery === null) return 'var(--text-muted)'
-  return recovery >= 67 ? '#16a34a' : recovery >= 34 ? '#eab308' : '#dc2626'
+  return recovery === null ? 'var(--text-muted)' : recoveryZoneColors[recoveryZone(recovery)]
 }
 
 /** WHOOP's sport names as people write them: `functional-fitness` → Functional Fitness. */

@@ -1,75 +1,130 @@
-import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
+import { Area, Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Bucket, RecoveryPoint } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
-import { number, recoveryColor, temperatureUnit, temperatureValue } from '../format'
+import { number, recoveryColor, recoveryZoneColors, temperatureUnit, temperatureValue } from '../format'
 import { AfterFirstPaint } from './AfterFirstPaint'
+import { roundScale } from './axisTicks'
 import { ChartCard } from './ChartCard'
-import { bucketTooltip, ChartBox, chartMargin, isolatedPointDots, tickFormatter, tickInterval, type TooltipRow } from './chartParts'
+import { bucketTooltip, ChartBox, chartMargin, dateAxis, isolatedPointDots, Legend, valueAxis, type TooltipRow } from './chartParts'
+import { seriesSummary } from './chartText'
 
 const HRV = '#8b5cf6'
 const RHR = '#f97316'
 const SPO2 = '#0ea5e9'
 const SKIN = '#ec4899'
+const BASELINE = '#64748b'
+const RECOVERY_AXIS = 52
 
-/** Recovery % by day (or week/month), coloured by zone; HRV and resting heart rate with their trends. */
+const zones = [
+  { key: 'green', label: 'Green days (67–100 %)', color: recoveryZoneColors.green },
+  { key: 'yellow', label: 'Yellow days (34–66 %)', color: recoveryZoneColors.yellow },
+  { key: 'red', label: 'Red days (0–33 %)', color: recoveryZoneColors.red }
+] as const
+
+/**
+ * Recovery % by day coloured by zone, or for weeks and months the share of green, yellow and red
+ * days; HRV and resting heart rate against their baseline (by day) or with the range of their days.
+ */
 export function RecoveryChart({ points, bucket, settings }: { points: RecoveryPoint[]; bucket: Bucket; settings: Settings | undefined }) {
-  const ticks = tickFormatter(bucket)
   const hasOxygen = points.some((p) => p.spo2 !== null || p.skinTemp !== null)
   // The skin temperature chart draws, and its tooltip reads, the same converted points.
   const degrees = temperatureUnit(settings)
   const skinPoints = points.map((p) => ({ ...p, skinTemp: temperatureValue(p.skinTemp, settings) }))
   const tooltip = (rows: (p: RecoveryPoint) => TooltipRow[]) => bucketTooltip(bucket, rows)
-  // A week's or month's value is already a mean: a 7-day average of it says nothing more.
   const byDay = bucket === 'day'
+  const daysIn = (p: RecoveryPoint) => p.zoneDays.green + p.zoneDays.yellow + p.zoneDays.red
+  const shares = points.map((p) => ({
+    ...p,
+    ...Object.fromEntries(zones.map((zone) => [zone.key, daysIn(p) ? (p.zoneDays[zone.key] / daysIn(p)) * 100 : null]))
+  }))
+  const zoneRows = (p: RecoveryPoint): TooltipRow[] =>
+    zones.map((zone) => ({ label: zone.label.split(' (')[0], value: `${p.zoneDays[zone.key]} of ${daysIn(p)} days`, color: zone.color }))
 
   return (
-    <ChartCard title="Recovery" testId="recovery-chart" points={points}>
-      <ChartBox height={190}>
-        <BarChart data={points} margin={chartMargin} accessibilityLayer>
-          <CartesianGrid vertical={false} />
-          <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
-          <YAxis interval={0} domain={[0, 100]} ticks={[0, 33, 66, 100]} unit="%" width={52} />
-          <Tooltip
-            cursor={{ fillOpacity: 0.1 }}
-            content={tooltip((p) => [
-              { label: 'Recovery', value: number(p.recovery, 0, '%'), color: recoveryColor(p.recovery) },
-              ...(p.calibrating ? [{ label: 'WHOOP', value: 'calibrating' }] : [])
-            ])}
-          />
-          <Bar dataKey="recovery" name="Recovery" isAnimationActive={false} radius={[3, 3, 0, 0]}>
-            {points.map((p) => (
-              <Cell key={p.date} fill={recoveryColor(p.recovery)} />
-            ))}
-          </Bar>
-        </BarChart>
-      </ChartBox>
-      <AfterFirstPaint height={hasOxygen ? 380 : 190}>
+    <ChartCard
+      title="Recovery"
+      testId="recovery-chart"
+      points={points}
+      table={{
+        bucket,
+        points: skinPoints,
+        columns: [
+          { label: 'Recovery', value: (p) => number(p.recovery, 0, '%') },
+          ...(byDay ? [] : [{ label: 'Green / yellow / red days', value: (p: RecoveryPoint) => `${p.zoneDays.green} / ${p.zoneDays.yellow} / ${p.zoneDays.red}` }]),
+          { label: 'HRV', value: (p) => number(p.hrv, 1, ' ms') },
+          { label: 'Resting HR', value: (p) => number(p.restingHr, 0, ' bpm') },
+          { label: 'SpO2', value: (p) => number(p.spo2, 1, '%') },
+          { label: 'Skin temperature', value: (p) => number(p.skinTemp, 1, degrees) }
+        ]
+      }}
+    >
+      {byDay ? (
+        <ChartBox height={190}>
+          {(width) => (
+            <BarChart width={width} height={190} data={points} margin={chartMargin} title="Recovery by day" desc={seriesSummary(points, 'recovery', bucket, (v) => number(v, 0, '%'))}>
+              <CartesianGrid vertical={false} />
+              <XAxis {...dateAxis(points, bucket, width, [RECOVERY_AXIS], 'band')} />
+              <YAxis domain={[0, 100]} ticks={[0, 33, 67, 100]} interval={0} unit="%" width={RECOVERY_AXIS} />
+              <Tooltip
+                cursor={{ fillOpacity: 0.1 }}
+                content={tooltip((p) => [
+                  { label: 'Recovery', value: number(p.recovery, 0, '%'), color: recoveryColor(p.recovery) },
+                  ...(p.calibrating ? [{ label: 'WHOOP', value: 'calibrating' }] : [])
+                ])}
+              />
+              <Bar dataKey="recovery" name="Recovery" isAnimationActive={false} radius={[3, 3, 0, 0]}>
+                {points.map((p) => (
+                  <Cell key={p.date} fill={recoveryColor(p.recovery)} />
+                ))}
+              </Bar>
+            </BarChart>
+          )}
+        </ChartBox>
+      ) : (
+        <>
+          <ChartBox height={190}>
+            {(width) => (
+              <BarChart width={width} height={190} data={shares} margin={chartMargin} title="Recovery zones" desc={zoneSummary(points)}>
+                <CartesianGrid vertical={false} />
+                <XAxis {...dateAxis(points, bucket, width, [RECOVERY_AXIS], 'band')} />
+                <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} interval={0} unit="%" width={RECOVERY_AXIS} />
+                <Tooltip cursor={{ fillOpacity: 0.1 }} content={tooltip((p) => [{ label: 'Mean recovery', value: number(p.recovery, 0, '%') }, ...zoneRows(p)])} />
+                {zones.map((zone) => (
+                  <Bar key={zone.key} dataKey={zone.key} name={zone.label} stackId="zones" fill={zone.color} isAnimationActive={false} />
+                ))}
+              </BarChart>
+            )}
+          </ChartBox>
+          <Legend items={zones} />
+        </>
+      )}
+      <AfterFirstPaint height={hasOxygen ? 420 : 210}>
         <div className="chart-pair">
           <TrendChart
             title="Heart rate variability"
             unit=" ms"
             color={HRV}
             points={points}
-            keys={{ value: 'hrv', average: byDay ? 'hrvAverage7' : undefined, baseline: 'hrvBaseline' }}
+            bucket={bucket}
+            keys={{ value: 'hrv', range: 'hrvRange', baseline: 'hrvBaseline' }}
             tooltip={tooltip((p) => [
               { label: 'HRV', value: number(p.hrv, 1, ' ms'), color: HRV },
-              ...(byDay ? [{ label: '7-day average', value: number(p.hrvAverage7, 1, ' ms') }] : []),
+              ...(byDay ? [{ label: '7-day average', value: number(p.hrvAverage7, 1, ' ms') }] : [rangeRow(p.hrvRange, 0, ' ms')]),
               { label: 'Baseline (30 days)', value: number(p.hrvBaseline, 1, ' ms') }
             ])}
-            ticks={ticks}
           />
           <TrendChart
             title="Resting heart rate"
             unit=" bpm"
             color={RHR}
             points={points}
-            keys={{ value: 'restingHr', average: byDay ? 'restingHrAverage7' : undefined, baseline: 'restingHrBaseline' }}
+            bucket={bucket}
+            keys={{ value: 'restingHr', range: 'restingHrRange', baseline: 'restingHrBaseline' }}
             tooltip={tooltip((p) => [
               { label: 'Resting HR', value: number(p.restingHr, 0, ' bpm'), color: RHR },
-              ...(byDay ? [{ label: '7-day average', value: number(p.restingHrAverage7, 1, ' bpm') }] : []),
+              ...(byDay ? [{ label: '7-day average', value: number(p.restingHrAverage7, 1, ' bpm') }] : [rangeRow(p.restingHrRange, 0, ' bpm')]),
               { label: 'Baseline (30 days)', value: number(p.restingHrBaseline, 1, ' bpm') }
             ])}
-            ticks={ticks}
           />
         </div>
         {hasOxygen && (
@@ -79,18 +134,19 @@ export function RecoveryChart({ points, bucket, settings }: { points: RecoveryPo
               unit="%"
               color={SPO2}
               points={points}
+              bucket={bucket}
               keys={{ value: 'spo2' }}
               tooltip={tooltip((p) => [{ label: 'SpO2', value: number(p.spo2, 1, '%'), color: SPO2 }])}
-              ticks={ticks}
             />
             <TrendChart
               title="Skin temperature"
               unit={degrees}
+              minStep={0.5}
               color={SKIN}
               points={skinPoints}
+              bucket={bucket}
               keys={{ value: 'skinTemp' }}
               tooltip={tooltip((p) => [{ label: 'Skin temperature', value: number(p.skinTemp, 1, degrees), color: SKIN }])}
-              ticks={ticks}
             />
           </div>
         )}
@@ -99,36 +155,72 @@ export function RecoveryChart({ points, bucket, settings }: { points: RecoveryPo
   )
 }
 
+const rangeRow = (range: [number, number] | null, digits: number, unit: string): TooltipRow => ({
+  label: 'Lowest – highest day',
+  value: range ? `${number(range[0], digits)} – ${number(range[1], digits, unit)}` : '—'
+})
+
+/** "Green on 31 of 52 weeks' days": how the range's days split over the zones, for screen readers. */
+function zoneSummary(points: readonly RecoveryPoint[]): string {
+  const total = { green: 0, yellow: 0, red: 0 }
+  for (const p of points) for (const zone of zones) total[zone.key] += p.zoneDays[zone.key]
+  const days = total.green + total.yellow + total.red
+  return days
+    ? `Of ${days} days with a recovery: ${total.green} green, ${total.yellow} yellow, ${total.red} red.`
+    : 'No recovery in this range.'
+}
+
+type NumberKey = { [K in keyof RecoveryPoint]: RecoveryPoint[K] extends number | null ? K : never }[keyof RecoveryPoint]
+type RangeKey = 'hrvRange' | 'restingHrRange'
+
 interface TrendChartProps {
   title: string
   unit: string
+  /** The finest step of the value axis: whole units unless said otherwise. */
+  minStep?: number
   color: string
   points: RecoveryPoint[]
-  keys: { value: keyof RecoveryPoint; average?: keyof RecoveryPoint; baseline?: keyof RecoveryPoint }
+  bucket: Bucket
+  keys: { value: NumberKey; range?: RangeKey; baseline?: NumberKey }
   tooltip: (props: { payload?: readonly { payload?: unknown }[] }) => React.ReactNode
-  ticks: (date: string) => string
 }
 
-/** A measure as a line with gaps where there is no data, its 7-day average and its baseline. */
-function TrendChart({ title, unit, color, points, keys, tooltip, ticks }: TrendChartProps) {
+/**
+ * A measure as a line with gaps where there is no data: by day against its baseline, by week or
+ * month with the band from its lowest to its highest day. Two series at most, both in the legend.
+ */
+function TrendChart({ title, unit, minStep = 1, color, points, bucket, keys, tooltip }: TrendChartProps) {
+  const byDay = bucket === 'day'
+  const band = !byDay && keys.range
+  const partner = byDay ? keys.baseline : undefined
+  const scale = roundScale(
+    points.flatMap((p) => [p[keys.value], ...(band ? (p[band] ?? []) : []), partner ? p[partner] : null]),
+    { minStep }
+  )
+  const axis = unit.trim().length > 2 ? 64 : 52
   return (
     <figure className="trend">
       <figcaption>{title}</figcaption>
       <ChartBox height={150}>
-        <LineChart data={points} margin={chartMargin} accessibilityLayer>
-          <CartesianGrid vertical={false} />
-          <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
-          <YAxis interval={0} domain={['auto', 'auto']} unit={unit} width={72} tickFormatter={(value: number) => String(Math.round(value * 10) / 10)} />
-          <Tooltip content={tooltip} />
-          <Line dataKey={keys.value} name={title} stroke={color} strokeWidth={2} dot={points.length < 40 || isolatedPointDots(points, keys.value, color)} connectNulls={false} isAnimationActive={false} />
-          {keys.average && (
-            <Line dataKey={keys.average} name="7-day average" stroke={color} strokeOpacity={0.45} strokeWidth={4} dot={false} isAnimationActive={false} />
-          )}
-          {keys.baseline && (
-            <Line dataKey={keys.baseline} name="Baseline" stroke="#64748b" strokeDasharray="5 4" dot={false} isAnimationActive={false} />
-          )}
-        </LineChart>
+        {(width) => (
+          <ComposedChart width={width} height={150} data={points} margin={chartMargin} title={title} desc={seriesSummary(points, keys.value, bucket, (v) => number(v, 1, unit))}>
+            <CartesianGrid vertical={false} />
+            <XAxis {...dateAxis(points, bucket, width, [axis], 'point')} />
+            <YAxis {...valueAxis(scale)} unit={unit} width={axis} />
+            <Tooltip content={tooltip} />
+            {band && <Area dataKey={band} name="Lowest to highest day" stroke="none" fill={color} fillOpacity={0.18} connectNulls={false} isAnimationActive={false} />}
+            <Line dataKey={keys.value} name={title} stroke={color} strokeWidth={2} dot={points.length < 40 || isolatedPointDots(points, keys.value, color)} connectNulls={false} isAnimationActive={false} />
+            {partner && <Line dataKey={partner} name="Baseline" stroke={BASELINE} strokeDasharray="5 4" dot={false} isAnimationActive={false} />}
+          </ComposedChart>
+        )}
       </ChartBox>
+      <Legend
+        items={[
+          { key: 'value', label: byDay ? title : `${title}, mean of days`, color },
+          ...(band ? [{ key: 'band', label: 'Lowest to highest day', color, faded: true }] : []),
+          ...(partner ? [{ key: 'baseline', label: 'Baseline, 30 days (dashed)', color: BASELINE }] : [])
+        ]}
+      />
     </figure>
   )
 }

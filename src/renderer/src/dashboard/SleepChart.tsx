@@ -2,8 +2,10 @@ import { Bar, CartesianGrid, ComposedChart, Line, LineChart, Tooltip, XAxis, YAx
 import type { Bucket, SleepPoint } from '../../../shared/dashboard'
 import { duration, hours, number } from '../format'
 import { AfterFirstPaint } from './AfterFirstPaint'
+import { roundScale } from './axisTicks'
 import { ChartCard } from './ChartCard'
-import { bucketTooltip, ChartBox, chartMargin, isolatedPointDots, Legend, tickFormatter, tickInterval } from './chartParts'
+import { bucketTooltip, ChartBox, chartMargin, dateAxis, isolatedPointDots, Legend, valueAxis } from './chartParts'
+import { seriesSummary } from './chartText'
 
 // The bars are drawn in hours (`barKey`); the tooltip reads the stage's own milliseconds (`key`).
 const stages = [
@@ -14,71 +16,127 @@ const stages = [
 ] as const
 const NAP = '#14b8a6'
 const NEED = '#0f766e'
-const quality = [
-  { key: 'performance', label: 'Performance', color: '#0b7cff' },
-  { key: 'efficiency', label: 'Efficiency', color: '#16a34a' },
-  { key: 'consistency', label: 'Consistency', color: '#f59e0b' }
-] as const
+const PERFORMANCE = '#0b7cff'
+const EFFICIENCY = '#16a34a'
+const CONSISTENCY = '#f59e0b'
 const RESPIRATORY = '#64748b'
+const HOURS_AXIS = 48
+const PERCENT_AXIS = 48
+const RPM_AXIS = 64
 
-/** Hours per night by sleep stage against sleep need, naps apart; performance, efficiency, consistency. */
+/**
+ * Hours per night by sleep stage with naps stacked on top (one bar per night, wide enough to read
+ * at 3 months), against sleep need; then sleep performance with efficiency, and consistency with
+ * respiratory rate: two series per chart, each on its own axis.
+ */
 export function SleepChart({ points, bucket }: { points: SleepPoint[]; bucket: Bucket }) {
-  const ticks = tickFormatter(bucket)
   const data = points.map((p) => ({
     ...p,
     ...Object.fromEntries(stages.map((stage) => [stage.barKey, hours(p[stage.key])])),
     needHours: hours(p.needMs),
-    napHours: p.naps ? hours(p.napMs / (bucket === 'day' ? 1 : p.naps)) : null
+    // A week's or month's naps are shown per night, as its stages are.
+    napHours: p.naps ? hours(p.napMs / (bucket === 'day' ? 1 : Math.max(1, p.scored))) : null
   }))
-  const SleepTooltip = bucketTooltip<SleepPoint>(bucket, (point) => [
-    { label: 'Asleep', value: duration(point.asleepMs) },
-    { label: 'Sleep need', value: duration(point.needMs), color: NEED },
-    ...stages.map((stage) => ({ label: stage.label, value: duration(point[stage.key]), color: stage.color })),
-    ...(point.naps ? [{ label: `Naps (${point.naps})`, value: duration(point.napMs), color: NAP }] : [])
-  ], { unit: 'nights' })
+  const stackHours = points.map((p, index) => stages.reduce((sum, stage) => sum + (p[stage.key] ?? 0), 0) / 3_600_000 + (data[index].napHours ?? 0))
+  const hourScale = roundScale([...stackHours, ...data.map((p) => p.needHours)], { minStep: 1, fromZero: true })
+  const SleepTooltip = bucketTooltip<SleepPoint>(
+    bucket,
+    (point) => [
+      { label: 'Asleep', value: duration(point.asleepMs) },
+      { label: 'Sleep need', value: duration(point.needMs), color: NEED },
+      ...stages.map((stage) => ({ label: stage.label, value: duration(point[stage.key]), color: stage.color })),
+      ...(point.naps ? [{ label: `Naps (${point.naps})`, value: duration(point.napMs), color: NAP }] : [])
+    ],
+    { unit: 'nights' }
+  )
   const QualityTooltip = bucketTooltip<SleepPoint>(
     bucket,
     (point) => [
-      ...quality.map((line) => ({ label: line.label, value: number(point[line.key], 0, '%'), color: line.color })),
+      { label: 'Performance', value: number(point.performance, 0, '%'), color: PERFORMANCE },
+      { label: 'Efficiency', value: number(point.efficiency, 0, '%'), color: EFFICIENCY },
+      { label: 'Consistency', value: number(point.consistency, 0, '%'), color: CONSISTENCY },
       { label: 'Respiratory rate', value: number(point.respiratoryRate, 1, ' rpm'), color: RESPIRATORY }
     ],
     { flags: false, unit: 'nights' }
   )
+  const percentScale = roundScale(points.flatMap((p) => [p.performance, p.efficiency]), { minStep: 1, bounds: [0, 100] })
+  const rpmScale = roundScale(points.map((p) => p.respiratoryRate), { minStep: 0.5 })
+  const line = (key: 'performance' | 'efficiency' | 'consistency' | 'respiratoryRate', name: string, color: string, yAxisId: string, dashed?: boolean) => (
+    <Line yAxisId={yAxisId} dataKey={key} name={name} stroke={color} strokeDasharray={dashed ? '2 3' : undefined} dot={isolatedPointDots(points, key, color)} connectNulls={false} isAnimationActive={false} />
+  )
 
   return (
-    <ChartCard title="Sleep" testId="sleep-chart" points={points}>
+    <ChartCard
+      title="Sleep"
+      testId="sleep-chart"
+      points={points}
+      table={{
+        bucket,
+        points,
+        columns: [
+          { label: 'Asleep', value: (p) => duration(p.asleepMs) },
+          { label: 'Sleep need', value: (p) => duration(p.needMs) },
+          ...stages.map((stage) => ({ label: stage.label, value: (p: SleepPoint) => duration(p[stage.key]) })),
+          { label: 'Naps', value: (p) => (p.naps ? `${p.naps} · ${duration(p.napMs)}` : '—') },
+          { label: 'Performance', value: (p) => number(p.performance, 0, '%') },
+          { label: 'Efficiency', value: (p) => number(p.efficiency, 0, '%') },
+          { label: 'Consistency', value: (p) => number(p.consistency, 0, '%') },
+          { label: 'Respiratory rate', value: (p) => number(p.respiratoryRate, 1, ' rpm') }
+        ]
+      }}
+    >
       <ChartBox height={220}>
-        <ComposedChart data={data} margin={chartMargin} accessibilityLayer>
-          <CartesianGrid vertical={false} />
-          <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
-          <YAxis interval={0} unit=" h" width={48} />
-          <Tooltip content={SleepTooltip} cursor={{ fillOpacity: 0.1 }} />
-          {stages.map((stage) => (
-            <Bar key={stage.key} dataKey={stage.barKey} name={stage.label} stackId="night" fill={stage.color} isAnimationActive={false} />
-          ))}
-          <Bar dataKey="napHours" name="Naps" fill={NAP} isAnimationActive={false} />
-          <Line dataKey="needHours" name="Sleep need" stroke={NEED} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
-        </ComposedChart>
+        {(width) => (
+          <ComposedChart width={width} height={220} data={data} margin={chartMargin} barCategoryGap="8%" title="Sleep stages by night" desc={seriesSummary(points, 'asleepMs', bucket, duration)}>
+            <CartesianGrid vertical={false} />
+            <XAxis {...dateAxis(points, bucket, width, [HOURS_AXIS], 'band')} />
+            <YAxis {...valueAxis(hourScale)} unit=" h" width={HOURS_AXIS} />
+            <Tooltip content={SleepTooltip} cursor={{ fillOpacity: 0.1 }} />
+            {stages.map((stage) => (
+              <Bar key={stage.key} dataKey={stage.barKey} name={stage.label} stackId="night" fill={stage.color} isAnimationActive={false} />
+            ))}
+            <Bar dataKey="napHours" name="Naps" stackId="night" fill={NAP} isAnimationActive={false} />
+            <Line dataKey="needHours" name="Sleep need" stroke={NEED} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
+          </ComposedChart>
+        )}
       </ChartBox>
       <Legend items={[...stages, { key: 'nap', label: 'Naps', color: NAP }, { key: 'need', label: 'Sleep need (dashed)', color: NEED }]} />
-      <AfterFirstPaint height={200}>
-        <figure className="trend">
-          <figcaption>Performance, efficiency and consistency</figcaption>
-          <ChartBox height={150}>
-            <LineChart data={points} margin={chartMargin} accessibilityLayer>
-              <CartesianGrid vertical={false} />
-              <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
-              <YAxis interval={0} yAxisId="pct" domain={[0, 100]} unit="%" width={48} />
-              <YAxis interval={0} yAxisId="rpm" orientation="right" domain={['auto', 'auto']} unit=" rpm" width={64} />
-              <Tooltip content={QualityTooltip} />
-              {quality.map((line) => (
-                <Line key={line.key} yAxisId="pct" dataKey={line.key} name={line.label} stroke={line.color} dot={isolatedPointDots(points, line.key, line.color)} connectNulls={false} isAnimationActive={false} />
-              ))}
-              <Line yAxisId="rpm" dataKey="respiratoryRate" name="Respiratory rate" stroke={RESPIRATORY} strokeDasharray="2 3" dot={isolatedPointDots(points, 'respiratoryRate', RESPIRATORY)} connectNulls={false} isAnimationActive={false} />
-            </LineChart>
-          </ChartBox>
-          <Legend items={[...quality, { key: 'respiratory', label: 'Respiratory rate (dotted, right axis)', color: RESPIRATORY }]} />
-        </figure>
+      <AfterFirstPaint height={210}>
+        <div className="chart-pair">
+          <figure className="trend">
+            <figcaption>Sleep performance and efficiency</figcaption>
+            <ChartBox height={150}>
+              {(width) => (
+                <LineChart width={width} height={150} data={points} margin={chartMargin} title="Sleep performance and efficiency" desc={seriesSummary(points, 'performance', bucket, (v) => number(v, 0, '%'))}>
+                  <CartesianGrid vertical={false} />
+                  <XAxis {...dateAxis(points, bucket, width, [PERCENT_AXIS], 'point')} />
+                  <YAxis yAxisId="pct" {...valueAxis(percentScale)} unit="%" width={PERCENT_AXIS} />
+                  <Tooltip content={QualityTooltip} />
+                  {line('performance', 'Performance', PERFORMANCE, 'pct')}
+                  {line('efficiency', 'Efficiency', EFFICIENCY, 'pct')}
+                </LineChart>
+              )}
+            </ChartBox>
+            <Legend items={[{ key: 'performance', label: 'Performance', color: PERFORMANCE }, { key: 'efficiency', label: 'Efficiency', color: EFFICIENCY }]} />
+          </figure>
+          <figure className="trend">
+            <figcaption>Consistency and respiratory rate</figcaption>
+            <ChartBox height={150}>
+              {(width) => (
+                <LineChart width={width} height={150} data={points} margin={chartMargin} title="Sleep consistency and respiratory rate" desc={seriesSummary(points, 'consistency', bucket, (v) => number(v, 0, '%'))}>
+                  <CartesianGrid vertical={false} />
+                  <XAxis {...dateAxis(points, bucket, width, [PERCENT_AXIS, RPM_AXIS], 'point')} />
+                  <YAxis yAxisId="pct" {...valueAxis(roundScale(points.map((p) => p.consistency), { minStep: 1, bounds: [0, 100] }))} unit="%" width={PERCENT_AXIS} />
+                  <YAxis yAxisId="rpm" orientation="right" {...valueAxis(rpmScale)} unit=" rpm" width={RPM_AXIS} />
+                  <Tooltip content={QualityTooltip} />
+                  {line('consistency', 'Consistency', CONSISTENCY, 'pct')}
+                  {line('respiratoryRate', 'Respiratory rate', RESPIRATORY, 'rpm', true)}
+                </LineChart>
+              )}
+            </ChartBox>
+            <Legend items={[{ key: 'consistency', label: 'Consistency (left)', color: CONSISTENCY }, { key: 'respiratory', label: 'Respiratory rate (dotted, right)', color: RESPIRATORY }]} />
+          </figure>
+        </div>
       </AfterFirstPaint>
     </ChartCard>
   )

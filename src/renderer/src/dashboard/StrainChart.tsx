@@ -1,14 +1,22 @@
+import type { ReactElement } from 'react'
 import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Bucket, SportTotal, StrainPoint } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
 import { distance, duration, energy, energyUnit, energyValue, number, recoveryColor, sportName } from '../format'
 import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
-import { bucketTooltip, ChartBox, chartMargin, hoveredPoint, isolatedPointDots, tickFormatter, tickInterval } from './chartParts'
+import { roundScale } from './axisTicks'
+import { bucketTooltip, ChartBox, chartMargin, dateAxis, hoveredPoint, Legend, valueAxis } from './chartParts'
+import { seriesSummary } from './chartText'
 import { sportRows, type SportRow } from './sportGroups'
 
 const STRAIN = '#0b7cff'
-const ENERGY = '#f59e0b'
+// Apart from every recovery colour, so energy is never read as a yellow day.
+const ENERGY = '#7c3aed'
+const RECOVERY_LINE = '#94a3b8'
+const STRAIN_AXIS = 40
+const RECOVERY_AXIS = 48
+const ENERGY_AXIS = 56
 const zoneColors = ['#cbd5e1', '#93c5fd', '#34d399', '#facc15', '#fb923c', '#ef4444']
 
 interface StrainChartProps {
@@ -21,7 +29,6 @@ interface StrainChartProps {
 
 /** Day strain (0–21) with recovery over it, energy, workouts by sport and time in heart-rate zones. */
 export function StrainChart({ points, bucket, sports, zonesMs, settings }: StrainChartProps) {
-  const ticks = tickFormatter(bucket)
   const unit = energyUnit(settings)
   const data = points.map((p) => ({ ...p, energy: energyValue(p.kilojoule, settings) }))
   const StrainTooltip = bucketTooltip<StrainPoint>(bucket, (point) => [
@@ -31,33 +38,59 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
     { label: 'Average HR', value: number(point.averageHr, 0, ' bpm') },
     { label: 'Max HR', value: number(point.maxHr, 0, ' bpm') }
   ])
-  const zones = zonesMs.map((ms, zone) => ({ zone: `Zone ${zone}`, hours: Math.round((ms / 3_600_000) * 10) / 10, ms }))
+  const energyScale = roundScale(data.map((p) => p.energy), { minStep: 1, fromZero: true })
+  const zones = zonesMs.map((ms, zone) => ({ zone: `Zone ${zone}`, hours: ms / 3_600_000, ms }))
   const topSports = sportRows(sports, sportName)
 
   return (
-    <ChartCard title="Strain" testId="strain-chart" points={points}>
+    <ChartCard
+      title="Strain"
+      testId="strain-chart"
+      points={points}
+      table={{
+        bucket,
+        points,
+        columns: [
+          { label: 'Day strain', value: (p) => number(p.strain, 1) },
+          { label: 'Recovery', value: (p) => number(p.recovery, 0, '%') },
+          { label: 'Energy', value: (p) => energy(p.kilojoule, settings) },
+          { label: 'Average HR', value: (p) => number(p.averageHr, 0, ' bpm') },
+          { label: 'Max HR', value: (p) => number(p.maxHr, 0, ' bpm') }
+        ]
+      }}
+    >
       <ChartBox height={220}>
-        <ComposedChart data={data} margin={chartMargin} accessibilityLayer>
-          <CartesianGrid vertical={false} />
-          <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
-          <YAxis interval={0} yAxisId="strain" domain={[0, 21]} ticks={[0, 7, 14, 21]} width={40} />
-          <YAxis interval={0} yAxisId="recovery" orientation="right" domain={[0, 100]} unit="%" width={48} />
-          <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
-          <Bar yAxisId="strain" dataKey="strain" name="Day strain" fill={STRAIN} isAnimationActive={false} radius={[3, 3, 0, 0]} />
-          <Line yAxisId="recovery" dataKey="recovery" name="Recovery" stroke="#16a34a" strokeWidth={2} dot={isolatedPointDots(data, 'recovery', '#16a34a')} connectNulls={false} isAnimationActive={false} />
-        </ComposedChart>
+        {(width) => (
+          <ComposedChart width={width} height={220} data={data} margin={chartMargin} title="Day strain and recovery" desc={seriesSummary(points, 'strain', bucket, (v) => number(v, 1))}>
+            <CartesianGrid vertical={false} />
+            <XAxis {...dateAxis(points, bucket, width, [STRAIN_AXIS, RECOVERY_AXIS], 'band')} />
+            <YAxis yAxisId="strain" domain={[0, 21]} ticks={[0, 7, 14, 21]} interval={0} width={STRAIN_AXIS} />
+            <YAxis yAxisId="recovery" orientation="right" domain={[0, 100]} ticks={[0, 33, 67, 100]} interval={0} unit="%" width={RECOVERY_AXIS} />
+            <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
+            <Bar yAxisId="strain" dataKey="strain" name="Day strain" fill={STRAIN} isAnimationActive={false} radius={[3, 3, 0, 0]} />
+            <Line yAxisId="recovery" dataKey="recovery" name="Recovery" stroke={RECOVERY_LINE} strokeWidth={1.5} dot={ZoneDot} activeDot={false} connectNulls={false} isAnimationActive={false} />
+          </ComposedChart>
+        )}
       </ChartBox>
+      <Legend
+        items={[
+          { key: 'strain', label: 'Day strain (left, 0–21)', color: STRAIN },
+          { key: 'recovery', label: 'Recovery (right), dots by zone', color: RECOVERY_LINE }
+        ]}
+      />
       <AfterFirstPaint height={400}>
         <figure className="trend">
           <figcaption>Energy ({unit})</figcaption>
           <ChartBox height={130}>
-            <BarChart data={data} margin={chartMargin} accessibilityLayer>
-              <CartesianGrid vertical={false} />
-              <XAxis dataKey="date" tickFormatter={ticks} interval={tickInterval(points.length)} />
-              <YAxis interval={0} width={56} />
-              <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
-              <Bar dataKey="energy" name={`Energy (${unit})`} fill={ENERGY} isAnimationActive={false} />
-            </BarChart>
+            {(width) => (
+              <BarChart width={width} height={130} data={data} margin={chartMargin} title={`Energy (${unit})`} desc={seriesSummary(data, 'energy', bucket, (v) => `${Math.round(v)} ${unit}`)}>
+                <CartesianGrid vertical={false} />
+                <XAxis {...dateAxis(points, bucket, width, [ENERGY_AXIS], 'band')} />
+                <YAxis {...valueAxis(energyScale)} width={ENERGY_AXIS} />
+                <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
+                <Bar dataKey="energy" name={`Energy (${unit})`} fill={ENERGY} isAnimationActive={false} />
+              </BarChart>
+            )}
           </ChartBox>
         </figure>
         <div className="chart-pair">
@@ -65,8 +98,9 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
             <figcaption>Workouts by sport</figcaption>
             {topSports.length ? (
               <ChartBox height={Math.max(120, topSports.length * 26)}>
-                <BarChart data={topSports} layout="vertical" margin={chartMargin} accessibilityLayer>
-                  <XAxis type="number" allowDecimals={false} />
+                {(width) => (
+                <BarChart width={width} height={Math.max(120, topSports.length * 26)} data={topSports} layout="vertical" margin={chartMargin} title="Workouts by sport" desc={topSports.map((sport) => `${sport.label}: ${sport.workouts}`).join(', ')}>
+                  <XAxis type="number" {...valueAxis(roundScale(topSports.map((sport) => sport.workouts), { minStep: 1, fromZero: true }))} />
                   <YAxis type="category" dataKey="label" width={150} interval={0} />
                   <Tooltip
                     content={({ payload }) => {
@@ -88,6 +122,7 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
                   />
                   <Bar dataKey="workouts" name="Workouts" fill={STRAIN} isAnimationActive={false} />
                 </BarChart>
+                )}
               </ChartBox>
             ) : (
               <p className="muted">No workouts in this range.</p>
@@ -96,14 +131,15 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
           <figure className="trend" data-testid="zones-chart">
             <figcaption>Time in heart-rate zones</figcaption>
             <ChartBox height={160}>
-              <BarChart data={zones} margin={chartMargin} accessibilityLayer>
-                <XAxis dataKey="zone" />
-                <YAxis interval={0} unit=" h" width={48} />
+              {(width) => (
+              <BarChart width={width} height={160} data={zones} margin={chartMargin} title="Time in heart-rate zones" desc={zones.map((zone) => `${zone.zone}: ${duration(zone.ms)}`).join(', ')}>
+                <XAxis dataKey="zone" interval={0} />
+                <YAxis {...valueAxis(roundScale(zones.map((zone) => zone.hours), { minStep: 0.5, fromZero: true }))} unit=" h" width={48} />
                 <Tooltip
                   content={({ payload }) => {
                     const zone = hoveredPoint<{ zone: string; ms: number }>(payload)
                     return zone ? (
-                      <div className="chart-tooltip">
+                      <div className="chart-tooltip" data-testid="chart-tooltip">
                         <strong>{zone.zone}</strong>
                         <div>{duration(zone.ms)}</div>
                       </div>
@@ -116,10 +152,17 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
                   ))}
                 </Bar>
               </BarChart>
+              )}
             </ChartBox>
           </figure>
         </div>
       </AfterFirstPaint>
     </ChartCard>
   )
+}
+
+/** A recovery on the strain chart: a dot in its zone's colour (a line cannot change colour per day). */
+function ZoneDot({ cx, cy, index, payload }: { cx?: number; cy?: number; index?: number; payload?: StrainPoint }): ReactElement {
+  if (cx === undefined || cy === undefined || payload?.recovery == null) return <g key={index} />
+  return <circle key={index} className="zone-dot" cx={cx} cy={cy} r={3} fill={recoveryColor(payload.recovery)} stroke="var(--surface)" strokeWidth={1} />
 }

@@ -1,6 +1,6 @@
 import type { DashboardSummary } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
-import { duration, energy, fullDay, height, number, recoveryColor, weight } from '../format'
+import { duration, energy, fullDay, height, number, recoveryTextColor, weight } from '../format'
 
 const stateNote = (state: string | null | undefined) =>
   state === 'PENDING_SCORE' ? 'WHOOP is still scoring' : state === 'UNSCORABLE' ? 'WHOOP could not score this' : undefined
@@ -31,7 +31,7 @@ export function SummaryCards({ summary, settings }: { summary: DashboardSummary;
             </p>
             <div className="big-figures">
               <div>
-                <span className="big" style={{ color: recoveryColor(today.recovery) }}>
+                <span className="big" style={{ color: recoveryTextColor(today.recovery) }}>
                   {number(today.recovery, 0, '%')}
                 </span>
                 <span className="caption">Recovery</span>

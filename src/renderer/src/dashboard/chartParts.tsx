@@ -1,22 +1,24 @@
-import type { ReactElement, ReactNode } from 'react'
-import { ResponsiveContainer } from 'recharts'
+import { useLayoutEffect, useRef, useState, type ReactElement, type ReactNode } from 'react'
 import type { Bucket } from '../../../shared/dashboard'
 import { axisLabel, bucketLabel } from '../format'
+import { dateTicks, type ValueScale } from './axisTicks'
 
-/** Shared look of the charts: axis ticks by bucket, tooltips with the bucket's full date. */
+/** Shared look of the charts: date axes that fit their width, tooltips with the bucket's full date. */
 export const chartMargin = { top: 8, right: 8, bottom: 0, left: 4 }
 
 /**
- * Every how-many-th bucket gets a date label: about eight per axis. A fixed interval spares recharts
- * from measuring every label, which costs more than drawing the chart.
+ * The props of a chart's date axis `width` pixels wide, less `yAxes` (the widths of its value
+ * axes): labels on round dates, as many as fit whole and apart.
  */
-export function tickInterval(points: number): number {
-  return Math.max(0, Math.ceil(points / 8) - 1)
+export function dateAxis(points: readonly { date: string }[], bucket: Bucket, width: number, yAxes: readonly number[], placement: 'band' | 'point') {
+  const plot = width - chartMargin.left - chartMargin.right - yAxes.reduce((sum, axis) => sum + axis, 0)
+  const format = (date: string) => axisLabel(date, bucket)
+  const ticks = dateTicks(points.map((point) => point.date), bucket, plot, placement, format)
+  return { dataKey: 'date', ticks, tickFormatter: format, interval: 0 as const }
 }
 
-export function tickFormatter(bucket: Bucket) {
-  return (date: string) => axisLabel(date, bucket)
-}
+/** The props of a value axis on round numbers. */
+export const valueAxis = (scale: ValueScale) => ({ domain: scale.domain, ticks: scale.ticks, interval: 0 as const })
 
 export interface TooltipRow {
   label: string
@@ -89,13 +91,13 @@ export function isolatedPointDots(points: readonly object[], dataKey: string, co
   }
 }
 
-/** A chart's key: a swatch and a name per series. */
-export function Legend({ items }: { items: readonly { key: string; label: string; color: string }[] }) {
+/** A chart's key: a swatch and a name per series (a faded swatch for a band). */
+export function Legend({ items }: { items: readonly { key: string; label: string; color: string; faded?: boolean }[] }) {
   return (
     <ul className="legend">
       {items.map((item) => (
         <li key={item.key}>
-          <span className="swatch" style={{ background: item.color }} aria-hidden="true" />
+          <span className="swatch" style={{ background: item.color, opacity: item.faded ? 0.35 : 1 }} aria-hidden="true" />
           {item.label}
         </li>
       ))}
@@ -104,13 +106,22 @@ export function Legend({ items }: { items: readonly { key: string; label: string
 }
 
 /**
- * A chart as wide as its card. It draws at once at a likely width and adjusts when the card is
- * measured, instead of drawing nothing until then.
+ * A chart as wide as its card: measured before the first paint and again when the card resizes, so
+ * the chart is drawn once at its real width and its axis knows how many labels fit.
  */
-export function ChartBox({ height, children }: { height: number; children: ReactElement }) {
+export function ChartBox({ height, children }: { height: number; children: (width: number) => ReactElement }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const [width, setWidth] = useState(0)
+  useLayoutEffect(() => {
+    const box = ref.current!
+    setWidth(Math.floor(box.clientWidth))
+    const observer = new ResizeObserver(() => setWidth(Math.floor(box.clientWidth)))
+    observer.observe(box)
+    return () => observer.disconnect()
+  }, [])
   return (
-    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 900, height }}>
-      {children}
-    </ResponsiveContainer>
+    <div ref={ref} className="chart-box" style={{ height }}>
+      {width > 0 && children(width)}
+    </div>
   )
 }
