@@ -5,7 +5,7 @@ import { number, recoveryColor, recoveryZoneColors, temperatureUnit, temperature
 import { AfterFirstPaint } from './AfterFirstPaint'
 import { roundScale } from './axisTicks'
 import { ChartCard } from './ChartCard'
-import { bucketTooltip, ChartBox, chartMargin, dateAxis, isolatedPointDots, Legend, valueAxis, type TooltipRow } from './chartParts'
+import { bucketTooltip, ChartBox, chartMargin, dateAxis, fixedScale, isolatedPointDots, Legend, valueAxis, type TooltipRow } from './chartParts'
 import { seriesSummary } from './chartText'
 
 const HRV = '#8b5cf6'
@@ -13,7 +13,8 @@ const RHR = '#f97316'
 const SPO2 = '#0ea5e9'
 const SKIN = '#ec4899'
 const BASELINE = '#64748b'
-const RECOVERY_AXIS = 52
+const recoveryDays = fixedScale([0, 33, 67, 100])
+const zoneShares = fixedScale([0, 25, 50, 75, 100])
 
 const zones = [
   { key: 'green', label: 'Green days (67–100 %)', color: recoveryZoneColors.green },
@@ -63,8 +64,8 @@ export function RecoveryChart({ points, bucket, settings }: { points: RecoveryPo
           {(width) => (
             <BarChart width={width} height={190} data={points} margin={chartMargin} title="Recovery by day" desc={seriesSummary(points, 'recovery', bucket, (v) => number(v, 0, '%'))}>
               <CartesianGrid vertical={false} />
-              <XAxis {...dateAxis(points, bucket, width, [RECOVERY_AXIS], 'band')} />
-              <YAxis domain={[0, 100]} ticks={[0, 33, 67, 100]} interval={0} unit="%" width={RECOVERY_AXIS} />
+              <XAxis {...dateAxis(points, bucket, width, [valueAxis(recoveryDays, '%').width], 'band')} />
+              <YAxis {...valueAxis(recoveryDays, '%')} />
               <Tooltip
                 cursor={{ fillOpacity: 0.1 }}
                 content={tooltip((p) => [
@@ -86,8 +87,8 @@ export function RecoveryChart({ points, bucket, settings }: { points: RecoveryPo
             {(width) => (
               <BarChart width={width} height={190} data={shares} margin={chartMargin} title="Recovery zones" desc={zoneSummary(points)}>
                 <CartesianGrid vertical={false} />
-                <XAxis {...dateAxis(points, bucket, width, [RECOVERY_AXIS], 'band')} />
-                <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} interval={0} unit="%" width={RECOVERY_AXIS} />
+                <XAxis {...dateAxis(points, bucket, width, [valueAxis(zoneShares, '%').width], 'band')} />
+                <YAxis {...valueAxis(zoneShares, '%')} />
                 <Tooltip cursor={{ fillOpacity: 0.1 }} content={tooltip((p) => [{ label: 'Mean recovery', value: number(p.recovery, 0, '%') }, ...zoneRows(p)])} />
                 {zones.map((zone) => (
                   <Bar key={zone.key} dataKey={zone.key} name={zone.label} stackId="zones" fill={zone.color} isAnimationActive={false} />
@@ -197,7 +198,7 @@ function TrendChart({ title, unit, minStep = 1, color, points, bucket, keys, too
     points.flatMap((p) => [p[keys.value], ...(band ? (p[band] ?? []) : []), partner ? p[partner] : null]),
     { minStep }
   )
-  const axis = unit.trim().length > 2 ? 64 : 52
+  const axis = valueAxis(scale, unit)
   return (
     <figure className="trend">
       <figcaption>{title}</figcaption>
@@ -205,8 +206,8 @@ function TrendChart({ title, unit, minStep = 1, color, points, bucket, keys, too
         {(width) => (
           <ComposedChart width={width} height={150} data={points} margin={chartMargin} title={title} desc={seriesSummary(points, keys.value, bucket, (v) => number(v, 1, unit))}>
             <CartesianGrid vertical={false} />
-            <XAxis {...dateAxis(points, bucket, width, [axis], 'point')} />
-            <YAxis {...valueAxis(scale)} unit={unit} width={axis} />
+            <XAxis {...dateAxis(points, bucket, width, [axis.width], 'point')} />
+            <YAxis {...axis} />
             <Tooltip content={tooltip} />
             {band && <Area dataKey={band} name="Lowest to highest day" stroke="none" fill={color} fillOpacity={0.18} connectNulls={false} isAnimationActive={false} />}
             <Line dataKey={keys.value} name={title} stroke={color} strokeWidth={2} dot={points.length < 40 || isolatedPointDots(points, keys.value, color)} connectNulls={false} isAnimationActive={false} />

@@ -20,9 +20,6 @@ const PERFORMANCE = '#0b7cff'
 const EFFICIENCY = '#16a34a'
 const CONSISTENCY = '#f59e0b'
 const RESPIRATORY = '#64748b'
-const HOURS_AXIS = 48
-const PERCENT_AXIS = 48
-const RPM_AXIS = 64
 
 /**
  * Hours per night by sleep stage with naps stacked on top (one bar per night, wide enough to read
@@ -60,7 +57,10 @@ export function SleepChart({ points, bucket }: { points: SleepPoint[]; bucket: B
     { flags: false, unit: 'nights' }
   )
   const percentScale = roundScale(points.flatMap((p) => [p.performance, p.efficiency]), { minStep: 1, bounds: [0, 100] })
-  const rpmScale = roundScale(points.map((p) => p.respiratoryRate), { minStep: 0.5 })
+  const hourAxis = valueAxis(hourScale, ' h')
+  const qualityAxis = valueAxis(percentScale, '%')
+  const consistencyAxis = valueAxis(roundScale(points.map((p) => p.consistency), { minStep: 1, bounds: [0, 100] }), '%')
+  const rpmAxis = valueAxis(roundScale(points.map((p) => p.respiratoryRate), { minStep: 0.5 }), ' rpm')
   const line = (key: 'performance' | 'efficiency' | 'consistency' | 'respiratoryRate', name: string, color: string, yAxisId: string, dashed?: boolean) => (
     <Line yAxisId={yAxisId} dataKey={key} name={name} stroke={color} strokeDasharray={dashed ? '2 3' : undefined} dot={isolatedPointDots(points, key, color)} connectNulls={false} isAnimationActive={false} />
   )
@@ -89,8 +89,8 @@ export function SleepChart({ points, bucket }: { points: SleepPoint[]; bucket: B
         {(width) => (
           <ComposedChart width={width} height={220} data={data} margin={chartMargin} barCategoryGap="8%" title="Sleep stages by night" desc={seriesSummary(points, 'asleepMs', bucket, duration)}>
             <CartesianGrid vertical={false} />
-            <XAxis {...dateAxis(points, bucket, width, [HOURS_AXIS], 'band')} />
-            <YAxis {...valueAxis(hourScale)} unit=" h" width={HOURS_AXIS} />
+            <XAxis {...dateAxis(points, bucket, width, [hourAxis.width], 'band')} />
+            <YAxis {...hourAxis} />
             <Tooltip content={SleepTooltip} cursor={{ fillOpacity: 0.1 }} />
             {stages.map((stage) => (
               <Bar key={stage.key} dataKey={stage.barKey} name={stage.label} stackId="night" fill={stage.color} isAnimationActive={false} />
@@ -109,8 +109,8 @@ export function SleepChart({ points, bucket }: { points: SleepPoint[]; bucket: B
               {(width) => (
                 <LineChart width={width} height={150} data={points} margin={chartMargin} title="Sleep performance and efficiency" desc={seriesSummary(points, 'performance', bucket, (v) => number(v, 0, '%'))}>
                   <CartesianGrid vertical={false} />
-                  <XAxis {...dateAxis(points, bucket, width, [PERCENT_AXIS], 'point')} />
-                  <YAxis yAxisId="pct" {...valueAxis(percentScale)} unit="%" width={PERCENT_AXIS} />
+                  <XAxis {...dateAxis(points, bucket, width, [qualityAxis.width], 'point')} />
+                  <YAxis yAxisId="pct" {...qualityAxis} />
                   <Tooltip content={QualityTooltip} />
                   {line('performance', 'Performance', PERFORMANCE, 'pct')}
                   {line('efficiency', 'Efficiency', EFFICIENCY, 'pct')}
@@ -125,9 +125,9 @@ export function SleepChart({ points, bucket }: { points: SleepPoint[]; bucket: B
               {(width) => (
                 <LineChart width={width} height={150} data={points} margin={chartMargin} title="Sleep consistency and respiratory rate" desc={seriesSummary(points, 'consistency', bucket, (v) => number(v, 0, '%'))}>
                   <CartesianGrid vertical={false} />
-                  <XAxis {...dateAxis(points, bucket, width, [PERCENT_AXIS, RPM_AXIS], 'point')} />
-                  <YAxis yAxisId="pct" {...valueAxis(roundScale(points.map((p) => p.consistency), { minStep: 1, bounds: [0, 100] }))} unit="%" width={PERCENT_AXIS} />
-                  <YAxis yAxisId="rpm" orientation="right" {...valueAxis(rpmScale)} unit=" rpm" width={RPM_AXIS} />
+                  <XAxis {...dateAxis(points, bucket, width, [consistencyAxis.width, rpmAxis.width], 'point')} />
+                  <YAxis yAxisId="pct" {...consistencyAxis} />
+                  <YAxis yAxisId="rpm" orientation="right" {...rpmAxis} />
                   <Tooltip content={QualityTooltip} />
                   {line('consistency', 'Consistency', CONSISTENCY, 'pct')}
                   {line('respiratoryRate', 'Respiratory rate', RESPIRATORY, 'rpm', true)}

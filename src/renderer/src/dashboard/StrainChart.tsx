@@ -5,8 +5,8 @@ import type { Settings } from '../../../shared/settings'
 import { distance, duration, energy, energyUnit, energyValue, number, recoveryColor, sportName } from '../format'
 import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
-import { roundScale } from './axisTicks'
-import { bucketTooltip, ChartBox, chartMargin, dateAxis, hoveredPoint, Legend, valueAxis } from './chartParts'
+import { labelWidth, roundScale } from './axisTicks'
+import { bucketTooltip, ChartBox, chartMargin, dateAxis, fixedScale, hoveredPoint, Legend, valueAxis } from './chartParts'
 import { seriesSummary } from './chartText'
 import { sportRows, type SportRow } from './sportGroups'
 
@@ -14,9 +14,8 @@ const STRAIN = '#0b7cff'
 // Apart from every recovery colour, so energy is never read as a yellow day.
 const ENERGY = '#7c3aed'
 const RECOVERY_LINE = '#94a3b8'
-const STRAIN_AXIS = 40
-const RECOVERY_AXIS = 48
-const ENERGY_AXIS = 56
+const strainAxis = valueAxis(fixedScale([0, 7, 14, 21]))
+const recoveryAxis = valueAxis(fixedScale([0, 33, 67, 100]), '%')
 const zoneColors = ['#cbd5e1', '#93c5fd', '#34d399', '#facc15', '#fb923c', '#ef4444']
 
 interface StrainChartProps {
@@ -38,9 +37,12 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
     { label: 'Average HR', value: number(point.averageHr, 0, ' bpm') },
     { label: 'Max HR', value: number(point.maxHr, 0, ' bpm') }
   ])
-  const energyScale = roundScale(data.map((p) => p.energy), { minStep: 1, fromZero: true })
+  const energyAxis = valueAxis(roundScale(data.map((p) => p.energy), { minStep: 1, fromZero: true }))
   const zones = zonesMs.map((ms, zone) => ({ zone: `Zone ${zone}`, hours: ms / 3_600_000, ms }))
   const topSports = sportRows(sports, sportName)
+  const workoutAxis = valueAxis(roundScale(topSports.map((sport) => sport.workouts), { minStep: 1, fromZero: true }))
+  // Room on the right for half of the last count label, which is centred on the axis's end.
+  const workoutAxisEnd = Math.ceil(labelWidth(String(workoutAxis.ticks.at(-1))) / 2) + 4
 
   return (
     <ChartCard
@@ -63,9 +65,9 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
         {(width) => (
           <ComposedChart width={width} height={220} data={data} margin={chartMargin} title="Day strain and recovery" desc={seriesSummary(points, 'strain', bucket, (v) => number(v, 1))}>
             <CartesianGrid vertical={false} />
-            <XAxis {...dateAxis(points, bucket, width, [STRAIN_AXIS, RECOVERY_AXIS], 'band')} />
-            <YAxis yAxisId="strain" domain={[0, 21]} ticks={[0, 7, 14, 21]} interval={0} width={STRAIN_AXIS} />
-            <YAxis yAxisId="recovery" orientation="right" domain={[0, 100]} ticks={[0, 33, 67, 100]} interval={0} unit="%" width={RECOVERY_AXIS} />
+            <XAxis {...dateAxis(points, bucket, width, [strainAxis.width, recoveryAxis.width], 'band')} />
+            <YAxis yAxisId="strain" {...strainAxis} />
+            <YAxis yAxisId="recovery" orientation="right" {...recoveryAxis} />
             <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
             <Bar yAxisId="strain" dataKey="strain" name="Day strain" fill={STRAIN} isAnimationActive={false} radius={[3, 3, 0, 0]} />
             <Line yAxisId="recovery" dataKey="recovery" name="Recovery" stroke={RECOVERY_LINE} strokeWidth={1.5} dot={ZoneDot} activeDot={false} connectNulls={false} isAnimationActive={false} />
@@ -85,8 +87,8 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
             {(width) => (
               <BarChart width={width} height={130} data={data} margin={chartMargin} title={`Energy (${unit})`} desc={seriesSummary(data, 'energy', bucket, (v) => `${Math.round(v)} ${unit}`)}>
                 <CartesianGrid vertical={false} />
-                <XAxis {...dateAxis(points, bucket, width, [ENERGY_AXIS], 'band')} />
-                <YAxis {...valueAxis(energyScale)} width={ENERGY_AXIS} />
+                <XAxis {...dateAxis(points, bucket, width, [energyAxis.width], 'band')} />
+                <YAxis {...energyAxis} />
                 <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
                 <Bar dataKey="energy" name={`Energy (${unit})`} fill={ENERGY} isAnimationActive={false} />
               </BarChart>
@@ -99,9 +101,9 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
             {topSports.length ? (
               <ChartBox height={Math.max(120, topSports.length * 26)}>
                 {(width) => (
-                <BarChart width={width} height={Math.max(120, topSports.length * 26)} data={topSports} layout="vertical" margin={chartMargin} title="Workouts by sport" desc={topSports.map((sport) => `${sport.label}: ${sport.workouts}`).join(', ')}>
-                  <XAxis type="number" {...valueAxis(roundScale(topSports.map((sport) => sport.workouts), { minStep: 1, fromZero: true }))} />
-                  <YAxis type="category" dataKey="label" width={150} interval={0} />
+                <BarChart width={width} height={Math.max(120, topSports.length * 26)} data={topSports} layout="vertical" margin={{ ...chartMargin, right: workoutAxisEnd }} title="Workouts by sport" desc={topSports.map((sport) => `${sport.label}: ${sport.workouts}`).join(', ')}>
+                  <XAxis type="number" {...workoutAxis} width={undefined} />
+                  <YAxis type="category" dataKey="label" width={Math.ceil(Math.max(...topSports.map((sport) => labelWidth(sport.label)))) + 14} interval={0} />
                   <Tooltip
                     content={({ payload }) => {
                       const sport = hoveredPoint<SportRow>(payload)
@@ -134,7 +136,7 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
               {(width) => (
               <BarChart width={width} height={160} data={zones} margin={chartMargin} title="Time in heart-rate zones" desc={zones.map((zone) => `${zone.zone}: ${duration(zone.ms)}`).join(', ')}>
                 <XAxis dataKey="zone" interval={0} />
-                <YAxis {...valueAxis(roundScale(zones.map((zone) => zone.hours), { minStep: 0.5, fromZero: true }))} unit=" h" width={48} />
+                <YAxis {...valueAxis(roundScale(zones.map((zone) => zone.hours), { minStep: 0.5, fromZero: true }), ' h')} />
                 <Tooltip
                   content={({ payload }) => {
                     const zone = hoveredPoint<{ zone: string; ms: number }>(payload)

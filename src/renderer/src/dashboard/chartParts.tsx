@@ -1,10 +1,11 @@
 import { useLayoutEffect, useRef, useState, type ReactElement, type ReactNode } from 'react'
 import type { Bucket } from '../../../shared/dashboard'
 import { axisLabel, bucketLabel } from '../format'
-import { dateTicks, type ValueScale } from './axisTicks'
+import { dateTicks, labelWidth, type ValueScale } from './axisTicks'
 
 /** Shared look of the charts: date axes that fit their width, tooltips with the bucket's full date. */
-export const chartMargin = { top: 8, right: 8, bottom: 0, left: 4 }
+// The top margin keeps the highest tick label, centred on its tick, whole.
+export const chartMargin = { top: 12, right: 8, bottom: 0, left: 4 }
 
 /**
  * The props of a chart's date axis `width` pixels wide, less `yAxes` (the widths of its value
@@ -17,8 +18,17 @@ export function dateAxis(points: readonly { date: string }[], bucket: Bucket, wi
   return { dataKey: 'date', ticks, tickFormatter: format, interval: 0 as const }
 }
 
-/** The props of a value axis on round numbers. */
-export const valueAxis = (scale: ValueScale) => ({ domain: scale.domain, ticks: scale.ticks, interval: 0 as const })
+/**
+ * The props of a value axis on `scale`'s round ticks, as wide as its widest label, so that no label
+ * wraps or is cut ("100 ms" stays whole).
+ */
+export function valueAxis(scale: ValueScale, unit = '') {
+  const width = Math.ceil(Math.max(...scale.ticks.map((tick) => labelWidth(`${tick}${unit}`)))) + 14
+  return { domain: scale.domain, ticks: scale.ticks, interval: 0 as const, unit, width }
+}
+
+/** A fixed scale (recovery's 0–100 %, strain's 0–21). */
+export const fixedScale = (ticks: number[]): ValueScale => ({ domain: [ticks[0], ticks.at(-1)!], ticks })
 
 export interface TooltipRow {
   label: string

@@ -1,0 +1,98 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, saveScreenshot, test } from './fixtures'
+
+/** Every chart of the dashboard, drawn: recovery 5, sleep 3, strain 4. */
+const CHARTS = 12
+const widths = [800, 1280, 1920] as const
+const themes = ['light', 'dark'] as const
+const pages = ['dashboard', 'data', 'settings'] as const
+
+async function openPage(page: Page, name: (typeof pages)[number]) {
+  await page.getByTestId(`${name}-link`).click()
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  if (name === 'dashboard') await expect(page.locator('.chart-card svg.recharts-surface')).toHaveCount(CHARTS)
+}
+
+/** The page's layout problems a person would see: sideways scrolling, and axis labels that touch or are cut. */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    const root = document.scrollingElement!
+    if (root.scrollWidth > root.clientWidth) problems.push(`the page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`)
+    for (const svg of document.querySelectorAll<SVGSVGElement>('svg.recharts-surface')) {
+      const name = svg.querySelector('title')?.textContent ?? 'a chart'
+      const frame = svg.getBoundingClientRect()
+      const card = svg.closest('.card')!.getBoundingClientRect()
+      if (frame.left < card.left || frame.right > card.right) problems.push(`${name} sticks out of its card`)
+      // Recharts draws each axis's labels in one group, above the plot.
+      for (const axis of svg.querySelectorAll('.recharts-cartesian-axis-tick-labels')) {
+        const boxes = [...axis.querySelectorAll('.recharts-cartesian-axis-tick-value')].map((label) => ({
+          text: label.textContent,
+          box: label.getBoundingClientRect()
+        }))
+        for (const { text, box } of boxes) {
+          if (box.left < frame.left - 0.5 || box.right > frame.right + 0.5 || box.top < frame.top - 0.5 || box.bottom > frame.bottom + 0.5) {
+            problems.push(`${name}: "${text}" is cut at the chart's edge`)
+          }
+        }
+        boxes.forEach((a, index) =>
+          boxes.slice(index + 1).forEach((b) => {
+            const apart = a.box.right <= b.box.left || b.box.right <= a.box.left || a.box.bottom <= b.box.top || b.box.bottom <= a.box.top
+            if (!apart) problems.push(`${name}: "${a.text}" overlaps "${b.text}"`)
+          })
+        )
+      }
+    }
+    return problems
+  })
+}
+
+test('every page at 800, 1280 and 1920 px, light and dark: no sideways scroll, no touching or cut axis labels', async ({ page, host }) => {
+  test.setTimeout(180_000)
+  await page.goto(host.url)
+  await page.getByTestId('demo-button').click()
+  for (const theme of themes) {
+    await page.emulateMedia({ colorScheme: theme })
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 900 })
+      for (const name of pages) {
+        await openPage(page, name)
+        for (const range of name === 'dashboard' ? (['1w', '1m', '3m', '6m', '1y', 'all'] as const) : [null]) {
+          if (range) {
+            await page.getByTestId(`range-${range}`).click()
+            await expect(page.getByTestId(`range-${range}`)).toHaveAttribute('aria-checked', 'true')
+            await expect(page.locator('.chart-card svg.recharts-surface')).toHaveCount(CHARTS)
+          }
+          // Polled: charts redraw at their new width once the resize has been observed.
+          await expect.poll(() => layoutProblems(page), { message: `${name} ${range ?? ''} at ${width} px, ${theme}` }).toEqual([])
+        }
+        await saveScreenshot(page, `layout-${name}-${width}-${theme}`)
+        // A full-page screenshot resizes the page (its scrollbar goes): the charts must follow it back.
+        await expect.poll(() => layoutProblems(page), { message: `${name} after a resize at ${width} px, ${theme}` }).toEqual([])
+      }
+    }
+  }
+})
+
+test('axe finds no WCAG 2 A/AA violation on any page, light and dark', async ({ page, host }) => {
+  test.setTimeout(120_000)
+  await page.goto(host.url)
+  for (const theme of themes) {
+    await page.emulateMedia({ colorScheme: theme })
+    const welcome = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    expect(welcome.violations.map(describe), `welcome, ${theme}`).toEqual([])
+  }
+  await page.getByTestId('demo-button').click()
+  for (const theme of themes) {
+    await page.emulateMedia({ colorScheme: theme })
+    for (const name of pages) {
+      await openPage(page, name)
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+      expect(result.violations.map(describe), `${name}, ${theme}`).toEqual([])
+    }
+  }
+})
+
+const describe = (violation: { id: string; nodes: { target: unknown; failureSummary?: string }[] }) =>
+  `${violation.id}: ${violation.nodes.map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`).join(' | ')}`
