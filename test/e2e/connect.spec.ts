@@ -9,9 +9,15 @@ test('connects a WHOOP account through the browser host with a loopback redirect
   await expect(page.getByTestId('deep-link-note')).toContainText('links to whoop-desktop://oauth/callback do not reach WHOOP Desktop here (the app is running in your browser')
   await saveScreenshot(page, 'connect-wizard')
 
+  // Each request takes a moment, so the first sync is seen running.
+  whoop.startStorm([{ kind: 'slow', delayMs: 150 }], 1)
   await connectThroughThePage(page, whoop)
-  await expect(page.getByTestId('sign-in-success')).toContainText('Connected as Alex Morgan')
+  await expect(page.getByTestId('sign-in-success')).toContainText('Connected as Alex Morgan. Your WHOOP history is being downloaded.')
   expect(whoop.tokenRequests).toBe(1)
+  // Once the history is downloaded, the page no longer says it is being downloaded.
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+  await expect(page.getByTestId('sign-in-success')).toHaveCount(0)
+  whoop.clearFaults()
 
   await page.getByTestId('settings-link').click()
   await expect(page.getByTestId('connection-status')).toHaveText('Connected as Alex Morgan (alex.morgan@example.com).')

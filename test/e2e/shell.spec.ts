@@ -6,14 +6,14 @@ test('opens the app in Chromium through the browser host and moves between its p
   page.on('pageerror', (error) => problems.push(error.message))
 
   await page.goto(host.url)
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to WHOOP Desktop' })).toBeVisible()
   await expect(page.getByTestId('app-version')).toContainText('WHOOP Desktop 0.1.0')
   await saveScreenshot(page, 'shell-dashboard')
 
   await page.getByTestId('data-link').click()
   await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible()
   await expect(page.getByTestId('data-dir')).toHaveText(host.dataDir)
-  await expect(page.getByTestId('schema-version')).toHaveText('version 1')
+  await expect(page.getByTestId('schema-version')).toHaveText('version 2')
   await expect(page.getByTestId('whoop-server')).toHaveText(whoop.endpoints.apiBaseUrl)
   await saveScreenshot(page, 'shell-data')
 
@@ -21,7 +21,7 @@ test('opens the app in Chromium through the browser host and moves between its p
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
   await expect(page.getByTestId('settings-link')).toHaveAttribute('aria-current', 'page')
   await page.getByTestId('dashboard-link').click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to WHOOP Desktop' })).toBeVisible()
   expect(problems).toEqual([])
 })
 
@@ -48,7 +48,7 @@ test('keeps a chosen theme across a reload and follows the system otherwise', as
 
 test('runs no inline script, even one injected into the page', async ({ page, host }) => {
   await page.goto(host.url)
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to WHOOP Desktop' })).toBeVisible()
   const executed = await page.evaluate(async () => {
     // The policy's refusal is an event: once it fired, the script has had its one chance to run.
     const refused = new Promise((resolve) => document.addEventListener('securitypolicyviolation', resolve, { once: true }))
@@ -66,7 +66,7 @@ test('loads nothing from a remote origin: scripts, images, styles and requests a
   const answered: string[] = []
   page.on('response', (response) => answered.push(response.url()))
   await page.goto(host.url)
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to WHOOP Desktop' })).toBeVisible()
   const outcome = await page.evaluate(async () => {
     const violations: string[] = []
     // Resolves once the four kinds of load below have each been refused.

@@ -8,6 +8,7 @@ import { apiChannels, apiMethods } from '../../src/shared/channels'
 import { ipcEventFrom } from '../support/fakeElectron'
 import { APP_PAGE as appPage, launchBuiltApp, outDir } from '../support/mainBundle'
 import { makeTempDir } from '../support/tempDir'
+import { latestSchemaVersion } from '../../src/main/database/migrations'
 
 /** Starts the built main bundle against a fake Electron and a fresh data folder. */
 async function startBuiltApp(dataDir = makeTempDir()) {
@@ -67,7 +68,7 @@ describe('the built main bundle under plain Node', () => {
       expect(bad, method).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
     }
     const info = await call('getAppInfo')
-    expect(info).toMatchObject({ ok: true, value: { version: '0.1.0', schemaVersion: 1 } })
+    expect(info).toMatchObject({ ok: true, value: { version: '0.1.0', schemaVersion: latestSchemaVersion } })
     const updated = await call('updateSettings', [{ theme: 'dark' }])
     expect(updated).toMatchObject({ ok: true, value: { theme: 'dark' } })
     expect(await call('getSettings')).toMatchObject({ ok: true, value: { theme: 'dark' } })
@@ -117,7 +118,7 @@ describe('the built main bundle under plain Node', () => {
     expect(fake.electron.app.getPath('userData')).toBe(dataDir)
     const database = new BetterSqlite3(path.join(dataDir, 'whoop-desktop.sqlite'), { readonly: true })
     expect(database.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(database.pragma('user_version', { simple: true })).toBe(1)
+    expect(database.pragma('user_version', { simple: true })).toBe(latestSchemaVersion)
     database.close()
     expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'config.json'), 'utf8'))).toMatchObject({ theme: 'system' })
   })
@@ -135,7 +136,7 @@ describe('the built main bundle under plain Node', () => {
     expect(fake.windows).toHaveLength(0)
     expect(fake.recorded.exitCode).toBe(1)
     expect(fake.recorded.errorBoxes).toHaveLength(1)
-    expect(fake.recorded.errorBoxes[0].content).toMatch(/newer version of WHOOP Desktop \(schema 99; .* up to 1\)/)
+    expect(fake.recorded.errorBoxes[0].content).toMatch(new RegExp(`newer version of WHOOP Desktop \\(schema 99; .* up to ${latestSchemaVersion}\\)`))
     expect(digest()).toBe(before)
   })
 

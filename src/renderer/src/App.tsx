@@ -14,6 +14,7 @@ import { useKeyboardShortcuts } from './useKeyboardShortcuts'
 import { DashboardPage } from './pages/DashboardPage'
 import { DataPage } from './pages/DataPage'
 import { SettingsPage } from './pages/SettingsPage'
+import { ShortcutsHelp } from './ShortcutsHelp'
 import { useApiResult } from './useApiResult'
 import { useHashPage, type PageName } from './useHashPage'
 import { useTheme } from './useTheme'
@@ -35,8 +36,12 @@ export function App() {
   const sync = useSync(dashboard.reload)
   const { refresh: refreshSync } = sync
   useTheme(settings?.theme)
+  const [helpOpen, setHelpOpen] = useState(false)
   useKeyboardShortcuts(
-    useMemo(() => ({ onRange: setRange, onSync: () => void sync.start() }), [sync.start])
+    useMemo(
+      () => ({ onRange: page === 'dashboard' ? setRange : undefined, onSync: () => void sync.start(), onHelp: () => setHelpOpen(true) }),
+      [page, setRange, sync.start]
+    )
   )
 
   // A new connection (or a disconnect) changes what there is to sync and to show; the first status
@@ -85,7 +90,11 @@ export function App() {
           ))}
         </nav>
         <SyncControls sync={sync} />
+        <button type="button" className="button small" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" title="Keyboard shortcuts (?)" data-testid="shortcuts-button" onClick={() => setHelpOpen(true)}>
+          ?
+        </button>
       </header>
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <main className="content">
         {page === 'dashboard' && (
           <DashboardPage
@@ -96,6 +105,7 @@ export function App() {
             onRangeChange={setRange}
             onDataChanged={dashboard.reload}
             settings={settings}
+            syncing={sync.progress !== undefined}
           />
         )}
         {page === 'data' && (

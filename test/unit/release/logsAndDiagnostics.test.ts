@@ -5,6 +5,7 @@ import { createLogger } from '../../../src/main/log/logger'
 import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
 import { makeTempDir } from '../../support/tempDir'
 import { createVirtualClock } from '../../support/virtualClock'
+import { latestSchemaVersion } from '../../../src/main/database/migrations'
 
 let harness: CoreHarness | undefined
 afterEach(async () => {
@@ -63,7 +64,7 @@ describe('activity and diagnostics', () => {
 
     const diagnostics = await h.call('getDiagnostics')
     expect(diagnostics).toMatchObject({
-      database: { integrity: 'ok', schemaVersion: 1, bytes: expect.any(Number) },
+      database: { integrity: 'ok', schemaVersion: latestSchemaVersion, bytes: expect.any(Number) },
       token: { state: 'connected', hasRefreshToken: true, storageBackend: 'gnome_libsecret', persistent: true },
       whoop: { reachable: true, detail: expect.stringContaining('answered (HTTP 401)') },
       rateLimit: { limit: expect.any(Number), remaining: expect.any(Number) },

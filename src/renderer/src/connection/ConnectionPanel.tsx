@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 import { api } from '../api'
+import { Confirmation, useConfirmation } from '../Confirmation'
 import { SettingToggle } from '../SettingToggle'
 import { ConnectWizard } from './ConnectWizard'
 import type { ConnectionState } from './useConnection'
@@ -14,13 +15,13 @@ interface ConnectionPanelProps {
 /** Settings' view of the WHOOP account: who is connected, where the sign-in is kept, disconnecting. */
 export function ConnectionPanel({ connection, settings, onSettingsChange }: ConnectionPanelProps) {
   const { status, refresh } = connection
-  const [confirming, setConfirming] = useState(false)
+  const disconnecting = useConfirmation()
   const [message, setMessage] = useState<string>()
   if (!status) return null
 
   async function disconnect(deleteData: boolean) {
     const result = await api.disconnect({ deleteData })
-    setConfirming(false)
+    disconnecting.close()
     setMessage(result.ok ? result.value.message : result.error.message)
     await refresh()
   }
@@ -45,24 +46,20 @@ export function ConnectionPanel({ connection, settings, onSettingsChange }: Conn
           Keep me signed in with weak protection
         </SettingToggle>
       )}
-      {status.state === 'connected' && !confirming && (
-        <button type="button" className="button" data-testid="disconnect-button" onClick={() => setConfirming(true)}>
+      {status.state === 'connected' && !disconnecting.open && (
+        <button ref={disconnecting.trigger} type="button" className="button" data-testid="disconnect-button" onClick={disconnecting.ask}>
           Disconnect…
         </button>
       )}
-      {confirming && (
-        <div className="confirm" role="alertdialog" aria-labelledby="disconnect-question">
-          <p id="disconnect-question">Disconnect from WHOOP? The app’s access is revoked at WHOOP. What about your data on this computer?</p>
+      {disconnecting.open && (
+        <Confirmation question="Disconnect from WHOOP? The app’s access is revoked at WHOOP. What about your data on this computer?" onCancel={disconnecting.close}>
           <button type="button" className="button" data-testid="disconnect-keep-data" onClick={() => void disconnect(false)}>
             Keep my data
           </button>
           <button type="button" className="button danger" data-testid="disconnect-delete-data" onClick={() => void disconnect(true)}>
             Delete my data too
           </button>
-          <button type="button" className="button" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </div>
+        </Confirmation>
       )}
       {message && (
         <p role="status" data-testid="disconnect-message">

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Area, Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Bucket, RecoveryPoint } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
@@ -26,7 +27,7 @@ const zones = [
  * Recovery % by day coloured by zone, or for weeks and months the share of green, yellow and red
  * days; HRV and resting heart rate against their baseline (by day) or with the range of their days.
  */
-export function RecoveryChart({ points, bucket, settings }: { points: RecoveryPoint[]; bucket: Bucket; settings: Settings | undefined }) {
+function RecoveryChartBody({ points, bucket, settings }: { points: RecoveryPoint[]; bucket: Bucket; settings: Settings | undefined }) {
   const hasOxygen = points.some((p) => p.spo2 !== null || p.skinTemp !== null)
   // The skin temperature chart draws, and its tooltip reads, the same converted points.
   const degrees = temperatureUnit(settings)
@@ -225,3 +226,6 @@ function TrendChart({ title, unit, minStep = 1, color, points, bucket, keys, too
     </figure>
   )
 }
+
+/** Redrawn only when its data or settings change, not when the range picker moves first. */
+export const RecoveryChart = memo(RecoveryChartBody)

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Bar, CartesianGrid, ComposedChart, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Bucket, SleepPoint } from '../../../shared/dashboard'
 import { duration, hours, number } from '../format'
@@ -26,7 +27,7 @@ const RESPIRATORY = '#64748b'
  * at 3 months), against sleep need; then sleep performance with efficiency, and consistency with
  * respiratory rate: two series per chart, each on its own axis.
  */
-export function SleepChart({ points, bucket }: { points: SleepPoint[]; bucket: Bucket }) {
+function SleepChartBody({ points, bucket }: { points: SleepPoint[]; bucket: Bucket }) {
   const data = points.map((p) => ({
     ...p,
     ...Object.fromEntries(stages.map((stage) => [stage.barKey, hours(p[stage.key])])),
@@ -141,3 +142,6 @@ export function SleepChart({ points, bucket }: { points: SleepPoint[]; bucket: B
     </ChartCard>
   )
 }
+
+/** Redrawn only when its data or settings change, not when the range picker moves first. */
+export const SleepChart = memo(SleepChartBody)

@@ -1,5 +1,5 @@
-import type { ReactElement } from 'react'
-import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
+import { memo, type ReactElement } from 'react'
+import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis, type YAxisTickContentProps } from 'recharts'
 import type { Bucket, SportTotal, StrainPoint } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
 import { distance, duration, energy, energyUnit, energyValue, number, recoveryColor, sportName } from '../format'
@@ -27,7 +27,7 @@ interface StrainChartProps {
 }
 
 /** Day strain (0–21) with recovery over it, energy, workouts by sport and time in heart-rate zones. */
-export function StrainChart({ points, bucket, sports, zonesMs, settings }: StrainChartProps) {
+function StrainChartBody({ points, bucket, sports, zonesMs, settings }: StrainChartProps) {
   const unit = energyUnit(settings)
   const data = points.map((p) => ({ ...p, energy: energyValue(p.kilojoule, settings) }))
   const StrainTooltip = bucketTooltip<StrainPoint>(bucket, (point) => [
@@ -103,7 +103,7 @@ export function StrainChart({ points, bucket, sports, zonesMs, settings }: Strai
                 {(width) => (
                 <BarChart width={width} height={Math.max(120, topSports.length * 26)} data={topSports} layout="vertical" margin={{ ...chartMargin, right: workoutAxisEnd }} title="Workouts by sport" desc={topSports.map((sport) => `${sport.label}: ${sport.workouts}`).join(', ')}>
                   <XAxis type="number" {...workoutAxis} width={undefined} />
-                  <YAxis type="category" dataKey="label" width={Math.ceil(Math.max(...topSports.map((sport) => labelWidth(sport.label)))) + 14} interval={0} />
+                  <YAxis type="category" dataKey="label" width={Math.ceil(Math.max(...topSports.map((sport) => labelWidth(sport.label)))) + 14} interval={0} tick={SportTick} />
                   <Tooltip
                     content={({ payload }) => {
                       const sport = hoveredPoint<SportRow>(payload)
@@ -168,3 +168,15 @@ function ZoneDot({ cx, cy, index, payload }: { cx?: number; cy?: number; index?:
   if (cx === undefined || cy === undefined || payload?.recovery == null) return <g key={index} />
   return <circle key={index} className="zone-dot" cx={cx} cy={cy} r={3} fill={recoveryColor(payload.recovery)} stroke="var(--surface)" strokeWidth={1} />
 }
+
+/** A sport's name on one line (recharts would wrap it by its own, larger, measure). */
+function SportTick({ x, y, payload }: YAxisTickContentProps): ReactElement {
+  return (
+    <text x={x} y={y} dx={-6} dy={4} textAnchor="end" className="recharts-cartesian-axis-tick-value">
+      {String(payload.value)}
+    </text>
+  )
+}
+
+/** Redrawn only when its data or settings change, not when the range picker moves first. */
+export const StrainChart = memo(StrainChartBody)

@@ -3,13 +3,14 @@ import type { DashboardData, DashboardRange } from '../../../shared/dashboard'
 import type { Result } from '../../../shared/result'
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
-import { ConnectWizard } from '../connection/ConnectWizard'
 import type { ConnectionState } from '../connection/useConnection'
 import { RangePicker } from '../dashboard/RangePicker'
 import { RecoveryChart } from '../dashboard/RecoveryChart'
 import { SleepChart } from '../dashboard/SleepChart'
 import { StrainChart } from '../dashboard/StrainChart'
 import { SummaryCards } from '../dashboard/SummaryCards'
+import { fullDay } from '../format'
+import { WelcomePage } from './WelcomePage'
 
 interface DashboardPageProps {
   appInfo: Result<AppInfo> | undefined
@@ -19,11 +20,14 @@ interface DashboardPageProps {
   onRangeChange: (range: DashboardRange) => void
   onDataChanged: () => void
   settings: Settings | undefined
+  /** Whether a sync is running now. */
+  syncing: boolean
 }
 
-export function DashboardPage({ appInfo, connection, data, range, onRangeChange, onDataChanged, settings }: DashboardPageProps) {
+export function DashboardPage({ appInfo, connection, data, range, onRangeChange, onDataChanged, settings, syncing }: DashboardPageProps) {
   const { status, lastOutcome } = connection
-  const showOnboarding = data === null && status !== undefined && status.state !== 'connected'
+  const showWelcome = data === null && status !== undefined && status.state !== 'connected'
+  const emptyRange = data !== null && data !== undefined && data.summary.range.daysWithData === 0
 
   async function loadDemo() {
     await api.loadDemoData()
@@ -34,13 +38,15 @@ export function DashboardPage({ appInfo, connection, data, range, onRangeChange,
     onDataChanged()
   }
 
+  if (showWelcome) return <WelcomePage appInfo={appInfo} connection={connection} onDemo={() => void loadDemo()} />
+
   return (
-    <section aria-labelledby="dashboard-title" className="page">
+    <section aria-labelledby="dashboard-title" className="page" data-drawn-range={data?.range}>
       <div className="page-head">
         <h1 id="dashboard-title">Dashboard</h1>
         {data && <RangePicker range={range} onChange={onRangeChange} />}
       </div>
-      {lastOutcome?.ok && (
+      {lastOutcome?.ok && syncing && (
         <p role="status" className="success" data-testid="sign-in-success">
           Connected as {lastOutcome.account.firstName} {lastOutcome.account.lastName}. Your WHOOP history is being downloaded.
         </p>
@@ -50,35 +56,14 @@ export function DashboardPage({ appInfo, connection, data, range, onRangeChange,
           <span>
             <strong>Demo data.</strong> Generated for exploring the app; none of it is yours.
           </span>
-          <button type="button" className="button small" data-testid="remove-demo-button" onClick={() => void removeDemo()}>
-            Remove demo data
-          </button>
-        </div>
-      )}
-      {showOnboarding && (
-        <div className="card onboarding">
-          <h2>Welcome to WHOOP Desktop</h2>
-          <p>
-            Keep your whole WHOOP history on this computer and look at it offline. Everything is stored in a database on
-            this computer
-            {appInfo?.ok ? (
-              <>
-                {' '}
-                (<code>{appInfo.value.databaseFile}</code>)
-              </>
-            ) : null}
-            ; nothing leaves it except the app’s own calls to WHOOP.
-          </p>
-          <div className="choices">
-            <button type="button" className="button" data-testid="demo-button" onClick={() => void loadDemo()}>
-              Explore demo data
-            </button>
-            <a className="button" href="#/data" data-testid="onboarding-import-link">
-              Import a WHOOP export
+          <span className="demo-actions">
+            <a className="button small" href="#/settings" data-testid="demo-connect-link">
+              Connect your WHOOP account
             </a>
-          </div>
-          <h3>Connect your WHOOP account</h3>
-          <ConnectWizard connection={connection} />
+            <button type="button" className="button small" data-testid="remove-demo-button" onClick={() => void removeDemo()}>
+              Remove demo data
+            </button>
+          </span>
         </div>
       )}
       {data === null && status?.state === 'connected' && (
@@ -86,9 +71,21 @@ export function DashboardPage({ appInfo, connection, data, range, onRangeChange,
           Your WHOOP history will appear here as soon as the first sync has stored it.
         </p>
       )}
-      {data && (
+      {data && <SummaryCards summary={data.summary} settings={settings} />}
+      {data && emptyRange && (
+        <div className="card empty-state" data-testid="empty-range">
+          <h2>No data from {fullDay(data.from)} to {fullDay(data.to)}</h2>
+          <p>
+            WHOOP has nothing stored for these days. Sync to fetch newer days, import a WHOOP export, or look at the
+            whole history.
+          </p>
+          <button type="button" className="button primary" data-testid="show-all-button" onClick={() => onRangeChange('all')}>
+            Show the whole history
+          </button>
+        </div>
+      )}
+      {data && !emptyRange && (
         <>
-          <SummaryCards summary={data.summary} settings={settings} />
           <RecoveryChart points={data.recovery} bucket={data.bucket} settings={settings} />
           <SleepChart points={data.sleep} bucket={data.bucket} />
           <StrainChart points={data.strain} bucket={data.bucket} sports={data.sports} zonesMs={data.zonesMs} settings={settings} />

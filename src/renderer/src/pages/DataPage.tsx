@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/api'
 import type { ExchangeProgress, ImportRequest } from '../../../shared/exchange'
 import type { Result } from '../../../shared/result'
 import { api } from '../api'
+import { Confirmation, useConfirmation } from '../Confirmation'
 import { downloadFromHost, inBrowserHost, uploadToHost } from '../exchange/transfer'
 
 interface DataPageProps {
@@ -16,7 +17,7 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
   const [message, setMessage] = useState<Message>()
   const [busy, setBusy] = useState(false)
   const [progress, setProgress] = useState<ExchangeProgress>()
-  const [confirmingDelete, setConfirmingDelete] = useState(false)
+  const deleting = useConfirmation()
   const importKind = useRef<ImportRequest['kind']>('json-backup')
   const fileInput = useRef<HTMLInputElement>(null)
 
@@ -70,7 +71,7 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
   const deleteEverything = () =>
     run(async () => {
       const result = await api.deleteAllData({ confirm: 'DELETE' })
-      setConfirmingDelete(false)
+      deleting.close()
       onDataChanged()
       return result.ok ? { kind: 'status', text: 'All data, the WHOOP sign-in and the settings were deleted.' } : { kind: 'error', text: result.error.message }
     })
@@ -157,18 +158,14 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
       <div className="card">
         <h2>Delete all data</h2>
         <p className="muted">Removes the database’s records, the WHOOP sign-in and your settings from this computer.</p>
-        {confirmingDelete ? (
-          <div className="confirm" role="alertdialog" aria-labelledby="delete-question">
-            <p id="delete-question">Delete all WHOOP data, the sign-in and the settings? This cannot be undone; export first if unsure.</p>
+        {deleting.open ? (
+          <Confirmation question="Delete all WHOOP data, the sign-in and the settings? This cannot be undone; export first if unsure." onCancel={deleting.close}>
             <button type="button" className="button danger" data-testid="confirm-delete-all-data" onClick={() => void deleteEverything()}>
               Delete everything
             </button>
-            <button type="button" className="button" onClick={() => setConfirmingDelete(false)}>
-              Cancel
-            </button>
-          </div>
+          </Confirmation>
         ) : (
-          <button type="button" className="button danger" data-testid="delete-all-data-button" disabled={busy} onClick={() => setConfirmingDelete(true)}>
+          <button ref={deleting.trigger} type="button" className="button danger" data-testid="delete-all-data-button" disabled={busy} onClick={deleting.ask}>
             Delete all data…
           </button>
         )}

@@ -1,0 +1,31 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+
+/**
+ * A question asked in place of the button that asked it. Focus moves into it (to Cancel, the safe
+ * answer) when it opens, Escape cancels, and focus goes back to the asking button when it closes.
+ */
+export function useConfirmation() {
+  const [open, setOpen] = useState(false)
+  const trigger = useRef<HTMLButtonElement>(null)
+  const wasOpen = useRef(false)
+  useEffect(() => {
+    if (wasOpen.current && !open) trigger.current?.focus()
+    wasOpen.current = open
+  }, [open])
+  return { open, trigger, ask: () => setOpen(true), close: () => setOpen(false) }
+}
+
+export function Confirmation({ question, onCancel, children }: { question: string; onCancel: () => void; children: ReactNode }) {
+  const questionId = useId()
+  const cancel = useRef<HTMLButtonElement>(null)
+  useEffect(() => cancel.current?.focus(), [])
+  return (
+    <div className="confirm" role="alertdialog" aria-labelledby={questionId} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
+      <p id={questionId}>{question}</p>
+      {children}
+      <button ref={cancel} type="button" className="button" data-testid="confirm-cancel" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  )
+}
