@@ -14,6 +14,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 860 },
+    // Numbers and dates as the tests write them ("1,234 kJ"), whatever the machine's language.
+    locale: 'en-US',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

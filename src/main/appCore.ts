@@ -133,9 +133,9 @@ export async function startAppCore(options: AppCoreOptions) {
       if (patch.allowWeakTokenStorage !== undefined) await vault.reconsider()
       return updated
     },
-    getDashboard: ({ range }) => {
+    getDashboard: ({ range, until }) => {
       const account = accounts.shown()
-      return account ? dashboard.dashboard(account.userId, range, clock.now()) : null
+      return account ? dashboard.dashboard(account.userId, range, clock.now(), until) : null
     },
     syncNow: (request) => syncEngine.sync(request, 'manual'),
     cancelSync: () => syncEngine.cancel(),

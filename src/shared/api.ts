@@ -43,7 +43,8 @@ const startSignInSchema = z
 const completeSignInSchema = z.object({ url: z.string().min(1).max(4096) }).strict()
 const disconnectSchema = z.object({ deleteData: z.boolean() }).strict()
 
-const dashboardQuerySchema = z.object({ range: z.enum(dashboardRanges) }).strict()
+const calendarDay = z.iso.date()
+const dashboardQuerySchema = z.object({ range: z.enum(dashboardRanges), until: calendarDay.optional() }).strict()
 
 /** The arguments of every method, validated in the main process before a handler runs. */
 export const apiArgumentSchemas = {

@@ -92,7 +92,9 @@ export interface SportTotal {
   sport: string
   workouts: number
   durationMs: number
+  /** Over the workouts WHOOP scored (`scoredWorkouts` of them). */
   averageStrain: number | null
+  scoredWorkouts: number
   kilojoule: number
   /** Where WHOOP recorded distance (GPS), in meters. */
   distanceMeter: number
@@ -146,6 +148,8 @@ export interface DashboardData {
   bucket: Bucket
   from: string
   to: string
+  /** The day the person chose the range to end on (the newest data, when it is old), else `null`: today. */
+  until: string | null
   recovery: RecoveryPoint[]
   sleep: SleepPoint[]
   strain: StrainPoint[]

@@ -248,7 +248,25 @@ test.describe('a history whose newest day is ten days old', () => {
     )
     await expect(page.getByTestId('stale-data')).toContainText(`Latest data: ${written}.`)
     await expect(page.getByTestId('stale-data').getByRole('link', { name: 'import a newer WHOOP export' })).toHaveAttribute('href', '#/data')
+    await expect(page.getByTestId('stale-sync-button')).toBeVisible()
     await saveScreenshot(page, 'dashboard-stale-data')
+
+    // The week up to the latest data: its last strain bar is the newest scored day, and a reload keeps it.
+    await page.getByTestId('range-1w').click()
+    await expect(page.getByTestId('empty-range')).toBeVisible()
+    await page.getByTestId('stale-data').getByTestId('show-latest-button').click()
+    await expect(page.getByTestId('range-until')).toContainText(`Showing the days up to ${written}.`)
+    await expect(page).toHaveURL(new RegExp(`#/dashboard/1w/${newestDay}$`))
+    await page.reload()
+    const newestScored = whoop.history.cycles.find((cycle) => cycle.score_state === 'SCORED')!
+    const strainChart = page.getByTestId('strain-chart').locator('.recharts-wrapper').first()
+    await strainChart.locator('.recharts-bar-rectangle path').last().hover()
+    await expect(strainChart.getByTestId('chart-tooltip')).toHaveAttribute('data-date', cycleDay(whoop.history, newestScored.id))
+    await expect(page.getByTestId('range-card')).toContainText(/Means of [1-7] days? with data/)
+    await page.getByTestId('back-to-today-button').click()
+    await expect(page).toHaveURL(/#\/dashboard\/1w$/)
+    await expect(page.getByTestId('stale-data')).toBeVisible()
+    await expect(page.getByTestId('range-card')).toContainText('Means of 0 days with data')
   })
 })
 

@@ -4,7 +4,7 @@ import { expect, saveScreenshot, test } from './fixtures'
 
 /** Every chart of the dashboard, drawn: recovery 5, sleep 3, strain 4. */
 const CHARTS = 12
-const widths = [800, 1280, 1920] as const
+const widths = [800, 1280, 1920, 2560] as const
 const themes = ['light', 'dark'] as const
 const pages = ['dashboard', 'data', 'settings'] as const
 
@@ -48,7 +48,7 @@ async function layoutProblems(page: Page): Promise<string[]> {
   })
 }
 
-test('every page at 800, 1280 and 1920 px, light and dark: no sideways scroll, no touching or cut axis labels', async ({ page, host }) => {
+test('every page at 800, 1280, 1920 and 2560 px, light and dark: no sideways scroll, no touching or cut axis labels', async ({ page, host }) => {
   test.setTimeout(180_000)
   await page.goto(host.url)
   await page.getByTestId('demo-button').click()

@@ -119,7 +119,7 @@ export function createDashboardQueries(db: Database) {
       FROM cycle WHERE user_id = ? AND day BETWEEN ? AND ?`)
   const sportRows = db.prepare<[number, string, string], SportTotal>(`
     SELECT sport_name AS sport, COUNT(*) AS workouts, SUM(end_ms - start_ms) AS durationMs,
-           AVG(strain) AS averageStrain, COALESCE(SUM(kilojoule), 0) AS kilojoule,
+           AVG(strain) AS averageStrain, COUNT(strain) AS scoredWorkouts, COALESCE(SUM(kilojoule), 0) AS kilojoule,
            COALESCE(SUM(distance_meter), 0) AS distanceMeter
       FROM workout WHERE user_id = ? AND local_date BETWEEN ? AND ?
      GROUP BY sport_name ORDER BY workouts DESC, sport_name`)
@@ -313,16 +313,17 @@ export function createDashboardQueries(db: Database) {
   }
 
   /**
-   * The days a range covers, ending on the member's today (or at the newest record). The member's
-   * today is the day of the cycle they are living in, when it is still running and they woke from
-   * its sleep within a day: someone still up at 1 a.m. is in the day they woke on, not the next.
+   * The days a range covers, ending on the member's today (or at the newest record, if later), or on
+   * `until` when the person chose to look at the days before it. The member's today is the day of
+   * the cycle they are living in, when it is still running and they woke from its sleep within a
+   * day: someone still up at 1 a.m. is in the day they woke on, not the next.
    */
-  function dayRange(userId: number, range: DashboardRange, now: number): DayRange {
+  function dayRange(userId: number, range: DashboardRange, now: number, until?: string): DayRange {
     const spec = rangeSpecs[range]
     const cycle = latestCycle.get(userId)
     const running = cycle && cycle.end_ms === null && cycle.woke_ms !== null && now - cycle.woke_ms < DAY_MS
     const today = running ? cycle.date : localDateOf(now, cycle?.timezone_offset ?? 'Z')
-    const to = cycle && cycle.date > today ? cycle.date : today
+    const to = until ?? (cycle && cycle.date > today ? cycle.date : today)
     const from = spec.days === null ? (firstDate.get(userId)?.date ?? to) : addDays(to, -(spec.days - 1))
     return { userId, from: from < to ? from : to, to, bucket: spec.bucket, today }
   }
@@ -336,8 +337,8 @@ export function createDashboardQueries(db: Database) {
     zoneTotals,
 
     /** Everything the dashboard shows for one range, in one call. */
-    dashboard(userId: number, range: DashboardRange, now: number): DashboardData {
-      const days = dayRange(userId, range, now)
+    dashboard(userId: number, range: DashboardRange, now: number, until?: string): DashboardData {
+      const days = dayRange(userId, range, now, until)
       const recovery = recoverySeries(days)
       const sleep = sleepSeries(days)
       const strain = strainSeries(days)
@@ -349,6 +350,7 @@ export function createDashboardQueries(db: Database) {
         bucket: days.bucket,
         from: days.from,
         to: days.to,
+        until: until ?? null,
         recovery,
         sleep,
         strain,

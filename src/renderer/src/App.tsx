@@ -9,7 +9,7 @@ import { useConnection } from './connection/useConnection'
 import { useDashboard } from './dashboard/useDashboard'
 import { SyncControls } from './sync/SyncControls'
 import { useSync } from './sync/useSync'
-import { useDashboardRange } from './useDashboardRange'
+import { useDashboardView } from './useDashboardView'
 import { useKeyboardShortcuts } from './useKeyboardShortcuts'
 import { DashboardPage } from './pages/DashboardPage'
 import { DataPage } from './pages/DataPage'
@@ -31,16 +31,16 @@ export function App() {
   const [settings, setSettings] = useState<Settings>()
   const [settingsError, setSettingsError] = useState<ApiError>()
   const connection = useConnection()
-  const [range, setRange] = useDashboardRange()
-  const dashboard = useDashboard(range)
+  const { view, chooseRange, chooseUntil } = useDashboardView()
+  const dashboard = useDashboard(view)
   const sync = useSync(dashboard.reload)
   const { refresh: refreshSync } = sync
   useTheme(settings?.theme)
   const [helpOpen, setHelpOpen] = useState(false)
   useKeyboardShortcuts(
     useMemo(
-      () => ({ onRange: page === 'dashboard' ? setRange : undefined, onSync: () => void sync.start(), onHelp: () => setHelpOpen(true) }),
-      [page, setRange, sync.start]
+      () => ({ onRange: page === 'dashboard' ? chooseRange : undefined, onSync: () => void sync.start(), onHelp: () => setHelpOpen(true) }),
+      [page, chooseRange, sync.start]
     )
   )
 
@@ -101,8 +101,10 @@ export function App() {
             appInfo={appInfo}
             connection={connection}
             data={dashboard.data}
-            range={range}
-            onRangeChange={setRange}
+            range={view.range}
+            onRangeChange={chooseRange}
+            onUntilChange={chooseUntil}
+            onSync={() => void sync.start()}
             onDataChanged={dashboard.reload}
             settings={settings}
             syncing={sync.progress !== undefined}

@@ -124,6 +124,19 @@ describe('dashboard queries', () => {
     expect(later.lastNight?.daysOld).toBe(10)
   })
 
+  it('end a range on the day the person chose, keeping today and last night the newest', () => {
+    const day = cycleDay(harness.fake.history, harness.fake.history.cycles[100].id)
+    const data = queries.dashboard(userId, '1m', now(), day)
+    expect(data).toMatchObject({ to: day, until: day })
+    expect(data.recovery.at(-1)?.date).toBe(day)
+    expect(data.recovery).toHaveLength(30)
+    expect(data.summary.today?.date).toBe(cycleDay(harness.fake.history, harness.fake.history.cycles[0].id))
+    const first = data.recovery[0].date
+    const dayOf = (cycleId: number) => cycleDay(harness.fake.history, cycleId)
+    const inRange = harness.fake.history.cycles.filter((c) => c.score_state === 'SCORED' && dayOf(c.id) >= first && dayOf(c.id) <= day)
+    expect(data.summary.range.strain).toBeCloseTo(meanOfDays(inRange.map((c) => [dayOf(c.id), c.score!.strain])).mean, 6)
+  })
+
   it('average the range over its days, not over its week or month buckets', () => {
     const all = queries.dashboard(userId, 'all', now())
     expect(all.bucket).toBe('month')

@@ -14,14 +14,8 @@ export function SummaryCards({ summary, settings }: { summary: DashboardSummary;
   const { today, lastNight, range, body } = summary
   const dayTitle = dayHeading(today?.daysOld, ['Today', 'Yesterday', 'Latest day'])
   const nightTitle = dayHeading(lastNight?.daysOld, ['Last night', 'The night before', 'Latest night'])
-  const newest = [today, lastNight].filter((latest) => latest !== null).sort((a, b) => a.daysOld - b.daysOld)[0]
   return (
     <div className="summary">
-      {newest && newest.daysOld > 1 && (
-        <p className="notice" data-testid="stale-data" role="status">
-          Latest data: {fullDay(newest.date)}. Sync to fetch newer days, or <a href="#/data">import a newer WHOOP export</a>.
-        </p>
-      )}
       <section className="card summary-card" data-testid="today-card" aria-label={dayTitle}>
         <h2>{dayTitle}</h2>
         {today ? (

@@ -1,21 +1,25 @@
-import type { DashboardRange } from '../../../shared/dashboard'
 import { api } from '../api'
-import { rangeFromAddress } from '../useDashboardRange'
+import { viewFromAddress, type DashboardView } from '../useDashboardView'
 
 /**
- * The data of the range the page opens on, requested as soon as this module runs: `main.tsx`
+ * The data of the view the page opens on, requested as soon as this module runs: `main.tsx`
  * imports it before anything else, so the request travels while React and the charts' code are
  * still being evaluated.
  */
-const openingRange = rangeFromAddress()
-let prefetched: { range: DashboardRange; result: ReturnType<typeof api.getDashboard> } | undefined = {
-  range: openingRange,
-  result: api.getDashboard({ range: openingRange })
+const openingView = viewFromAddress()
+let prefetched: { view: DashboardView; result: ReturnType<typeof api.getDashboard> } | undefined = {
+  view: openingView,
+  result: api.getDashboard(queryOf(openingView))
 }
 
-/** The prefetched data if it is for `range`; only once, as later loads must see newer data. */
-export function takePrefetchedDashboard(range: DashboardRange): ReturnType<typeof api.getDashboard> | undefined {
-  const taken = prefetched?.range === range ? prefetched.result : undefined
+/** The API's query for a view. */
+export function queryOf({ range, until }: DashboardView) {
+  return until ? { range, until } : { range }
+}
+
+/** The prefetched data if it is for `view`; only once, as later loads must see newer data. */
+export function takePrefetchedDashboard({ range, until }: DashboardView): ReturnType<typeof api.getDashboard> | undefined {
+  const taken = prefetched?.view.range === range && prefetched.view.until === until ? prefetched.result : undefined
   prefetched = undefined
   return taken
 }

@@ -16,20 +16,19 @@ export function sportRows(sports: SportTotal[], label: (sport: string) => string
   if (sports.length <= rows) return sports.map(own)
   const others = sports.slice(rows - 1)
   const sum = (pick: (sport: SportTotal) => number) => others.reduce((total, sport) => total + pick(sport), 0)
-  const workouts = sum((sport) => sport.workouts)
-  const strained = others.filter((sport) => sport.averageStrain !== null)
-  const strainWorkouts = strained.reduce((total, sport) => total + sport.workouts, 0)
+  const scoredWorkouts = sum((sport) => sport.scoredWorkouts)
   return [
     ...sports.slice(0, rows - 1).map(own),
     {
       sport: 'other',
       label: 'Other',
-      workouts,
+      workouts: sum((sport) => sport.workouts),
+      scoredWorkouts,
       durationMs: sum((sport) => sport.durationMs),
       kilojoule: sum((sport) => sport.kilojoule),
       distanceMeter: sum((sport) => sport.distanceMeter),
-      // Weighted by workouts, like the average over the workouts themselves.
-      averageStrain: strainWorkouts ? strained.reduce((total, sport) => total + sport.averageStrain! * sport.workouts, 0) / strainWorkouts : null,
+      // Each sport's mean weighted by its scored workouts: the mean over the workouts themselves.
+      averageStrain: scoredWorkouts ? sum((sport) => (sport.averageStrain ?? 0) * sport.scoredWorkouts) / scoredWorkouts : null,
       others
     }
   ]

@@ -1,17 +1,19 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { DashboardData, DashboardRange } from '../../../shared/dashboard'
+import type { DashboardData } from '../../../shared/dashboard'
 import { api } from '../api'
-import { takePrefetchedDashboard } from './prefetchDashboard'
+import type { DashboardView } from '../useDashboardView'
+import { queryOf, takePrefetchedDashboard } from './prefetchDashboard'
 
-/** The dashboard's data for a range, fetched again whenever `reload` is called (after a sync). */
-export function useDashboard(range: DashboardRange) {
+/** The dashboard's data for a view, fetched again whenever `reload` is called (after a sync). */
+export function useDashboard({ range, until }: DashboardView) {
   const [data, setData] = useState<DashboardData | null>()
   const [error, setError] = useState<string>()
   const [version, setVersion] = useState(0)
 
   useEffect(() => {
     let current = true
-    const load = (version === 0 && takePrefetchedDashboard(range)) || api.getDashboard({ range })
+    const view = { range, until }
+    const load = (version === 0 && takePrefetchedDashboard(view)) || api.getDashboard(queryOf(view))
     void load.then((result) => {
       if (!current) return
       if (result.ok) {
@@ -24,7 +26,7 @@ export function useDashboard(range: DashboardRange) {
     return () => {
       current = false
     }
-  }, [range, version])
+  }, [range, until, version])
 
   const reload = useCallback(() => setVersion((v) => v + 1), [])
   return { data, error, reload }

@@ -8,6 +8,7 @@ import { RangePicker } from '../dashboard/RangePicker'
 import { RecoveryChart } from '../dashboard/RecoveryChart'
 import { SleepChart } from '../dashboard/SleepChart'
 import { StrainChart } from '../dashboard/StrainChart'
+import { LatestDataNotice, latestDay } from '../dashboard/LatestDataNotice'
 import { SummaryCards } from '../dashboard/SummaryCards'
 import { fullDay } from '../format'
 import { WelcomePage } from './WelcomePage'
@@ -18,16 +19,21 @@ interface DashboardPageProps {
   data: DashboardData | null | undefined
   range: DashboardRange
   onRangeChange: (range: DashboardRange) => void
+  /** Moves the range's end: to a day, or back to today (`null`). */
+  onUntilChange: (until: string | null) => void
+  onSync: () => void
   onDataChanged: () => void
   settings: Settings | undefined
   /** Whether a sync is running now. */
   syncing: boolean
 }
 
-export function DashboardPage({ appInfo, connection, data, range, onRangeChange, onDataChanged, settings, syncing }: DashboardPageProps) {
+export function DashboardPage(props: DashboardPageProps) {
+  const { appInfo, connection, data, range, onRangeChange, onUntilChange, onSync, onDataChanged, settings, syncing } = props
   const { status, lastOutcome } = connection
   const showWelcome = data === null && status !== undefined && status.state !== 'connected'
   const emptyRange = data !== null && data !== undefined && data.summary.range.daysWithData === 0
+  const latest = data ? latestDay(data.summary) : null
 
   async function loadDemo() {
     await api.loadDemoData()
@@ -71,6 +77,14 @@ export function DashboardPage({ appInfo, connection, data, range, onRangeChange,
           Your WHOOP history will appear here as soon as the first sync has stored it.
         </p>
       )}
+      {data && (
+        <LatestDataNotice
+          summary={data.summary}
+          until={data.until}
+          onUntilChange={onUntilChange}
+          onSync={status?.state === 'connected' && !syncing ? onSync : undefined}
+        />
+      )}
       {data && <SummaryCards summary={data.summary} settings={settings} />}
       {data && emptyRange && (
         <div className="card empty-state" data-testid="empty-range">
@@ -79,9 +93,16 @@ export function DashboardPage({ appInfo, connection, data, range, onRangeChange,
             WHOOP has nothing stored for these days. Sync to fetch newer days, import a WHOOP export, or look at the
             whole history.
           </p>
-          <button type="button" className="button primary" data-testid="show-all-button" onClick={() => onRangeChange('all')}>
-            Show the whole history
-          </button>
+          <span className="notice-actions">
+            {latest && (
+              <button type="button" className="button primary" data-testid="show-latest-button" onClick={() => onUntilChange(latest.date)}>
+                Show the days up to {fullDay(latest.date)}
+              </button>
+            )}
+            <button type="button" className="button" data-testid="show-all-button" onClick={() => onRangeChange('all')}>
+              Show the whole history
+            </button>
+          </span>
         </div>
       )}
       {data && !emptyRange && (

@@ -1,0 +1,54 @@
+import type { DashboardSummary } from '../../../shared/dashboard'
+import { fullDay } from '../format'
+
+interface LatestDataNoticeProps {
+  summary: DashboardSummary
+  /** The day the person chose the range to end on, or `null` for today. */
+  until: string | null
+  onUntilChange: (until: string | null) => void
+  /** Starts a sync; absent when there is no connected account to sync. */
+  onSync: (() => void) | undefined
+}
+
+/** The newest day with data: the later of the newest cycle's day and the newest night's. */
+export function latestDay({ today, lastNight }: DashboardSummary): { date: string; daysOld: number } | null {
+  const days = [today, lastNight].filter((latest) => latest !== null)
+  return days.sort((a, b) => a.daysOld - b.daysOld)[0] ?? null
+}
+
+/**
+ * Says when the data is older than yesterday, and offers each way to newer days: sync, import, or
+ * the range moved back to end on the latest data. While the range ends on a chosen day, says so.
+ */
+export function LatestDataNotice({ summary, until, onUntilChange, onSync }: LatestDataNoticeProps) {
+  const latest = latestDay(summary)
+  if (until !== null) {
+    return (
+      <div className="notice" data-testid="range-until" role="status">
+        <span>Showing the days up to {fullDay(until)}.</span>
+        <button type="button" className="button small" data-testid="back-to-today-button" onClick={() => onUntilChange(null)}>
+          Back to today
+        </button>
+      </div>
+    )
+  }
+  if (latest === null || latest.daysOld <= 1) return null
+  return (
+    <div className="notice" data-testid="stale-data" role="status">
+      <span>
+        Latest data: {fullDay(latest.date)}. {onSync ? 'Sync to fetch newer days, or ' : 'To see newer days, '}
+        <a href="#/data">import a newer WHOOP export</a>.
+      </span>
+      <span className="notice-actions">
+        {onSync && (
+          <button type="button" className="button small" data-testid="stale-sync-button" onClick={onSync}>
+            Sync now
+          </button>
+        )}
+        <button type="button" className="button small" data-testid="show-latest-button" onClick={() => onUntilChange(latest.date)}>
+          Show the days up to {fullDay(latest.date)}
+        </button>
+      </span>
+    </div>
+  )
+}
