@@ -118,17 +118,26 @@ async function benchRangeSwitches(context: BrowserContext, hostUrl: string): Pro
   const page = await context.newPage()
   await page.goto(`${hostUrl}#/dashboard/all`)
   await page.waitForFunction(({ charts }) => (globalThis as unknown as DrawnProbe).allChartsDrawn('all', charts), { charts: CHARTS }, { polling: 'raf', timeout: 30_000 })
-  // In the page, as text: this file is compiled without the DOM's types.
+  // In the page, as text: this file is compiled without the DOM's types. `benchSettled` waits two
+  // frames, then takes the entries not yet delivered: a click's entry is queued after its next paint.
   await page.evaluate(`
     globalThis.benchEntries = []
-    const keep = (list) => list.getEntries().forEach((entry) =>
+    const keep = (entries) => entries.forEach((entry) =>
       globalThis.benchEntries.push({ type: entry.entryType, name: entry.name, start: entry.startTime, duration: entry.duration }))
-    new PerformanceObserver(keep).observe({ type: 'longtask' })
-    new PerformanceObserver(keep).observe({ type: 'event', durationThreshold: 16 })
+    const observers = ['longtask', 'event'].map((type) => {
+      const observer = new PerformanceObserver((list) => keep(list.getEntries()))
+      observer.observe(type === 'event' ? { type, durationThreshold: 16 } : { type })
+      return observer
+    })
+    globalThis.benchSettled = (since) => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+      observers.forEach((observer) => keep(observer.takeRecords()))
+      resolve(globalThis.benchEntries.filter((entry) => entry.start >= since))
+    })))
   `)
   const paints: number[] = []
   const drawn: number[] = []
   const longest: number[] = []
+  let underThreshold = 0
   const ranges = ['1w', '1m', '3m', '6m', '1y', 'all']
   for (let round = 0; round < 7; round++) {
     for (const range of ranges) {
@@ -139,27 +148,26 @@ async function benchRangeSwitches(context: BrowserContext, hostUrl: string): Pro
         { range, charts: CHARTS },
         { polling: 'raf', timeout: 30_000 }
       )
-      // The click's own entry arrives once its next frame is painted: wait for it, not for a time.
-      const entries = await page.waitForFunction(
-        (since) => {
-          const all = (globalThis as unknown as { benchEntries: { type: string; name: string; start: number; duration: number }[] }).benchEntries
-          const click = all.find((entry) => entry.type === 'event' && entry.name === 'click' && entry.start >= since)
-          return click ? all.filter((entry) => entry.start >= since) : false
-        },
-        clickedAt,
-        { polling: 'raf', timeout: 30_000 }
-      )
-      const list = (await entries.jsonValue()) as { type: string; name: string; start: number; duration: number }[]
-      const click = list.find((entry) => entry.type === 'event' && entry.name === 'click')!
-      paints.push(click.duration)
-      drawn.push(((await doneAt.jsonValue()) as number) - click.start)
+      const list = (await page.evaluate(`globalThis.benchSettled(${clickedAt})`)) as { type: string; name: string; start: number; duration: number }[]
+      // The browser reports only events that took 16 ms or more to their next paint; one it did not
+      // report took less, and counts as 16.
+      const click = list.find((entry) => entry.type === 'event' && entry.name === 'click')
+      if (!click) underThreshold++
+      paints.push(click?.duration ?? 16)
+      drawn.push(((await doneAt.jsonValue()) as number) - (click?.start ?? clickedAt))
       longest.push(Math.max(0, ...list.filter((entry) => entry.type === 'longtask').map((entry) => entry.duration)))
     }
   }
   await page.close()
   const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]
   const statistic = 'median of 42 switches (7 rounds through the 6 ranges), 5 years of data'
-  report('range-switch-selected-paint-ms', median(paints), 'ms', { statistic, measure: 'click event duration: input to the next paint', worst: Math.max(...paints), target: '< 50 ms' })
+  report('range-switch-selected-paint-ms', median(paints), 'ms', {
+    statistic,
+    measure: 'click event duration: input to the next paint',
+    worst: Math.max(...paints),
+    underSixteenMs: underThreshold,
+    target: '< 50 ms'
+  })
   report('range-switch-all-charts-drawn-ms', median(drawn), 'ms', { statistic, measure: 'click to every chart drawn for the new range', worst: Math.round(Math.max(...drawn)), target: '< 150 ms' })
   report('range-switch-longest-task-ms', Math.max(...longest), 'ms', { statistic: 'the longest task over all 42 switches', target: '< 100 ms' })
 }

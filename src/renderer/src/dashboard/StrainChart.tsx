@@ -1,12 +1,12 @@
 import { memo, type ReactElement } from 'react'
-import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis, type YAxisTickContentProps } from 'recharts'
+import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Bucket, SportTotal, StrainPoint } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
 import { distance, duration, energy, energyUnit, energyValue, number, recoveryColor, sportName } from '../format'
 import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
 import { labelWidth, roundScale } from './axisTicks'
-import { bucketTooltip, ChartBox, chartMargin, dateAxis, fixedScale, hoveredPoint, Legend, valueAxis } from './chartParts'
+import { bucketTooltip, ChartBox, chartMargin, dateAxis, fixedScale, hoveredPoint, Legend, plainTick, valueAxis } from './chartParts'
 import { seriesSummary } from './chartText'
 import { sportRows, type SportRow } from './sportGroups'
 
@@ -103,7 +103,7 @@ function StrainChartBody({ points, bucket, sports, zonesMs, settings }: StrainCh
                 {(width) => (
                 <BarChart width={width} height={Math.max(120, topSports.length * 26)} data={topSports} layout="vertical" margin={{ ...chartMargin, right: workoutAxisEnd }} title="Workouts by sport" desc={topSports.map((sport) => `${sport.label}: ${sport.workouts}`).join(', ')}>
                   <XAxis type="number" {...workoutAxis} width={undefined} />
-                  <YAxis type="category" dataKey="label" width={Math.ceil(Math.max(...topSports.map((sport) => labelWidth(sport.label)))) + 14} interval={0} tick={SportTick} />
+                  <YAxis type="category" dataKey="label" width={Math.ceil(Math.max(...topSports.map((sport) => labelWidth(sport.label)))) + 14} interval={0} tick={plainTick('')} />
                   <Tooltip
                     content={({ payload }) => {
                       const sport = hoveredPoint<SportRow>(payload)
@@ -135,7 +135,7 @@ function StrainChartBody({ points, bucket, sports, zonesMs, settings }: StrainCh
             <ChartBox height={160}>
               {(width) => (
               <BarChart width={width} height={160} data={zones} margin={chartMargin} title="Time in heart-rate zones" desc={zones.map((zone) => `${zone.zone}: ${duration(zone.ms)}`).join(', ')}>
-                <XAxis dataKey="zone" interval={0} />
+                <XAxis dataKey="zone" interval={0} tick={plainTick('')} />
                 <YAxis {...valueAxis(roundScale(zones.map((zone) => zone.hours), { minStep: 0.5, fromZero: true }), ' h')} />
                 <Tooltip
                   content={({ payload }) => {
@@ -167,15 +167,6 @@ function StrainChartBody({ points, bucket, sports, zonesMs, settings }: StrainCh
 function ZoneDot({ cx, cy, index, payload }: { cx?: number; cy?: number; index?: number; payload?: StrainPoint }): ReactElement {
   if (cx === undefined || cy === undefined || payload?.recovery == null) return <g key={index} />
   return <circle key={index} className="zone-dot" cx={cx} cy={cy} r={3} fill={recoveryColor(payload.recovery)} stroke="var(--surface)" strokeWidth={1} />
-}
-
-/** A sport's name on one line (recharts would wrap it by its own, larger, measure). */
-function SportTick({ x, y, payload }: YAxisTickContentProps): ReactElement {
-  return (
-    <text x={x} y={y} dx={-6} dy={4} textAnchor="end" className="recharts-cartesian-axis-tick-value">
-      {String(payload.value)}
-    </text>
-  )
 }
 
 /** Redrawn only when its data or settings change, not when the range picker moves first. */

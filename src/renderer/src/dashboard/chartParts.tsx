@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState, type ReactElement, type ReactNode } from 'react'
+import type { BaseTickContentProps } from 'recharts'
 import type { Bucket } from '../../../shared/dashboard'
 import { axisLabel, bucketLabel } from '../format'
 import { dateTicks, labelWidth, type ValueScale } from './axisTicks'
@@ -15,7 +16,7 @@ export function dateAxis(points: readonly { date: string }[], bucket: Bucket, wi
   const plot = width - chartMargin.left - chartMargin.right - yAxes.reduce((sum, axis) => sum + axis, 0)
   const format = (date: string) => axisLabel(date, bucket)
   const ticks = dateTicks(points.map((point) => point.date), bucket, plot, placement, format)
-  return { dataKey: 'date', ticks, tickFormatter: format, interval: 0 as const }
+  return { dataKey: 'date', ticks, tickFormatter: format, interval: 0 as const, tick: plainTick('') }
 }
 
 /**
@@ -24,7 +25,31 @@ export function dateAxis(points: readonly { date: string }[], bucket: Bucket, wi
  */
 export function valueAxis(scale: ValueScale, unit = '') {
   const width = Math.ceil(Math.max(...scale.ticks.map((tick) => labelWidth(`${tick}${unit}`)))) + 14
-  return { domain: scale.domain, ticks: scale.ticks, interval: 0 as const, unit, width }
+  return { domain: scale.domain, ticks: scale.ticks, interval: 0 as const, tick: plainTick(unit), width }
+}
+
+// Where recharts puts a label's first line: below its tick, centred on it, or above.
+const tickBaseline = { start: '0.71em', middle: '0.355em', end: '0' }
+const plainTicks = new Map<string, (props: BaseTickContentProps) => ReactElement>()
+
+/**
+ * An axis label as one line of plain SVG text, with its `unit`. Recharts' own label measures its
+ * words in the DOM to wrap them, a forced layout per label and the dashboard's largest single cost;
+ * these never wrap, as every axis is sized from `labelWidth`. One component per unit, so that
+ * recharts sees the same one on every render.
+ */
+export function plainTick(unit: string) {
+  if (!plainTicks.has(unit)) {
+    plainTicks.set(unit, function PlainTick({ x, y, payload, index, tickFormatter, textAnchor, verticalAnchor, fill, className }: BaseTickContentProps) {
+      const value = tickFormatter ? tickFormatter(payload.value, index) : String(payload.value)
+      return (
+        <text x={x} y={y} dy={tickBaseline[verticalAnchor]} textAnchor={textAnchor} fill={fill} className={className}>
+          {`${value}${unit}`}
+        </text>
+      )
+    })
+  }
+  return plainTicks.get(unit)!
 }
 
 /** A fixed scale (recovery's 0–100 %, strain's 0–21). */
