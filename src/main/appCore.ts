@@ -80,7 +80,23 @@ export async function startAppCore(options: AppCoreOptions) {
   const logError = (message: string, error?: unknown) => log.error(message, error)
   await vault.open()
   log.info(`Started ${options.appName} ${options.appVersion}; data in ${options.dataDir}`)
-  const connection = createWhoopConnection({ db: database, vault, endpoints: options.whoopEndpoints, clock, fetch: options.fetch })
+  // The page is told the connection's state whenever it changes, not only when it asks.
+  let announced = ''
+  const connectionStatus = () => connection.status(signIn.status(), options.deepLinks)
+  const announceConnection = () => {
+    const status = connectionStatus()
+    if (JSON.stringify(status) === announced) return
+    announced = JSON.stringify(status)
+    options.emit('onConnectionChanged', status)
+  }
+  const connection = createWhoopConnection({
+    db: database,
+    vault,
+    endpoints: options.whoopEndpoints,
+    clock,
+    fetch: options.fetch,
+    onChange: announceConnection
+  })
   const syncEngine = createSyncEngine({
     db: database,
     clock,
@@ -140,7 +156,7 @@ export async function startAppCore(options: AppCoreOptions) {
     syncNow: (request) => syncEngine.sync(request, 'manual'),
     cancelSync: () => syncEngine.cancel(),
     getSyncStatus: () => syncEngine.status(),
-    getConnection: () => connection.status(signIn.status(), options.deepLinks),
+    getConnection: connectionStatus,
     startSignIn: ({ clientId, clientSecret, redirect }) => {
       const stored = vault.credentials()
       const secret = clientSecret ?? (stored?.clientId === clientId ? stored.clientSecret : undefined)
@@ -189,9 +205,9 @@ export async function startAppCore(options: AppCoreOptions) {
     deleteAllData: async () => {
       signIn.cancel()
       syncEngine.cancel()
-      connection.forget()
       deleteAllData(database)
       await vault.clear()
+      connection.forget()
       settings.reset()
       activity.record('delete', true, 'All data, the WHOOP sign-in and the settings were deleted.')
       log.info('All data deleted')

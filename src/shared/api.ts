@@ -103,6 +103,8 @@ export interface ApiEventPayloads {
   onSyncProgress: SyncProgress
   /** How a sign-in ended, whichever way WHOOP's redirect arrived. */
   onSignInOutcome: SignInOutcome
+  /** The connection's state whenever it changes: connected, refused by WHOOP, disconnected. */
+  onConnectionChanged: ConnectionStatus
   /** Records written or read so far by a long export or import. */
   onExchangeProgress: ExchangeProgress
 }

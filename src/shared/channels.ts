@@ -34,6 +34,7 @@ export const apiMethods = Object.keys(apiChannels) as ApiMethod[]
 export const apiEventChannels = {
   onSyncProgress: 'sync:progress',
   onSignInOutcome: 'connection:sign-in-outcome',
+  onConnectionChanged: 'connection:changed',
   onExchangeProgress: 'data:progress'
 } as const
 

@@ -63,3 +63,44 @@ test('shows the activity log and the diagnostics in Settings', async ({ page, ho
   await page.getByTestId('open-logs-button').click()
   await expect(page.getByText(/The logs are in .*logs/)).toBeVisible()
 })
+
+test('access revoked at WHOOP while the app is open: the next sync says so everywhere at once, and Connect again keeps the data', async ({ page, host, whoop }) => {
+  await page.goto(host.url)
+  await connectThroughThePage(page, whoop)
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+  await page.getByTestId('range-1w').click()
+  const strainBefore = await page.getByTestId('range-card').textContent()
+
+  // The member removes the app's access in their WHOOP account; the page is not reloaded.
+  whoop.revokeAllTokens()
+  await page.getByTestId('sync-button').click()
+  await expect(page.getByTestId('sync-status')).toHaveText('Sync failed')
+  // One cause, said once: not once per resource.
+  await expect(page.getByTestId('sync-errors').locator('li')).toHaveText(['WHOOP needs you to connect your account again (WHOOP no longer accepts the saved sign-in).'])
+  await expect(page.getByTestId('reconnect-button')).toHaveText('Connect again')
+  await expect(page.getByTestId('sync-button')).toHaveCount(0)
+  await expect(page.getByTestId('reconnect-notice')).toContainText('Everything stored stays here.')
+  await expect(page.getByTestId('range-card')).toHaveText(strainBefore!)
+  await saveScreenshot(page, 'connect-revoked-dashboard')
+  await page.getByTestId('sync-errors-dismiss').click()
+  await expect(page.getByTestId('sync-errors')).toHaveCount(0)
+
+  await page.getByTestId('reconnect-button').click()
+  await expect(page.getByTestId('connection-status')).toContainText('Connect again')
+  await expect(page.getByTestId('connect-button')).toHaveText('Connect again')
+  await saveScreenshot(page, 'connect-revoked-settings')
+
+  // Connecting again with the saved Client ID and Secret: the same account, its data kept.
+  const consent = page.waitForEvent('popup')
+  await page.getByTestId('connect-button').click()
+  const popup = await consent
+  await popup.getByTestId('fake-whoop-approve').click()
+  await popup.getByText('Signed in as Alex Morgan').waitFor()
+  await popup.close()
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected as Alex Morgan (alex.morgan@example.com).')
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+  await expect(page.getByTestId('reconnect-button')).toHaveCount(0)
+  await page.getByTestId('dashboard-link').click()
+  await expect(page.getByTestId('reconnect-notice')).toHaveCount(0)
+  await expect(page.getByTestId('range-card')).toHaveText(strainBefore!)
+})

@@ -17,6 +17,8 @@ export interface WhoopConnectionOptions {
   endpoints: WhoopEndpoints
   clock: Clock
   fetch?: typeof fetch
+  /** Told whenever the connection's state may have changed, to show it to the person at once. */
+  onChange: () => void
 }
 
 /**
@@ -50,7 +52,10 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
           try {
             return await refreshWhoopTokens(oauth, refreshToken, clock)
           } catch (error) {
-            if (error instanceof ReconnectNeededError) reconnectNeeded = true
+            if (error instanceof ReconnectNeededError) {
+              reconnectNeeded = true
+              options.onChange()
+            }
             throw error
           }
         },
@@ -81,6 +86,7 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
       await vault.saveConnection(credentials, tokens)
       reconnectNeeded = false
       client = clientFor(credentials, tokens)
+      options.onChange()
       const now = new Date(clock.now()).toISOString()
       const profile = await client.getProfile()
       records.saveProfile(profile, now)
@@ -97,12 +103,14 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
     forget(): void {
       client = undefined
       reconnectNeeded = false
+      options.onChange()
     },
 
     /** WHOOP refused the tokens for good (seen by a sync): the person has to connect again. */
     markReconnectNeeded(): void {
       reconnectNeeded = true
       client = undefined
+      options.onChange()
     },
 
     status(signIn: ConnectionStatus['signIn'], deepLinks: DeepLinkSupport): ConnectionStatus {
@@ -146,6 +154,7 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
         })()
       }
       const dataDeleted = deleteData && connected !== undefined
+      options.onChange()
       return {
         revoked,
         dataDeleted,

@@ -89,7 +89,7 @@ export function App() {
             </a>
           ))}
         </nav>
-        <SyncControls sync={sync} />
+        <SyncControls sync={sync} connection={connection.status?.state} />
         <button type="button" className="button small" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" title="Keyboard shortcuts (?)" data-testid="shortcuts-button" onClick={() => setHelpOpen(true)}>
           ?
         </button>

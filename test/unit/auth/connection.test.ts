@@ -48,8 +48,11 @@ describe('the connection', () => {
     harness = await startCoreHarness()
     await connect(harness)
     harness.fake.revokeAllTokens()
+    const told = harness.nextEvent('onConnectionChanged', (status) => status.state !== 'connected')
     const result = await harness.call('syncNow', {})
     expect(result.resources[0].error).toMatchObject({ kind: 'reconnect-needed' })
+    // The page is told at once, not when it next asks.
+    expect(await told).toMatchObject({ state: 'reconnect-needed', account: { firstName: 'Alex' } })
     expect((await harness.call('getConnection')).state).toBe('reconnect-needed')
     await expect(harness.call('syncNow', {})).rejects.toMatchObject({ code: 'not-connected' })
   })
@@ -65,8 +68,10 @@ describe('the connection', () => {
   it('disconnects: revokes access at WHOOP, forgets the tokens and keeps the data', async () => {
     harness = await startCoreHarness()
     await connect(harness)
+    const told = harness.nextEvent('onConnectionChanged', (status) => status.state === 'not-connected')
     const result = await harness.call('disconnect', { deleteData: false })
     expect(result).toMatchObject({ revoked: true, dataDeleted: false })
+    await told
     expect(harness.fake.apiRequests('/v2/user/access')).toMatchObject([{ method: 'DELETE', status: 204 }])
     expect((await harness.call('getConnection')).state).toBe('not-connected')
     expect(fs.readFileSync(path.join(harness.dataDir, 'whoop-vault.json'), 'utf8')).not.toContain('tokens')

@@ -130,7 +130,7 @@ export function ConnectWizard({ connection }: { connection: ConnectionState }) {
             )}
             <p className="hint">The secret stays on this computer, encrypted where the system allows, and is only ever sent to WHOOP.</p>
             <button type="submit" className="button primary" data-testid="connect-button">
-              Connect WHOOP
+              {status?.state === 'reconnect-needed' ? 'Connect again' : 'Connect WHOOP'}
             </button>
           </form>
         </li>

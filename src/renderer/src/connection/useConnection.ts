@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { ConnectionStatus, SignInOutcome } from '../../../shared/connection'
 import { api } from '../api'
 
-/** The WHOOP connection as the main process sees it, refreshed whenever a sign-in ends. */
+/** The WHOOP connection as the main process sees it, kept current by its change events. */
 export function useConnection() {
   const [status, setStatus] = useState<ConnectionStatus>()
   const [lastOutcome, setLastOutcome] = useState<SignInOutcome>()
@@ -14,10 +14,16 @@ export function useConnection() {
 
   useEffect(() => {
     void refresh()
-    return api.onSignInOutcome((outcome) => {
+    const stopOutcomes = api.onSignInOutcome((outcome) => {
       setLastOutcome(outcome)
       void refresh()
     })
+    // A sync that finds the sign-in refused, a disconnect elsewhere: shown at once, without a reload.
+    const stopChanges = api.onConnectionChanged(setStatus)
+    return () => {
+      stopOutcomes()
+      stopChanges()
+    }
   }, [refresh])
 
   return { status, lastOutcome, setLastOutcome, refresh }

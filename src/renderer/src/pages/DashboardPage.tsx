@@ -57,6 +57,14 @@ export function DashboardPage(props: DashboardPageProps) {
           Connected as {lastOutcome.account.firstName} {lastOutcome.account.lastName}. Your WHOOP history is being downloaded.
         </p>
       )}
+      {status?.state === 'reconnect-needed' && (
+        <div className="notice" role="alert" data-testid="reconnect-notice">
+          <span>WHOOP no longer accepts the saved sign-in, so nothing new can be synced. Everything stored stays here.</span>
+          <a className="button small" href="#/settings">
+            Connect again
+          </a>
+        </div>
+      )}
       {data?.isDemo && (
         <div className="demo-banner" role="note" data-testid="demo-banner">
           <span>

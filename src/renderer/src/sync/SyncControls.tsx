@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import type { ConnectionStatus } from '../../../shared/connection'
 import type { ResourceOutcome } from '../../../shared/sync'
 import type { SyncState } from './useSync'
 
@@ -27,8 +28,11 @@ function useOnline(): boolean {
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
-/** Always in the top bar: the sync button, what it is doing, and how the last sync went. */
-export function SyncControls({ sync }: { sync: SyncState }) {
+/**
+ * Always in the top bar: the sync button (or, when WHOOP refused the saved sign-in, "Connect
+ * again"), what it is doing, and how the last sync went, one line per cause.
+ */
+export function SyncControls({ sync, connection }: { sync: SyncState; connection: ConnectionStatus['state'] | undefined }) {
   const { status, progress, result, error, start, cancel } = sync
   const online = useOnline()
   const running = progress !== undefined || status?.running
@@ -38,6 +42,9 @@ export function SyncControls({ sync }: { sync: SyncState }) {
     .sort()
     .at(0)
   const failures = result?.resources.filter((outcome) => outcome.status === 'failed') ?? []
+  const causes = Map.groupBy(failures, (outcome) => outcome.error?.message ?? 'Unknown error')
+  // The problems stay in view until the person dismisses them or the next run ends.
+  const [dismissedRun, setDismissedRun] = useState<number>()
 
   return (
     <div className="sync">
@@ -68,6 +75,10 @@ export function SyncControls({ sync }: { sync: SyncState }) {
         <button type="button" className="button" data-testid="sync-cancel" onClick={cancel}>
           Cancel
         </button>
+      ) : connection === 'reconnect-needed' ? (
+        <a className="button primary" href="#/settings" data-testid="reconnect-button" title="WHOOP no longer accepts the saved sign-in; your data stays">
+          Connect again
+        </a>
       ) : (
         <button
           type="button"
@@ -81,14 +92,21 @@ export function SyncControls({ sync }: { sync: SyncState }) {
           Sync
         </button>
       )}
-      {failures.length > 0 && !running && (
-        <ul className="sync-errors" data-testid="sync-errors">
-          {failures.map((outcome) => (
-            <li key={outcome.resource}>
-              <strong>{resourceNames[outcome.resource]}:</strong> {outcome.error?.message}
-            </li>
-          ))}
-        </ul>
+      {failures.length > 0 && !running && dismissedRun !== result?.runId && (
+        <div className="sync-errors" data-testid="sync-errors">
+          <ul>
+            {[...causes].map(([message, outcomes]) => (
+              <li key={message}>
+                {/* A run that failed as a whole for one reason needs no list of what it covered. */}
+                {outcomes.length < (result?.resources.length ?? 0) && <strong>{outcomes.map((outcome) => resourceNames[outcome.resource]).join(', ')}: </strong>}
+                {message}
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="button small" aria-label="Dismiss" data-testid="sync-errors-dismiss" onClick={() => setDismissedRun(result?.runId)}>
+            ×
+          </button>
+        </div>
       )}
     </div>
   )
@@ -97,5 +115,6 @@ export function SyncControls({ sync }: { sync: SyncState }) {
 function summary(status: string, failures: ResourceOutcome[]): string {
   if (status === 'succeeded') return 'Synced'
   if (status === 'cancelled') return 'Sync cancelled; what was downloaded is kept'
+  if (status === 'failed') return 'Sync failed'
   return `Synced with problems: ${failures.map((outcome) => resourceNames[outcome.resource]).join(', ')} failed`
 }
