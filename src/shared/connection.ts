@@ -14,6 +14,16 @@ export const whoopScopes = [
   'offline'
 ] as const
 
+/**
+ * The scopes the app needs that a grant lacks. A token response without `scope` has the scopes
+ * asked for (RFC 6749 §5.1).
+ */
+export function missingScopes(granted: string | undefined): string[] {
+  if (granted === undefined) return []
+  const have = new Set(granted.split(' '))
+  return whoopScopes.filter((scope) => !have.has(scope))
+}
+
 export interface SignInStarted {
   authorizationUrl: string
   redirectUri: string
@@ -31,6 +41,7 @@ export type SignInFailure =
   | 'missing-code'
   | 'wrong-secret'
   | 'code-rejected'
+  | 'missing-scopes'
   | 'offline'
   | 'whoop-error'
   | 'malformed'

@@ -75,6 +75,8 @@ export function createFakeOAuth(options: { apps: FakeApp[]; clock: Clock; access
   const accessTokens = new Map<string, AccessToken>()
   const refreshTokens = new Map<string, RefreshToken>()
   let tokenRequests = 0
+  // Scopes the member unticks on the consent page (or the app's registration lacks).
+  let unticked: string[] = []
 
   const findApp = (clientId: string | null) => options.apps.find((app) => app.clientId === clientId)
 
@@ -165,15 +167,16 @@ export function createFakeOAuth(options: { apps: FakeApp[]; clock: Clock; access
         })
       }
       const code = token()
+      const scope = consent.scope.split(' ').filter((item) => !unticked.includes(item)).join(' ')
       codes.set(code, {
         clientId: consent.app.clientId,
         redirectUri: consent.redirectUri,
-        scope: consent.scope,
+        scope,
         codeChallenge: consent.codeChallenge,
         expiresAt: options.clock.now() + CODE_LIFETIME_MS,
         used: false
       })
-      return redirectTo(consent.redirectUri, { code, scope: consent.scope, state: consent.state })
+      return redirectTo(consent.redirectUri, { code, scope, state: consent.state })
     },
 
     token(form: URLSearchParams, authorization: string | undefined): OAuthAnswer {
@@ -208,9 +211,16 @@ export function createFakeOAuth(options: { apps: FakeApp[]; clock: Clock; access
         if (!refresh || refresh.used || refresh.grant.revoked || refresh.grant.clientId !== app.clientId) {
           return tokenError(400, 'invalid_grant', 'The refresh token is invalid, revoked or was already used.')
         }
+        // RFC 6749 §6: a refresh may name scopes, all of them granted before; the new token has only those.
+        const requested = form.get('scope')
+        const granted = refresh.grant.scope.split(' ')
+        if (requested && requested.split(' ').some((item) => !granted.includes(item))) {
+          return tokenError(400, 'invalid_scope', 'The requested scope exceeds the scope granted by the resource owner.')
+        }
         // Rotation: the used refresh token and every access token of the grant stop working.
         refresh.used = true
         for (const access of accessTokens.values()) if (access.grant === refresh.grant) access.revoked = true
+        if (requested) refresh.grant.scope = requested
         return { status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(issueTokens(refresh.grant)) }
       }
       return tokenError(400, 'unsupported_grant_type', 'Only authorization_code and refresh_token are supported.')
@@ -232,6 +242,16 @@ export function createFakeOAuth(options: { apps: FakeApp[]; clock: Clock; access
       const grant: Grant = { clientId: options.apps[0].clientId, scope, revoked: false }
       grants.push(grant)
       return issueTokens(grant)
+    },
+
+    /** Every grant loses `scopes`, as when the member's WHOOP account or the app registration changes. */
+    narrowGrants(scopes: string[]): void {
+      for (const grant of grants) grant.scope = grant.scope.split(' ').filter((item) => !scopes.includes(item)).join(' ')
+    },
+
+    /** From now on the consent page grants every scope asked for but these. */
+    untickScopes(scopes: string[]): void {
+      unticked = scopes
     },
 
     expireAccessTokens(): void {

@@ -178,6 +178,8 @@ export async function startFakeWhoop(options: FakeWhoopOptions = {}) {
       return send(204, undefined)
     }
     if (request.method !== 'GET') return send(404, { error: 'No resource found' })
+    const scope = scopeOf(path)
+    if (scope && !grant.scope.split(' ').includes(scope)) return send(403, { error: `This token lacks the ${scope} scope` })
 
     const answer: ApiAnswer = answerApi(history, path, url.searchParams, now)
     if (fault?.kind === 'malformed-json' && answer.status === 200) {
@@ -215,6 +217,8 @@ export async function startFakeWhoop(options: FakeWhoopOptions = {}) {
     /** Signed-in tokens without the browser round trip, as WHOOP's token endpoint returns them. */
     grantTokens: (scope = knownScopes.join(' ')) => oauth.grantDirectly(scope),
     expireAccessTokens: () => oauth.expireAccessTokens(),
+    untickScopes: (scopes: string[]) => oauth.untickScopes(scopes),
+    narrowGrants: (scopes: string[]) => oauth.narrowGrants(scopes),
     revokeAllTokens: () => oauth.revokeAll(),
     get tokenRequests() {
       return oauth.tokenRequests
@@ -241,6 +245,17 @@ export async function startFakeWhoop(options: FakeWhoopOptions = {}) {
 }
 
 export type FakeWhoop = Awaited<ReturnType<typeof startFakeWhoop>>
+
+/** The scope an API path needs (WHOOP_API.md §3). */
+function scopeOf(path: string): string | undefined {
+  if (path === '/v2/user/profile/basic') return 'read:profile'
+  if (path === '/v2/user/measurement/body') return 'read:body_measurement'
+  if (path === '/v2/recovery' || /^\/v2\/cycle\/[^/]+\/recovery$/.test(path)) return 'read:recovery'
+  if (path.startsWith('/v2/activity/sleep') || /^\/v2\/cycle\/[^/]+\/sleep$/.test(path)) return 'read:sleep'
+  if (path.startsWith('/v2/activity/workout')) return 'read:workout'
+  if (path.startsWith('/v2/cycle')) return 'read:cycles'
+  return undefined
+}
 
 async function readBody(request: http.IncomingMessage): Promise<string> {
   const chunks: Buffer[] = []

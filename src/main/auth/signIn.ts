@@ -1,6 +1,7 @@
 import * as oidc from 'openid-client'
 import {
   CUSTOM_SCHEME_REDIRECT_URI,
+  missingScopes,
   whoopScopes,
   type ConnectedAccount,
   type SignInFailure,
@@ -47,6 +48,8 @@ const messages: Record<SignInFailure, string> = {
   'missing-code': 'WHOOP’s answer had no authorization code. Start connecting again.',
   'wrong-secret': 'WHOOP did not accept the Client ID and Client Secret. Copy both again from your app in WHOOP’s developer dashboard.',
   'code-rejected': 'WHOOP did not accept the sign-in code (it may have been used already, or the redirect URI does not match your app’s). Start connecting again.',
+  'missing-scopes':
+    'WHOOP granted less access than WHOOP Desktop needs, so nothing was kept. Connect again and leave every box ticked on WHOOP’s page; if a box is not offered, tick that scope for your app in WHOOP’s developer dashboard (developer-dashboard.whoop.com → your app → Scopes).',
   offline: 'WHOOP could not be reached to finish signing in. Check the internet connection and try again.',
   'whoop-error': 'WHOOP reported an error while signing in. Try again in a moment.',
   malformed: 'That is not a sign-in address WHOOP Desktop can read. Paste the whole address from the browser’s address bar.'
@@ -114,6 +117,9 @@ export function createSignInFlow(options: SignInOptions) {
     } catch (caught) {
       return { outcome: failure(codeExchangeFailure(caught)), final: true }
     }
+    // A partial grant cannot sync: keep nothing, and say which scopes are missing.
+    const missing = missingScopes(tokens.scope)
+    if (missing.length) return { outcome: failure('missing-scopes', `missing: ${missing.join(', ')}`), final: true }
     try {
       return { outcome: { ok: true, account: await options.onApproved(current.credentials, tokens) }, final: true }
     } catch (caught) {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { ConnectedAccount, ConnectionStatus, DeepLinkSupport, DisconnectResult } from '../../shared/connection'
+import { missingScopes, type ConnectedAccount, type ConnectionStatus, type DeepLinkSupport, type DisconnectResult } from '../../shared/connection'
 import type { Clock } from '../clock'
 import { adoptImportedHistory } from '../exchange/importWhoopExport'
 import { createRecordStore } from '../store/recordStore'
@@ -38,6 +38,8 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
   const reconnectAt = db.prepare('UPDATE account SET connected_at = ? WHERE user_id = ?')
   let client: WhoopClient | undefined
   let reconnectNeeded = false
+  // Tokens kept by an older version from a partial grant cannot sync either.
+  const refused = () => reconnectNeeded || missingScopes(vault.tokens()?.scope).length > 0
 
   function clientFor(credentials: WhoopAppCredentials, tokens: TokenSet): WhoopClient {
     const oauth = whoopOAuthConfiguration(options.endpoints, credentials, options.fetch)
@@ -76,7 +78,7 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
       if (client) return client
       const credentials = vault.credentials()
       const tokens = vault.tokens()
-      if (!credentials || !tokens || reconnectNeeded) return undefined
+      if (!credentials || !tokens || refused()) return undefined
       client = clientFor(credentials, tokens)
       return client
     },
@@ -116,7 +118,7 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
     status(signIn: ConnectionStatus['signIn'], deepLinks: DeepLinkSupport): ConnectionStatus {
       const storage = vault.status()
       const hasTokens = vault.tokens() !== undefined
-      const state = storage.unreadable || (reconnectNeeded && hasTokens) ? 'reconnect-needed' : hasTokens ? 'connected' : 'not-connected'
+      const state = storage.unreadable || (refused() && hasTokens) ? 'reconnect-needed' : hasTokens ? 'connected' : 'not-connected'
       return {
         state,
         account: account(),

@@ -40,7 +40,9 @@ export class WhoopHttpError extends WhoopError {
     super(
       status === 404
         ? `WHOOP has no such resource (${endpoint}, 404).`
-        : `WHOOP answered ${endpoint} with error ${status}.`
+        : status === 403
+          ? `WHOOP refused ${endpoint} (403): the sign-in lacks the access it needs, or the WHOOP membership is inactive.`
+          : `WHOOP answered ${endpoint} with error ${status}.`
     )
   }
 }

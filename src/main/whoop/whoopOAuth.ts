@@ -1,4 +1,5 @@
 import * as oidc from 'openid-client'
+import { missingScopes, whoopScopes } from '../../shared/connection'
 import type { Clock } from '../clock'
 import type { TokenSet } from './tokenSession'
 import { isLoopbackUrl, type WhoopEndpoints } from './whoopEndpoints'
@@ -44,13 +45,22 @@ export function tokenSetFromResponse(response: oidc.TokenEndpointResponse, clock
   }
 }
 
-/** Trades a refresh token for a new pair; a refusal means the person must connect again. */
+/**
+ * Trades a refresh token for a new pair; a refusal means the person must connect again. It asks for
+ * every scope the app needs, `offline` among them: a server that follows RFC 6749 §6 narrows the new
+ * token to the scopes a refresh names, so naming fewer would lose them. A pair that lacks some all
+ * the same cannot sync, and the person must connect again.
+ */
 export async function refreshWhoopTokens(config: oidc.Configuration, refreshToken: string, clock: Clock): Promise<TokenSet> {
+  let tokens: TokenSet
   try {
-    return tokenSetFromResponse(await oidc.refreshTokenGrant(config, refreshToken, { scope: 'offline' }), clock)
+    tokens = tokenSetFromResponse(await oidc.refreshTokenGrant(config, refreshToken, { scope: whoopScopes.join(' ') }), clock)
   } catch (error) {
     throw tokenEndpointError(error)
   }
+  const missing = missingScopes(tokens.scope)
+  if (missing.length) throw new ReconnectNeededError(`WHOOP renewed the sign-in without ${missing.join(', ')}`)
+  return tokens
 }
 
 const TOKEN_ENDPOINT = 'POST /oauth2/token'
@@ -60,6 +70,7 @@ export function tokenEndpointError(error: unknown): Error {
   if (error instanceof oidc.ResponseBodyError) {
     if (error.error === 'invalid_grant') return new ReconnectNeededError('WHOOP no longer accepts the saved sign-in')
     if (error.error === 'invalid_client') return new ReconnectNeededError('WHOOP did not accept the client id and secret')
+    if (error.error === 'invalid_scope') return new ReconnectNeededError('WHOOP no longer grants every scope WHOOP Desktop needs')
     return new WhoopHttpError(error.status, TOKEN_ENDPOINT)
   }
   // openid-client's own checks of the answer (missing access_token, an HTML error page, ...).

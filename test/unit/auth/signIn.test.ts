@@ -215,3 +215,68 @@ describe('hostile deep links', () => {
     expect(harness.fake.tokenRequests).toBe(1)
   })
 })
+
+describe('the scopes WHOOP grants', () => {
+  it('keeps nothing from a partial grant, and names the missing scope and where to tick it', async () => {
+    harness = await startCoreHarness()
+    // The member unticks "body measurements" on WHOOP's consent page.
+    harness.fake.untickScopes(['read:body_measurement'])
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    const outcome = await harness.call('completeSignIn', { url: await harness.fake.answerConsent(started.authorizationUrl) })
+    expect(outcome).toMatchObject({ ok: false, reason: 'missing-scopes' })
+    expect(outcome.ok || outcome.message).toContain('missing: read:body_measurement')
+    expect(outcome.ok || outcome.message).toContain('developer dashboard')
+    await expectNothingStored(harness)
+    expect(harness.fake.apiRequests()).toEqual([])
+  })
+
+  it('renews the sign-in with every scope, so a server that narrows on refresh still serves every resource', async () => {
+    harness = await startCoreHarness()
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    const synced = harness.nextEvent('onSyncProgress', (p) => p.type === 'finished')
+    await harness.call('completeSignIn', { url: await harness.fake.answerConsent(started.authorizationUrl) })
+    await synced
+    harness.fake.expireAccessTokens()
+    const result = await harness.call('syncNow', {})
+    expect(harness.fake.tokenRequests).toBe(2)
+    expect(result.resources.map((outcome) => [outcome.resource, outcome.status])).toEqual(
+      ['profile', 'bodyMeasurement', 'cycle', 'sleep', 'recovery', 'workout'].map((resource) => [resource, 'ok'])
+    )
+    expect((await harness.call('getConnection')).state).toBe('connected')
+  })
+
+  it('asks to connect again when a renewal comes back without a scope the app needs', async () => {
+    harness = await startCoreHarness()
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    const synced = harness.nextEvent('onSyncProgress', (p) => p.type === 'finished')
+    await harness.call('completeSignIn', { url: await harness.fake.answerConsent(started.authorizationUrl) })
+    await synced
+    harness.fake.narrowGrants(['read:sleep'])
+    harness.fake.expireAccessTokens()
+    const result = await harness.call('syncNow', {})
+    expect(result.status).toBe('failed')
+    expect(result.resources[0].error).toMatchObject({ kind: 'reconnect-needed', message: expect.stringContaining('scope') })
+    expect((await harness.call('getConnection')).state).toBe('reconnect-needed')
+    expect(harness.core.database.prepare('SELECT COUNT(*) AS n FROM cycle').get()).toEqual({ n: 30 })
+  })
+
+  it('asks to connect again when a server narrows the renewed token silently', async () => {
+    // A token endpoint that answers a refresh with fewer scopes than were granted, without an error.
+    harness = await startCoreHarness({
+      fetch: async (input, init) => {
+        const response = await fetch(input, init)
+        if (!String(input).endsWith('/oauth2/token') || !String(init?.body).includes('grant_type=refresh_token')) return response
+        const body = (await response.json()) as Record<string, unknown>
+        return Response.json({ ...body, scope: 'offline read:cycles' }, { status: response.status })
+      }
+    })
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    const synced = harness.nextEvent('onSyncProgress', (p) => p.type === 'finished')
+    await harness.call('completeSignIn', { url: await harness.fake.answerConsent(started.authorizationUrl) })
+    await synced
+    harness.fake.expireAccessTokens()
+    const result = await harness.call('syncNow', {})
+    expect(result.resources[0].error?.message).toContain('WHOOP renewed the sign-in without read:recovery, read:workout, read:sleep, read:profile, read:body_measurement')
+    expect((await harness.call('getConnection')).state).toBe('reconnect-needed')
+  })
+})
