@@ -112,6 +112,9 @@ export async function startAppCore(options: AppCoreOptions) {
     },
     logError
   })
+  if (syncEngine.interruptedRuns) {
+    activity.record('sync', false, 'The last sync was interrupted (the app was closed or crashed); the next sync continues where it stopped.')
+  }
   const startSync = (trigger: 'launch' | 'connect') =>
     syncEngine.sync({}, trigger).catch((error) => logError(`Sync on ${trigger} failed`, error))
   const signIn = createSignInFlow({

@@ -46,6 +46,7 @@ export function createSyncStateStore(db: Database) {
   const startRun = db.prepare(`INSERT INTO sync_run (trigger, started_at, status) VALUES (?, ?, 'running')`)
   const setRunUser = db.prepare('UPDATE sync_run SET user_id = ? WHERE id = ?')
   const endRun = db.prepare(`UPDATE sync_run SET finished_at = @finishedAt, status = @status, outcome = @outcome WHERE id = @id`)
+  const markInterrupted = db.prepare(`UPDATE sync_run SET status = 'interrupted', finished_at = ? WHERE status = 'running'`)
   const lastRun = db.prepare<[], { outcome: string }>(
     `SELECT outcome FROM sync_run WHERE outcome IS NOT NULL ORDER BY id DESC LIMIT 1`
   )
@@ -89,6 +90,10 @@ export function createSyncStateStore(db: Database) {
     },
     endRun(result: SyncRunResult): void {
       endRun.run({ id: result.runId, finishedAt: result.finishedAt, status: result.status, outcome: JSON.stringify(result) })
+    },
+    /** Runs still `running` when no sync runs (the app was killed or crashed): marked interrupted. */
+    markInterruptedRuns(at: string): number {
+      return markInterrupted.run(at).changes
     },
     lastRun(): SyncRunResult | null {
       const row = lastRun.get()

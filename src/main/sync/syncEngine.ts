@@ -81,6 +81,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
     ])
   ) as Record<SyncResource, Statement<[number], { n: number }>>
   const accounts = createAccountQueries(db)
+  // Only one process opens the database, and it has not started a sync yet: a run still marked
+  // running was cut short by a crash or a kill. (Its walks resume from their checkpoints.)
+  const interruptedRuns = state.markInterruptedRuns(iso(clock.now()))
 
   let running: Promise<SyncRunResult> | undefined
   let controller: AbortController | undefined
@@ -157,7 +160,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         } catch (error) {
           const failure = describeSyncFailure(signal.aborted ? signal.reason : error)
           if (failure.kind === 'internal') options.logError?.(`Sync of ${resource} failed`, error)
-          if (endsTheRun(failure) || resource === 'profile') stopped = failure
+          if (endsTheRun(failure)) stopped = failure
           outcome = { resource, status: failure.kind === 'cancelled' ? 'cancelled' : 'failed', added: 0, updated: 0, removed: 0, pages: 0, error: failure }
         }
       }
@@ -174,6 +177,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
         state.finishWalk(userId, 'profile', 'single', clock.now())
         return { added: Number(change === 'added'), updated: Number(change === 'updated'), removed: 0, pages: 1 }
       })
+      // Without the profile, the member is the account already connected; with neither, nothing can be stored.
+      if (userId === undefined) {
+        userId = accounts.connected()
+        if (userId === undefined) stopped ??= outcomes[0].error
+        else state.setRunUser(runId, userId)
+      }
       await step('bodyMeasurement', async () => {
         const body = await client.getBodyMeasurement(signal)
         const change = records.saveBodyMeasurement(userId!, body, iso(clock.now()))
@@ -205,6 +214,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
   }
 
   return {
+    /** How many runs the last process left unfinished (found and marked when the engine started). */
+    interruptedRuns,
+
     /** Starts a sync, or joins the one already running. */
     sync(request: SyncOptions = {}, trigger: SyncTrigger = 'manual'): Promise<SyncRunResult> {
       if (running) return running

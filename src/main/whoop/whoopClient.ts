@@ -79,13 +79,16 @@ export function createWhoopClient(options: WhoopClientOptions) {
   const backoff = (attempt: number, signal?: AbortSignal) =>
     clock.sleep(Math.round(random() * Math.min(backoffMaxMs, backoffBaseMs * 2 ** (attempt - 1))), signal)
 
-  /** One HTTP exchange with every recovery the API allows; resolves with a 2xx status and body. */
+  /**
+   * One HTTP exchange with every recovery the API allows; resolves with a 2xx answer's JSON (GET) or
+   * nothing (DELETE). A 2xx whose body is not JSON (cut short on the way) is retried like a 5xx.
+   */
   async function exchange(
     method: 'GET' | 'DELETE',
     path: string,
     query: Record<string, string | undefined>,
     signal?: AbortSignal
-  ): Promise<{ status: number; body: string }> {
+  ): Promise<unknown> {
     const endpoint = `${method} ${path}`
     const url = new URL(options.apiBaseUrl + path)
     for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, value)
@@ -117,7 +120,17 @@ export function createWhoopClient(options: WhoopClientOptions) {
         continue
       }
 
-      if (status >= 200 && status < 300) return { status, body }
+      if (status >= 200 && status < 300) {
+        if (method === 'DELETE') return undefined
+        try {
+          return JSON.parse(body)
+        } catch {
+          attempt += 1
+          if (attempt >= maxAttempts) throw new UnexpectedResponseError(endpoint, '(body)', 'not valid JSON')
+          await backoff(attempt, signal)
+          continue
+        }
+      }
       if (status === 401) {
         if (renewed) throw new ReconnectNeededError('WHOOP refused the renewed sign-in')
         renewed = true
@@ -147,13 +160,7 @@ export function createWhoopClient(options: WhoopClientOptions) {
     query: Record<string, string | undefined> = {},
     endpoint = `GET ${path}`
   ): Promise<z.output<Schema>> {
-    const { body } = await exchange('GET', path, query, signal)
-    let json: unknown
-    try {
-      json = JSON.parse(body)
-    } catch {
-      throw new UnexpectedResponseError(endpoint, '(body)', 'not valid JSON')
-    }
+    const json = await exchange('GET', path, query, signal)
     const parsed = schema.safeParse(json)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { createSyncEngine } from '../../../src/main/sync/syncEngine'
 import type { SyncHarness } from '../../support/syncHarness'
 import { expectedCounts, fakeRecords, startSyncHarness, storedRecords, tableCounts } from '../../support/syncHarness'
 
@@ -167,6 +168,44 @@ describe('honest status', () => {
       ['sleep', 'failed', 'reconnect-needed'],
       ['recovery', 'failed', 'reconnect-needed'],
       ['workout', 'failed', 'reconnect-needed']
+    ])
+  })
+
+  it('syncs the collections for the known member when only the profile keeps failing', async () => {
+    harness = await startSyncHarness({ fake: { days: 30 } })
+    await harness.engine.sync()
+    harness.clock.advance(HOUR)
+    harness.fake.addFault({ kind: 'malformed-json', times: Infinity, path: '/v2/user/profile/basic' })
+    const result = await harness.engine.sync()
+    expect(result.status).toBe('partial')
+    expect(result.resources.map((o) => [o.resource, o.status, o.error?.kind])).toEqual([
+      ['profile', 'failed', 'unexpected-response'],
+      ['bodyMeasurement', 'ok', undefined],
+      ['cycle', 'ok', undefined],
+      ['sleep', 'ok', undefined],
+      ['recovery', 'ok', undefined],
+      ['workout', 'ok', undefined]
+    ])
+    // Retried like a 5xx before giving up.
+    expect(harness.fake.apiRequests('/v2/user/profile/basic').length).toBe(1 + 5)
+  })
+
+  it('stores nothing when the first profile fails: without it the member is unknown', async () => {
+    harness = await startSyncHarness({ fake: { days: 30 } })
+    harness.fake.addFault({ kind: 'status', status: 503, times: Infinity, path: '/v2/user/profile/basic' })
+    const result = await harness.engine.sync()
+    expect(result.status).toBe('failed')
+    expect(new Set(result.resources.map((o) => o.error?.message))).toEqual(new Set(['WHOOP answered GET /v2/user/profile/basic with error 503.']))
+    expect(Object.values(tableCounts(harness.db)).every((n) => n === 0)).toBe(true)
+  })
+
+  it('marks a run left running by a crashed process as interrupted when the next engine starts', async () => {
+    harness = await startSyncHarness({ fake: { days: 30 } })
+    harness.db.prepare(`INSERT INTO sync_run (trigger, started_at, status) VALUES ('manual', '2026-01-01T00:00:00.000Z', 'running')`).run()
+    const next = createSyncEngine({ db: harness.db, clock: harness.clock, client: () => undefined })
+    expect(next.interruptedRuns).toBe(1)
+    expect(harness.db.prepare('SELECT status, finished_at AS finishedAt FROM sync_run').all()).toEqual([
+      { status: 'interrupted', finishedAt: new Date(harness.clock.now()).toISOString() }
     ])
   })
 

@@ -60,12 +60,19 @@ describe('the client under faults', () => {
     await expect(slow.getBodyMeasurement()).rejects.toBeInstanceOf(WhoopOfflineError)
   })
 
-  it('reports malformed JSON as an unexpected response, without retrying', async () => {
-    fake.addFault({ kind: 'malformed-json', path: '/v2/activity/sleep' })
+  it('retries a 200 whose JSON is cut short like a 5xx, and reports a lasting one as an unexpected response', async () => {
+    fake.addFault({ kind: 'malformed-json', times: 2, path: '/v2/activity/sleep' })
     const { client } = clientForFake(fake, clock)
-    const error = await walkAll(client.pages('sleep')).catch((e) => e)
+    const { records } = await walkAll(client.pages('sleep'))
+    expect(records).toHaveLength(fake.history.sleeps.length)
+    expect(clock.sleeps).toEqual([500, 1000])
+
+    fake.addFault({ kind: 'malformed-json', times: Infinity, path: '/v2/activity/sleep' })
+    const before = fake.apiRequests('/v2/activity/sleep').length
+    const error = await walkAll(clientForFake(fake, clock, { maxAttempts: 3 }).client.pages('sleep')).catch((e) => e)
     expect(error).toBeInstanceOf(UnexpectedResponseError)
     expect(error).toMatchObject({ endpoint: 'GET /v2/activity/sleep', path: '(body)' })
+    expect(fake.apiRequests('/v2/activity/sleep').length - before).toBe(3)
   })
 
   it.each([
