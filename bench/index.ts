@@ -1,7 +1,7 @@
 import { benchJsonExportAndRestore } from './exchange.bench'
 import { benchReliability } from './reliability.bench'
 import { benchBundleSize, benchDashboardFirstPaint } from './renderer.bench'
-import { benchBackfillAndQueries, benchPacedBackfill, benchUpsert } from './sync.bench'
+import { benchBackfillAndQueries, benchHistoryRecheck, benchPacedBackfill, benchUpsert } from './sync.bench'
 import { report } from './report'
 import { benchCollectionWalk } from './whoopClient.bench'
 
@@ -10,6 +10,7 @@ await benchJsonExportAndRestore()
 await benchCollectionWalk()
 await benchBackfillAndQueries()
 await benchPacedBackfill()
+await benchHistoryRecheck()
 benchUpsert()
 benchBundleSize()
 await benchDashboardFirstPaint()

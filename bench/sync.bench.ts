@@ -83,6 +83,54 @@ export async function benchBackfillAndQueries(): Promise<void> {
   }
 }
 
+/**
+ * The rolling re-read of older history: after the backfill, a sync a day for two weeks. Per sync,
+ * the requests made; at the end, how long ago the least recently re-read record of 5 years was sent.
+ */
+export async function benchHistoryRecheck(): Promise<void> {
+  const clock = createVirtualClock()
+  const fake = await startFakeWhoop({ clock, days: FIVE_YEARS, rateLimit: false })
+  const { db, remove } = tempDatabase()
+  const { client } = clientForFake(fake, clock, { rateLimiter: createRateLimiter({ clock, policies: [] }) })
+  const engine = createSyncEngine({ db, clock, client: () => client })
+  try {
+    await engine.sync()
+    const started = clock.now()
+    const perSync: number[] = []
+    let daysToRereadAll: number | undefined
+    const everyKey = () => [
+      ...fake.history.cycles.map((r) => `${paths.cycle} ${r.id}`),
+      ...fake.history.sleeps.map((r) => `${paths.sleep} ${r.id}`),
+      ...fake.history.recoveries.map((r) => `${paths.recovery} ${r.cycle_id}`),
+      ...fake.history.workouts.map((r) => `${paths.workout} ${r.id}`)
+    ]
+    for (let day = 1; day <= 14; day++) {
+      clock.advance(86_400_000)
+      fake.edit.newDay()
+      const before = fake.apiRequests().length
+      await engine.sync()
+      perSync.push(fake.apiRequests().length - before)
+      const served = fake.lastServed()
+      if (daysToRereadAll === undefined && everyKey().every((key) => (served.get(key) ?? 0) > started)) daysToRereadAll = day
+    }
+    const served = fake.lastServed()
+    const stalest = Math.max(...everyKey().map((key) => clock.now() - (served.get(key) ?? 0)))
+    const sorted = perSync.toSorted((a, b) => a - b)
+    report('history-recheck-requests-per-daily-sync', sorted[7], 'requests', {
+      statistic: 'median of 14 daily syncs, 5 years of history',
+      max: sorted.at(-1),
+      samples: perSync,
+      budget: '6 for the newest days + a seventh of the history’s pages (+ up to 12 for stretch ends and the weekly 30-day pass)'
+    })
+    report('history-recheck-days-to-reread-5-years', daysToRereadAll ?? Infinity, 'days', { schedule: 'one sync a day', target: '≤ 7' })
+    report('history-recheck-stalest-record-days', stalest / 86_400_000, 'days', { after: '14 daily syncs', target: '≤ 7' })
+  } finally {
+    db.close()
+    remove()
+    await fake.close()
+  }
+}
+
 /** The same backfill under WHOOP's real limits, on a simulated clock: how close to the floor? */
 export async function benchPacedBackfill(): Promise<void> {
   const clock = createVirtualClock()

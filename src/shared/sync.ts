@@ -11,9 +11,12 @@ export const syncOptionsSchema = z
     resources: z.array(z.enum(collectionResources)).min(1).max(4).optional(),
     /** A window to re-read instead of the normal incremental sync (ISO 8601, end exclusive). */
     start: z.iso.datetime({ offset: true }).optional(),
-    end: z.iso.datetime({ offset: true }).optional()
+    end: z.iso.datetime({ offset: true }).optional(),
+    /** Re-read the whole history now, instead of the week's share of it. */
+    wholeHistory: z.boolean().optional()
   })
   .strict()
+  .refine((options) => !options.wholeHistory || (!options.start && !options.end), { message: 'wholeHistory reads everything: no start or end' })
   .refine((options) => !options.start || !options.end || Date.parse(options.start) < Date.parse(options.end), {
     message: 'start must be before end'
   })

@@ -104,3 +104,24 @@ test('access revoked at WHOOP while the app is open: the next sync says so every
   await expect(page.getByTestId('reconnect-notice')).toHaveCount(0)
   await expect(page.getByTestId('range-card')).toHaveText(strainBefore!)
 })
+
+test('Check the whole history again finds an edit and a deletion made at WHOOP months back', async ({ page, host, whoop }) => {
+  await page.goto(host.url)
+  await connectThroughThePage(page, whoop)
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+  // Three months back, far outside what a sync re-reads of recent days.
+  const old = (days: number) => Date.now() - days * 86_400_000
+  const workout = whoop.history.workouts.find((w) => Date.parse(w.start) < old(90))!
+  whoop.edit.editWorkout(workout.id, (w) => (w.score!.strain = 19.75))
+  whoop.edit.deleteWorkout(whoop.history.workouts.find((w) => Date.parse(w.start) < old(95))!.id)
+
+  await page.getByTestId('settings-link').click()
+  // Each request takes a moment, so the re-read is seen running.
+  whoop.startStorm([{ kind: 'slow', delayMs: 100 }], 1)
+  await page.getByTestId('recheck-history-button').click()
+  await expect(page.getByTestId('sync-status')).toContainText('Syncing')
+  await expect(page.getByTestId('recheck-history-button')).toBeDisabled()
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+  whoop.clearFaults()
+  await expect(page.getByTestId('activity-log').locator('li').first()).toContainText('1 updated, 1 removed')
+})

@@ -111,6 +111,9 @@ export async function startFakeWhoop(options: FakeWhoopOptions = {}) {
     return undefined
   }
 
+  // When each record was last sent in a page, by `${path} ${id}`: how fresh the app's copy can be.
+  const lastServed = new Map<string, number>()
+
   const server = http.createServer((request, response) => {
     void handle(request, response)
   })
@@ -188,6 +191,8 @@ export async function startFakeWhoop(options: FakeWhoopOptions = {}) {
     if (fault?.kind === 'drift' && answer.status === 200) {
       return send(200, fault.drift(structuredClone(answer.body)))
     }
+    const served = (answer.body as { records?: { id?: unknown; cycle_id?: unknown }[] } | undefined)?.records
+    for (const record of served ?? []) lastServed.set(`${path} ${String(record.id ?? record.cycle_id)}`, now)
     send(answer.status, answer.body)
   }
 
@@ -216,6 +221,8 @@ export async function startFakeWhoop(options: FakeWhoopOptions = {}) {
     },
     /** Signed-in tokens without the browser round trip, as WHOOP's token endpoint returns them. */
     grantTokens: (scope = knownScopes.join(' ')) => oauth.grantDirectly(scope),
+    /** When each record of a collection was last sent, by collection path and record id. */
+    lastServed: () => lastServed,
     expireAccessTokens: () => oauth.expireAccessTokens(),
     untickScopes: (scopes: string[]) => oauth.untickScopes(scopes),
     narrowGrants: (scopes: string[]) => oauth.narrowGrants(scopes),

@@ -235,6 +235,17 @@ export const migrations: readonly Migration[] = [
 
         UPDATE cycle SET wake_date = (${mainSleepWakeDate});
       `)
+  },
+  {
+    version: 3,
+    description: 'Each collection re-reads its older history in turn',
+    // Where the rolling re-read of the history has come to (it moves from the recent window back to
+    // the oldest record, then starts again), and when it last moved.
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE sync_state ADD COLUMN recheck_cursor_ms INTEGER;
+        ALTER TABLE sync_state ADD COLUMN last_recheck_ms INTEGER;
+      `)
   }
 ]
 

@@ -16,6 +16,9 @@ export interface ResourceSyncState {
   historyComplete: boolean
   lastSuccessMs: number | null
   lastReconcileMs: number | null
+  /** Where the rolling re-read of older history has come to (it moves back in time), and when. */
+  recheckCursorMs: number | null
+  lastRecheckMs: number | null
   walk?: Walk
 }
 
@@ -23,6 +26,8 @@ interface StateRow {
   history_complete: number
   last_success_ms: number | null
   last_reconcile_ms: number | null
+  recheck_cursor_ms: number | null
+  last_recheck_ms: number | null
   walk: number | null
   walk_kind: Walk['kind'] | null
   walk_start: string | null
@@ -43,6 +48,8 @@ export function createSyncStateStore(db: Database) {
       walk_next_token = NULL, walk_pages = NULL, last_success_ms = @now,
       history_complete = MAX(history_complete, @full), last_reconcile_ms = CASE WHEN @reconciled THEN @now ELSE last_reconcile_ms END
       WHERE user_id = @userId AND resource = @resource`)
+  const recheck = db.prepare(`UPDATE sync_state SET recheck_cursor_ms = @cursorMs, last_recheck_ms = @now
+      WHERE user_id = @userId AND resource = @resource`)
   const startRun = db.prepare(`INSERT INTO sync_run (trigger, started_at, status) VALUES (?, ?, 'running')`)
   const setRunUser = db.prepare('UPDATE sync_run SET user_id = ? WHERE id = ?')
   const endRun = db.prepare(`UPDATE sync_run SET finished_at = @finishedAt, status = @status, outcome = @outcome WHERE id = @id`)
@@ -59,6 +66,8 @@ export function createSyncStateStore(db: Database) {
         historyComplete: row.history_complete === 1,
         lastSuccessMs: row.last_success_ms,
         lastReconcileMs: row.last_reconcile_ms,
+        recheckCursorMs: row.recheck_cursor_ms,
+        lastRecheckMs: row.last_recheck_ms,
         walk:
           row.walk === null
             ? undefined
@@ -81,6 +90,10 @@ export function createSyncStateStore(db: Database) {
     },
     finishWalk(userId: number, resource: string, kind: Walk['kind'] | 'single', now: number): void {
       finish.run({ userId, resource, now, full: Number(kind === 'full'), reconciled: Number(kind === 'full' || kind === 'reconcile') })
+    },
+    /** The re-read of older history has come down to `cursorMs`, at `now`. */
+    rechecked(userId: number, resource: string, cursorMs: number | null, now: number): void {
+      recheck.run({ userId, resource, cursorMs, now })
     },
     startRun(trigger: SyncTrigger, startedAt: string): number {
       return Number(startRun.run(trigger, startedAt).lastInsertRowid)

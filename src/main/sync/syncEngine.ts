@@ -22,6 +22,8 @@ import type { CollectionName } from '../whoop/whoopSchemas'
 import { describeSyncFailure, endsTheRun, SyncCancelledError } from './syncFailure'
 
 const DAY_MS = 86_400_000
+/** Every record older than the recent window is re-read at least this often (given a sync a day). */
+const RECHECK_PERIOD_MS = 7 * DAY_MS
 
 export interface SyncEngineOptions {
   db: Database
@@ -47,7 +49,9 @@ export class NotConnectedError extends AppError {
 /**
  * Brings the local database up to date with WHOOP. The first sync of a resource walks its whole
  * history; later ones read from the newest stored record minus an overlap (and from the oldest
- * record still being scored), and now and then a longer window, removing what WHOOP no longer has.
+ * record still being scored), and now and then a longer window, removing what WHOOP no longer has;
+ * each also re-reads the next stretch of older history in turn, so edits and deletions made at WHOOP
+ * years back are found within a week.
  * Every page is stored with its checkpoint in one transaction, so an interrupted sync resumes where
  * it stopped. One resource failing does not stop the others, and nothing is reported as synced that
  * was not.
@@ -66,14 +70,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
       const { table, anchor } = recordTables[name]
       return [
         name,
-        db.prepare<[number], { newest: number | null; oldestPending: number | null }>(
-          `SELECT MAX(${anchor}) AS newest,
+        db.prepare<[number], { newest: number | null; oldest: number | null; oldestPending: number | null }>(
+          `SELECT MAX(${anchor}) AS newest, MIN(${anchor}) AS oldest,
                   MIN(CASE WHEN score_state = 'PENDING_SCORE' THEN ${anchor} END) AS oldestPending
              FROM ${table} WHERE user_id = ? AND source = 'api'`
         )
       ]
     })
-  ) as Record<CollectionName, Statement<[number], { newest: number | null; oldestPending: number | null }>>
+  ) as Record<CollectionName, Statement<[number], { newest: number | null; oldest: number | null; oldestPending: number | null }>>
   const recordCounts = Object.fromEntries(
     syncResources.map((resource) => [
       resource,
@@ -88,13 +92,67 @@ export function createSyncEngine(options: SyncEngineOptions) {
   let running: Promise<SyncRunResult> | undefined
   let controller: AbortController | undefined
 
-  function planWalk(name: CollectionName, userId: number, current: ResourceSyncState, now: number): Walk {
+  function planWalk(name: CollectionName, userId: number, current: ResourceSyncState, now: number, wholeHistory: boolean): Walk {
     if (!current.historyComplete) return { id: now, kind: 'full', end: iso(now), pages: 0 }
     const { newest, oldestPending } = anchors[name].get(userId)!
     let from = Math.min((newest ?? now) - overlapMs, oldestPending ?? Infinity)
-    const reconcileDue = current.lastReconcileMs === null || now - current.lastReconcileMs >= reconcileEveryMs
+    const reconcileDue = wholeHistory || current.lastReconcileMs === null || now - current.lastReconcileMs >= reconcileEveryMs
     if (reconcileDue) from = Math.min(from, now - reconcileWindowMs)
     return { id: now, kind: reconcileDue ? 'reconcile' : 'incremental', start: iso(from), end: iso(now), pages: 0 }
+  }
+
+  /**
+   * The older stretches of history this sync re-reads, below the recent window: from where the last
+   * sync stopped, back in time, as much of the history as the time since then is of a week (all of
+   * it after a week or more, or when `wholeHistory`), starting again from the top once the oldest
+   * record is passed. So every record is re-read at least once a week by a daily sync, for a day's
+   * seventh of the history's pages. The top reaches a week into the recent window, so that what has
+   * aged out of it since the pass began is not missed.
+   */
+  function recheckStretches(name: CollectionName, userId: number, current: ResourceSyncState, now: number, wholeHistory: boolean) {
+    const oldest = anchors[name].get(userId)!.oldest
+    const top = now - reconcileWindowMs + RECHECK_PERIOD_MS
+    const stretches: { start: number; end: number }[] = []
+    if (oldest === null || oldest >= top) return { stretches, cursor: top }
+    const span = top - oldest
+    const elapsed = wholeHistory ? RECHECK_PERIOD_MS : current.lastRecheckMs === null ? 0 : now - current.lastRecheckMs
+    // Whole milliseconds: fractions would leave a remainder too small to move the cursor.
+    let budget = Math.floor(Math.min(span, (span * elapsed) / RECHECK_PERIOD_MS))
+    let cursor = wholeHistory || current.recheckCursorMs === null || current.recheckCursorMs <= oldest ? top : Math.min(current.recheckCursorMs, top)
+    while (budget > 0) {
+      const start = Math.max(oldest, cursor - budget)
+      stretches.push({ start, end: cursor })
+      budget -= cursor - start
+      cursor = start <= oldest ? top : start
+    }
+    return { stretches, cursor }
+  }
+
+  /**
+   * Reads `walk`'s window page by page, then removes what was stored in the window and not seen:
+   * it is gone at WHOOP. A `checkpointed` walk resumes from its last page after a crash.
+   */
+  async function readWindow(client: WhoopClient, name: CollectionName, userId: number, walk: Walk, checkpointed: boolean, signal: AbortSignal) {
+    const totals = { added: 0, updated: 0, removed: 0, pages: 0 }
+    let seen = 0
+    const storePage = db.transaction((page: { records: never[]; nextToken?: string }) => {
+      const counts = records.upsert(name, userId, page.records, { source: 'api', walk: walk.id })
+      totals.added += counts.added
+      totals.updated += counts.updated
+      if (checkpointed) state.checkpoint(userId, name, page.nextToken, walk.pages + totals.pages + 1)
+    })
+    for await (const page of client.pages(name, { start: walk.start, end: walk.end, nextToken: walk.nextToken, signal })) {
+      storePage(page as { records: never[]; nextToken?: string })
+      totals.pages++
+      seen += page.records.length
+      emit({ type: 'resource', resource: name, pages: totals.pages, records: seen })
+    }
+    db.transaction(() => {
+      const window = { from: walk.start ? Date.parse(walk.start) : undefined, to: Date.parse(walk.end) }
+      totals.removed = records.sweep(name, userId, walk.id, window)
+      if (checkpointed) state.finishWalk(userId, name, walk.kind, clock.now())
+    })()
+    return totals
   }
 
   async function walkCollection(
@@ -106,36 +164,26 @@ export function createSyncEngine(options: SyncEngineOptions) {
   ): Promise<Omit<ResourceOutcome, 'resource' | 'status'>> {
     const now = clock.now()
     // A requested window is a one-off re-read: not checkpointed, and it leaves the normal plan alone.
-    const isOneOff = request.start !== undefined || request.end !== undefined
-    let walk: Walk
-    if (isOneOff) {
-      walk = { id: now, kind: 'incremental', start: request.start, end: request.end ?? iso(now), pages: 0 }
-    } else {
-      const current = state.get(userId, name)
-      walk = current.walk ?? planWalk(name, userId, current, now)
-      if (!current.walk) state.beginWalk(userId, name, walk)
+    if (request.start !== undefined || request.end !== undefined) {
+      const window: Walk = { id: now, kind: 'incremental', start: request.start, end: request.end ?? iso(now), pages: 0 }
+      return readWindow(client, name, userId, window, false, signal)
     }
-
-    const totals = { added: 0, updated: 0, removed: 0, pages: 0 }
-    let seen = 0
-    const storePage = db.transaction((page: { records: never[]; nextToken?: string }) => {
-      const counts = records.upsert(name, userId, page.records, { source: 'api', walk: walk.id })
-      totals.added += counts.added
-      totals.updated += counts.updated
-      if (!isOneOff) state.checkpoint(userId, name, page.nextToken, walk.pages + totals.pages + 1)
-    })
-    for await (const page of client.pages(name, { start: walk.start, end: walk.end, nextToken: walk.nextToken, signal })) {
-      storePage(page as { records: never[]; nextToken?: string })
-      totals.pages++
-      seen += page.records.length
-      emit({ type: 'resource', resource: name, pages: totals.pages, records: seen })
+    const wholeHistory = request.wholeHistory === true
+    const current = state.get(userId, name)
+    const walk = current.walk ?? planWalk(name, userId, current, now, wholeHistory)
+    if (!current.walk) state.beginWalk(userId, name, walk)
+    const totals = await readWindow(client, name, userId, walk, true, signal)
+    // After the whole history was just read, the rolling re-read starts its first week from the top.
+    const { stretches, cursor } = walk.kind === 'full' ? { stretches: [], cursor: null } : recheckStretches(name, userId, current, now, wholeHistory)
+    for (const stretch of stretches) {
+      const window: Walk = { id: now, kind: 'incremental', start: iso(stretch.start), end: iso(stretch.end), pages: 0 }
+      const read = await readWindow(client, name, userId, window, false, signal)
+      totals.added += read.added
+      totals.updated += read.updated
+      totals.removed += read.removed
+      totals.pages += read.pages
     }
-    // The window has been read completely: whatever was stored in it and not seen is gone at WHOOP.
-    db.transaction(() => {
-      const window = { from: walk.start ? Date.parse(walk.start) : undefined, to: Date.parse(walk.end) }
-      totals.removed = records.sweep(name, userId, walk.id, window)
-      if (!isOneOff) state.finishWalk(userId, name, walk.kind, clock.now())
-    })()
+    state.rechecked(userId, name, cursor, now)
     return totals
   }
 

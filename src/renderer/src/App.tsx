@@ -7,6 +7,7 @@ import { ActivityPanel } from './pages/ActivityPanel'
 import { DiagnosticsPanel } from './pages/DiagnosticsPanel'
 import { useConnection } from './connection/useConnection'
 import { useDashboard } from './dashboard/useDashboard'
+import { HistoryRecheck } from './sync/HistoryRecheck'
 import { SyncControls } from './sync/SyncControls'
 import { useSync } from './sync/useSync'
 import { useDashboardView } from './useDashboardView'
@@ -127,7 +128,8 @@ export function App() {
             onChange={updateSettings}
             account={<ConnectionPanel connection={connection} settings={settings} onSettingsChange={updateSettings} />}
           >
-            <ActivityPanel />
+            <HistoryRecheck sync={sync} />
+            <ActivityPanel latestRun={sync.result?.runId} />
             <DiagnosticsPanel />
           </SettingsPage>
         )}

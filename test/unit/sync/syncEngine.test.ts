@@ -42,16 +42,24 @@ describe('the first sync', () => {
 })
 
 describe('later syncs', () => {
-  it('make at most one request per resource when nothing changed, and change nothing', async () => {
+  it('an hour later, with nothing changed: one request for the recent window and one for an hour’s share of older history', async () => {
     harness = await startSyncHarness({ fake: { days: 730 } })
+    await harness.engine.sync()
+    harness.clock.advance(DAY)
     await harness.engine.sync()
     const before = harness.fake.apiRequests().length
     harness.clock.advance(HOUR)
     const result = await harness.engine.sync()
     const requests = harness.fake.apiRequests().slice(before)
     const perPath = Object.groupBy(requests, (request) => request.path)
-    for (const [path, list] of Object.entries(perPath)) expect(list, path).toHaveLength(1)
-    expect(requests).toHaveLength(6)
+    expect(Object.fromEntries(Object.entries(perPath).map(([path, list]) => [path, list!.length]))).toEqual({
+      '/v2/user/profile/basic': 1,
+      '/v2/user/measurement/body': 1,
+      '/v2/cycle': 2,
+      '/v2/activity/sleep': 2,
+      '/v2/recovery': 2,
+      '/v2/activity/workout': 2
+    })
     expect(result.resources.every((outcome) => outcome.added === 0 && outcome.updated === 0 && outcome.removed === 0)).toBe(true)
     expect(result.status).toBe('succeeded')
   })
@@ -286,3 +294,56 @@ function watch<T>(events: T[], check: (event: T) => unknown): () => void {
     events.push = push
   }
 }
+
+describe('the rolling re-read of older history', () => {
+  /** At WHOOP, ten days, a month, a year and four years back: a workout edited, a sleep re-scored, a sleep deleted. */
+  function changeOldHistory(h: SyncHarness) {
+    const { fake, clock } = h
+    const near = <T extends { start: string }>(list: T[], daysBack: number) =>
+      list.find((record) => Date.parse(record.start) <= clock.now() - daysBack * DAY)!
+    for (const daysBack of [10, 31, 365, 4 * 365]) {
+      fake.edit.editWorkout(near(fake.history.workouts, daysBack).id, (workout) => (workout.score!.strain = 20.25))
+      const nights = fake.history.sleeps.filter((sleep) => !sleep.nap && sleep.score_state === 'SCORED')
+      fake.edit.editSleep(near(nights, daysBack).id, (sleep) => (sleep.score!.sleep_performance_percentage = 42))
+      fake.edit.deleteSleep(near(nights, daysBack + 3).id)
+    }
+  }
+
+  it('picks up edits, re-scoring and deletions 10 days, 1 month, 1 year and 4 years back within a week of daily syncs', async () => {
+    harness = await startSyncHarness({ fake: { days: 5 * 365 + 1 } })
+    const { fake, clock, engine, db } = harness
+    await engine.sync()
+    changeOldHistory(harness)
+    const requestsPerSync: number[] = []
+    for (let day = 1; day <= 7; day++) {
+      clock.advance(DAY)
+      fake.edit.newDay()
+      const before = fake.apiRequests().length
+      await engine.sync()
+      requestsPerSync.push(fake.apiRequests().length - before)
+      // Not all at once: each day re-reads its share.
+      if (day === 1) expect(storedRecords(db)).not.toEqual(fakeRecords(fake))
+    }
+    expect(storedRecords(db)).toEqual(fakeRecords(fake))
+    // The budget the README states: the recent days (profile, body and a page per collection), a
+    // seventh of the history's pages, and per collection a page for each stretch's ends and, weekly,
+    // one more for the 30-day reconciliation: at most 12 over 6 + pages / 7.
+    const counts = tableCounts(db)
+    const pages = [counts.cycle, counts.sleep, counts.recovery, counts.workout].reduce((sum, n) => sum + Math.ceil(n / 25), 0)
+    for (const requests of requestsPerSync) expect(requests).toBeLessThanOrEqual(6 + Math.ceil(pages / 7) + 12)
+  })
+
+  it('re-reads the whole history at once when asked, ending like any sync', async () => {
+    harness = await startSyncHarness({ fake: { days: 5 * 365 + 1 } })
+    const { fake, clock, engine, db } = harness
+    await engine.sync()
+    changeOldHistory(harness)
+    clock.advance(HOUR)
+    const result = await engine.sync({ wholeHistory: true })
+    expect(result.status).toBe('succeeded')
+    expect(result.resources.find((o) => o.resource === 'sleep')).toMatchObject({ updated: 4, removed: 4 })
+    expect(result.resources.find((o) => o.resource === 'recovery')).toMatchObject({ removed: 4 })
+    expect(result.resources.find((o) => o.resource === 'workout')).toMatchObject({ updated: 4 })
+    expect(storedRecords(db)).toEqual(fakeRecords(fake))
+  })
+})

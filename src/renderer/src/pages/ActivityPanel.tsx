@@ -4,12 +4,19 @@ import { api } from '../api'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
-/** What happened, newest first: connects, syncs with their outcome, exports, imports, deletions. */
-export function ActivityPanel() {
+/**
+ * What happened, newest first: connects, syncs with what each stored, exports, imports, deletions.
+ * Read again whenever `latestRun` (the last sync's id) changes, so a sync that ends is listed at once.
+ */
+export function ActivityPanel({ latestRun }: { latestRun: number | undefined }) {
   const [entries, setEntries] = useState<ActivityEntry[]>()
   useEffect(() => {
-    void api.getActivity().then((result) => result.ok && setEntries(result.value))
-  }, [])
+    let current = true
+    void api.getActivity().then((result) => current && result.ok && setEntries(result.value))
+    return () => {
+      current = false
+    }
+  }, [latestRun])
   return (
     <section className="card" aria-labelledby="activity-title">
       <h2 id="activity-title">Activity</h2>

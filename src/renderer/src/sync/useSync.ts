@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { SyncProgress, SyncRunResult, SyncStatus } from '../../../shared/sync'
+import type { SyncOptions, SyncProgress, SyncRunResult, SyncStatus } from '../../../shared/sync'
 import { api } from '../api'
 
 export interface LiveProgress {
@@ -36,10 +36,10 @@ export function useSync(onFinished: () => void) {
     })
   }, [refresh, onFinished])
 
-  const start = useCallback(async () => {
+  const start = useCallback(async (options: SyncOptions = {}) => {
     setError(undefined)
     setProgress({ pages: 0, records: 0 })
-    const outcome = await api.syncNow({})
+    const outcome = await api.syncNow(options)
     if (!outcome.ok) {
       setProgress(undefined)
       setError(outcome.error.message)
