@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { ApiHandlers, EmitApiEvent } from '../shared/api'
-import type { DeepLinkSupport } from '../shared/connection'
+import { loopbackRedirectUri, type DeepLinkSupport } from '../shared/connection'
 import type { SyncRunResult } from '../shared/sync'
 import { AppError } from './api/apiErrors'
 import type { Cipher } from './auth/cipher'
@@ -82,7 +82,10 @@ export async function startAppCore(options: AppCoreOptions) {
   log.info(`Started ${options.appName} ${options.appVersion}; data in ${options.dataDir}`)
   // The page is told the connection's state whenever it changes, not only when it asks.
   let announced = ''
-  const connectionStatus = () => connection.status(signIn.status(), options.deepLinks)
+  const connectionStatus = () => ({
+    ...connection.status(signIn.status(), options.deepLinks),
+    loopbackRedirectUri: loopbackRedirectUri(settings.get().loopbackPort)
+  })
   const announceConnection = () => {
     const status = connectionStatus()
     if (JSON.stringify(status) === announced) return
@@ -122,6 +125,8 @@ export async function startAppCore(options: AppCoreOptions) {
     clock,
     fetch: options.fetch,
     openExternal: options.openExternal,
+    loopbackPort: () => settings.get().loopbackPort,
+    logError,
     onApproved: async (credentials, tokens) => {
       const account = await connection.connect(credentials, tokens)
       void startSync('connect')
@@ -150,6 +155,7 @@ export async function startAppCore(options: AppCoreOptions) {
     updateSettings: async (patch) => {
       const updated = settings.update(patch)
       if (patch.allowWeakTokenStorage !== undefined) await vault.reconsider()
+      announceConnection()
       return updated
     },
     getDashboard: ({ range, until }) => {

@@ -1,7 +1,7 @@
 /** The redirect WHOOP sends the person back to after approving, registered in their developer app. */
 export const CUSTOM_SCHEME_REDIRECT_URI = 'whoop-desktop://oauth/callback'
-/** The loopback form for registrations that refuse custom schemes; the port is chosen per sign-in. */
-export const LOOPBACK_REDIRECT_URI = 'http://127.0.0.1/oauth/callback'
+/** The loopback form for registrations that refuse custom schemes, on the port set in Settings. */
+export const loopbackRedirectUri = (port: number) => `http://127.0.0.1:${port}/oauth/callback`
 
 /** Every WHOOP scope the app reads, plus `offline` for a refresh token. */
 export const whoopScopes = [
@@ -76,6 +76,8 @@ export interface ConnectionStatus {
   signIn: { pending: boolean; redirectUri?: string; expiresAt?: number }
   /** Whether `whoop-desktop://` links reach this app; the Connect wizard offers that redirect only then. */
   deepLinks: DeepLinkSupport
+  /** The loopback redirect URI with the port set in Settings: the one to register. */
+  loopbackRedirectUri: string
 }
 
 export interface DeepLinkSupport {

@@ -11,7 +11,12 @@ export const settingsSchema = z
     /** `system` follows the operating system's light/dark preference. */
     theme: z.enum(['system', 'light', 'dark']),
     /** Store the WHOOP sign-in even where the OS only offers weak protection (Linux `basic_text`). */
-    allowWeakTokenStorage: z.boolean()
+    allowWeakTokenStorage: z.boolean(),
+    /**
+     * The port of the loopback redirect (`http://127.0.0.1:<port>/oauth/callback`). Fixed, because
+     * WHOOP matches a redirect URI exactly, port included: it is the one registered in the app.
+     */
+    loopbackPort: z.number().int().min(1024).max(65535)
   })
   .strict()
 
@@ -22,7 +27,8 @@ export const defaultSettings: Settings = {
   unitSystem: 'metric',
   energyUnit: 'kJ',
   theme: 'system',
-  allowWeakTokenStorage: false
+  allowWeakTokenStorage: false,
+  loopbackPort: 47823
 }
 
 /** A partial update: at least one known setting, nothing else. */

@@ -5,7 +5,9 @@ test('connects a WHOOP account through the browser host with a loopback redirect
   await expect(page.getByRole('heading', { name: 'Welcome to WHOOP Desktop' })).toBeVisible()
   // The browser host cannot receive whoop-desktop:// links: the loopback redirect is the one offered.
   await expect(page.getByTestId('redirect-loopback')).toBeChecked()
-  await expect(page.getByTestId('redirect-uri')).toHaveText('http://127.0.0.1/oauth/callback')
+  // The exact URI registered in the member's WHOOP app, port included (the fixture set the port).
+  const registered = whoop.app.redirectUris.find((uri) => uri.startsWith('http://127.0.0.1:'))!
+  await expect(page.getByTestId('redirect-uri')).toHaveText(registered)
   await expect(page.getByTestId('deep-link-note')).toContainText('links to whoop-desktop://oauth/callback do not reach WHOOP Desktop here (the app is running in your browser')
   await saveScreenshot(page, 'connect-wizard')
 
@@ -21,6 +23,7 @@ test('connects a WHOOP account through the browser host with a loopback redirect
 
   await page.getByTestId('settings-link').click()
   await expect(page.getByTestId('connection-status')).toHaveText('Connected as Alex Morgan (alex.morgan@example.com).')
+  await expect(page.getByTestId('loopback-uri')).toHaveText(registered)
   // No keyring in the browser host: the sign-in is kept in memory, and the page says so.
   await expect(page.getByTestId('storage-warning')).toContainText('kept in memory only')
   await saveScreenshot(page, 'connect-settings-connected')
@@ -124,4 +127,20 @@ test('Check the whole history again finds an edit and a deletion made at WHOOP m
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
   whoop.clearFaults()
   await expect(page.getByTestId('activity-log').locator('li').first()).toContainText('1 updated, 1 removed')
+})
+
+test('the loopback port is set in Settings, and the wizard shows the exact URI to register', async ({ page, host }) => {
+  await page.goto(host.url)
+  await page.getByTestId('settings-link').click()
+  const input = page.getByTestId('loopback-port-input')
+  await input.fill('80')
+  await input.blur()
+  await expect(page.locator('#loopback-port-help')).toHaveText('A port is a whole number from 1024 to 65535.')
+  await input.fill('51234')
+  await input.press('Enter')
+  await expect(page.getByTestId('loopback-uri')).toHaveText('http://127.0.0.1:51234/oauth/callback')
+  // The wizard says the same, from the main process, without a reload.
+  await expect(page.getByTestId('redirect-uri')).toHaveText('http://127.0.0.1:51234/oauth/callback')
+  await page.reload()
+  await expect(page.getByTestId('loopback-uri')).toHaveText('http://127.0.0.1:51234/oauth/callback')
 })

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { test as base, type Page } from '@playwright/test'
 import { startFakeWhoop, type FakeWhoop, type FakeWhoopOptions } from '../fakeWhoop/fakeWhoopServer'
 import { startHostProcess, type RunningHost } from '../support/browserHostProcess'
+import { ownLoopbackPort } from '../support/loopbackPort'
 
 export const screenshotDir = path.resolve(__dirname, '../../test-results/screenshots')
 
@@ -20,6 +21,7 @@ export const test = base.extend<{ whoopOptions: FakeWhoopOptions; whoop: FakeWho
   },
   host: async ({ whoop }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoop-desktop-e2e-'))
+    await ownLoopbackPort(dataDir, whoop)
     const host = await startHostProcess(dataDir, {
       WHOOP_API_BASE_URL: whoop.endpoints.apiBaseUrl,
       WHOOP_OAUTH_BASE_URL: whoop.endpoints.oauthBaseUrl

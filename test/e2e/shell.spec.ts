@@ -1,3 +1,4 @@
+import { latestSchemaVersion } from '../../src/main/database/migrations'
 import { expect, saveScreenshot, test } from './fixtures'
 
 test('opens the app in Chromium through the browser host and moves between its pages', async ({ page, host, whoop }) => {
@@ -13,7 +14,7 @@ test('opens the app in Chromium through the browser host and moves between its p
   await page.getByTestId('data-link').click()
   await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible()
   await expect(page.getByTestId('data-dir')).toHaveText(host.dataDir)
-  await expect(page.getByTestId('schema-version')).toHaveText('version 2')
+  await expect(page.getByTestId('schema-version')).toHaveText(`version ${latestSchemaVersion}`)
   await expect(page.getByTestId('whoop-server')).toHaveText(whoop.endpoints.apiBaseUrl)
   await saveScreenshot(page, 'shell-data')
 

@@ -68,7 +68,7 @@ const token = () => randomBytes(24).toString('base64url')
  * bound to client, redirect URI and (when sent) a PKCE S256 challenge, client_secret_post only,
  * `offline` for a refresh token, rotation that kills the old pair, and revocation.
  */
-export function createFakeOAuth(options: { apps: FakeApp[]; clock: Clock; accessTokenTtlSeconds: number }) {
+export function createFakeOAuth(options: { apps: FakeApp[]; clock: Clock; accessTokenTtlSeconds: number; issuer?: () => string | undefined }) {
   const consents = new Map<string, PendingConsent>()
   const codes = new Map<string, AuthorizationCode>()
   const grants: Grant[] = []
@@ -80,19 +80,8 @@ export function createFakeOAuth(options: { apps: FakeApp[]; clock: Clock; access
 
   const findApp = (clientId: string | null) => options.apps.find((app) => app.clientId === clientId)
 
-  /** Exact match, except that a loopback redirect may use any port (RFC 8252 §7.3). */
-  function redirectAllowed(app: FakeApp, redirectUri: string): boolean {
-    return app.redirectUris.some((registered) => {
-      if (registered === redirectUri) return true
-      try {
-        const [a, b] = [new URL(registered), new URL(redirectUri)]
-        return a.protocol === 'http:' && a.hostname === '127.0.0.1' && b.protocol === 'http:' &&
-          b.hostname === '127.0.0.1' && a.pathname === b.pathname && !b.search
-      } catch {
-        return false
-      }
-    })
-  }
+  /** Exact match, port included, as WHOOP does: a loopback redirect on another port is refused. */
+  const redirectAllowed = (app: FakeApp, redirectUri: string) => app.redirectUris.includes(redirectUri)
 
   function redirectTo(redirectUri: string, params: Record<string, string>): OAuthAnswer {
     const url = new URL(redirectUri)
@@ -176,7 +165,9 @@ export function createFakeOAuth(options: { apps: FakeApp[]; clock: Clock; access
         expiresAt: options.clock.now() + CODE_LIFETIME_MS,
         used: false
       })
-      return redirectTo(consent.redirectUri, { code, scope, state: consent.state })
+      // RFC 9207: the issuer names itself in the redirect, when it is set up to.
+      const issuer = options.issuer?.()
+      return redirectTo(consent.redirectUri, { code, scope, state: consent.state, ...(issuer ? { iss: issuer } : {}) })
     },
 
     token(form: URLSearchParams, authorization: string | undefined): OAuthAnswer {

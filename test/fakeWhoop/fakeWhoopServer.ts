@@ -42,13 +42,15 @@ export interface FakeWhoopOptions {
   /** WHOOP's per-app limits; `false` for none. Default 100 a minute and 10,000 a day. */
   rateLimit?: { perMinute: number; perDay: number } | false
   apps?: FakeApp[]
+  /** Sends `iss` in its sign-in redirects (RFC 9207); a function of the OAuth base URL. */
+  issuer?: (oauthBaseUrl: string) => string
 }
 
 export const testApp: FakeApp = {
   clientId: 'fake-client-id',
   clientSecret: 'fake-client-secret-7c1d',
   name: 'WHOOP Desktop (test)',
-  redirectUris: ['whoop-desktop://oauth/callback', 'http://127.0.0.1/oauth/callback']
+  redirectUris: ['whoop-desktop://oauth/callback']
 }
 
 /**
@@ -59,10 +61,13 @@ export const testApp: FakeApp = {
 export async function startFakeWhoop(options: FakeWhoopOptions = {}) {
   const clock = options.clock ?? systemClock
   const history = generateMemberHistory({ days: options.days ?? 30, now: clock.now(), seed: options.seed })
+  // Each fake its own copy: a test registers redirect URIs in it.
+  const apps = options.apps ?? [structuredClone(testApp)]
   const oauth = createFakeOAuth({
-    apps: options.apps ?? [testApp],
+    apps,
     clock,
-    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+    issuer: () => options.issuer?.(endpoints.oauthBaseUrl)
   })
   const limits = options.rateLimit === false ? [] : [
     { limit: options.rateLimit?.perMinute ?? 100, windowSeconds: 60 },
@@ -203,7 +208,7 @@ export async function startFakeWhoop(options: FakeWhoopOptions = {}) {
   return {
     origin,
     endpoints,
-    app: (options.apps ?? [testApp])[0],
+    app: apps[0],
     history,
     edit: createHistoryEditor(history, clock),
     requests,

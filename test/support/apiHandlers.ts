@@ -1,5 +1,6 @@
 import type { ApiHandlers } from '../../src/shared/api'
 import { defaultSettings } from '../../src/shared/settings'
+import { loopbackRedirectUri } from '../../src/shared/connection'
 
 export const testAppInfo = {
   name: 'WHOOP Desktop',
@@ -26,7 +27,8 @@ export function handlersWith(overrides: Partial<ApiHandlers> = {}): ApiHandlers 
       hasClientSecret: false,
       storage: { persistent: true, backend: 'test' },
       signIn: { pending: false },
-      deepLinks: { reachesApp: false, reason: 'not in this test' }
+      deepLinks: { reachesApp: false, reason: 'not in this test' },
+      loopbackRedirectUri: loopbackRedirectUri(settings.loopbackPort)
     }),
     startSignIn: () => Promise.reject(new Error('not in this test')),
     completeSignIn: () => ({ ok: false, reason: 'no-pending', message: 'none' }),

@@ -6,6 +6,7 @@ import type { Clock } from '../../src/main/clock'
 import { startAppCore, type AppCore } from '../../src/main/appCore'
 import { settingsBackendOptions, type SettingsBackend } from '../../src/main/settings/settingsStore'
 import { startFakeWhoop, type FakeWhoop, type FakeWhoopOptions } from '../fakeWhoop/fakeWhoopServer'
+import { ownLoopbackPort } from './loopbackPort'
 import { makeTempDir } from './tempDir'
 import { createTestCipher } from './testCipher'
 
@@ -48,6 +49,7 @@ export async function startCoreHarness(
   const files: CoreHarness['files'] = {}
   const waiters: (() => void)[] = []
   let cipher = options.cipher ?? createTestCipher()
+  await ownLoopbackPort(dataDir, fake)
 
   const start = () =>
     startAppCore({

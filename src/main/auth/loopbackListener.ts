@@ -1,17 +1,20 @@
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import type { SignInOutcome } from '../../shared/connection'
+import { loopbackRedirectUri, type SignInOutcome } from '../../shared/connection'
+import { AppError } from '../api/apiErrors'
 
 const CALLBACK_PATH = '/oauth/callback'
 
 /**
- * The loopback redirect of RFC 8252 §7.3: a one-off server on 127.0.0.1 with a port chosen by the
- * system, for WHOOP registrations that do not accept a custom scheme. It answers the browser with
- * a plain page saying how the sign-in ended, and stops once the sign-in is over.
+ * The loopback redirect of RFC 8252 §7.3: a one-off server on 127.0.0.1, for WHOOP registrations
+ * that do not accept a custom scheme. Its port is fixed (Settings), because WHOOP matches the
+ * registered redirect URI exactly, port included. It answers the browser with a plain page saying
+ * how the sign-in ended, and stops once the sign-in is over.
  */
 export async function startLoopbackListener(
+  port: number,
   onCallback: (url: string) => Promise<{ outcome: SignInOutcome; final: boolean }>
 ) {
+  const redirectUri = loopbackRedirectUri(port)
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     if (request.method !== 'GET' || url.pathname !== CALLBACK_PATH) {
@@ -29,10 +32,18 @@ export async function startLoopbackListener(
     })
   })
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', resolve)
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE' || error.code === 'EACCES'
+          ? new AppError(
+              'system',
+              `Port ${port} on this computer is taken by another program, so WHOOP cannot send you back to ${redirectUri}. Close that program, or choose another port in Settings and register the new redirect URL in your WHOOP app.`
+            )
+          : error
+      )
+    )
+    server.listen(port, '127.0.0.1', resolve)
   })
-  const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}${CALLBACK_PATH}`
   const stop = () => {
     server.close()
     server.closeIdleConnections()

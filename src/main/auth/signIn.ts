@@ -28,6 +28,10 @@ export interface SignInOptions {
   onApproved: (credentials: WhoopAppCredentials, tokens: TokenSet) => Promise<ConnectedAccount>
   /** Told how every sign-in ended, however its redirect arrived. */
   onOutcome: (outcome: SignInOutcome) => void
+  /** The loopback redirect's port, as set now. */
+  loopbackPort: () => number
+  /** Why a sign-in failed, for the log (the person sees a plain message). */
+  logError: (message: string, error: unknown) => void
 }
 
 interface Pending {
@@ -104,6 +108,10 @@ export function createSignInFlow(options: SignInOptions) {
 
     // From here the answer is the one this sign-in waits for: it ends, whatever WHOOP says next.
     end()
+    // RFC 9207: an `iss` naming WHOOP's issuer but for a trailing slash is WHOOP's.
+    const issuer = options.endpoints.oauthBaseUrl
+    const iss = url.searchParams.get('iss')
+    if (iss !== null && iss.replace(/\/+$/, '') === issuer.replace(/\/+$/, '')) url.searchParams.set('iss', issuer)
     let tokens: TokenSet
     try {
       const config = whoopOAuthConfiguration(options.endpoints, current.credentials, options.fetch)
@@ -115,6 +123,7 @@ export function createSignInFlow(options: SignInOptions) {
       )
       tokens = tokenSetFromResponse(response, options.clock)
     } catch (caught) {
+      options.logError('Sign-in: WHOOP’s answer or the code exchange was refused', caught)
       return { outcome: failure(codeExchangeFailure(caught)), final: true }
     }
     // A partial grant cannot sync: keep nothing, and say which scopes are missing.
@@ -123,6 +132,7 @@ export function createSignInFlow(options: SignInOptions) {
     try {
       return { outcome: { ok: true, account: await options.onApproved(current.credentials, tokens) }, final: true }
     } catch (caught) {
+      options.logError('Sign-in: fetching the member after approval failed', caught)
       return { outcome: failure(caught instanceof WhoopOfflineError ? 'offline' : 'whoop-error'), final: true }
     }
   }
@@ -143,7 +153,7 @@ export function createSignInFlow(options: SignInOptions) {
       let redirectUri = CUSTOM_SCHEME_REDIRECT_URI
       let stopListening: (() => void) | undefined
       if (redirect === 'loopback') {
-        const listener = await startLoopbackListener(handleRedirect)
+        const listener = await startLoopbackListener(options.loopbackPort(), handleRedirect)
         redirectUri = listener.redirectUri
         stopListening = listener.stop
       }

@@ -115,7 +115,7 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
       options.onChange()
     },
 
-    status(signIn: ConnectionStatus['signIn'], deepLinks: DeepLinkSupport): ConnectionStatus {
+    status(signIn: ConnectionStatus['signIn'], deepLinks: DeepLinkSupport): Omit<ConnectionStatus, 'loopbackRedirectUri'> {
       const storage = vault.status()
       const hasTokens = vault.tokens() !== undefined
       const state = storage.unreadable || (refused() && hasTokens) ? 'reconnect-needed' : hasTokens ? 'connected' : 'not-connected'

@@ -55,7 +55,7 @@ export function createLogger(options: LoggerOptions): Logger {
   }
 
   const write = (level: string, message: string, error?: unknown) => {
-    const detail = error === undefined ? '' : ` | ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+    const detail = error === undefined ? '' : ` | ${describeError(error)}`
     const line = redact(`${new Date(options.clock.now()).toISOString()} ${level} ${message}${detail}`).replace(/\n/g, '\n    ')
     try {
       if (fs.existsSync(file) && fs.statSync(file).size + line.length > maxFileBytes) rotate()
@@ -72,4 +72,11 @@ export function createLogger(options: LoggerOptions): Logger {
     warn: (message, error) => write('WARN', message, error),
     error: (message, error) => write('ERROR', message, error)
   }
+}
+
+/** An error's stack, then what caused it, down the chain: the cause is often the useful part. */
+function describeError(error: unknown, depth = 0): string {
+  if (!(error instanceof Error)) return String(error)
+  const own = depth === 0 ? (error.stack ?? error.message) : error.message
+  return error.cause === undefined || depth >= 4 ? own : `${own}\ncaused by: ${describeError(error.cause, depth + 1)}`
 }

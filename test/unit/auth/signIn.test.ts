@@ -1,9 +1,11 @@
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDeepLinkEntry } from '../../../src/main/deepLinks/deepLinks'
 import { CUSTOM_SCHEME_REDIRECT_URI } from '../../../src/shared/connection'
 import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
+import { freePort } from '../../support/loopbackPort'
 import { createVirtualClock } from '../../support/virtualClock'
 
 let harness: CoreHarness | undefined
@@ -72,10 +74,12 @@ describe('connecting through the whoop-desktop:// redirect', () => {
 })
 
 describe('connecting through a loopback redirect', () => {
-  it('completes when the browser reaches 127.0.0.1 on the port chosen for this sign-in', async () => {
+  it('completes when the browser reaches 127.0.0.1 on the port set in Settings, the URI registered exactly', async () => {
     harness = await startCoreHarness()
+    const { loopbackPort } = await harness.call('getSettings')
+    expect((await harness.call('getConnection')).loopbackRedirectUri).toBe(`http://127.0.0.1:${loopbackPort}/oauth/callback`)
     const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'loopback' })
-    expect(started.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback$/)
+    expect(started.redirectUri).toBe(`http://127.0.0.1:${loopbackPort}/oauth/callback`)
     const redirect = await harness.fake.answerConsent(started.authorizationUrl)
     expect(redirect.startsWith(started.redirectUri)).toBe(true)
     const outcome = harness.nextEvent('onSignInOutcome')
@@ -85,6 +89,36 @@ describe('connecting through a loopback redirect', () => {
     expect(await outcome).toMatchObject({ ok: true })
     // The listener is gone once the sign-in is over.
     await expect(fetch(redirect)).rejects.toThrow()
+  })
+
+  it('says which port is taken, and what to do, when another program holds it', async () => {
+    harness = await startCoreHarness()
+    const { loopbackPort } = await harness.call('getSettings')
+    const squatter = net.createServer()
+    await new Promise<void>((resolve) => squatter.listen(loopbackPort, '127.0.0.1', resolve))
+    try {
+      await expect(harness.call('startSignIn', { ...credentials(harness), redirect: 'loopback' })).rejects.toThrow(
+        `Port ${loopbackPort} on this computer is taken by another program`
+      )
+      expect((await harness.call('getConnection')).signIn.pending).toBe(false)
+    } finally {
+      squatter.close()
+    }
+  })
+
+  it('moves to the port chosen in Settings, and a server that matches exactly refuses the old one', async () => {
+    harness = await startCoreHarness()
+    const moved = await freePort()
+    await harness.call('updateSettings', { loopbackPort: moved })
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'loopback' })
+    expect(started.redirectUri).toBe(`http://127.0.0.1:${moved}/oauth/callback`)
+    // Not registered at WHOOP yet: WHOOP's page refuses, and sends nobody anywhere.
+    expect(await harness.fake.answerConsent(started.authorizationUrl)).toBe('error page 400')
+    harness.fake.app.redirectUris.push(started.redirectUri)
+    const again = await harness.call('startSignIn', { ...credentials(harness), redirect: 'loopback' })
+    const outcome = harness.nextEvent('onSignInOutcome')
+    await fetch(await harness.fake.answerConsent(again.authorizationUrl))
+    expect(await outcome).toMatchObject({ ok: true })
   })
 })
 
@@ -278,5 +312,24 @@ describe('the scopes WHOOP grants', () => {
     const result = await harness.call('syncNow', {})
     expect(result.resources[0].error?.message).toContain('WHOOP renewed the sign-in without read:recovery, read:workout, read:sleep, read:profile, read:body_measurement')
     expect((await harness.call('getConnection')).state).toBe('reconnect-needed')
+  })
+})
+
+describe('the issuer WHOOP names in its redirect (RFC 9207)', () => {
+  it('accepts it with a trailing slash', async () => {
+    harness = await startCoreHarness({ fake: { issuer: (base) => `${base}/` } })
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    const redirect = await harness.fake.answerConsent(started.authorizationUrl)
+    expect(new URL(redirect).searchParams.get('iss')).toBe(`${harness.fake.endpoints.oauthBaseUrl}/`)
+    expect(await harness.call('completeSignIn', { url: redirect })).toMatchObject({ ok: true })
+  })
+
+  it('refuses another issuer, keeps nothing, and logs why', async () => {
+    harness = await startCoreHarness({ fake: { issuer: () => 'https://impostor.example/oauth' } })
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    const outcome = await harness.call('completeSignIn', { url: await harness.fake.answerConsent(started.authorizationUrl) })
+    expect(outcome).toMatchObject({ ok: false, reason: 'whoop-error' })
+    await expectNothingStored(harness)
+    expect(harness.logs.join('\n')).toMatch(/Sign-in: WHOOP’s answer or the code exchange was refused.*iss/s)
   })
 })

@@ -86,11 +86,16 @@ describe('the fake WHOOP OAuth server', () => {
     expect(redirect.searchParams.get('error')).toBe('invalid_state')
   })
 
-  it('accepts a loopback redirect on any port and refuses an unregistered redirect without redirecting', async () => {
+  it('matches redirect URIs exactly, port included, as WHOOP does, and refuses others without redirecting', async () => {
+    fake.app.redirectUris.push('http://127.0.0.1:49152/oauth/callback')
     const loopback = await authorizationUrl({ redirect_uri: 'http://127.0.0.1:49152/oauth/callback' })
     const redirect = new URL(await fake.answerConsent(loopback.url))
     expect(redirect.origin).toBe('http://127.0.0.1:49152')
     expect(redirect.searchParams.get('code')).toEqual(expect.any(String))
+    // The same path on another port is another URI.
+    const otherPort = await fetch((await authorizationUrl({ redirect_uri: 'http://127.0.0.1:49153/oauth/callback' })).url, { redirect: 'manual' })
+    expect(otherPort.status).toBe(400)
+    expect(otherPort.headers.get('location')).toBeNull()
 
     const foreign = await authorizationUrl({ redirect_uri: 'https://attacker.example/callback' })
     const page = await fetch(foreign.url, { redirect: 'manual' })

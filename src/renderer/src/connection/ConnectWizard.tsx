@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import {
   CUSTOM_SCHEME_REDIRECT_URI,
-  LOOPBACK_REDIRECT_URI,
   whoopScopes,
   type SignInStarted
 } from '../../../shared/connection'
@@ -29,6 +28,8 @@ export function ConnectWizard({ connection }: { connection: ConnectionState }) {
   const [pasted, setPasted] = useState('')
   const reuseSecret = status?.hasClientSecret && clientId === status.clientId && clientSecret === ''
   const waiting = started !== undefined && status?.signIn.pending
+  const loopbackUri = status?.loopbackRedirectUri ?? ''
+  const redirectUri = redirect === 'custom-scheme' ? CUSTOM_SCHEME_REDIRECT_URI : loopbackUri
 
   async function connect(event: FormEvent) {
     event.preventDefault()
@@ -75,9 +76,9 @@ export function ConnectWizard({ connection }: { connection: ConnectionState }) {
           </p>
           <p>Add this Redirect URL to the app:</p>
           <div className="copy-row">
-            <code data-testid="redirect-uri">{redirect === 'custom-scheme' ? CUSTOM_SCHEME_REDIRECT_URI : LOOPBACK_REDIRECT_URI}</code>
+            <code data-testid="redirect-uri">{redirectUri}</code>
             <CopyButton
-              text={redirect === 'custom-scheme' ? CUSTOM_SCHEME_REDIRECT_URI : LOOPBACK_REDIRECT_URI}
+              text={redirectUri}
               label="Copy the redirect URL"
               testId="copy-redirect-uri"
             />
@@ -119,7 +120,7 @@ export function ConnectWizard({ connection }: { connection: ConnectionState }) {
               )}
               <label>
                 <input type="radio" name="redirect" data-testid="redirect-loopback" checked={redirect === 'loopback'} onChange={() => setRedirect('loopback')} />
-                Through this computer (<code>{LOOPBACK_REDIRECT_URI}</code>){supportsDeepLinks && ', if WHOOP refuses the first'}
+                Through this computer (<code>{loopbackUri}</code>, its port set in Settings){supportsDeepLinks && ', if WHOOP refuses the first'}
               </label>
             </fieldset>
             {status && !supportsDeepLinks && (
@@ -147,6 +148,10 @@ export function ConnectWizard({ connection }: { connection: ConnectionState }) {
             <button type="button" className="button small" onClick={() => void cancel()} data-testid="cancel-sign-in">
               Cancel
             </button>
+          </p>
+          <p className="hint" data-testid="redirect-refused-hint">
+            If WHOOP’s page says the redirect URL does not match, your app in WHOOP’s developer dashboard needs exactly{' '}
+            <code>{started.redirectUri}</code> among its Redirect URLs: add it, then connect again.
           </p>
           <form className="form inline" onSubmit={submitPasted}>
             <label>

@@ -4,6 +4,7 @@ import { api } from '../api'
 import { Confirmation, useConfirmation } from '../Confirmation'
 import { SettingToggle } from '../SettingToggle'
 import { ConnectWizard } from './ConnectWizard'
+import { LoopbackPortSetting } from './LoopbackPortSetting'
 import type { ConnectionState } from './useConnection'
 
 interface ConnectionPanelProps {
@@ -67,6 +68,7 @@ export function ConnectionPanel({ connection, settings, onSettingsChange }: Conn
         </p>
       )}
       {status.state !== 'connected' && <ConnectWizard connection={connection} />}
+      {settings && <LoopbackPortSetting key={settings.loopbackPort} settings={settings} onChange={onSettingsChange} />}
     </section>
   )
 }
