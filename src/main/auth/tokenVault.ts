@@ -22,6 +22,7 @@ const tokenSetSchema = z.object({
   accessToken: z.string(),
   refreshToken: z.string().optional(),
   expiresAt: z.number(),
+  lifetimeMs: z.number().optional(),
   scope: z.string().optional()
 })
 

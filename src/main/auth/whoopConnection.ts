@@ -83,7 +83,7 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
       return client
     },
 
-    /** A sign-in succeeded: keep the tokens, then fetch and store who signed in. */
+    /** A sign-in succeeded: keep the tokens, then fetch and store who signed in (once: the first sync uses it). */
     async connect(credentials: WhoopAppCredentials, tokens: TokenSet): Promise<ConnectedAccount> {
       await vault.saveConnection(credentials, tokens)
       reconnectNeeded = false
@@ -94,7 +94,7 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
       records.saveProfile(profile, now)
       reconnectAt.run(now, profile.user_id)
       adoptImportedHistory(db, profile.user_id)
-      records.saveBodyMeasurement(profile.user_id, await client.getBodyMeasurement(), now)
+      // The body measurement comes with the first sync, which starts now.
       return { userId: profile.user_id, email: profile.email, firstName: profile.first_name, lastName: profile.last_name }
     },
 

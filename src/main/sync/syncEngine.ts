@@ -218,6 +218,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
     try {
       await step('profile', async () => {
+        // Connecting has just fetched and stored the member: its first sync does not ask again.
+        const connected = trigger === 'connect' ? accounts.connected() : undefined
+        if (connected !== undefined) {
+          userId = connected
+          state.setRunUser(runId, userId)
+          return { added: 0, updated: 0, removed: 0, pages: 0 }
+        }
         const profile = await client.getProfile(signal)
         const change = records.saveProfile(profile, iso(clock.now()))
         userId = profile.user_id

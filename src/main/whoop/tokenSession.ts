@@ -7,6 +7,8 @@ export interface TokenSet {
   refreshToken?: string
   /** When the access token stops working, in ms since epoch. */
   expiresAt: number
+  /** How long it was issued for, in ms (absent in vaults written before it was kept). */
+  lifetimeMs?: number
   scope?: string
 }
 
@@ -19,8 +21,12 @@ export interface TokenSessionOptions {
   clock: Clock
 }
 
-/** Access tokens are renewed this long before WHOOP's stated expiry, to avoid a predictable 401. */
+/**
+ * Access tokens are renewed this long before WHOOP's stated expiry, to avoid a predictable 401, or a
+ * tenth of their lifetime when that is shorter: a token that lives 30 s is not renewed at once.
+ */
 const EXPIRY_MARGIN_MS = 60_000
+const marginOf = (tokens: TokenSet) => Math.min(EXPIRY_MARGIN_MS, (tokens.lifetimeMs ?? Infinity) / 10)
 
 /**
  * The access token requests use, and the one place it is renewed. WHOOP rotates refresh tokens and
@@ -54,7 +60,7 @@ export function createTokenSession(options: TokenSessionOptions) {
     async accessToken(): Promise<string> {
       if (refreshing) return (await refreshing).accessToken
       if (!current) throw new ReconnectNeededError('no WHOOP account is connected')
-      if (current.refreshToken && current.expiresAt - EXPIRY_MARGIN_MS <= options.clock.now()) {
+      if (current.refreshToken && current.expiresAt - marginOf(current) <= options.clock.now()) {
         return (await refreshOnce()).accessToken
       }
       return current.accessToken

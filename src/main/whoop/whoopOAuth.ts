@@ -37,10 +37,12 @@ export function whoopOAuthConfiguration(
 }
 
 export function tokenSetFromResponse(response: oidc.TokenEndpointResponse, clock: Clock): TokenSet {
+  const lifetimeMs = (response.expires_in ?? 3600) * 1000
   return {
     accessToken: response.access_token,
     refreshToken: response.refresh_token,
-    expiresAt: clock.now() + (response.expires_in ?? 3600) * 1000,
+    expiresAt: clock.now() + lifetimeMs,
+    lifetimeMs,
     scope: response.scope
   }
 }

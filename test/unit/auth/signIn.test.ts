@@ -60,6 +60,9 @@ describe('connecting through the whoop-desktop:// redirect', () => {
     expect(status).toMatchObject({ state: 'connected', clientId: harness.fake.app.clientId, storage: { persistent: true } })
     expect(harness.core.database.prepare('SELECT COUNT(*) AS n FROM cycle').get()).toEqual({ n: 30 })
     expect(harness.core.database.prepare('SELECT max_heart_rate FROM body_measurement').get()).toEqual({ max_heart_rate: 194 })
+    // The member and their body are asked for once: by connecting, and by the first sync.
+    expect(harness.fake.apiRequests('/v2/user/profile/basic')).toHaveLength(1)
+    expect(harness.fake.apiRequests('/v2/user/measurement/body')).toHaveLength(1)
   })
 
   it('survives a restart: the encrypted tokens are read back and the sign-in still works', async () => {

@@ -122,3 +122,22 @@ describe('tokens', () => {
     expect(after).toBeInstanceOf(ReconnectNeededError)
   })
 })
+
+describe('renewal', () => {
+  it('renews a short-lived token shortly before it expires, not before every request', async () => {
+    const shortLived = await startFakeWhoop({ clock, days: 30, rateLimit: false, accessTokenTtlSeconds: 30 })
+    try {
+      const { client } = clientForFake(shortLived, clock)
+      for (let second = 0; second < 60; second += 5) {
+        await client.getProfile()
+        clock.advance(5_000)
+      }
+      // A request every 5 s for a minute, tokens living 30 s and renewed 3 s before they expire: the
+      // first token serves until 27 s, the one renewed at 30 s until the end.
+      expect(shortLived.tokenRequests).toBe(1)
+      expect(shortLived.apiRequests().every((request) => request.status === 200)).toBe(true)
+    } finally {
+      await shortLived.close()
+    }
+  })
+})
