@@ -233,8 +233,10 @@ export async function startAppCore(options: AppCoreOptions) {
       return removed
     },
     getActivity: () => activity.latest(),
-    getDiagnostics: () =>
+    getDiagnostics: ({ reachWhoop }) =>
       collectDiagnostics({
+        reachWhoop,
+        now: clock.now(),
         db: database,
         databaseFile,
         vault,

@@ -14,9 +14,15 @@ export interface DiagnosticsSources {
   endpoints: WhoopEndpoints
   logsFolder: string
   fetch: typeof fetch
+  now: number
+  /** Whether to ask WHOOP's API for an answer: only when the person asked for that check. */
+  reachWhoop: boolean
 }
 
-/** Checks the app's health for a bug report: the database, the sign-in (never its tokens), WHOOP. */
+/**
+ * Checks the app's health for a bug report: the database, the sign-in (never its tokens), and, when
+ * asked, whether WHOOP answers. Nothing leaves the computer unless `reachWhoop`.
+ */
 export async function collectDiagnostics(sources: DiagnosticsSources): Promise<Diagnostics> {
   const { db, vault, connection } = sources
   const tokens = vault.tokens()
@@ -37,8 +43,10 @@ export async function collectDiagnostics(sources: DiagnosticsSources): Promise<D
       storageBackend: storage.backend,
       persistent: storage.persistent
     },
-    whoop: await whoopReachability(sources),
-    rateLimit: budget ? { limit: budget.limit, remaining: budget.remaining, resetsAt: new Date(budget.resetsAt).toISOString() } : null,
+    whoop: sources.reachWhoop ? await whoopReachability(sources) : null,
+    rateLimit: budget
+      ? { limit: budget.limit, remaining: budget.remaining, resetsAt: new Date(budget.resetsAt).toISOString(), expired: budget.resetsAt <= sources.now }
+      : null,
     logsFolder: sources.logsFolder
   }
 }

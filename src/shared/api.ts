@@ -66,7 +66,7 @@ export const apiArgumentSchemas = {
   loadDemoData: z.tuple([]),
   removeDemoData: z.tuple([]),
   getActivity: z.tuple([]),
-  getDiagnostics: z.tuple([]),
+  getDiagnostics: z.tuple([z.object({ reachWhoop: z.boolean() }).strict()]),
   openLogsFolder: z.tuple([])
 } satisfies Record<ApiMethod, z.ZodTuple>
 

@@ -12,8 +12,12 @@ export interface Diagnostics {
   database: { integrity: string; bytes: number; schemaVersion: number; file: string }
   /** The state of the sign-in, never the tokens themselves. */
   token: { state: string; expiresAt: string | null; hasRefreshToken: boolean; storageBackend: string; persistent: boolean }
-  whoop: { reachable: boolean; detail: string }
-  /** What WHOOP's last answer said about the rate limit, if there was one. */
-  rateLimit: { limit: number; remaining: number; resetsAt: string } | null
+  /** Whether WHOOP's API answers; `null` unless the person asked to check it. */
+  whoop: { reachable: boolean; detail: string } | null
+  /**
+   * What WHOOP's last answer said about the rate limit, if there was one; `expired` once its window
+   * has ended (the budget is full again).
+   */
+  rateLimit: { limit: number; remaining: number; resetsAt: string; expired: boolean } | null
   logsFolder: string
 }

@@ -60,8 +60,12 @@ test('shows the activity log and the diagnostics in Settings', async ({ page, ho
   await page.getByTestId('settings-link').click()
   await expect(page.getByTestId('activity-log')).toContainText('Connected as Alex Morgan.')
   await expect(page.getByTestId('activity-log')).toContainText('Sync (connect) succeeded')
+  const requestsBefore = whoop.requests.length
   await page.getByTestId('diagnostics-button').click()
   await expect(page.getByTestId('diagnostics-report')).toContainText('integrity ok')
+  await expect(page.getByTestId('diagnostics-report')).toContainText('not contacted')
+  expect(whoop.requests.length).toBe(requestsBefore)
+  await page.getByTestId('check-connection-button').click()
   await expect(page.getByTestId('diagnostics-report')).toContainText('answered (HTTP 401)')
   await page.getByTestId('open-logs-button').click()
   await expect(page.getByText(/The logs are in .*logs/)).toBeVisible()

@@ -4,15 +4,18 @@ import { api } from '../api'
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
-/** Health checks for a bug report, and the way to the log files. Never shows a token. */
+/**
+ * Health checks for a bug report, and the way to the log files. Never shows a token; reaches WHOOP
+ * only with "Check connection to WHOOP".
+ */
 export function DiagnosticsPanel() {
   const [report, setReport] = useState<Diagnostics>()
   const [busy, setBusy] = useState(false)
   const [logs, setLogs] = useState<string>()
 
-  async function run() {
+  async function run(reachWhoop: boolean) {
     setBusy(true)
-    const result = await api.getDiagnostics()
+    const result = await api.getDiagnostics({ reachWhoop })
     if (result.ok) setReport(result.value)
     setBusy(false)
   }
@@ -26,8 +29,11 @@ export function DiagnosticsPanel() {
     <section className="card" aria-labelledby="diagnostics-title">
       <h2 id="diagnostics-title">Diagnostics</h2>
       <div className="choices">
-        <button type="button" className="button" data-testid="diagnostics-button" disabled={busy} onClick={() => void run()}>
+        <button type="button" className="button" data-testid="diagnostics-button" disabled={busy} onClick={() => void run(false)}>
           {busy ? 'Checking…' : 'Run checks'}
+        </button>
+        <button type="button" className="button" data-testid="check-connection-button" disabled={busy} onClick={() => void run(true)}>
+          Check connection to WHOOP
         </button>
         <button type="button" className="button" data-testid="open-logs-button" onClick={() => void openLogs()}>
           Open logs folder
@@ -55,12 +61,14 @@ export function DiagnosticsPanel() {
             {report.token.storageBackend} ({report.token.persistent ? 'kept across restarts' : 'memory only'})
           </dd>
           <dt>WHOOP</dt>
-          <dd>{report.whoop.detail}</dd>
+          <dd>{report.whoop ? report.whoop.detail : 'not contacted (Check connection to WHOOP asks it)'}</dd>
           <dt>Rate limit</dt>
-          <dd>
-            {report.rateLimit
-              ? `${report.rateLimit.remaining} of ${report.rateLimit.limit} requests left until ${new Date(report.rateLimit.resetsAt).toLocaleTimeString()}`
-              : 'no request made yet'}
+          <dd data-testid="diagnostics-rate-limit">
+            {!report.rateLimit
+              ? 'no request made yet'
+              : report.rateLimit.expired
+                ? `the last window ended at ${new Date(report.rateLimit.resetsAt).toLocaleTimeString()}: the full budget of ${report.rateLimit.limit} requests is available`
+                : `${report.rateLimit.remaining} of ${report.rateLimit.limit} requests left until ${new Date(report.rateLimit.resetsAt).toLocaleTimeString()}`}
           </dd>
         </dl>
       )}
