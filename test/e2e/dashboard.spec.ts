@@ -294,3 +294,16 @@ test('a day with data between two days without is drawn as a dot, at a range too
   expect(dates).toContain(day)
   await expect(hrv.getByTestId('chart-tooltip')).toContainText(`HRV${recovery.score!.hrv_rmssd_milli.toFixed(1)} ms`)
 })
+
+test('the first sync fills the dashboard in as it stores pages, even while it waits for the rate limit', async ({ page, host, whoop }) => {
+  // The first page of workouts meets WHOOP's rate limit: everything waits 8 s.
+  whoop.addFault({ kind: 'status', status: 429, resetSeconds: 8, times: 1, path: '/v2/activity/workout' })
+  await page.goto(host.url)
+  await connectThroughThePage(page, whoop)
+  await expect(page.getByTestId('sync-status')).toContainText('Waiting for WHOOP’s rate limit')
+  // The newest page of cycles, sleep and recovery came first: today's strain is on the page already.
+  const today = whoop.history.cycles[0]
+  await expect(page.getByTestId('today-card')).toContainText(today.score!.strain.toFixed(1))
+  await expect(page.getByTestId('sync-status')).toContainText('Waiting for WHOOP’s rate limit')
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+})

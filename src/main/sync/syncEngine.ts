@@ -40,6 +40,22 @@ export interface SyncEngineOptions {
   reconcileWindowMs?: number
 }
 
+/** What a run's walks share: its cancellation, and the turns they take to request a page. */
+interface RunContext {
+  signal: AbortSignal
+  inTurn: <T>(work: () => Promise<T>) => Promise<T>
+}
+
+/** Runs each piece of work after the one before it has settled, in the order they were asked for. */
+function oneAtATime() {
+  let last: Promise<unknown> = Promise.resolve()
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const turn = last.then(work)
+    last = turn.catch(() => undefined)
+    return turn
+  }
+}
+
 export class NotConnectedError extends AppError {
   constructor() {
     super('not-connected', 'No WHOOP account is connected. Connect one in Settings to sync.')
@@ -132,7 +148,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
    * Reads `walk`'s window page by page, then removes what was stored in the window and not seen:
    * it is gone at WHOOP. A `checkpointed` walk resumes from its last page after a crash.
    */
-  async function readWindow(client: WhoopClient, name: CollectionName, userId: number, walk: Walk, checkpointed: boolean, signal: AbortSignal) {
+  async function readWindow(client: WhoopClient, name: CollectionName, userId: number, walk: Walk, checkpointed: boolean, run: RunContext) {
     const totals = { added: 0, updated: 0, removed: 0, pages: 0 }
     let seen = 0
     const storePage = db.transaction((page: { records: never[]; nextToken?: string }) => {
@@ -141,7 +157,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
       totals.updated += counts.updated
       if (checkpointed) state.checkpoint(userId, name, page.nextToken, walk.pages + totals.pages + 1)
     })
-    for await (const page of client.pages(name, { start: walk.start, end: walk.end, nextToken: walk.nextToken, signal })) {
+    const pages = client.pages(name, { start: walk.start, end: walk.end, nextToken: walk.nextToken, signal: run.signal })
+    for (;;) {
+      const next = await run.inTurn(() => pages.next())
+      if (next.done) break
+      const page = next.value
       storePage(page as { records: never[]; nextToken?: string })
       totals.pages++
       seen += page.records.length
@@ -160,24 +180,24 @@ export function createSyncEngine(options: SyncEngineOptions) {
     name: CollectionName,
     userId: number,
     request: SyncOptions,
-    signal: AbortSignal
+    run: RunContext
   ): Promise<Omit<ResourceOutcome, 'resource' | 'status'>> {
     const now = clock.now()
     // A requested window is a one-off re-read: not checkpointed, and it leaves the normal plan alone.
     if (request.start !== undefined || request.end !== undefined) {
       const window: Walk = { id: now, kind: 'incremental', start: request.start, end: request.end ?? iso(now), pages: 0 }
-      return readWindow(client, name, userId, window, false, signal)
+      return readWindow(client, name, userId, window, false, run)
     }
     const wholeHistory = request.wholeHistory === true
     const current = state.get(userId, name)
     const walk = current.walk ?? planWalk(name, userId, current, now, wholeHistory)
     if (!current.walk) state.beginWalk(userId, name, walk)
-    const totals = await readWindow(client, name, userId, walk, true, signal)
+    const totals = await readWindow(client, name, userId, walk, true, run)
     // After the whole history was just read, the rolling re-read starts its first week from the top.
     const { stretches, cursor } = walk.kind === 'full' ? { stretches: [], cursor: null } : recheckStretches(name, userId, current, now, wholeHistory)
     for (const stretch of stretches) {
       const window: Walk = { id: now, kind: 'incremental', start: iso(stretch.start), end: iso(stretch.end), pages: 0 }
-      const read = await readWindow(client, name, userId, window, false, signal)
+      const read = await readWindow(client, name, userId, window, false, run)
       totals.added += read.added
       totals.updated += read.updated
       totals.removed += read.removed
@@ -244,7 +264,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
         state.finishWalk(userId!, 'bodyMeasurement', 'single', clock.now())
         return { added: Number(change === 'added'), updated: Number(change === 'updated'), removed: 0, pages: 1 }
       })
-      for (const name of collections) await step(name, () => walkCollection(client, name, userId!, request, signal))
+      // The collections together, a page each in turn: the newest page of every collection is stored
+      // before any older one (the dashboard can show the last days at once), then the walks back
+      // through history interleave. One request at a time, as before: WHOOP's limit is per app.
+      const context: RunContext = { signal, inTurn: oneAtATime() }
+      await Promise.all(collections.map((name) => step(name, () => walkCollection(client, name, userId!, request, context))))
+      outcomes.sort((a, b) => planned.indexOf(a.resource) - planned.indexOf(b.resource))
     } finally {
       stopWaiting()
     }

@@ -347,3 +347,15 @@ describe('the rolling re-read of older history', () => {
     expect(storedRecords(db)).toEqual(fakeRecords(fake))
   })
 })
+
+describe('the first sync’s order', () => {
+  it('reads the newest page of every collection before any older page, then walks them back together', async () => {
+    harness = await startSyncHarness({ fake: { days: 400 } })
+    await harness.engine.sync()
+    const collectionPaths = ['/v2/cycle', '/v2/activity/sleep', '/v2/recovery', '/v2/activity/workout']
+    const walks = harness.fake.apiRequests().filter((request) => collectionPaths.includes(request.path))
+    expect(walks.slice(0, 4).map((request) => [request.path, request.query.nextToken])).toEqual(collectionPaths.map((path) => [path, undefined]))
+    // Interleaved: in any 8 requests in the middle of the backfill, every collection has its turn.
+    expect(new Set(walks.slice(20, 28).map((request) => request.path)).size).toBe(4)
+  })
+})

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { SyncOptions, SyncProgress, SyncRunResult, SyncStatus } from '../../../shared/sync'
 import { api } from '../api'
 
@@ -9,8 +9,15 @@ export interface LiveProgress {
   waitingUntil?: number
 }
 
-/** The sync as the page sees it: status, live progress while one runs, and the last result. */
-export function useSync(onFinished: () => void) {
+/** How often at most the dashboard is redrawn while a sync stores pages. */
+const REDRAW_EVERY_MS = 1000
+
+/**
+ * The sync as the page sees it: status, live progress while one runs, and the last result.
+ * `onStored` is called as pages are stored (at most once a second, and once more after the last
+ * of them) and when the sync ends, so the dashboard fills in while the history downloads.
+ */
+export function useSync(onStored: () => void) {
   const [status, setStatus] = useState<SyncStatus>()
   const [progress, setProgress] = useState<LiveProgress>()
   const [result, setResult] = useState<SyncRunResult>()
@@ -21,20 +28,40 @@ export function useSync(onFinished: () => void) {
     if (next.ok) setStatus(next.value)
   }, [])
 
+  const redraw = useRef<{ last: number; timer?: ReturnType<typeof setTimeout> }>({ last: 0 })
   useEffect(() => {
     void refresh()
-    return api.onSyncProgress((event: SyncProgress) => {
+    const state = redraw.current
+    const storedNow = () => {
+      if (state.timer) return
+      const wait = Math.max(0, state.last + REDRAW_EVERY_MS - Date.now())
+      state.timer = setTimeout(() => {
+        state.timer = undefined
+        state.last = Date.now()
+        onStored()
+      }, wait)
+    }
+    const stop = api.onSyncProgress((event: SyncProgress) => {
       if (event.type === 'started') setProgress({ pages: 0, records: 0 })
-      if (event.type === 'resource') setProgress({ resource: event.resource, pages: event.pages, records: event.records })
+      if (event.type === 'resource') {
+        setProgress({ resource: event.resource, pages: event.pages, records: event.records })
+        storedNow()
+      }
       if (event.type === 'waiting') setProgress((current) => ({ pages: 0, records: 0, ...current, waitingUntil: event.until }))
       if (event.type === 'finished') {
+        clearTimeout(state.timer)
+        state.timer = undefined
         setProgress(undefined)
         setResult(event.result)
         void refresh()
-        onFinished()
+        onStored()
       }
     })
-  }, [refresh, onFinished])
+    return () => {
+      stop()
+      clearTimeout(state.timer)
+    }
+  }, [refresh, onStored])
 
   const start = useCallback(async (options: SyncOptions = {}) => {
     setError(undefined)
