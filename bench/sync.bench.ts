@@ -29,13 +29,18 @@ function recordsIn(fake: FakeWhoop) {
   return { cycle: h.cycles.length, sleep: h.sleeps.length, recovery: h.recoveries.length, workout: h.workouts.length }
 }
 
-/** Full backfill without rate limits, then a no-change incremental sync, then the dashboard queries. */
-export async function benchBackfillAndQueries(): Promise<void> {
+/** A fake WHOOP with 5 years of history and no rate limits, a database and an engine, on a simulated clock. */
+async function unlimitedSync() {
   const clock = createVirtualClock()
   const fake = await startFakeWhoop({ clock, days: FIVE_YEARS, rateLimit: false })
   const { db, remove } = tempDatabase()
   const { client } = clientForFake(fake, clock, { rateLimiter: createRateLimiter({ clock, policies: [] }) })
-  const engine = createSyncEngine({ db, clock, client: () => client })
+  return { clock, fake, db, remove, engine: createSyncEngine({ db, clock, client: () => client }) }
+}
+
+/** Full backfill without rate limits, then a no-change incremental sync, then the dashboard queries. */
+export async function benchBackfillAndQueries(): Promise<void> {
+  const { clock, fake, db, remove, engine } = await unlimitedSync()
   try {
     const counts = recordsIn(fake)
     const total = Object.values(counts).reduce((a, b) => a + b, 0)
@@ -89,11 +94,7 @@ export async function benchBackfillAndQueries(): Promise<void> {
  * the requests made; at the end, how long ago the least recently re-read record of 5 years was sent.
  */
 export async function benchHistoryRecheck(): Promise<void> {
-  const clock = createVirtualClock()
-  const fake = await startFakeWhoop({ clock, days: FIVE_YEARS, rateLimit: false })
-  const { db, remove } = tempDatabase()
-  const { client } = clientForFake(fake, clock, { rateLimiter: createRateLimiter({ clock, policies: [] }) })
-  const engine = createSyncEngine({ db, clock, client: () => client })
+  const { clock, fake, db, remove, engine } = await unlimitedSync()
   try {
     await engine.sync()
     const started = clock.now()

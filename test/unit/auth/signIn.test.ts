@@ -26,6 +26,14 @@ function deepLinkEntry(h: CoreHarness) {
   return { receive: entry.receive, refused }
 }
 
+/** Connects through the custom-scheme redirect and waits for the first sync to end. */
+async function connectAndSync(h: CoreHarness) {
+  const started = await h.call('startSignIn', { ...credentials(h), redirect: 'custom-scheme' })
+  const synced = h.nextEvent('onSyncProgress', (p) => p.type === 'finished')
+  await h.call('completeSignIn', { url: await h.fake.answerConsent(started.authorizationUrl) })
+  await synced
+}
+
 async function expectNothingStored(h: CoreHarness) {
   const status = await h.call('getConnection')
   expect(status.state).toBe('not-connected')
@@ -269,10 +277,7 @@ describe('the scopes WHOOP grants', () => {
 
   it('renews the sign-in with every scope, so a server that narrows on refresh still serves every resource', async () => {
     harness = await startCoreHarness()
-    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
-    const synced = harness.nextEvent('onSyncProgress', (p) => p.type === 'finished')
-    await harness.call('completeSignIn', { url: await harness.fake.answerConsent(started.authorizationUrl) })
-    await synced
+    await connectAndSync(harness)
     harness.fake.expireAccessTokens()
     const result = await harness.call('syncNow', {})
     expect(harness.fake.tokenRequests).toBe(2)
@@ -284,10 +289,7 @@ describe('the scopes WHOOP grants', () => {
 
   it('asks to connect again when a renewal comes back without a scope the app needs', async () => {
     harness = await startCoreHarness()
-    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
-    const synced = harness.nextEvent('onSyncProgress', (p) => p.type === 'finished')
-    await harness.call('completeSignIn', { url: await harness.fake.answerConsent(started.authorizationUrl) })
-    await synced
+    await connectAndSync(harness)
     harness.fake.narrowGrants(['read:sleep'])
     harness.fake.expireAccessTokens()
     const result = await harness.call('syncNow', {})
@@ -307,10 +309,7 @@ describe('the scopes WHOOP grants', () => {
         return Response.json({ ...body, scope: 'offline read:cycles' }, { status: response.status })
       }
     })
-    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
-    const synced = harness.nextEvent('onSyncProgress', (p) => p.type === 'finished')
-    await harness.call('completeSignIn', { url: await harness.fake.answerConsent(started.authorizationUrl) })
-    await synced
+    await connectAndSync(harness)
     harness.fake.expireAccessTokens()
     const result = await harness.call('syncNow', {})
     expect(result.resources[0].error?.message).toContain('WHOOP renewed the sign-in without read:recovery, read:workout, read:sleep, read:profile, read:body_measurement')
