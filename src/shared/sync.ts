@@ -53,7 +53,8 @@ export type SyncTrigger = 'manual' | 'launch' | 'connect'
 /** Pushed to the renderer while a sync runs, for a progress bar. */
 export type SyncProgress =
   | { type: 'started'; runId: number; resources: SyncResource[] }
-  | { type: 'resource'; resource: SyncResource; pages: number; records: number }
+  /** `reachedBack`: the start of the oldest record read so far (ISO), for "back to 3 Jun 2024". */
+  | { type: 'resource'; resource: SyncResource; pages: number; records: number; reachedBack?: string }
   | { type: 'resource-done'; outcome: ResourceOutcome }
   | { type: 'waiting'; until: number }
   | { type: 'finished'; result: SyncRunResult }

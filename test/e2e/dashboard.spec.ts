@@ -34,7 +34,7 @@ test('connect, sync with live progress, and see the member’s own values', asyn
   whoop.startStorm([{ kind: 'slow', delayMs: 250 }], 1)
   await page.goto(host.url)
   await connectThroughThePage(page, whoop)
-  await expect(page.getByTestId('sync-status')).toContainText(/Syncing .*records/)
+  await expect(page.getByTestId('sync-status')).toContainText(/Syncing .*records, back to [A-Z][a-z]{2} \d{1,2}, \d{4}/)
   await expect(page.getByTestId('sync-cancel')).toBeVisible()
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
   await expect(page.getByTestId('last-synced')).toContainText('Last synced')

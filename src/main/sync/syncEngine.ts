@@ -165,7 +165,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
       storePage(page as { records: never[]; nextToken?: string })
       totals.pages++
       seen += page.records.length
-      emit({ type: 'resource', resource: name, pages: totals.pages, records: seen })
+      // Pages come newest first; recoveries have no start of their own.
+      const oldest = (page.records.at(-1) as { start?: string } | undefined)?.start
+      emit({ type: 'resource', resource: name, pages: totals.pages, records: seen, ...(oldest ? { reachedBack: oldest } : {}) })
     }
     db.transaction(() => {
       const window = { from: walk.start ? Date.parse(walk.start) : undefined, to: Date.parse(walk.end) }

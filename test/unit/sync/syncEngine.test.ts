@@ -239,7 +239,9 @@ describe('progress, joining and cancelling', () => {
     const types = new Set(harness.progress.map((event) => event.type))
     expect([...types]).toEqual(expect.arrayContaining(['started', 'resource', 'resource-done', 'waiting', 'finished']))
     const cyclePages = harness.progress.filter((e) => e.type === 'resource' && e.resource === 'cycle')
-    expect(cyclePages.at(-1)).toEqual({ type: 'resource', resource: 'cycle', pages: 8, records: 200 })
+    // How far back it has read: the oldest cycle's start, once the last page is in.
+    const oldestCycle = harness.fake.history.cycles.at(-1)!
+    expect(cyclePages.at(-1)).toEqual({ type: 'resource', resource: 'cycle', pages: 8, records: 200, reachedBack: oldestCycle.start })
   })
 
   it('lets a second request join the sync already running', async () => {

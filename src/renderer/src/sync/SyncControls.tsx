@@ -27,6 +27,7 @@ function useOnline(): boolean {
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
 
 /**
  * Always in the top bar: the sync button (or, when WHOOP refused the saved sign-in, "Connect
@@ -58,7 +59,7 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
           ? progress?.waitingUntil && progress.waitingUntil > Date.now()
             ? `Waiting for WHOOP’s rate limit until ${new Date(progress.waitingUntil).toLocaleTimeString()}…`
             : progress?.resource
-              ? `Syncing ${resourceNames[progress.resource]}: ${progress.records.toLocaleString()} records`
+              ? `Syncing ${resourceNames[progress.resource]}: ${progress.records.toLocaleString()} records${progress.reachedBack ? `, back to ${dayFormat.format(new Date(progress.reachedBack))}` : ''}`
               : 'Syncing…'
           : error
             ? error

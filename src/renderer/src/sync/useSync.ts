@@ -6,6 +6,8 @@ export interface LiveProgress {
   resource?: string
   pages: number
   records: number
+  /** How far back in time the sync has read (ISO). */
+  reachedBack?: string
   waitingUntil?: number
 }
 
@@ -44,7 +46,12 @@ export function useSync(onStored: () => void) {
     const stop = api.onSyncProgress((event: SyncProgress) => {
       if (event.type === 'started') setProgress({ pages: 0, records: 0 })
       if (event.type === 'resource') {
-        setProgress({ resource: event.resource, pages: event.pages, records: event.records })
+        setProgress((current) => ({
+          resource: event.resource,
+          pages: event.pages,
+          records: event.records,
+          reachedBack: event.reachedBack && (!current?.reachedBack || event.reachedBack < current.reachedBack) ? event.reachedBack : current?.reachedBack
+        }))
         storedNow()
       }
       if (event.type === 'waiting') setProgress((current) => ({ pages: 0, records: 0, ...current, waitingUntil: event.until }))
