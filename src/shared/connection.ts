@@ -74,6 +74,11 @@ export interface ConnectionStatus {
   hasClientSecret: boolean
   storage: TokenStorageStatus
   signIn: { pending: boolean; redirectUri?: string; expiresAt?: number }
+  /**
+   * Set while an approved sign-in is being finished (the member fetched), with the end of a wait
+   * for WHOOP's rate limit, if there is one.
+   */
+  finishing?: { waitingUntil?: number }
   /** Whether `whoop-desktop://` links reach this app; the Connect wizard offers that redirect only then. */
   deepLinks: DeepLinkSupport
   /** The loopback redirect URI with the port set in Settings: the one to register. */

@@ -148,3 +148,21 @@ test('the loopback port is set in Settings, and the wizard shows the exact URI t
   await page.reload()
   await expect(page.getByTestId('loopback-uri')).toHaveText('http://127.0.0.1:51234/oauth/callback')
 })
+
+test('after approval, a wait for WHOOP’s rate limit is said on the page instead of "Approve…"', async ({ page, host, whoop }) => {
+  whoop.addFault({ kind: 'status', status: 429, resetSeconds: 4, times: 1, path: '/v2/user/profile/basic' })
+  await page.goto(host.url)
+  await page.getByTestId('client-id-input').first().fill(whoop.app.clientId)
+  await page.getByTestId('client-secret-input').first().fill(whoop.app.clientSecret)
+  const consent = page.waitForEvent('popup')
+  await page.getByTestId('connect-button').first().click()
+  const popup = await consent
+  // The click lasts until the browser tab is answered, after the wait: the page is read meanwhile.
+  const approved = popup.getByTestId('fake-whoop-approve').click()
+  await expect(page.getByTestId('first-sync-note')).toContainText('Approved. Waiting for WHOOP’s rate limit until')
+  await expect(page.getByTestId('sign-in-waiting')).toHaveCount(0)
+  await approved
+  await popup.getByText('Signed in as Alex Morgan').waitFor()
+  await popup.close()
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+})

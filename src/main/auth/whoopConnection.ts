@@ -38,6 +38,7 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
   const reconnectAt = db.prepare('UPDATE account SET connected_at = ? WHERE user_id = ?')
   let client: WhoopClient | undefined
   let reconnectNeeded = false
+  let finishing: ConnectionStatus['finishing']
   // Tokens kept by an older version from a partial grant cannot sync either.
   const refused = () => reconnectNeeded || missingScopes(vault.tokens()?.scope).length > 0
 
@@ -88,9 +89,19 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
       await vault.saveConnection(credentials, tokens)
       reconnectNeeded = false
       client = clientFor(credentials, tokens)
+      // The page says the sign-in is being finished, and when a rate-limit wait ends.
+      finishing = {}
       options.onChange()
+      const stopWaiting = rateLimiter.onWait((until) => {
+        finishing = { waitingUntil: until }
+        options.onChange()
+      })
+      const profile = await client.getProfile().finally(() => {
+        stopWaiting()
+        finishing = undefined
+        options.onChange()
+      })
       const now = new Date(clock.now()).toISOString()
-      const profile = await client.getProfile()
       records.saveProfile(profile, now)
       reconnectAt.run(now, profile.user_id)
       adoptImportedHistory(db, profile.user_id)
@@ -126,6 +137,7 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
         hasClientSecret: vault.credentials() !== undefined,
         storage: { persistent: storage.persistent, backend: storage.backend, warning: storage.warning },
         signIn,
+        ...(finishing ? { finishing } : {}),
         deepLinks
       }
     },

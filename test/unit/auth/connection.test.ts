@@ -98,4 +98,15 @@ describe('the connection', () => {
     expect(result).toMatchObject({ revoked: false, message: expect.stringContaining('WHOOP could not be told') })
     expect((await harness.call('getConnection')).state).toBe('not-connected')
   })
+
+  it('tells the page while an approved sign-in waits for the rate limit, and when it is done', async () => {
+    harness = await startCoreHarness()
+    harness.fake.addFault({ kind: 'status', status: 429, resetSeconds: 1, times: 1, path: '/v2/user/profile/basic' })
+    const waiting = harness.nextEvent('onConnectionChanged', (status) => status.finishing?.waitingUntil !== undefined)
+    await connect(harness)
+    expect((await waiting).finishing!.waitingUntil).toBeGreaterThan(0)
+    const status = await harness.call('getConnection')
+    expect(status.finishing).toBeUndefined()
+    expect(status).toMatchObject({ state: 'connected', account: { firstName: 'Alex' } })
+  })
 })

@@ -4,6 +4,7 @@ import { api } from '../api'
 import { Confirmation, useConfirmation } from '../Confirmation'
 import { SettingToggle } from '../SettingToggle'
 import { ConnectWizard } from './ConnectWizard'
+import { finishingText } from './finishingText'
 import { LoopbackPortSetting } from './LoopbackPortSetting'
 import type { ConnectionState } from './useConnection'
 
@@ -31,7 +32,9 @@ export function ConnectionPanel({ connection, settings, onSettingsChange }: Conn
     <section className="card" aria-labelledby="connection-title">
       <h2 id="connection-title">WHOOP account</h2>
       <p data-testid="connection-status">
-        {status.state === 'connected' && status.account
+        {status.finishing
+          ? finishingText(status.finishing)
+          : status.state === 'connected' && status.account
           ? `Connected as ${status.account.firstName} ${status.account.lastName} (${status.account.email}).`
           : status.state === 'reconnect-needed'
             ? 'WHOOP no longer accepts the saved sign-in. Connect again to keep syncing; your data is safe.'

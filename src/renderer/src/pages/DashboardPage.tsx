@@ -10,6 +10,7 @@ import { SleepChart } from '../dashboard/SleepChart'
 import { StrainChart } from '../dashboard/StrainChart'
 import { LatestDataNotice, latestDay } from '../dashboard/LatestDataNotice'
 import { SummaryCards } from '../dashboard/SummaryCards'
+import { finishingText } from '../connection/finishingText'
 import { fullDay } from '../format'
 import { WelcomePage } from './WelcomePage'
 
@@ -81,8 +82,8 @@ export function DashboardPage(props: DashboardPageProps) {
         </div>
       )}
       {data === null && status?.state === 'connected' && (
-        <p className="card muted" role="status">
-          Your WHOOP history will appear here as soon as the first sync has stored it.
+        <p className="card muted" role="status" data-testid="first-sync-note">
+          {status.finishing ? finishingText(status.finishing) : 'Your WHOOP history will appear here as soon as the first sync has stored it.'}
         </p>
       )}
       {data && (
