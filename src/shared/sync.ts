@@ -5,6 +5,16 @@ export const syncResources = ['profile', 'bodyMeasurement', 'cycle', 'sleep', 'r
 export type SyncResource = (typeof syncResources)[number]
 export const collectionResources = ['cycle', 'sleep', 'recovery', 'workout'] as const
 
+/** How each resource is named for the person. */
+export const syncResourceNames: Record<SyncResource, string> = {
+  profile: 'profile',
+  bodyMeasurement: 'body measurements',
+  cycle: 'strain (cycles)',
+  sleep: 'sleep',
+  recovery: 'recovery',
+  workout: 'workouts'
+}
+
 export const syncOptionsSchema = z
   .object({
     /** Only these collections (profile and body measurement are always refreshed). */

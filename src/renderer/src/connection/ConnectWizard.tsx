@@ -120,7 +120,7 @@ export function ConnectWizard({ connection }: { connection: ConnectionState }) {
               )}
               <label>
                 <input type="radio" name="redirect" data-testid="redirect-loopback" checked={redirect === 'loopback'} onChange={() => setRedirect('loopback')} />
-                Through this computer (<code>{loopbackUri}</code>, its port set in Settings){supportsDeepLinks && ', if WHOOP refuses the first'}
+                Through this computer{supportsDeepLinks && ', if WHOOP refuses the first'}
               </label>
             </fieldset>
             {status && !supportsDeepLinks && (

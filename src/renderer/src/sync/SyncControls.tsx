@@ -1,16 +1,9 @@
 import { useEffect, useState } from 'react'
 import type { ConnectionStatus } from '../../../shared/connection'
-import type { ResourceOutcome } from '../../../shared/sync'
+import { syncResourceNames, type ResourceOutcome } from '../../../shared/sync'
 import type { SyncState } from './useSync'
 
-const resourceNames: Record<string, string> = {
-  profile: 'profile',
-  bodyMeasurement: 'body measurements',
-  cycle: 'strain (cycles)',
-  sleep: 'sleep',
-  recovery: 'recovery',
-  workout: 'workouts'
-}
+const resourceNames: Record<string, string> = syncResourceNames
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine)
