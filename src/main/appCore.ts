@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { ApiHandlers, EmitApiEvent } from '../shared/api'
 import { loopbackRedirectUri, type DeepLinkSupport } from '../shared/connection'
-import { syncResourceNames, type SyncRunResult } from '../shared/sync'
+import { failureCauses, type SyncRunResult } from '../shared/sync'
 import { AppError } from './api/apiErrors'
 import type { Cipher } from './auth/cipher'
 import { createSignInFlow } from './auth/signIn'
@@ -272,10 +272,7 @@ export type AppCore = Awaited<ReturnType<typeof startAppCore>>
 /** A run for the activity log: what it stored, and each cause of failure once, in words. */
 function describeSyncRun(result: SyncRunResult): string {
   const sum = (key: 'added' | 'updated' | 'removed') => result.resources.reduce((total, outcome) => total + outcome[key], 0)
-  const failures = result.resources.filter((outcome) => outcome.status === 'failed')
-  const causes = [...Map.groupBy(failures, (outcome) => outcome.error?.message ?? 'Unknown error.')].map(([message, outcomes]) =>
-    outcomes.length === result.resources.length ? message : `${outcomes.map((outcome) => syncResourceNames[outcome.resource]).join(', ')}: ${message}`
-  )
+  const causes = failureCauses(result).map(({ message, resources }) => (resources.length ? `${resources.join(', ')}: ${message}` : message))
   const counts = `${sum('added')} added, ${sum('updated')} updated, ${sum('removed')} removed`
   return `Sync (${result.trigger}) ${result.status}: ${counts}.${causes.length ? ` ${causes.join(' ')}` : ''}`
 }

@@ -48,6 +48,18 @@ export interface ResourceOutcome {
   error?: SyncFailure
 }
 
+/**
+ * A run's failures, one per cause: the message, and the resources it names, or none when the whole
+ * run failed for that one reason (a list of everything would say nothing).
+ */
+export function failureCauses(result: SyncRunResult): { message: string; resources: string[] }[] {
+  const failures = result.resources.filter((outcome) => outcome.status === 'failed')
+  return [...Map.groupBy(failures, (outcome) => outcome.error?.message ?? 'Unknown error.')].map(([message, outcomes]) => ({
+    message,
+    resources: outcomes.length === result.resources.length ? [] : outcomes.map((outcome) => syncResourceNames[outcome.resource])
+  }))
+}
+
 export interface SyncRunResult {
   runId: number
   trigger: SyncTrigger

@@ -45,10 +45,17 @@ export function LatestDataNotice({ summary, until, onUntilChange, onSync }: Late
             Sync now
           </button>
         )}
-        <button type="button" className="button small" data-testid="show-latest-button" onClick={() => onUntilChange(latest.date)}>
-          Show the days up to {fullDay(latest.date)}
-        </button>
+        <ShowLatestButton latest={latest.date} onUntilChange={onUntilChange} className="button small" />
       </span>
     </div>
+  )
+}
+
+/** Ends the range on the latest day with data. */
+export function ShowLatestButton({ latest, onUntilChange, className }: { latest: string; onUntilChange: (until: string) => void; className: string }) {
+  return (
+    <button type="button" className={className} data-testid="show-latest-button" onClick={() => onUntilChange(latest)}>
+      Show the days up to {fullDay(latest)}
+    </button>
   )
 }

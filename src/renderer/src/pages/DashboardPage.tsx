@@ -8,7 +8,7 @@ import { RangePicker } from '../dashboard/RangePicker'
 import { RecoveryChart } from '../dashboard/RecoveryChart'
 import { SleepChart } from '../dashboard/SleepChart'
 import { StrainChart } from '../dashboard/StrainChart'
-import { LatestDataNotice, latestDay } from '../dashboard/LatestDataNotice'
+import { LatestDataNotice, latestDay, ShowLatestButton } from '../dashboard/LatestDataNotice'
 import { SummaryCards } from '../dashboard/SummaryCards'
 import { finishingText } from '../connection/finishingText'
 import { fullDay } from '../format'
@@ -103,11 +103,7 @@ export function DashboardPage(props: DashboardPageProps) {
             whole history.
           </p>
           <span className="notice-actions">
-            {latest && (
-              <button type="button" className="button primary" data-testid="show-latest-button" onClick={() => onUntilChange(latest.date)}>
-                Show the days up to {fullDay(latest.date)}
-              </button>
-            )}
+            {latest && <ShowLatestButton latest={latest.date} onUntilChange={onUntilChange} className="button primary" />}
             <button type="button" className="button" data-testid="show-all-button" onClick={() => onRangeChange('all')}>
               Show the whole history
             </button>

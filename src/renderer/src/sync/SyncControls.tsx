@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { ConnectionStatus } from '../../../shared/connection'
-import { syncResourceNames, type ResourceOutcome } from '../../../shared/sync'
+import { failureCauses, syncResourceNames, type ResourceOutcome } from '../../../shared/sync'
 import type { SyncState } from './useSync'
-
-const resourceNames: Record<string, string> = syncResourceNames
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine)
@@ -36,7 +34,6 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
     .sort()
     .at(0)
   const failures = result?.resources.filter((outcome) => outcome.status === 'failed') ?? []
-  const causes = Map.groupBy(failures, (outcome) => outcome.error?.message ?? 'Unknown error')
   // The problems stay in view until the person dismisses them or the next run ends.
   const [dismissedRun, setDismissedRun] = useState<number>()
 
@@ -52,7 +49,7 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
           ? progress?.waitingUntil && progress.waitingUntil > Date.now()
             ? `Waiting for WHOOP’s rate limit until ${new Date(progress.waitingUntil).toLocaleTimeString()}…`
             : progress?.resource
-              ? `Syncing ${resourceNames[progress.resource]}: ${progress.records.toLocaleString()} records${progress.reachedBack ? `, back to ${dayFormat.format(new Date(progress.reachedBack))}` : ''}`
+              ? `Syncing ${syncResourceNames[progress.resource]}: ${progress.records.toLocaleString()} records${progress.reachedBack ? `, back to ${dayFormat.format(new Date(progress.reachedBack))}` : ''}`
               : 'Syncing…'
           : error
             ? error
@@ -86,18 +83,17 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
           Sync
         </button>
       )}
-      {failures.length > 0 && !running && dismissedRun !== result?.runId && (
+      {result && failures.length > 0 && !running && dismissedRun !== result.runId && (
         <div className="sync-errors" data-testid="sync-errors">
           <ul>
-            {[...causes].map(([message, outcomes]) => (
+            {failureCauses(result).map(({ message, resources }) => (
               <li key={message}>
-                {/* A run that failed as a whole for one reason needs no list of what it covered. */}
-                {outcomes.length < (result?.resources.length ?? 0) && <strong>{outcomes.map((outcome) => resourceNames[outcome.resource]).join(', ')}: </strong>}
+                {resources.length > 0 && <strong>{resources.join(', ')}: </strong>}
                 {message}
               </li>
             ))}
           </ul>
-          <button type="button" className="button small" aria-label="Dismiss" data-testid="sync-errors-dismiss" onClick={() => setDismissedRun(result?.runId)}>
+          <button type="button" className="button small" aria-label="Dismiss" data-testid="sync-errors-dismiss" onClick={() => setDismissedRun(result.runId)}>
             ×
           </button>
         </div>
@@ -110,5 +106,5 @@ function summary(status: string, failures: ResourceOutcome[]): string {
   if (status === 'succeeded') return 'Synced'
   if (status === 'cancelled') return 'Sync cancelled; what was downloaded is kept'
   if (status === 'failed') return 'Sync failed'
-  return `Synced with problems: ${failures.map((outcome) => resourceNames[outcome.resource]).join(', ')} failed`
+  return `Synced with problems: ${failures.map((outcome) => syncResourceNames[outcome.resource]).join(', ')} failed`
 }

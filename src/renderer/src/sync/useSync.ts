@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { SyncOptions, SyncProgress, SyncRunResult, SyncStatus } from '../../../shared/sync'
+import type { SyncOptions, SyncProgress, SyncResource, SyncRunResult, SyncStatus } from '../../../shared/sync'
 import { api } from '../api'
 
 export interface LiveProgress {
-  resource?: string
+  resource?: SyncResource
   pages: number
   records: number
   /** How far back in time the sync has read (ISO). */
