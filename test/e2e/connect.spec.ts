@@ -1,4 +1,4 @@
-import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
+import { connectThroughThePage, expect, saveScreenshot, showRange, test } from './fixtures'
 
 test('connects a WHOOP account through the browser host with a loopback redirect', async ({ page, host, whoop }) => {
   await page.goto(host.url)
@@ -75,7 +75,7 @@ test('access revoked at WHOOP while the app is open: the next sync says so every
   await page.goto(host.url)
   await connectThroughThePage(page, whoop)
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
-  await page.getByTestId('range-1w').click()
+  await showRange(page, '1w')
   const strainBefore = await page.getByTestId('range-card').textContent()
 
   // The member removes the app's access in their WHOOP account; the page is not reloaded.

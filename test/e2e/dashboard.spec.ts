@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import { systemClock } from '../../src/main/clock'
 import { dashboardRanges } from '../../src/shared/dashboard'
 import { cycleDay, meanOfDays, memberDate } from '../support/memberDays'
-import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
+import { addDays, memberFigures } from '../support/memberFigures'
+import { connectThroughThePage, expect, saveScreenshot, showRange, test } from './fixtures'
 
 const charts = ['recovery-chart', 'sleep-chart', 'strain-chart'] as const
 
@@ -22,7 +23,7 @@ test('first run: demo data draws real marks in every chart for every range, and 
       expect(await marks.count(), `${chart} on ${range}`).toBeGreaterThan(3)
     }
   }
-  await page.getByTestId('range-1m').click()
+  await showRange(page, '1m')
   await saveScreenshot(page, 'dashboard-demo-light')
   await page.getByTestId('remove-demo-button').click()
   await expect(page.getByTestId('demo-button')).toBeVisible()
@@ -40,7 +41,7 @@ test('connect, sync with live progress, and see the member’s own values', asyn
   await expect(page.getByTestId('last-synced')).toContainText('Last synced')
   whoop.clearFaults()
 
-  await page.getByTestId('range-1w').click()
+  await showRange(page, '1w')
   const today = whoop.history.cycles[0]
   await expect(page.getByTestId('today-card')).toContainText(today.score!.strain.toFixed(1))
   // The newest scored recovery bar, and the strain of a day before: each the mean of that day's own
@@ -157,12 +158,17 @@ test('the sleep tooltip and the Today and Last night cards show the member’s o
   await expect(page.getByTestId('last-night-date')).toHaveAttribute('data-date', memberDate(Date.parse(newestNight.end), newestNight.timezone_offset))
   await expect(page.getByTestId('stale-data')).toHaveCount(0)
 
-  for (const range of ['1w', '1m'] as const) {
+  const { deep } = memberFigures(whoop.history)
+  const today = cycleDay(whoop.history, cycles[0].id)
+  for (const [range, days] of [['1w', 7], ['1m', 30]] as const) {
     await page.getByTestId(`range-${range}`).click()
     const chart = page.getByTestId('sleep-chart').locator('.recharts-wrapper').first()
-    // The deep-sleep bars, the first series of the stack; the last but one is a scored night.
+    // The deep-sleep bars, the first series of the stack, one per scored night of the range: waited
+    // for, so that the bar hovered is the new range's; the last but one is a scored night.
     const deepBars = chart.locator('.recharts-bar').first().locator('.recharts-bar-rectangle path')
-    await deepBars.nth((await deepBars.count()) - 2).hover()
+    const nights = [...deep.keys()].filter((day) => day > addDays(today, -days) && day <= today).length
+    await expect(deepBars).toHaveCount(nights)
+    await deepBars.nth(nights - 2).hover()
     const tooltip = chart.getByTestId('chart-tooltip')
     const hoveredDate = await tooltip.getAttribute('data-date')
     const night = mainSleeps.find((sleep) => memberDate(Date.parse(sleep.end), sleep.timezone_offset) === hoveredDate)!
@@ -180,7 +186,7 @@ test('the sleep tooltip and the Today and Last night cards show the member’s o
   await saveScreenshot(page, 'dashboard-sleep-tooltip')
 
   // At All, a bar is a month: its tooltip says what it is the mean of, and has no 7-day average.
-  await page.getByTestId('range-all').click()
+  await showRange(page, 'all')
   const recoveryChart = page.getByTestId('recovery-chart').locator('.recharts-wrapper').first()
   await recoveryChart.locator('.recharts-bar-rectangle path').last().hover()
   const monthTooltip = recoveryChart.getByTestId('chart-tooltip')
@@ -252,7 +258,7 @@ test.describe('a history whose newest day is ten days old', () => {
     await saveScreenshot(page, 'dashboard-stale-data')
 
     // The week up to the latest data: its last strain bar is the newest scored day, and a reload keeps it.
-    await page.getByTestId('range-1w').click()
+    await showRange(page, '1w')
     await expect(page.getByTestId('empty-range')).toBeVisible()
     await page.getByTestId('stale-data').getByTestId('show-latest-button').click()
     await expect(page.getByTestId('range-until')).toContainText(`Showing the days up to ${written}.`)
@@ -281,7 +287,7 @@ test('a day with data between two days without is drawn as a dot, at a range too
   await page.goto(host.url)
   await connectThroughThePage(page, whoop)
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
-  await page.getByTestId('range-3m').click()
+  await showRange(page, '3m')
   const hrv = page.getByTestId('recovery-chart').locator('figure.trend').filter({ hasText: 'Heart rate variability' })
   const dots = hrv.locator('.isolated-dot')
   await expect(dots.first()).toBeVisible()

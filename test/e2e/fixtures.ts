@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { test as base, type Page } from '@playwright/test'
+import { expect, test as base, type Page } from '@playwright/test'
 import { startFakeWhoop, type FakeWhoop, type FakeWhoopOptions } from '../fakeWhoop/fakeWhoopServer'
 import { startHostProcess, type RunningHost } from '../support/browserHostProcess'
 import { ownLoopbackPort } from '../support/loopbackPort'
@@ -46,6 +46,15 @@ export async function connectThroughThePage(page: Page, whoop: FakeWhoop): Promi
   await popup.getByTestId('fake-whoop-approve').click()
   await popup.getByText('Signed in as Alex Morgan').waitFor()
   await popup.close()
+}
+
+/**
+ * Picks a dashboard range and waits until the page shows it: the charts are drawn in the same
+ * render as the range's mark, so what a test reads next is the new range's, not the old one's.
+ */
+export async function showRange(page: Page, range: string): Promise<void> {
+  await page.getByTestId(`range-${range}`).click()
+  await expect(page.locator(`[data-drawn-range="${range}"]`)).toHaveCount(1)
 }
 
 export { expect } from '@playwright/test'
