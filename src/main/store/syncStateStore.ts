@@ -89,6 +89,8 @@ export function createSyncStateStore(db: Database) {
       checkpoint.run({ userId, resource, nextToken: nextToken ?? null, pages })
     },
     finishWalk(userId: number, resource: string, kind: Walk['kind'] | 'single', now: number): void {
+      // Single resources (profile, body) never begin a walk, so their row may not exist yet.
+      ensure.run(userId, resource)
       finish.run({ userId, resource, now, full: Number(kind === 'full'), reconciled: Number(kind === 'full' || kind === 'reconcile') })
     },
     /** The re-read of older history has come down to `cursorMs`, at `now`. */

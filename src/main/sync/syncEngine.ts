@@ -245,6 +245,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         if (connected !== undefined) {
           userId = connected
           state.setRunUser(runId, userId)
+          state.finishWalk(userId, 'profile', 'single', clock.now())
           return { added: 0, updated: 0, removed: 0, pages: 0 }
         }
         const profile = await client.getProfile(signal)

@@ -71,6 +71,11 @@ describe('connecting through the whoop-desktop:// redirect', () => {
     // The member and their body are asked for once: by connecting, and by the first sync.
     expect(harness.fake.apiRequests('/v2/user/profile/basic')).toHaveLength(1)
     expect(harness.fake.apiRequests('/v2/user/measurement/body')).toHaveLength(1)
+    // …and the first sync still records the member as fetched, like every other resource.
+    const fetched = harness.core.database.prepare(`SELECT resource FROM sync_state WHERE last_success_ms IS NOT NULL ORDER BY resource`).all()
+    expect(fetched.map((row) => (row as { resource: string }).resource)).toEqual(
+      ['bodyMeasurement', 'cycle', 'profile', 'recovery', 'sleep', 'workout'].sort()
+    )
   })
 
   it('survives a restart: the encrypted tokens are read back and the sign-in still works', async () => {
