@@ -24,7 +24,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           // The browser host (`npm run dev:browser`, end-to-end tests); excluded from packages.
-          host: resolve(__dirname, 'src/host/index.ts')
+          host: resolve(__dirname, 'src/host/index.ts'),
+          // Imports run in a worker thread of their own (appCore finds it beside the bundle).
+          importWorker: resolve(__dirname, 'src/main/exchange/importWorker.ts')
         }
       }
     }

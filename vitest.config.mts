@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/smoke/**/*.test.ts'],
     environment: 'node',
+    // The import worker thread cannot run TypeScript sources: it is bundled once for the run.
+    globalSetup: ['test/support/importWorkerBundle.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -5,7 +5,6 @@ import { openDatabase } from '../src/main/database/openDatabase'
 import { generateMemberHistory } from '../src/main/demo/memberHistory'
 import { writeJsonExport } from '../src/main/exchange/jsonExport'
 import { restoreJsonExport } from '../src/main/exchange/jsonRestore'
-import { readImportText } from '../src/main/exchange/readImportText'
 import { createRecordStore } from '../src/main/store/recordStore'
 import { report } from './report'
 
@@ -40,7 +39,7 @@ export async function benchJsonExportAndRestore(): Promise<void> {
 
     const target = openDatabase(path.join(dir, 'target.sqlite'))
     started = performance.now()
-    const restored = restoreJsonExport(target, readImportText(file))
+    const restored = await restoreJsonExport(target, file)
     report('json-restore-ms', performance.now() - started, 'ms', { records: restored.added, history: '5 years', transaction: 'one' })
     target.close()
   } finally {

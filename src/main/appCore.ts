@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { ApiHandlers, EmitApiEvent } from '../shared/api'
+import type { ImportCounts } from '../shared/exchange'
 import { loopbackRedirectUri, type DeepLinkSupport } from '../shared/connection'
 import { failureCauses, type SyncRunResult } from '../shared/sync'
 import { AppError } from './api/apiErrors'
@@ -22,10 +23,7 @@ import { createSyncEngine } from './sync/syncEngine'
 import type { FileExchange } from './exchange/fileExchange'
 import { writeCsvExport } from './exchange/csvExport'
 import { writeJsonExport } from './exchange/jsonExport'
-import { restoreJsonExport } from './exchange/jsonRestore'
-import { importWhoopExport } from './exchange/importWhoopExport'
-import { readImportText } from './exchange/readImportText'
-import { readWhoopExport } from './exchange/readWhoopExport'
+import { importInWorker } from './exchange/importInWorker'
 import type { WhoopEndpoints } from './whoop/whoopEndpoints'
 
 export interface AppCoreOptions {
@@ -50,7 +48,12 @@ export interface AppCoreOptions {
   echoLog?: (line: string) => void
   clock?: Clock
   fetch?: typeof fetch
+  /** The built import worker; beside the main bundle unless a test runs the sources. */
+  importWorkerFile?: string
 }
+
+/** Where electron-vite puts the import worker: next to the bundle that imports this file. */
+const DEFAULT_IMPORT_WORKER_FILE = path.join(__dirname, 'importWorker.js')
 
 /**
  * The app without Electron: the database, settings, the WHOOP connection, sync and the handlers
@@ -197,12 +200,14 @@ export async function startAppCore(options: AppCoreOptions) {
     importData: async (request) => {
       const file = await options.files.chooseImportSource(request)
       if (!file) return { imported: false, added: 0, updated: 0, unchanged: 0, skippedAsDuplicates: 0 }
-      let counts: ReturnType<typeof restoreJsonExport>
+      let counts: ImportCounts
       try {
-        counts =
-          request.kind === 'json-backup'
-            ? restoreJsonExport(database, readImportText(file))
-            : importWhoopExport(database, readWhoopExport(file), clock.now())
+        counts = await importInWorker(options.importWorkerFile ?? DEFAULT_IMPORT_WORKER_FILE, {
+          databaseFile,
+          file,
+          kind: request.kind,
+          now: clock.now()
+        })
       } catch (error) {
         activity.record('import', false, error instanceof Error ? error.message : String(error))
         throw error

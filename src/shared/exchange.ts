@@ -34,15 +34,18 @@ export const importRequestSchema = z
   .strict()
 export type ImportRequest = z.infer<typeof importRequestSchema>
 
-export interface ImportResult {
-  /** False when the person closed the open dialog. */
-  imported: boolean
-  file?: string
+export interface ImportCounts {
   added: number
   updated: number
   unchanged: number
   /** Rows skipped because the same period already came from WHOOP's API. */
   skippedAsDuplicates: number
+}
+
+export interface ImportResult extends ImportCounts {
+  /** False when the person closed the open dialog. */
+  imported: boolean
+  file?: string
 }
 
 export const deleteAllDataSchema = z.object({ confirm: z.literal('DELETE') }).strict()

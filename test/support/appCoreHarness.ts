@@ -6,6 +6,7 @@ import type { Clock } from '../../src/main/clock'
 import { startAppCore, type AppCore } from '../../src/main/appCore'
 import { settingsBackendOptions, type SettingsBackend } from '../../src/main/settings/settingsStore'
 import { startFakeWhoop, type FakeWhoop, type FakeWhoopOptions } from '../fakeWhoop/fakeWhoopServer'
+import { IMPORT_WORKER_BUNDLE } from './importWorkerBundle'
 import { ownLoopbackPort } from './loopbackPort'
 import { makeTempDir } from './tempDir'
 import { createTestCipher } from './testCipher'
@@ -71,6 +72,7 @@ export async function startCoreHarness(
       },
       echoLog: (line) => logs.push(line),
       fetch: options.fetch,
+      importWorkerFile: IMPORT_WORKER_BUNDLE,
       clock: options.clock
     })
 

@@ -9,7 +9,6 @@ import { openDatabase } from '../../src/main/database/openDatabase'
 import { seededRandom } from '../../src/main/demo/seededRandom'
 import { writeJsonExport } from '../../src/main/exchange/jsonExport'
 import { restoreJsonExport } from '../../src/main/exchange/jsonRestore'
-import { readImportText } from '../../src/main/exchange/readImportText'
 import { createSyncEngine } from '../../src/main/sync/syncEngine'
 import { createRateLimiter } from '../../src/main/whoop/rateLimiter'
 import { startFakeWhoop, type Fault, type FaultRule, type FakeWhoop } from '../fakeWhoop/fakeWhoopServer'
@@ -197,7 +196,7 @@ export async function killScenarios(kills: number, days: number, seed = 7): Prom
         if (fs.existsSync(target)) JSON.parse(fs.readFileSync(target, 'utf8'))
         await writeJsonExport(db, target, {}, { appName: 'x', appVersion: '0', exportedAt: 'now' })
       } else {
-        restoreJsonExport(db, readImportText(exportFile))
+        await restoreJsonExport(db, exportFile)
       }
       check(db, clean)
       db.close()

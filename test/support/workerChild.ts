@@ -2,7 +2,6 @@ import { systemClock } from '../../src/main/clock'
 import { openDatabase } from '../../src/main/database/openDatabase'
 import { writeJsonExport } from '../../src/main/exchange/jsonExport'
 import { restoreJsonExport } from '../../src/main/exchange/jsonRestore'
-import { readImportText } from '../../src/main/exchange/readImportText'
 import { createSyncEngine } from '../../src/main/sync/syncEngine'
 import { createRateLimiter } from '../../src/main/whoop/rateLimiter'
 import { createTokenSession } from '../../src/main/whoop/tokenSession'
@@ -10,7 +9,8 @@ import { createWhoopClient } from '../../src/main/whoop/whoopClient'
 
 /**
  * Work in a process of its own, so a test can kill it at any moment: a sync, a JSON export or a
- * restore (`WORK`). It prints a line as it goes; the parent decides when to send SIGKILL.
+ * restore (`WORK`). It prints a line as it goes; the parent decides when to send SIGKILL. Or one
+ * restore measured (`measure-restore`).
  */
 const env = process.env
 const db = openDatabase(env.WORK_DB_FILE!)
@@ -39,10 +39,20 @@ if (env.WORK === 'sync') {
   const meta = { appName: 'child', appVersion: '0', exportedAt: new Date().toISOString() }
   await writeJsonExport(db, env.WORK_FILE!, {}, meta, (records) => records % 100 === 0 && console.log(`record ${records}`))
   console.log('done')
+} else if (env.WORK === 'measure-restore') {
+  // One restore in a fresh process: its outcome, how long it took, how much of the file it read and
+  // the process's peak memory.
+  const started = performance.now()
+  let bytesRead = 0
+  const outcome = await restoreJsonExport(db, env.WORK_FILE!, { onRead: (bytes) => (bytesRead = bytes) }).then(
+    (counts) => `restored ${counts.added}`,
+    (error: Error) => error.message
+  )
+  const ms = performance.now() - started
+  console.log(JSON.stringify({ outcome, ms, bytesRead, peakRssMiB: process.resourceUsage().maxRSS / 1024 }))
 } else {
-  const text = readImportText(env.WORK_FILE!)
   console.log('restoring')
-  restoreJsonExport(db, text)
+  await restoreJsonExport(db, env.WORK_FILE!)
   console.log('done')
 }
 db.close()

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { ImportResult } from '../../shared/exchange'
+import type { ImportCounts } from '../../shared/exchange'
 import { recordTables, type Row } from '../store/recordTables'
 import { cycleDateOf, localDateOf } from '../store/localDate'
 import { SAME_RECORD_WINDOW_MS } from '../store/recordStore'
@@ -21,7 +21,7 @@ type Fields = Partial<Record<WhoopExportField, string>>
  * export again changes nothing, and a row for a period already synced from WHOOP's API is skipped.
  * Everything is written in one transaction or not at all.
  */
-export function importWhoopExport(db: Database, tables: ExportTable[], now: number): Omit<ImportResult, 'imported' | 'file'> {
+export function importWhoopExport(db: Database, tables: ExportTable[], now: number): ImportCounts {
   const counts = { added: 0, updated: 0, unchanged: 0, skippedAsDuplicates: 0 }
   const userId = (db.prepare('SELECT user_id FROM account WHERE is_demo = 0 ORDER BY connected_at DESC, user_id LIMIT 1').get() as
     | { user_id: number }

@@ -1,46 +1,20 @@
 import type { Database } from 'better-sqlite3'
-import type { z } from 'zod'
-import type { ImportResult } from '../../shared/exchange'
+import type { ImportCounts } from '../../shared/exchange'
 import { exportedTables } from './exportedTables'
-import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema } from './exportFormat'
-import { ImportRejectedError } from './importErrors'
+import type { ExportFile } from './exportFormat'
+import { readJsonExport, type ReadJsonOptions } from './readJsonExport'
 
 /**
- * Restores a JSON export. The whole file is checked against the export format before anything is
- * written; then everything is merged in one transaction, by WHOOP ids (journal entries by cycle and
- * question): a record is added, or replaced by one at least as new, so restoring the same file twice
- * changes nothing.
+ * Restores a JSON export: the file is read and checked as a stream (see readJsonExport) before
+ * anything is written; then everything is merged in one transaction, by WHOOP ids (journal entries
+ * by cycle and question): a record is added, or replaced by one at least as new, so restoring the
+ * same file twice changes nothing.
  */
-export function restoreJsonExport(db: Database, text: string): Omit<ImportResult, 'imported' | 'file'> {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch (error) {
-    // A parse error where the text stops (or an unterminated string) means the file was cut off.
-    const position = Number(/at position (\d+)/.exec(String(error))?.[1] ?? Number.NaN)
-    const truncated = /Unterminated|Unexpected end/i.test(String(error)) || position >= text.trimEnd().length
-    throw new ImportRejectedError(
-      truncated ? 'the file ends too early; it may have been cut off while copying.' : 'the file is not valid JSON.'
-    )
-  }
-  const head = parsed as { format?: unknown; version?: unknown }
-  if (typeof parsed !== 'object' || parsed === null || head.format !== EXPORT_FORMAT) {
-    throw new ImportRejectedError('this is not a WHOOP Desktop export (its "format" field is missing or different).')
-  }
-  if (typeof head.version === 'number' && head.version > EXPORT_VERSION) {
-    throw new ImportRejectedError(
-      `the file was made by a newer version of WHOOP Desktop (export format ${head.version}; this version reads up to ${EXPORT_VERSION}). Update the app to import it.`
-    )
-  }
-  const checked = exportFileSchema.safeParse(parsed)
-  if (!checked.success) {
-    const issue = checked.error.issues[0]
-    throw new ImportRejectedError(`the file does not match the export format at ${issue.path.join('.') || 'its top level'}: ${issue.message}`)
-  }
-  return mergeExport(db, checked.data)
+export async function restoreJsonExport(db: Database, file: string, options?: ReadJsonOptions): Promise<ImportCounts> {
+  return mergeExport(db, await readJsonExport(file, options))
 }
 
-function mergeExport(db: Database, file: z.infer<typeof exportFileSchema>) {
+function mergeExport(db: Database, file: ExportFile): ImportCounts {
   const counts = { added: 0, updated: 0, unchanged: 0, skippedAsDuplicates: 0 }
   const statements = exportedTables.map((table) => {
     const columns = ['user_id', ...table.columns, ...(table.hasRaw ? ['raw'] : [])]

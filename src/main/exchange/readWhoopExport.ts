@@ -3,7 +3,7 @@ import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { unzipSync } from 'fflate'
 import { ImportRejectedError } from './importErrors'
-import { decodeUtf8 } from './readImportText'
+import { decodeUtf8 } from './decodeUtf8'
 import { fieldOfHeader, whoopExportFiles, type WhoopExportField, type WhoopExportFile } from './whoopExportColumns'
 
 /** Far above a lifetime of WHOOP CSVs (a few MB), far below what would hurt the machine. */
