@@ -49,7 +49,10 @@ const callApi = (h: BrowserHost, method: string, args: unknown, headers: Record<
 describe('the browser host', () => {
   it('listens on 127.0.0.1 only', async () => {
     const { host } = await startHost()
-    expect(new URL(host.url).hostname).toBe('127.0.0.1')
+    const { port } = new URL(host.origin)
+    expect((await request(`http://127.0.0.1:${port}/`)).status).toBe(403)
+    // Another loopback address reaches every socket bound to all addresses, and none bound to 127.0.0.1.
+    await expect(request(`http://127.0.0.2:${port}/`)).rejects.toMatchObject({ code: 'ECONNREFUSED' })
   })
 
   it('serves the page only with this launch’s key, and writes the key into it', async () => {

@@ -7,16 +7,23 @@ const CALLBACK_PATH = '/oauth/callback'
 /**
  * The loopback redirect of RFC 8252 §7.3: a one-off server on 127.0.0.1, for WHOOP registrations
  * that do not accept a custom scheme. Its port is fixed (Settings), because WHOOP matches the
- * registered redirect URI exactly, port included. It answers the browser with a plain page saying
- * how the sign-in ended, and stops once the sign-in is over.
+ * registered redirect URI exactly, port included. It answers only requests for its own host and
+ * path, answers the browser with a plain page saying how the sign-in ended, and stops once the
+ * sign-in is over.
  */
 export async function startLoopbackListener(
   port: number,
   onCallback: (url: string) => Promise<{ outcome: SignInOutcome; final: boolean }>
 ) {
   const redirectUri = loopbackRedirectUri(port)
+  const ownHost = new URL(redirectUri).host
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    // WHOOP's redirect names this host exactly; any other Host is a page rebinding a name to us.
+    if (request.headers.host !== ownHost) {
+      response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' })
+      return response.end('Misdirected request')
+    }
     if (request.method !== 'GET' || url.pathname !== CALLBACK_PATH) {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
       return response.end('Not found')

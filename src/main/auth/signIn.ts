@@ -144,6 +144,16 @@ export function createSignInFlow(options: SignInOptions) {
     return result
   }
 
+  /**
+   * A request to the loopback listener. Any page the person visits can send it requests: one that
+   * does not carry this sign-in's state is answered and forgotten, not reported, so a flood of
+   * forged callbacks leaves no trace in the activity log and the page.
+   */
+  async function handleLoopbackRedirect(rawUrl: string): Promise<{ outcome: SignInOutcome; final: boolean }> {
+    if (new URL(rawUrl).searchParams.get('state') !== pending?.state) return { outcome: failure('state-mismatch'), final: false }
+    return handleRedirect(rawUrl)
+  }
+
   return {
     /** Starts a sign-in, replacing any pending one, and opens WHOOP's consent page. */
     async start(credentials: WhoopAppCredentials, redirect: 'custom-scheme' | 'loopback'): Promise<SignInStarted> {
@@ -153,7 +163,7 @@ export function createSignInFlow(options: SignInOptions) {
       let redirectUri = CUSTOM_SCHEME_REDIRECT_URI
       let stopListening: (() => void) | undefined
       if (redirect === 'loopback') {
-        const listener = await startLoopbackListener(options.loopbackPort(), handleRedirect)
+        const listener = await startLoopbackListener(options.loopbackPort(), handleLoopbackRedirect)
         redirectUri = listener.redirectUri
         stopListening = listener.stop
       }

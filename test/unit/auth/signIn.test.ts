@@ -1,3 +1,4 @@
+import http from 'node:http'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
@@ -105,6 +106,40 @@ describe('connecting through a loopback redirect', () => {
     expect(await outcome).toMatchObject({ ok: true })
     // The listener is gone once the sign-in is over.
     await expect(fetch(redirect)).rejects.toThrow()
+  })
+
+  it('answers only its own host and path, on 127.0.0.1 alone, and forgets a flood of forged callbacks', async () => {
+    harness = await startCoreHarness()
+    const { loopbackPort } = await harness.call('getSettings')
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'loopback' })
+    const redirect = new URL(await harness.fake.answerConsent(started.authorizationUrl))
+    const activityBefore = await harness.call('getActivity')
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 20 })
+    const get = (pathAndQuery: string, host = `127.0.0.1:${loopbackPort}`, address = '127.0.0.1') =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.get({ host: address, port: loopbackPort, path: pathAndQuery, headers: { host }, agent: address === '127.0.0.1' ? agent : undefined }, (response) => {
+          response.resume()
+          response.on('end', () => resolve(response.statusCode!))
+        })
+        request.on('error', reject)
+      })
+
+    // 2,000 forged callbacks, as a page the person visits could send: each refused, none reported.
+    const forged = await Promise.all(Array.from({ length: 2000 }, (_, i) => get(`/oauth/callback?code=forged&state=forged-${i}`)))
+    expect(new Set(forged)).toEqual(new Set([400]))
+    // The real callback, through another host name (DNS rebinding) or to another path, is not taken.
+    expect(await get(`${redirect.pathname}${redirect.search}`, `attacker.example:${loopbackPort}`)).toBe(421)
+    expect(await get(`/other${redirect.search}`)).toBe(404)
+    // Bound to 127.0.0.1, not to every address of the machine.
+    await expect(get(`${redirect.pathname}${redirect.search}`, `127.0.0.1:${loopbackPort}`, '127.0.0.2')).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+    expect(harness.events.filter((e) => e.event === 'onSignInOutcome')).toEqual([])
+    expect(await harness.call('getActivity')).toEqual(activityBefore)
+    expect((await harness.call('getConnection')).signIn.pending).toBe(true)
+
+    const outcome = harness.nextEvent('onSignInOutcome')
+    expect(await get(`${redirect.pathname}${redirect.search}`)).toBe(200)
+    expect(await outcome).toMatchObject({ ok: true })
+    agent.destroy()
   })
 
   it('says which port is taken, and what to do, when another program holds it', async () => {
