@@ -4,7 +4,7 @@ import path from 'node:path'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ApiHandlers, EmitApiEvent } from '../shared/api'
-import { HOST_KEY_HEADER, HOST_KEY_META } from '../shared/browserHostProtocol'
+import { UPLOAD_NAME_HEADER, HOST_KEY_HEADER, HOST_KEY_META } from '../shared/browserHostProtocol'
 import { fail, type Result } from '../shared/result'
 import { invokeApi, type InternalErrorLog } from '../main/api/invokeApi'
 import { rendererFilePath, rendererResponse } from '../main/web/rendererFiles'
@@ -73,6 +73,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const page = await rendererResponse(options.rendererDir, url.pathname, (html) =>
       html.replace('</head>', `  <meta name="${HOST_KEY_META}" content="${key}" />\n  </head>`)
     )
+    // The page carries this launch's key: no cache may keep it.
+    if (isPage) page.headers.set('Cache-Control', 'no-store')
     response.writeHead(page.status, Object.fromEntries(page.headers))
     response.end(request.method === 'HEAD' ? undefined : Buffer.from(await page.arrayBuffer()))
   }
@@ -96,7 +98,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!fromOurPage(request)) return sendText(response, 403, 'Forbidden.')
     const body = await readBody(request, MAX_UPLOAD_BYTES)
     if (body === undefined) return sendResult(response, 413, fail('invalid-argument', 'The file is too large to import.'))
-    sendResult(response, 200, { ok: true, value: { uploadId: options.files.saveUpload(body) } })
+    sendResult(response, 200, { ok: true, value: { uploadId: options.files.saveUpload(body, uploadedName(request)) } })
   }
 
   function sendDownload(request: http.IncomingMessage, response: http.ServerResponse, id: string): void {
@@ -154,6 +156,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         server.close(() => resolve())
       })
   }
+}
+
+/** The uploaded file's name as the page sent it (URI-encoded in a header), reduced to a plain file name. */
+function uploadedName(request: http.IncomingMessage): string {
+  const header = request.headers[UPLOAD_NAME_HEADER]
+  let name = ''
+  try {
+    name = typeof header === 'string' ? decodeURIComponent(header) : ''
+  } catch {
+    // A malformed name is no name.
+  }
+  const plain = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200)
+  return plain || 'the uploaded file'
 }
 
 function sendText(response: http.ServerResponse, status: number, text: string): void {

@@ -12,7 +12,7 @@ import { ImportRejectedError } from '../main/exchange/importErrors'
 export function createHostFiles() {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'whoop-desktop-host-'))
   const downloads = new Map<string, string>()
-  const uploads = new Map<string, string>()
+  const uploads = new Map<string, { path: string; name: string }>()
   const newId = () => randomBytes(18).toString('base64url')
 
   const exchange: FileExchange = {
@@ -23,10 +23,12 @@ export function createHostFiles() {
       return { path: file, downloadUrl: `/api/downloads/${id}` }
     },
     async chooseImportSource(request) {
-      const file = request.uploadId ? uploads.get(request.uploadId) : undefined
-      if (!file) throw new ImportRejectedError('upload the file first.')
-      return file
-    }
+      const upload = request.uploadId ? uploads.get(request.uploadId) : undefined
+      if (!upload) throw new ImportRejectedError('upload the file first.')
+      uploads.delete(request.uploadId!)
+      return upload
+    },
+    doneWithImportSource: (file) => fs.rmSync(file, { force: true })
   }
 
   return {
@@ -37,12 +39,12 @@ export function createHostFiles() {
       downloads.delete(id)
       return file && fs.existsSync(file) ? file : undefined
     },
-    /** Keeps an uploaded file and returns the id an import names it by. */
-    saveUpload(bytes: Buffer): string {
+    /** Keeps an uploaded file, under the name the page gave it, and returns the id an import names it by. */
+    saveUpload(bytes: Buffer, name: string): string {
       const id = newId()
       const file = path.join(folder, `upload-${id}`)
       fs.writeFileSync(file, bytes, { mode: 0o600 })
-      uploads.set(id, file)
+      uploads.set(id, { path: file, name })
       return id
     },
     removeAll: () => fs.rmSync(folder, { recursive: true, force: true })

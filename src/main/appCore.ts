@@ -198,23 +198,26 @@ export async function startAppCore(options: AppCoreOptions) {
       return { saved: true, file: target.path, downloadUrl: target.downloadUrl, ...written }
     },
     importData: async (request) => {
-      const file = await options.files.chooseImportSource(request)
-      if (!file) return { imported: false, added: 0, updated: 0, unchanged: 0, skippedAsDuplicates: 0 }
+      const source = await options.files.chooseImportSource(request)
+      if (!source) return { imported: false, added: 0, updated: 0, unchanged: 0, skippedAsDuplicates: 0 }
       let counts: ImportCounts
       try {
         counts = await importInWorker(options.importWorkerFile ?? DEFAULT_IMPORT_WORKER_FILE, {
           databaseFile,
-          file,
+          file: source.path,
+          fileName: source.name,
           kind: request.kind,
           now: clock.now()
         })
       } catch (error) {
         activity.record('import', false, error instanceof Error ? error.message : String(error))
         throw error
+      } finally {
+        options.files.doneWithImportSource?.(source.path)
       }
-      activity.record('import', true, `Imported ${counts.added} new and ${counts.updated} updated records.`)
+      activity.record('import', true, `Imported ${counts.added} new and ${counts.updated} updated records from ${source.name}.`)
       options.emit('onExchangeProgress', { type: 'import', records: counts.added + counts.updated + counts.unchanged, done: true })
-      return { imported: true, file, ...counts }
+      return { imported: true, file: source.name, ...counts }
     },
     deleteAllData: async () => {
       signIn.cancel()

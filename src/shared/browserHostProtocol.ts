@@ -4,3 +4,5 @@
  */
 export const HOST_KEY_META = 'whoop-desktop-host-key'
 export const HOST_KEY_HEADER = 'x-whoop-desktop-key'
+/** An upload's file name, URI-encoded, so an import's messages can name the file the person chose. */
+export const UPLOAD_NAME_HEADER = 'x-whoop-desktop-file-name'

@@ -13,6 +13,10 @@ export const exportRequestSchema = z
     recordTypes: z.array(z.enum(exportRecordTypes)).min(1).max(5).optional()
   })
   .strict()
+  .refine((request) => !request.start || !request.end || Date.parse(request.start) < Date.parse(request.end), {
+    message: 'The export range must start before it ends.',
+    path: ['end']
+  })
 export type ExportRequest = z.infer<typeof exportRequestSchema>
 
 export interface ExportResult {

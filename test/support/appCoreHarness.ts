@@ -1,3 +1,4 @@
+import path from 'node:path'
 import Conf from 'conf'
 import type { ApiEvent } from '../../src/shared/channels'
 import type { ApiEventPayloads } from '../../src/shared/api'
@@ -64,7 +65,7 @@ export async function startCoreHarness(
       deepLinks: { reachesApp: true },
       files: {
         chooseExportTarget: async () => (files.exportTo ? { path: files.exportTo } : undefined),
-        chooseImportSource: async () => files.importFrom
+        chooseImportSource: async () => (files.importFrom ? { path: files.importFrom, name: path.basename(files.importFrom) } : undefined)
       },
       emit: (event, payload) => {
         events.push({ event, payload })

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startBrowserHost, type BrowserHost } from '../../src/host/browserHost'
 import { createHostFiles } from '../../src/host/hostFiles'
-import { HOST_KEY_HEADER } from '../../src/shared/browserHostProtocol'
+import { HOST_KEY_HEADER, UPLOAD_NAME_HEADER } from '../../src/shared/browserHostProtocol'
 import { defaultSettings } from '../../src/shared/settings'
 import { handlersWith } from '../support/apiHandlers'
 import { makeTempDir } from '../support/tempDir'
@@ -22,8 +22,9 @@ async function startHost() {
   const handlers = handlersWith({
     updateSettings: (patch) => ({ ...defaultSettings, theme: (theme = patch.theme ?? theme) as 'system' })
   })
-  host = await startBrowserHost({ port: 0, rendererDir, handlers, logInternalError: () => {}, files: createHostFiles() })
-  return { host, current: () => ({ theme }) }
+  const files = createHostFiles()
+  host = await startBrowserHost({ port: 0, rendererDir, handlers, logInternalError: () => {}, files })
+  return { host, files, current: () => ({ theme }) }
 }
 
 /** A raw request, so tests can send the headers a hostile page or a rebinding attack would. */
@@ -108,5 +109,44 @@ describe('the browser host', () => {
     expect(huge.status).toBe(413)
     const unknown = await callApi(host, 'dropDatabase', [])
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+  })
+
+  it('names an upload as the page did, and deletes it once imported', async () => {
+    const files = createHostFiles()
+    try {
+      const id = files.saveUpload(Buffer.from('{}'), 'my backup.json')
+      const source = await files.exchange.chooseImportSource({ kind: 'json-backup', uploadId: id })
+      expect(source).toMatchObject({ name: 'my backup.json' })
+      expect(fs.existsSync(source!.path)).toBe(true)
+      files.exchange.doneWithImportSource!(source!.path)
+      expect(fs.existsSync(source!.path)).toBe(false)
+      // An upload is imported once.
+      await expect(files.exchange.chooseImportSource({ kind: 'json-backup', uploadId: id })).rejects.toThrow('upload the file first')
+    } finally {
+      files.removeAll()
+    }
+  })
+
+  it('serves the keyed page with no-store, so no cache keeps the key', async () => {
+    const { host } = await startHost()
+    const response = await fetch(host.url)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('takes an upload’s name from its header, reduced to a plain file name', async () => {
+    const { host, files } = await startHost()
+    const upload = (name: string) =>
+      fetch(`${host.origin}/api/uploads`, {
+        method: 'POST',
+        headers: { [HOST_KEY_HEADER]: host.key, [UPLOAD_NAME_HEADER]: encodeURIComponent(name) },
+        body: '{}'
+      }).then((response) => response.json() as Promise<{ ok: boolean; value: { uploadId: string } }>)
+    const nameOf = async (name: string) =>
+      (await files.exchange.chooseImportSource({ kind: 'json-backup', uploadId: (await upload(name)).value.uploadId }))!.name
+    expect(await nameOf('sleeps 2024.csv')).toBe('sleeps 2024.csv')
+    expect(await nameOf('../../etc/passwd')).toBe('passwd')
+    expect(await nameOf('C:\\Users\\me\\export.zip')).toBe('export.zip')
+    expect(await nameOf('')).toBe('the uploaded file')
+    files.removeAll()
   })
 })

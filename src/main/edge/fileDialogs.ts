@@ -25,7 +25,7 @@ export function dialogFileExchange(window: () => BrowserWindow | undefined): Fil
       }
       const parent = window()
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
-      return result.canceled ? undefined : result.filePaths[0]
+      return result.canceled ? undefined : { path: result.filePaths[0], name: path.basename(result.filePaths[0]) }
     }
   }
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import type { Database } from 'better-sqlite3'
+import { stringify } from 'csv-stringify/sync'
 import { strToU8, zipSync } from 'fflate'
 import { exportRecordTypes, type ExportRecordType, type ExportRequest } from '../../shared/exchange'
 
@@ -123,12 +124,16 @@ const files: Record<ExportRecordType, { name: string; table: string; anchor: str
   }
 }
 
-/** RFC 4180: quote a field that holds a comma, quote or line break. */
-function csvField(value: number | string | null): string {
-  if (value === null) return ''
-  const text = String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+/**
+ * A text cell a spreadsheet would run as a formula (=, +, -, @, tab or CR first: a journal note of
+ * `=HYPERLINK(…)`) gets a leading apostrophe, as OWASP advises for CSV injection. Numbers stay
+ * numbers, and the app's own UTC offsets (`-05:00`), which no spreadsheet runs, stay as they are.
+ */
+function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !/^[+-]\d{2}:\d{2}$/.test(text) ? `'${text}` : text
 }
+
+const toCsv = (lines: (number | string | null)[][]) => stringify(lines, { record_delimiter: 'windows', cast: { string: neutraliseFormula } })
 
 /** Writes a ZIP with one CSV file per chosen record type, all accounts, oldest record first. */
 export function writeCsvExport(db: Database, file: string, request: Omit<ExportRequest, 'format'>): { records: number; bytes: number } {
@@ -141,11 +146,9 @@ export function writeCsvExport(db: Database, file: string, request: Omit<ExportR
     const rows = db
       .prepare(`SELECT * FROM ${spec.table} WHERE ${spec.anchor} >= ? AND ${spec.anchor} < ? ORDER BY user_id, ${spec.anchor}`)
       .all(from, to) as Row[]
-    const lines = [
-      ['User id', ...spec.columns.map((column) => column.header)].map(csvField).join(','),
-      ...rows.map((row) => [row.user_id, ...spec.columns.map((column) => column.value(row))].map(csvField).join(','))
-    ]
-    entries[spec.name] = strToU8(`${lines.join('\r\n')}\r\n`)
+    entries[spec.name] = strToU8(
+      toCsv([['User id', ...spec.columns.map((column) => column.header)], ...rows.map((row) => [row.user_id, ...spec.columns.map((column) => column.value(row))])])
+    )
     records += rows.length
   }
   const temporary = `${file}.partial`

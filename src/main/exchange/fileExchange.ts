@@ -7,6 +7,8 @@ import type { ImportRequest } from '../../shared/exchange'
 export interface FileExchange {
   /** Where to write an export, or undefined when the person cancelled. */
   chooseExportTarget(suggestedName: string): Promise<{ path: string; downloadUrl?: string } | undefined>
-  /** The file to import, or undefined when the person cancelled. */
-  chooseImportSource(request: ImportRequest): Promise<string | undefined>
+  /** The file to import (where it is, and its name as the person knows it), or undefined when they cancelled. */
+  chooseImportSource(request: ImportRequest): Promise<{ path: string; name: string } | undefined>
+  /** Called once an import has read its file: the browser host deletes the upload. */
+  doneWithImportSource?(file: string): void
 }

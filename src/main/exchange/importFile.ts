@@ -2,17 +2,28 @@ import type { Database } from 'better-sqlite3'
 import type { ImportCounts, ImportRequest } from '../../shared/exchange'
 import { importWhoopExport } from './importWhoopExport'
 import { restoreJsonExport } from './jsonRestore'
+import { ImportRejectedError } from './importErrors'
 import { readWhoopExport } from './readWhoopExport'
 
 /** One import, as the worker thread is handed it. */
 export interface ImportJob {
   databaseFile: string
   file: string
+  /** The file as the person named it, for messages. */
+  fileName: string
   kind: ImportRequest['kind']
   now: number
 }
 
 /** Reads, checks and merges the file into the database: a JSON backup or WHOOP's own export. */
 export async function importFile(db: Database, job: ImportJob): Promise<ImportCounts> {
-  return job.kind === 'json-backup' ? restoreJsonExport(db, job.file) : importWhoopExport(db, readWhoopExport(job.file), job.now)
+  try {
+    return job.kind === 'json-backup'
+      ? await restoreJsonExport(db, job.file)
+      : importWhoopExport(db, readWhoopExport(job.file, { name: job.fileName }), job.now)
+  } catch (error) {
+    // Every refusal names the file the person chose (an upload's own path means nothing to them).
+    if (error instanceof ImportRejectedError && !error.file) throw new ImportRejectedError(error.problem, job.fileName)
+    throw error
+  }
 }

@@ -34,12 +34,13 @@ export interface ExportTable {
  * and refused with a message naming the problem: not a ZIP or CSV, a ZIP bomb, a wrong encoding,
  * a file missing a column its kind needs.
  */
-export function readWhoopExport(file: string, limits: ExportLimits = defaultExportLimits): ExportTable[] {
+export function readWhoopExport(file: string, options: { limits?: ExportLimits; name?: string } = {}): ExportTable[] {
+  const limits = options.limits ?? defaultExportLimits
   const size = fs.statSync(file).size
   if (size > limits.maxFileBytes) throw new ImportRejectedError(`the file is larger (${size} bytes) than any WHOOP export.`)
   const bytes = fs.readFileSync(file)
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b
-  const entries = isZip ? unzipCsvEntries(bytes, limits) : [{ name: path.basename(file), bytes }]
+  const entries = isZip ? unzipCsvEntries(bytes, limits) : [{ name: options.name ?? path.basename(file), bytes }]
   const tables = entries.map((entry) => parseTable(entry.name, entry.bytes)).filter((table) => table !== undefined)
   if (tables.length === 0) {
     throw new ImportRejectedError(

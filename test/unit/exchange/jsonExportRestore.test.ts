@@ -3,6 +3,7 @@ import path from 'node:path'
 import Ajv2020 from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 import { afterEach, describe, expect, it } from 'vitest'
+import { invokeApi } from '../../../src/main/api/invokeApi'
 import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
 import { storedRecords, tableCounts } from '../../support/syncHarness'
 import { makeTempDir } from '../../support/tempDir'
@@ -97,6 +98,19 @@ describe('JSON export and restore', () => {
     expect(result.records).toBe(account.cycles.length + account.workouts.length)
   })
 
+  it('refuses a range that ends before it starts, and writes nothing', async () => {
+    harness = await syncedHarness(10)
+    const file = path.join(makeTempDir(), 'never.json')
+    harness.files.exportTo = file
+    for (const format of ['json', 'csv'] as const) {
+      // Through the API's argument check, as the page's call arrives.
+      const request = { format, start: '2026-11-20T00:00:00Z', end: '2026-11-10T00:00:00Z' }
+      const result = await invokeApi(harness.core.handlers, 'exportData', [request], () => {})
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining('The export range must start before it ends.') } })
+    }
+    expect(fs.existsSync(file)).toBe(false)
+  })
+
   it('does nothing when the person cancels the save dialog', async () => {
     harness = await syncedHarness(10)
     expect(await harness.call('exportData', { format: 'json' })).toEqual({ saved: false, records: 0, bytes: 0 })
@@ -126,7 +140,7 @@ describe('restoring a bad file', () => {
     harness.files.importFrom = path.join(dir, 'bad.json')
     const error = await harness.call('importData', { kind: 'json-backup' }).catch((e) => e)
     expect(error).toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(message) })
-    expect(error.message).toMatch(/^Nothing was imported: /)
+    expect(error.message).toMatch(/^Nothing was imported from bad\.json: /)
     expect(storedRecords(harness.core.database)).toEqual(before)
   })
 })

@@ -1,4 +1,4 @@
-import { HOST_KEY_HEADER, HOST_KEY_META } from '../../../shared/browserHostProtocol'
+import { HOST_KEY_HEADER, HOST_KEY_META, UPLOAD_NAME_HEADER } from '../../../shared/browserHostProtocol'
 
 /**
  * Moving files between the page and the browser host, which has no native dialogs: an export is
@@ -18,7 +18,11 @@ export async function downloadFromHost(downloadUrl: string, fileName: string): P
 }
 
 export async function uploadToHost(file: File): Promise<string> {
-  const response = await fetch('/api/uploads', { method: 'POST', headers: { [HOST_KEY_HEADER]: hostKey() }, body: file })
+  const response = await fetch('/api/uploads', {
+    method: 'POST',
+    headers: { [HOST_KEY_HEADER]: hostKey(), [UPLOAD_NAME_HEADER]: encodeURIComponent(file.name) },
+    body: file
+  })
   const result = (await response.json()) as { ok: boolean; value?: { uploadId: string }; error?: { message: string } }
   if (!result.ok || !result.value) throw new Error(result.error?.message ?? 'The upload failed.')
   return result.value.uploadId
