@@ -1,9 +1,9 @@
 import fs from 'node:fs'
-import { TextDecoder } from 'node:util'
 import { TokenParser, Tokenizer, TokenType, type ParsedTokenInfo } from '@streamparser/json'
 import { z } from 'zod'
 import { exportedTables, type ExportedTable } from './exportedTables'
 import { EXPORT_FORMAT, EXPORT_VERSION, exportedAccountSchema, exportFileSchema, type ExportFile } from './exportFormat'
+import { utf8Decoder } from './decodeUtf8'
 import { ImportRejectedError } from './importErrors'
 
 /**
@@ -104,19 +104,14 @@ export async function readJsonExport(file: string, options: ReadJsonOptions = {}
     parser.write(token)
   }
 
-  const decoder = new TextDecoder('utf-8', { fatal: true })
+  const decode = utf8Decoder()
   const stream = fs.createReadStream(file, { highWaterMark: CHUNK_BYTES })
-  let first = true
   let bytesSinceToken = 0
   let bytesRead = 0
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       options.onRead?.((bytesRead += chunk.length))
-      if (first && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
-        throw new ImportRejectedError('the file is in UTF-16; save it as UTF-8 and try again.')
-      }
-      const text = decode(decoder, chunk, first)
-      first = false
+      const text = decode(chunk)
       const before = tokens
       if (text) tokenizer.write(text)
       bytesSinceToken = tokens === before ? bytesSinceToken + chunk.length : 0
@@ -124,14 +119,14 @@ export async function readJsonExport(file: string, options: ReadJsonOptions = {}
         throw new ImportRejectedError(`the file holds a single value longer than ${limits.maxValueBytes} bytes; an export never does.`)
       }
     }
-    decode(decoder, new Uint8Array(), false, true)
+    decode(new Uint8Array(), true)
     tokenizer.end()
   } catch (error) {
     throw asRefusal(error)
   } finally {
     stream.destroy()
   }
-  if (!finished) throw new ImportRejectedError('the file ends too early; it may have been cut off while copying.')
+  if (!finished) throw cutOff()
 
   const checkedHeader = headerSchema.safeParse(header)
   if (!checkedHeader.success) throw mismatch([], checkedHeader.error)
@@ -153,15 +148,7 @@ function checkHeaderField(header: Record<string, unknown>, key: string, value: u
   header[key] = value
 }
 
-function decode(decoder: TextDecoder, chunk: Uint8Array, first: boolean, last = false): string {
-  try {
-    const text = decoder.decode(chunk, { stream: !last })
-    return first ? text.replace(/^\uFEFF/, '') : text
-  } catch {
-    throw new ImportRejectedError('the file is not UTF-8 text (it may be in another encoding, or not a text file at all).')
-  }
-}
-
+const cutOff = () => new ImportRejectedError('the file ends too early; it may have been cut off while copying.')
 const notAnExport = () => new ImportRejectedError('this is not a WHOOP Desktop export (its "format" field is missing or different).')
 
 function mismatch(where: (string | number)[], error: z.ZodError) {
@@ -173,6 +160,6 @@ function mismatch(where: (string | number)[], error: z.ZodError) {
 function asRefusal(error: unknown): Error {
   if (error instanceof ImportRejectedError) return error
   const text = String(error)
-  if (/ended in the middle of a token/.test(text)) return new ImportRejectedError('the file ends too early; it may have been cut off while copying.')
+  if (/ended in the middle of a token/.test(text)) return cutOff()
   return new ImportRejectedError('the file is not valid JSON.')
 }
