@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     // The page opens WHOOP's sign-in itself, and whoop-desktop:// links cannot reach this process.
     deepLinks: { reachesApp: false, reason: 'the app is running in your browser' },
     files: files.exchange,
+    importWorkerFile: path.join(__dirname, 'importWorker.js'),
     emit: (event, payload) => host?.emit(event, payload),
     echoLog: (line) => console.error(line)
   })

@@ -1,6 +1,5 @@
 import path from 'node:path'
 import type { ApiHandlers, EmitApiEvent } from '../shared/api'
-import type { ImportCounts } from '../shared/exchange'
 import { loopbackRedirectUri, type DeepLinkSupport } from '../shared/connection'
 import { failureCauses, type SyncRunResult } from '../shared/sync'
 import { AppError } from './api/apiErrors'
@@ -20,10 +19,8 @@ import { createLogger } from './log/logger'
 import { createActivityLog } from './store/activityLog'
 import { deleteAllData } from './store/deleteAllData'
 import { createSyncEngine } from './sync/syncEngine'
+import { createExchangeHandlers } from './exchange/exchangeHandlers'
 import type { FileExchange } from './exchange/fileExchange'
-import { writeCsvExport } from './exchange/csvExport'
-import { writeJsonExport } from './exchange/jsonExport'
-import { importInWorker } from './exchange/importInWorker'
 import type { WhoopEndpoints } from './whoop/whoopEndpoints'
 
 export interface AppCoreOptions {
@@ -48,12 +45,12 @@ export interface AppCoreOptions {
   echoLog?: (line: string) => void
   clock?: Clock
   fetch?: typeof fetch
-  /** The built import worker; beside the main bundle unless a test runs the sources. */
-  importWorkerFile?: string
+  /**
+   * The built import worker (electron-vite's `importWorker` entry). Each entry bundle names it beside
+   * itself: this module may land in a shared chunk of another folder.
+   */
+  importWorkerFile: string
 }
-
-/** Where electron-vite puts the import worker: next to the bundle that imports this file. */
-const DEFAULT_IMPORT_WORKER_FILE = path.join(__dirname, 'importWorker.js')
 
 /**
  * The app without Electron: the database, settings, the WHOOP connection, sync and the handlers
@@ -146,6 +143,16 @@ export async function startAppCore(options: AppCoreOptions) {
   })
 
   const handlers: ApiHandlers = {
+    ...createExchangeHandlers({
+      db: database,
+      databaseFile,
+      files: options.files,
+      emit: options.emit,
+      clock,
+      activity,
+      app: { name: options.appName, version: options.appVersion },
+      importWorkerFile: options.importWorkerFile
+    }),
     getAppInfo: () => ({
       name: options.appName,
       version: options.appVersion,
@@ -182,42 +189,6 @@ export async function startAppCore(options: AppCoreOptions) {
       const result = await connection.disconnect(deleteData)
       activity.record('disconnect', true, result.message)
       return result
-    },
-    exportData: async (request) => {
-      const today = new Date(clock.now()).toISOString().slice(0, 10)
-      const target = await options.files.chooseExportTarget(`whoop-export-${today}.${request.format === 'json' ? 'json' : 'zip'}`)
-      if (!target) return { saved: false, records: 0, bytes: 0 }
-      const progress = (records: number, done = false) => options.emit('onExchangeProgress', { type: 'export', records, done })
-      const meta = { appName: options.appName, appVersion: options.appVersion, exportedAt: new Date(clock.now()).toISOString() }
-      const written =
-        request.format === 'json'
-          ? await writeJsonExport(database, target.path, request, meta, (records) => records % 1000 === 0 && progress(records))
-          : writeCsvExport(database, target.path, request)
-      progress(written.records, true)
-      activity.record('export', true, `Exported ${written.records} records as ${request.format.toUpperCase()}.`)
-      return { saved: true, file: target.path, downloadUrl: target.downloadUrl, ...written }
-    },
-    importData: async (request) => {
-      const source = await options.files.chooseImportSource(request)
-      if (!source) return { imported: false, added: 0, updated: 0, unchanged: 0, skippedAsDuplicates: 0 }
-      let counts: ImportCounts
-      try {
-        counts = await importInWorker(options.importWorkerFile ?? DEFAULT_IMPORT_WORKER_FILE, {
-          databaseFile,
-          file: source.path,
-          fileName: source.name,
-          kind: request.kind,
-          now: clock.now()
-        })
-      } catch (error) {
-        activity.record('import', false, error instanceof Error ? error.message : String(error))
-        throw error
-      } finally {
-        options.files.doneWithImportSource?.(source.path)
-      }
-      activity.record('import', true, `Imported ${counts.added} new and ${counts.updated} updated records from ${source.name}.`)
-      options.emit('onExchangeProgress', { type: 'import', records: counts.added + counts.updated + counts.unchanged, done: true })
-      return { imported: true, file: source.name, ...counts }
     },
     deleteAllData: async () => {
       signIn.cancel()

@@ -4,12 +4,14 @@ import type { ActivityEntry, Diagnostics } from './diagnostics'
 import type { ConnectionStatus, DisconnectResult, SignInOutcome, SignInStarted } from './connection'
 import { dashboardRanges, type DashboardData } from './dashboard'
 import {
+  confirmRemovalSchema,
   deleteAllDataSchema,
   exportRequestSchema,
   importRequestSchema,
   type ExchangeProgress,
   type ExportResult,
-  type ImportResult
+  type ImportResult,
+  type RemovalResult
 } from './exchange'
 import type { Result } from './result'
 import { settingsPatchSchema, type Settings } from './settings'
@@ -62,6 +64,7 @@ export const apiArgumentSchemas = {
   disconnect: z.tuple([disconnectSchema]),
   exportData: z.tuple([exportRequestSchema]),
   importData: z.tuple([importRequestSchema]),
+  removeStaleRecords: z.tuple([confirmRemovalSchema]),
   deleteAllData: z.tuple([deleteAllDataSchema]),
   loadDemoData: z.tuple([]),
   removeDemoData: z.tuple([]),
@@ -89,6 +92,8 @@ interface ApiValues {
   disconnect: DisconnectResult
   exportData: ExportResult
   importData: ImportResult
+  /** After the person confirmed removing what a newer WHOOP export no longer has. */
+  removeStaleRecords: RemovalResult
   deleteAllData: { deleted: true }
   loadDemoData: { records: number }
   removeDemoData: { removed: boolean }

@@ -18,6 +18,7 @@ export const apiChannels = {
   disconnect: 'connection:disconnect',
   exportData: 'data:export',
   importData: 'data:import',
+  removeStaleRecords: 'data:remove-stale',
   deleteAllData: 'data:delete-all',
   loadDemoData: 'demo:load',
   removeDemoData: 'demo:remove',

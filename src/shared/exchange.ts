@@ -38,18 +38,45 @@ export const importRequestSchema = z
   .strict()
 export type ImportRequest = z.infer<typeof importRequestSchema>
 
-export interface ImportCounts {
-  added: number
-  updated: number
-  unchanged: number
-  /** Rows skipped because the same period already came from WHOOP's API. */
-  skippedAsDuplicates: number
+/** What an import did with each record it read. */
+export const importVerdicts = ['added', 'updated', 'unchanged', 'skippedAsDuplicates', 'keptNewer'] as const
+export type ImportVerdict = (typeof importVerdicts)[number]
+
+/**
+ * How many records met each verdict: `skippedAsDuplicates` are periods already synced from WHOOP's
+ * API; `keptNewer` are records this file would have changed although what is stored is newer (a
+ * later export), so they were left as they are.
+ */
+export type ImportVerdictCounts = Record<ImportVerdict, number>
+
+export interface ImportCounts extends ImportVerdictCounts {
+  byType: Partial<Record<ExportRecordType, ImportVerdictCounts>>
+  /** The days the file's records fall on (first and last, YYYY-MM-DD). */
+  covers?: { from: string; to: string }
+}
+
+/**
+ * Records an earlier WHOOP export added that this one, a newer one covering the same days, no
+ * longer has (deleted at WHOOP). They are removed only when the person confirms.
+ */
+export interface PendingRemoval {
+  id: string
+  byType: Partial<Record<ExportRecordType, number>>
+  total: number
 }
 
 export interface ImportResult extends ImportCounts {
   /** False when the person closed the open dialog. */
   imported: boolean
   file?: string
+  pendingRemoval?: PendingRemoval
+}
+
+export const confirmRemovalSchema = z.object({ id: z.uuid() }).strict()
+
+export interface RemovalResult {
+  removed: number
+  byType: Partial<Record<ExportRecordType, number>>
 }
 
 export const deleteAllDataSchema = z.object({ confirm: z.literal('DELETE') }).strict()

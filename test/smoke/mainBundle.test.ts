@@ -8,11 +8,13 @@ import { apiChannels, apiMethods } from '../../src/shared/channels'
 import { ipcEventFrom } from '../support/fakeElectron'
 import { APP_PAGE as appPage, launchBuiltApp, outDir } from '../support/mainBundle'
 import { makeTempDir } from '../support/tempDir'
+import { whoopExportZip } from '../support/whoopExportZip'
+import { generateMemberHistory } from '../../src/main/demo/memberHistory'
 import { latestSchemaVersion } from '../../src/main/database/migrations'
 
 /** Starts the built main bundle against a fake Electron and a fresh data folder. */
-async function startBuiltApp(dataDir = makeTempDir()) {
-  const { fake, call } = launchBuiltApp({ dataDir })
+async function startBuiltApp(dataDir = makeTempDir(), options: { openDialogFile?: string } = {}) {
+  const { fake, call } = launchBuiltApp({ dataDir, ...options })
   const beforeReady = {
     privilegedSchemes: [...fake.recorded.privilegedSchemes],
     protocolClients: [...fake.recorded.protocolClients]
@@ -121,6 +123,17 @@ describe('the built main bundle under plain Node', () => {
     expect(database.pragma('user_version', { simple: true })).toBe(latestSchemaVersion)
     database.close()
     expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'config.json'), 'utf8'))).toMatchObject({ theme: 'system' })
+  })
+
+  it("imports WHOOP's export in the worker built beside the bundle, with the file chosen in the open dialog", async () => {
+    const history = generateMemberHistory({ days: 30, now: Date.parse('2026-11-20T15:00:00Z') })
+    const { fake, dataDir, call } = await startBuiltApp(makeTempDir(), { openDialogFile: whoopExportZip(history) })
+    const result = await call('importData', [{ kind: 'whoop-export' }])
+    expect(result).toMatchObject({ ok: true, value: { imported: true, file: 'my_whoop_data.zip', byType: { cycle: { added: history.cycles.length } } } })
+    expect(fake.recorded.openDialogs[0].filters).toEqual([{ name: "WHOOP's data export", extensions: ['zip', 'csv'] }])
+    const database = new BetterSqlite3(path.join(dataDir, 'whoop-desktop.sqlite'), { readonly: true })
+    expect(database.prepare('SELECT COUNT(*) AS n FROM workout').get()).toEqual({ n: history.workouts.length })
+    database.close()
   })
 
   it('refuses a database from a newer app with a clear message, opens no window and leaves the file untouched', async () => {

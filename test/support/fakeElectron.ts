@@ -24,6 +24,8 @@ export interface FakeElectronOptions {
   openExternalError?: string
   /** The button a message box is answered with (its index). */
   messageBoxResponse?: number
+  /** The file the open dialog answers with; absent, the person cancels it. */
+  openDialogFile?: string
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>
@@ -89,6 +91,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     fetched: [] as string[],
     errorBoxes: [] as { title: string; content: string }[],
     messageBoxes: [] as Electron.MessageBoxOptions[],
+    openDialogs: [] as Electron.OpenDialogOptions[],
     aboutPanel: undefined as Electron.AboutPanelOptionsOptions | undefined,
     menu: undefined as Electron.MenuItemConstructorOptions[] | undefined,
     exitCode: undefined as number | undefined,
@@ -219,8 +222,12 @@ export function createFakeElectron(options: FakeElectronOptions) {
         recorded.messageBoxes.push(messageBox)
         lifecycle.emit('message-box', messageBox)
         return { response: options.messageBoxResponse ?? 0, checkboxChecked: false }
+      },
+      showOpenDialog: async (...args: [Electron.OpenDialogOptions] | [Electron.BaseWindow, Electron.OpenDialogOptions]) => {
+        recorded.openDialogs.push(args.length === 1 ? args[0] : args[1])
+        return { canceled: !options.openDialogFile, filePaths: options.openDialogFile ? [options.openDialogFile] : [] }
       }
-    } satisfies Pick<Electron.Dialog, 'showErrorBox' | 'showMessageBox'>,
+    } satisfies Pick<Electron.Dialog, 'showErrorBox' | 'showMessageBox' | 'showOpenDialog'>,
     net: {
       // Electron's network stack stands in as Node's, recording what the app asks of it.
       fetch: (input: string | GlobalRequest, init?: RequestInit) => {

@@ -117,3 +117,4 @@ export function whoopExportCsv(history: MemberHistory, headers = englishHeaders,
     journal: file(headers.journal, journalRows)
   }
 }
+

@@ -70,6 +70,7 @@ export function startDesktopApp(): void {
         deepLinks: deepLinkSupport,
         fetch: desktopFetch,
         files: dialogFileExchange(() => mainWindow),
+        importWorkerFile: path.join(__dirname, 'importWorker.js'),
         emit: (event, payload) => {
           if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(apiEventChannels[event], payload)
         },

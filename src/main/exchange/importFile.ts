@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
-import type { ImportCounts, ImportRequest } from '../../shared/exchange'
-import { importWhoopExport } from './importWhoopExport'
+import type { ImportRequest } from '../../shared/exchange'
+import { importWhoopExport, type WhoopExportImport } from './importWhoopExport'
 import { restoreJsonExport } from './jsonRestore'
 import { ImportRejectedError } from './importErrors'
 import { readWhoopExport } from './readWhoopExport'
@@ -15,11 +15,14 @@ export interface ImportJob {
   now: number
 }
 
+/** What an import did, and what it found stale (WHOOP exports only; a backup only adds and updates). */
+export type ImportOutcome = WhoopExportImport
+
 /** Reads, checks and merges the file into the database: a JSON backup or WHOOP's own export. */
-export async function importFile(db: Database, job: ImportJob): Promise<ImportCounts> {
+export async function importFile(db: Database, job: ImportJob): Promise<ImportOutcome> {
   try {
     return job.kind === 'json-backup'
-      ? await restoreJsonExport(db, job.file)
+      ? { counts: await restoreJsonExport(db, job.file), stale: [] }
       : importWhoopExport(db, readWhoopExport(job.file, { name: job.fileName }), job.now)
   } catch (error) {
     // Every refusal names the file the person chose (an upload's own path means nothing to them).

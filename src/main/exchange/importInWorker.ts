@@ -1,11 +1,10 @@
 import { Worker } from 'node:worker_threads'
-import type { ImportCounts } from '../../shared/exchange'
 import type { ApiErrorCode } from '../../shared/result'
 import { AppError } from '../api/apiErrors'
-import type { ImportJob } from './importFile'
+import type { ImportJob, ImportOutcome } from './importFile'
 import { ImportRejectedError } from './importErrors'
 
-type WorkerReply = { ok: true; counts: ImportCounts } | { ok: false; code: ApiErrorCode; message: string }
+type WorkerReply = { ok: true; outcome: ImportOutcome } | { ok: false; code: ApiErrorCode; message: string }
 
 /** A worker's heap may grow this far; a file that needs more is refused, and the app lives on. */
 const WORKER_HEAP_MB = 1024
@@ -14,13 +13,13 @@ const WORKER_HEAP_MB = 1024
  * Runs an import in a worker thread (`workerFile`, built from importWorker.ts), so reading and
  * checking a file, however large or hostile, never holds up the process that answers the page.
  */
-export function importInWorker(workerFile: string, job: ImportJob): Promise<ImportCounts> {
+export function importInWorker(workerFile: string, job: ImportJob): Promise<ImportOutcome> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
     let replied = false
     worker.once('message', (reply: WorkerReply) => {
       replied = true
-      if (reply.ok) resolve(reply.counts)
+      if (reply.ok) resolve(reply.outcome)
       // An internal failure's message may name paths: it goes to the log, not to the page.
       else reject(reply.code === 'internal' ? new Error(reply.message) : new AppError(reply.code, reply.message))
     })

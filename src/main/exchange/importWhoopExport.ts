@@ -1,83 +1,197 @@
 import type { Database } from 'better-sqlite3'
-import type { ImportCounts } from '../../shared/exchange'
-import { recordTables, type Row } from '../store/recordTables'
-import { cycleDateOf, localDateOf } from '../store/localDate'
+import type { ExportRecordType, ImportCounts, ImportVerdict } from '../../shared/exchange'
+import type { Row } from '../store/recordTables'
 import { SAME_RECORD_WINDOW_MS } from '../store/recordStore'
-import { ImportRejectedError } from './importErrors'
+import { exportedTables, type ExportedTable } from './exportedTables'
+import { createImportTally } from './importTally'
+import { pairNearest } from './pairNearest'
 import type { ExportTable } from './readWhoopExport'
-import type { WhoopExportField } from './whoopExportColumns'
+import type { StaleRecord } from './staleRecords'
+import { cycleRow, journalRow, recoveryRow, sleepRow, workoutRow } from './whoopExportRows'
 
 /** The account WHOOP-export history lands in before any WHOOP account is connected. */
 export const LOCAL_IMPORT_USER_ID = 0
-const KJ_PER_KCAL = 4.184
-const MINUTE = 60_000
+const HOUR = 3_600_000
 
-type Fields = Partial<Record<WhoopExportField, string>>
+/**
+ * How far apart two versions of one record may start and still be taken for the same record: a
+ * cycle or main sleep whose time the person edited at WHOOP moves by minutes or hours (cycles and
+ * main sleeps are a day apart, so up to 12 h), a nap or a workout by less (there may be several a day).
+ */
+export const SAME_RECORD_TOLERANCE_MS = { cycle: 12 * HOUR, mainSleep: 12 * HOUR, nap: 2 * HOUR, workout: 2 * HOUR } as const
+
+/** What each record type needs beyond its table: how far its versions may drift, and what must agree. */
+const snapshotKinds: Record<ExportRecordType, { tolerance: (row: Row) => number; sameKind: (incoming: Row, stored: Row) => boolean }> = {
+  cycle: { tolerance: () => SAME_RECORD_TOLERANCE_MS.cycle, sameKind: () => true },
+  recovery: { tolerance: () => SAME_RECORD_TOLERANCE_MS.cycle, sameKind: () => true },
+  sleep: {
+    tolerance: (row) => (row.nap ? SAME_RECORD_TOLERANCE_MS.nap : SAME_RECORD_TOLERANCE_MS.mainSleep),
+    sameKind: (incoming, stored) => incoming.nap === stored.nap
+  },
+  workout: { tolerance: () => SAME_RECORD_TOLERANCE_MS.workout, sameKind: () => true },
+  journal: { tolerance: () => SAME_RECORD_TOLERANCE_MS.cycle, sameKind: (incoming, stored) => incoming.question === stored.question }
+}
+
+/** Columns that say when a row was known, not what it says. */
+const bookkeeping = new Set(['updated_ms', 'updated_at', 'walk', 'known_ms'])
+
+export interface WhoopExportImport {
+  counts: ImportCounts
+  /** Records of an earlier export this one no longer has: removed only when the person confirms. */
+  stale: StaleRecord[]
+}
 
 /**
  * Merges WHOOP's own data export into the store, for history and journal answers the API does not
- * give. Local times are converted with each row's `Cycle timezone`, kilocalories to kilojoules,
- * minutes to milliseconds. Rows get stable ids derived from their start, so importing the same
- * export again changes nothing, and a row for a period already synced from WHOOP's API is skipped.
+ * give. An export is a snapshot of the person's history over the days it covers, known as of its
+ * newest moment:
+ * - each record is paired with the stored version of it (nearest start within
+ *   SAME_RECORD_TOLERANCE_MS), so a record whose time was edited at WHOOP replaces its old version;
+ * - a stored version known as of a later export is newer and is kept, and so is the absence of a
+ *   record from between two records a later export gave;
+ * - stored records of earlier exports that this one no longer has within its days are reported as
+ *   stale, for the person to remove or keep;
+ * - a period already synced from WHOOP's API is skipped (the API is the source of truth).
  * Everything is written in one transaction or not at all.
  */
-export function importWhoopExport(db: Database, tables: ExportTable[], now: number): ImportCounts {
-  const counts = { added: 0, updated: 0, unchanged: 0, skippedAsDuplicates: 0 }
+export function importWhoopExport(db: Database, tables: ExportTable[], now: number): WhoopExportImport {
   const userId = (db.prepare('SELECT user_id FROM account WHERE is_demo = 0 ORDER BY connected_at DESC, user_id LIMIT 1').get() as
     | { user_id: number }
     | undefined)?.user_id ?? LOCAL_IMPORT_USER_ID
-  const statements = new Map<string, ReturnType<typeof tableStatements>>()
-  const statementsFor = (table: keyof typeof recordTables | 'journal') => {
-    if (!statements.has(table)) statements.set(table, tableStatements(db, table))
-    return statements.get(table)!
-  }
-
-  function store(table: keyof typeof recordTables | 'journal', row: Row, startMs: number) {
-    const sql = statementsFor(table)
-    if (sql.apiTwin && sql.apiTwin.get(userId, startMs - SAME_RECORD_WINDOW_MS, startMs + SAME_RECORD_WINDOW_MS)) {
-      counts.skippedAsDuplicates++
-      return
-    }
-    const full: Row = { ...row, user_id: userId }
-    const existing = sql.existing.get(full) as Row | undefined
-    if (!existing) {
-      sql.insert.run(full)
-      counts.added++
-    } else if (Object.keys(existing).every((column) => existing[column] === full[column])) {
-      counts.unchanged++
-    } else {
-      sql.update.run(full)
-      counts.updated++
-    }
-  }
+  const incoming = rowsOf(tables, userId)
+  const knownAt = Math.max(...[...incoming.values()].flat().map(latestMomentOf))
+  const tally = createImportTally()
+  const stale: StaleRecord[] = []
 
   db.transaction(() => {
     db.prepare('INSERT INTO account (user_id, connected_at, is_demo) VALUES (?, ?, 0) ON CONFLICT DO NOTHING').run(
       userId,
       new Date(now).toISOString()
     )
-    for (const table of tables) {
-      for (const [index, { fields, raw }] of table.rows.entries()) {
-        const where = `${table.file}, row ${index + 2}`
-        const rawText = JSON.stringify(raw)
-        if (table.kind === 'cycles') {
-          const cycle = cycleRow(fields, rawText, where)
-          store('cycle', cycle, cycle.start_ms as number)
-          const recovery = recoveryRow(fields, cycle, rawText, where)
-          if (recovery) store('recovery', recovery, recovery.sleep_start_ms as number)
-        } else if (table.kind === 'sleeps') {
-          const sleep = sleepRow(fields, rawText, where)
-          store('sleep', sleep, sleep.start_ms as number)
-        } else if (table.kind === 'workouts') {
-          const workout = workoutRow(fields, rawText, where)
-          store('workout', workout, workout.start_ms as number)
-        } else {
-          store('journal', journalRow(fields, where), 0)
-        }
-      }
+    for (const [type, rows] of incoming) {
+      if (rows.length === 0) continue
+      const table = exportedTables.find((candidate) => candidate.recordType === type)!
+      const stamped = table.recordType === 'journal' ? rows : rows.map((row) => ({ ...row, updated_ms: knownAt, updated_at: new Date(knownAt).toISOString() }))
+      const merged = mergeSnapshot(db, table, userId, stamped, knownAt)
+      merged.verdicts.forEach((verdict) => tally.count(type, verdict))
+      stale.push(...merged.stale)
     }
   })()
-  return counts
+
+  // Recoveries have no date of their own: they fall on their cycle's.
+  const dates = [...incoming.values()].flat().flatMap((row) => (typeof row.local_date === 'string' ? [row.local_date] : [])).sort()
+  return { counts: { ...tally.counts, ...(dates.length ? { covers: { from: dates[0], to: dates.at(-1)! } } : {}) }, stale }
+}
+
+/** The export's rows by record type, for the types its files hold (a file's absence says nothing). */
+function rowsOf(tables: ExportTable[], userId: number): Map<ExportRecordType, Row[]> {
+  const rows = new Map<ExportRecordType, Row[]>()
+  const add = (type: ExportRecordType, row: Row | undefined) => {
+    if (!rows.has(type)) rows.set(type, [])
+    if (row) rows.get(type)!.push({ ...row, user_id: userId })
+  }
+  for (const table of tables) {
+    for (const [index, { fields, raw }] of table.rows.entries()) {
+      const where = `${table.file}, row ${index + 2}`
+      const rawText = JSON.stringify(raw)
+      if (table.kind === 'cycles') {
+        const cycle = cycleRow(fields, rawText, where)
+        add('cycle', cycle)
+        add('recovery', recoveryRow(fields, cycle, rawText, where))
+      } else if (table.kind === 'sleeps') add('sleep', sleepRow(fields, rawText, where))
+      else if (table.kind === 'workouts') add('workout', workoutRow(fields, rawText, where))
+      else add('journal', journalRow(fields, where))
+    }
+  }
+  return rows
+}
+
+/** The newest moment a row tells of: the export was cut no earlier. */
+function latestMomentOf(row: Row): number {
+  return Math.max(...['start_ms', 'end_ms', 'sleep_start_ms', 'cycle_start_ms', 'cycle_end_ms'].map((column) => (row[column] as number | null | undefined) ?? 0))
+}
+
+/** One record type of the snapshot against what is stored: the verdict on each row, and the stale rows. */
+function mergeSnapshot(db: Database, table: ExportedTable, userId: number, rows: Row[], knownAt: number) {
+  const kind = snapshotKinds[table.recordType]
+  const anchors = rows.map((row) => row[table.anchor] as number)
+  const first = Math.min(...anchors)
+  const last = Math.max(...anchors)
+  const stored = storedExportRows(db, table, userId, first - SAME_RECORD_TOLERANCE_MS.cycle, last + SAME_RECORD_TOLERANCE_MS.cycle)
+  const pairs = pairNearest(
+    anchors,
+    stored.map((row) => row[table.anchor] as number),
+    (index) => kind.tolerance(rows[index]),
+    (index, storedIndex) => kind.sameKind(rows[index], stored[storedIndex])
+  )
+  const sql = tableStatements(db, table)
+  const verdicts = rows.map((row, index): ImportVerdict => {
+    const previous = pairs.has(index) ? stored[pairs.get(index)!] : undefined
+    if (sql.apiTwin?.get(userId, anchors[index] - SAME_RECORD_WINDOW_MS, anchors[index] + SAME_RECORD_WINDOW_MS)) return 'skippedAsDuplicates'
+    if (!previous) {
+      if (coveredByNewerExport(stored, table.anchor, anchors[index], knownAt)) return 'keptNewer'
+      sql.insert.run(row)
+      return 'added'
+    }
+    const storedIsNewer = (previous.known_ms as number) > knownAt
+    if (sameValues(previous, row)) {
+      if (!storedIsNewer) sql.touch?.run(row)
+      return 'unchanged'
+    }
+    if (storedIsNewer) return 'keptNewer'
+    sql.remove.run(previous)
+    sql.insert.run(row)
+    return 'updated'
+  })
+  const paired = new Set(pairs.values())
+  const stale = stored
+    .filter((row, index) => !paired.has(index) && (row[table.anchor] as number) >= first && (row[table.anchor] as number) <= last)
+    .filter((row) => (row.known_ms as number) <= knownAt)
+    .map((row): StaleRecord => ({ type: table.recordType, userId, key: table.key.map((column) => row[column] as string | number), knownMs: row.known_ms as number }))
+  return { verdicts, stale }
+}
+
+/**
+ * Rows of earlier exports around the window, with when each was known: its own `updated_ms`, and
+ * for journal answers (which have none) their cycle's.
+ */
+function storedExportRows(db: Database, table: ExportedTable, userId: number, from: number, to: number): Row[] {
+  const knownMs =
+    table.recordType === 'journal'
+      ? `COALESCE((SELECT MAX(c.updated_ms) FROM cycle c WHERE c.user_id = t.user_id AND c.start_ms = t.cycle_start_ms AND c.source = 'export'), 0)`
+      : 't.updated_ms'
+  return db
+    .prepare(`SELECT t.*, ${knownMs} AS known_ms FROM ${table.table} t WHERE t.user_id = ? AND t.source = 'export' AND t.${table.anchor} BETWEEN ? AND ? ORDER BY t.${table.anchor}`)
+    .all(userId, from, to) as Row[]
+}
+
+/**
+ * Whether a later export already spoke for this moment: it gave the records on both sides of it
+ * and none here, so this older export's record was deleted at WHOOP since.
+ */
+function coveredByNewerExport(stored: Row[], anchor: string, at: number, knownAt: number): boolean {
+  const before = stored.findLast((row) => (row[anchor] as number) < at)
+  const after = stored.find((row) => (row[anchor] as number) > at)
+  return before !== undefined && after !== undefined && (before.known_ms as number) > knownAt && (after.known_ms as number) > knownAt
+}
+
+function sameValues(stored: Row, incoming: Row): boolean {
+  return Object.keys(incoming).every((column) => bookkeeping.has(column) || stored[column] === incoming[column])
+}
+
+function tableStatements(db: Database, table: ExportedTable) {
+  const columns = ['user_id', ...table.columns, ...(table.hasRaw ? ['raw'] : [])]
+  const byKey = ['user_id', ...table.key].map((column) => `${column} = @${column}`).join(' AND ')
+  const hasUpdatedMs = table.columns.includes('updated_ms')
+  return {
+    insert: db.prepare(`INSERT INTO ${table.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`),
+    remove: db.prepare(`DELETE FROM ${table.table} WHERE ${byKey}`),
+    /** An unchanged row is now known as of this export, so an older one cannot overwrite it. */
+    touch: hasUpdatedMs ? db.prepare(`UPDATE ${table.table} SET updated_ms = @updated_ms, updated_at = @updated_at WHERE ${byKey}`) : undefined,
+    apiTwin: hasUpdatedMs
+      ? db.prepare(`SELECT 1 FROM ${table.table} WHERE user_id = ? AND source != 'export' AND ${table.anchor} BETWEEN ? AND ?`)
+      : undefined
+  }
 }
 
 /**
@@ -92,205 +206,4 @@ export function adoptImportedHistory(db: Database, userId: number): void {
     }
     db.prepare('DELETE FROM account WHERE user_id = ?').run(LOCAL_IMPORT_USER_ID)
   })()
-}
-
-/** Prepared statements for one table, keyed as the app keys it, with the check for an API twin. */
-function tableStatements(db: Database, name: keyof typeof recordTables | 'journal') {
-  const columns =
-    name === 'journal'
-      ? ['user_id', 'cycle_start_ms', 'cycle_end_ms', 'timezone_offset', 'local_date', 'question', 'answered_yes', 'notes', 'source']
-      : [...recordTables[name].columns]
-  const table = name === 'journal' ? 'journal_entry' : recordTables[name].table
-  const key = name === 'journal' ? ['user_id', 'cycle_start_ms', 'question'] : [recordTables[name].key]
-  const where = key.map((column) => `${column} = @${column}`).join(' AND ')
-  const compared = columns.filter((column) => column !== 'walk')
-  return {
-    existing: db.prepare(`SELECT ${compared.join(', ')} FROM ${table} WHERE ${where}`),
-    insert: db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`),
-    update: db.prepare(`UPDATE ${table} SET ${compared.map((c) => `${c} = @${c}`).join(', ')} WHERE ${where}`),
-    apiTwin:
-      name === 'journal'
-        ? undefined
-        : db.prepare(
-            `SELECT 1 FROM ${table} WHERE user_id = ? AND source != 'export' AND ${recordTables[name].anchor} BETWEEN ? AND ?`
-          )
-  }
-}
-
-// ---- one row of the export to one row of the store ----
-
-/** `UTC-04:00` (or WHOOP's API form `-04:00`) as minutes east of UTC. */
-function offsetOf(fields: Fields, where: string): { minutes: number; text: string } {
-  const match = /^(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})$/i.exec(fields.cycleTimezone ?? '')
-  if (!match) {
-    if (/^(UTC|GMT|Z)$/i.test(fields.cycleTimezone ?? '')) return { minutes: 0, text: '+00:00' }
-    throw new ImportRejectedError(`${where}: the cycle timezone "${fields.cycleTimezone ?? ''}" is not a UTC offset.`)
-  }
-  const minutes = (Number(match[2]) * 60 + Number(match[3])) * (match[1] === '-' ? -1 : 1)
-  return { minutes, text: `${match[1]}${match[2].padStart(2, '0')}:${match[3]}` }
-}
-
-/** A local `YYYY-MM-DD HH:MM:SS` in the row's timezone, as epoch milliseconds (UTC). */
-function timeOf(value: string | undefined, offsetMinutes: number, where: string, column: string): number | null {
-  if (!value) return null
-  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value)
-  if (!match) throw new ImportRejectedError(`${where}: "${value}" in ${column} is not a date and time.`)
-  const [, y, mo, d, h, mi, s = '0'] = match
-  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - offsetMinutes * MINUTE
-}
-
-function requiredTime(value: string | undefined, offsetMinutes: number, where: string, column: string): number {
-  const time = timeOf(value, offsetMinutes, where, column)
-  if (time === null) throw new ImportRejectedError(`${where}: ${column} is empty.`)
-  return time
-}
-
-function numberOf(value: string | undefined, where: string, column: string): number | null {
-  if (value === undefined || value === '') return null
-  const parsed = Number(value.replace(',', '.'))
-  if (!Number.isFinite(parsed)) throw new ImportRejectedError(`${where}: "${value}" in ${column} is not a number.`)
-  return parsed
-}
-
-const kilojoules = (kcal: number | null) => (kcal === null ? null : Math.round(kcal * KJ_PER_KCAL * 1000) / 1000)
-const milliseconds = (minutes: number | null) => (minutes === null ? null : Math.round(minutes * MINUTE))
-const booleanOf = (value: string | undefined) => (value === undefined || value === '' ? null : /^(true|s[ií]|yes|1)$/i.test(value) ? 1 : 0)
-const iso = (ms: number) => new Date(ms).toISOString()
-
-/** Ids no WHOOP record has: negative cycle ids and `export-…` ids, fixed by the record's start. */
-const cycleIdOf = (startMs: number) => -Math.floor(startMs / 1000)
-
-function exportColumns(startMs: number, scored: boolean, raw: string) {
-  return {
-    score_state: scored ? 'SCORED' : 'UNSCORABLE',
-    created_at: iso(startMs),
-    updated_at: iso(startMs),
-    updated_ms: startMs,
-    source: 'export',
-    walk: null,
-    raw
-  }
-}
-
-function cycleRow(fields: Fields, raw: string, where: string): Row {
-  const offset = offsetOf(fields, where)
-  const start = requiredTime(fields.cycleStart, offset.minutes, where, 'Cycle start time')
-  const strain = numberOf(fields.dayStrain, where, 'Day Strain')
-  return {
-    id: cycleIdOf(start),
-    start_ms: start,
-    end_ms: timeOf(fields.cycleEnd, offset.minutes, where, 'Cycle end time'),
-    timezone_offset: offset.text,
-    local_date: cycleDateOf(start, offset.text),
-    strain,
-    kilojoule: kilojoules(numberOf(fields.energy, where, 'Energy burned')),
-    average_heart_rate: numberOf(fields.averageHr, where, 'Average HR'),
-    max_heart_rate: numberOf(fields.maxHr, where, 'Max HR'),
-    ...exportColumns(start, strain !== null, raw)
-  }
-}
-
-function recoveryRow(fields: Fields, cycle: Row, raw: string, where: string): Row | undefined {
-  const recovery = numberOf(fields.recovery, where, 'Recovery score')
-  const onset = timeOf(fields.sleepOnset, offsetOf(fields, where).minutes, where, 'Sleep onset')
-  if (recovery === null && onset === null) return undefined
-  const sleepStart = onset ?? (cycle.start_ms as number)
-  return {
-    cycle_id: cycle.id,
-    sleep_id: `export-sleep-${sleepStart}`,
-    sleep_start_ms: sleepStart,
-    user_calibrating: null,
-    recovery_score: recovery,
-    resting_heart_rate: numberOf(fields.restingHr, where, 'Resting heart rate'),
-    hrv_rmssd_milli: numberOf(fields.hrv, where, 'Heart rate variability'),
-    spo2_percentage: numberOf(fields.spo2, where, 'Blood oxygen'),
-    skin_temp_celsius: numberOf(fields.skinTemp, where, 'Skin temp'),
-    ...exportColumns(cycle.start_ms as number, recovery !== null, raw)
-  }
-}
-
-function sleepRow(fields: Fields, raw: string, where: string): Row {
-  const offset = offsetOf(fields, where)
-  const start = requiredTime(fields.sleepOnset, offset.minutes, where, 'Sleep onset')
-  const end = requiredTime(fields.wakeOnset, offset.minutes, where, 'Wake onset')
-  const cycleStart = requiredTime(fields.cycleStart, offset.minutes, where, 'Cycle start time')
-  const minutes = (field: WhoopExportField, column: string) => milliseconds(numberOf(fields[field], where, column))
-  const asleep = numberOf(fields.asleep, where, 'Asleep duration')
-  return {
-    id: `export-sleep-${start}`,
-    cycle_id: cycleIdOf(cycleStart),
-    start_ms: start,
-    end_ms: end,
-    timezone_offset: offset.text,
-    local_date: localDateOf(end, offset.text),
-    nap: booleanOf(fields.nap) ?? 0,
-    in_bed_ms: minutes('inBed', 'In bed duration'),
-    awake_ms: minutes('awake', 'Awake duration'),
-    no_data_ms: null,
-    light_ms: minutes('light', 'Light sleep duration'),
-    deep_ms: minutes('deep', 'Deep (SWS) duration'),
-    rem_ms: minutes('rem', 'REM duration'),
-    sleep_cycle_count: null,
-    disturbance_count: null,
-    need_ms: minutes('sleepNeed', 'Sleep need'),
-    respiratory_rate: numberOf(fields.respiratoryRate, where, 'Respiratory rate'),
-    performance_pct: numberOf(fields.sleepPerformance, where, 'Sleep performance'),
-    consistency_pct: numberOf(fields.sleepConsistency, where, 'Sleep consistency'),
-    efficiency_pct: numberOf(fields.sleepEfficiency, where, 'Sleep efficiency'),
-    ...exportColumns(start, asleep !== null, raw)
-  }
-}
-
-function workoutRow(fields: Fields, raw: string, where: string): Row {
-  const offset = offsetOf(fields, where)
-  const start = requiredTime(fields.workoutStart, offset.minutes, where, 'Workout start time')
-  const end = requiredTime(fields.workoutEnd, offset.minutes, where, 'Workout end time')
-  const strain = numberOf(fields.activityStrain, where, 'Activity Strain')
-  // The export gives zones 1–5 as a share of the workout; the store keeps time in each zone.
-  const length = end - start
-  const zoneShares = (['zone1', 'zone2', 'zone3', 'zone4', 'zone5'] as const).map((zone, index) =>
-    numberOf(fields[zone], where, `HR Zone ${index + 1} %`)
-  )
-  const zoneMs = zoneShares.map((share) => (share === null ? null : Math.round((share / 100) * length)))
-  const known = zoneMs.every((ms) => ms !== null)
-  return {
-    id: `export-workout-${start}`,
-    start_ms: start,
-    end_ms: end,
-    timezone_offset: offset.text,
-    local_date: localDateOf(start, offset.text),
-    sport_name: (fields.activity ?? '').toLowerCase().replace(/\s+/g, '-'),
-    strain,
-    average_heart_rate: numberOf(fields.averageHr, where, 'Average HR'),
-    max_heart_rate: numberOf(fields.maxHr, where, 'Max HR'),
-    kilojoule: kilojoules(numberOf(fields.energy, where, 'Energy burned')),
-    percent_recorded: null,
-    distance_meter: numberOf(fields.distance, where, 'Distance'),
-    altitude_gain_meter: numberOf(fields.altitudeGain, where, 'Altitude gain'),
-    altitude_change_meter: numberOf(fields.altitudeChange, where, 'Altitude change'),
-    zone0_ms: known ? Math.max(0, length - zoneMs.reduce((sum, ms) => sum! + ms!, 0)!) : null,
-    zone1_ms: zoneMs[0],
-    zone2_ms: zoneMs[1],
-    zone3_ms: zoneMs[2],
-    zone4_ms: zoneMs[3],
-    zone5_ms: zoneMs[4],
-    ...exportColumns(start, strain !== null, raw)
-  }
-}
-
-function journalRow(fields: Fields, where: string): Row {
-  const offset = offsetOf(fields, where)
-  const start = requiredTime(fields.cycleStart, offset.minutes, where, 'Cycle start time')
-  const question = (fields.question ?? '').trim()
-  if (!question) throw new ImportRejectedError(`${where}: the question is empty.`)
-  return {
-    cycle_start_ms: start,
-    cycle_end_ms: timeOf(fields.cycleEnd, offset.minutes, where, 'Cycle end time'),
-    timezone_offset: offset.text,
-    local_date: cycleDateOf(start, offset.text),
-    question,
-    answered_yes: booleanOf(fields.answeredYes),
-    notes: fields.notes ? fields.notes : null,
-    source: 'export'
-  }
 }

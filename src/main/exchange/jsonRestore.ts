@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { ImportCounts } from '../../shared/exchange'
 import { exportedTables } from './exportedTables'
+import { createImportTally } from './importTally'
 import type { ExportFile } from './exportFormat'
 import { readJsonExport, type ReadJsonOptions } from './readJsonExport'
 
@@ -15,7 +16,7 @@ export async function restoreJsonExport(db: Database, file: string, options?: Re
 }
 
 function mergeExport(db: Database, file: ExportFile): ImportCounts {
-  const counts = { added: 0, updated: 0, unchanged: 0, skippedAsDuplicates: 0 }
+  const tally = createImportTally()
   const statements = exportedTables.map((table) => {
     const columns = ['user_id', ...table.columns, ...(table.hasRaw ? ['raw'] : [])]
     const where = table.key.map((column) => `${column} = @${column}`).join(' AND ')
@@ -52,20 +53,20 @@ function mergeExport(db: Database, file: ExportFile): ImportCounts {
           const current = existing.get(row) as Record<string, unknown> | undefined
           if (!current) {
             insert.run(row)
-            counts.added++
+            tally.count(table.recordType, 'added')
           } else if (sameRow(current, row)) {
-            counts.unchanged++
+            tally.count(table.recordType, 'unchanged')
           } else if (!('updated_ms' in row) || (row.updated_ms as number) >= (current.updated_ms as number)) {
             update.run(row)
-            counts.updated++
+            tally.count(table.recordType, 'updated')
           } else {
-            counts.unchanged++
+            tally.count(table.recordType, 'keptNewer')
           }
         }
       }
     }
   })()
-  return counts
+  return tally.counts
 }
 
 function sameRow(current: Record<string, unknown>, incoming: Record<string, unknown>): boolean {

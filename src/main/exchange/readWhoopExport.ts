@@ -60,7 +60,7 @@ function unzipCsvEntries(bytes: Uint8Array, limits: ExportLimits): { name: strin
     entries = unzipSync(bytes, {
       // Sizes are checked from the ZIP's directory before anything is inflated.
       filter: (entry) => {
-        if (!entry.name.toLowerCase().endsWith('.csv')) return false
+        if (!entry.name.toLowerCase().endsWith('.csv') || isSystemFile(entry.name)) return false
         total += entry.originalSize
         const ratio = entry.originalSize / Math.max(1, entry.size)
         if (entry.originalSize > limits.maxEntryBytes || total > limits.maxTotalBytes || ratio > limits.maxCompressionRatio) {
@@ -75,6 +75,9 @@ function unzipCsvEntries(bytes: Uint8Array, limits: ExportLimits): { name: strin
   if (rejection) throw new ImportRejectedError(rejection)
   return Object.entries(entries).map(([name, data]) => ({ name, bytes: data }))
 }
+
+/** What macOS Finder and other tools add to a ZIP beside the files: `__MACOSX/._sleeps.csv`, `.DS_Store`. */
+const isSystemFile = (name: string) => name.split('/').some((part) => part === '__MACOSX' || part.startsWith('.'))
 
 function parseTable(name: string, bytes: Uint8Array): ExportTable | undefined {
   let lines: string[][]

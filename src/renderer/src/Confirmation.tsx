@@ -15,7 +15,15 @@ export function useConfirmation() {
   return { open, trigger, ask: () => setOpen(true), close: () => setOpen(false) }
 }
 
-export function Confirmation({ question, onCancel, children }: { question: string; onCancel: () => void; children: ReactNode }) {
+interface ConfirmationProps {
+  question: string
+  onCancel: () => void
+  /** What declining is called, when "Cancel" would not say it (e.g. "Keep them"). */
+  cancelLabel?: string
+  children: ReactNode
+}
+
+export function Confirmation({ question, onCancel, cancelLabel = 'Cancel', children }: ConfirmationProps) {
   const questionId = useId()
   const cancel = useRef<HTMLButtonElement>(null)
   useEffect(() => cancel.current?.focus(), [])
@@ -24,7 +32,7 @@ export function Confirmation({ question, onCancel, children }: { question: strin
       <p id={questionId}>{question}</p>
       {children}
       <button ref={cancel} type="button" className="button" data-testid="confirm-cancel" onClick={onCancel}>
-        Cancel
+        {cancelLabel}
       </button>
     </div>
   )

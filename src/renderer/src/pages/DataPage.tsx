@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { AppInfo } from '../../../shared/api'
-import type { ExchangeProgress, ImportRequest } from '../../../shared/exchange'
+import type { ExchangeProgress, ImportRequest, PendingRemoval } from '../../../shared/exchange'
+import { describeImport, describePendingRemoval, describeRemoval } from '../../../shared/importSummary'
 import type { Result } from '../../../shared/result'
 import { api } from '../api'
 import { Confirmation, useConfirmation } from '../Confirmation'
@@ -18,6 +19,8 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
   const [busy, setBusy] = useState(false)
   const [progress, setProgress] = useState<ExchangeProgress>()
   const deleting = useConfirmation()
+  const removing = useConfirmation()
+  const [pendingRemoval, setPendingRemoval] = useState<PendingRemoval>()
   const importKind = useRef<ImportRequest['kind']>('json-backup')
   const fileInput = useRef<HTMLInputElement>(null)
 
@@ -54,15 +57,28 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
       if (!result.ok) return { kind: 'error', text: result.error.message }
       if (!result.value.imported) return undefined
       onDataChanged()
-      const { added, updated, unchanged, skippedAsDuplicates } = result.value
-      return {
-        kind: 'status',
-        text: `Imported: ${added} added, ${updated} updated, ${unchanged} already there${skippedAsDuplicates ? `, ${skippedAsDuplicates} already synced from WHOOP` : ''}.`
-      }
+      setPendingRemoval(result.value.pendingRemoval)
+      if (result.value.pendingRemoval) removing.ask()
+      return { kind: 'status', text: describeImport(result.value.file ?? 'the file', result.value) }
     })
+
+  const removeStaleRecords = (removal: PendingRemoval) =>
+    run(async () => {
+      const result = await api.removeStaleRecords({ id: removal.id })
+      removing.close()
+      setPendingRemoval(undefined)
+      onDataChanged()
+      return result.ok ? { kind: 'status', text: describeRemoval(result.value) } : { kind: 'error', text: result.error.message }
+    })
+
+  const keepStaleRecords = () => {
+    removing.close()
+    setPendingRemoval(undefined)
+  }
 
   /** In the desktop app the main process asks for the file; in the browser host the page picks it. */
   function chooseImport(kind: ImportRequest['kind']) {
+    keepStaleRecords()
     if (!inBrowserHost()) return void importData(kind)
     importKind.current = kind
     fileInput.current?.click()
@@ -108,16 +124,31 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
         <h2>Import</h2>
         <p className="muted">
           Restore a WHOOP Desktop JSON export, or bring in WHOOP’s own data export (the ZIP from WHOOP’s app, or its CSV
-          files) for history and journal answers the API does not offer. Records already here are not duplicated.
+          files) for history and journal answers the API does not offer. Records already here are not duplicated; a newer
+          export replaces what an older one said, and an older one never overwrites newer data.
         </p>
         <div className="choices">
           <button type="button" className="button" data-testid="import-button" disabled={busy} onClick={() => chooseImport('json-backup')}>
             Restore a JSON export
           </button>
-          <button type="button" className="button" data-testid="import-whoop-button" disabled={busy} onClick={() => chooseImport('whoop-export')}>
+          <button
+            ref={removing.trigger}
+            type="button"
+            className="button"
+            data-testid="import-whoop-button"
+            disabled={busy}
+            onClick={() => chooseImport('whoop-export')}
+          >
             Import WHOOP’s data export
           </button>
         </div>
+        {removing.open && pendingRemoval && (
+          <Confirmation question={`${describePendingRemoval(pendingRemoval)} Remove them?`} cancelLabel="Keep them" onCancel={keepStaleRecords}>
+            <button type="button" className="button danger" data-testid="confirm-remove-stale" disabled={busy} onClick={() => void removeStaleRecords(pendingRemoval)}>
+              Remove them
+            </button>
+          </Confirmation>
+        )}
         <input
           ref={fileInput}
           type="file"

@@ -1,0 +1,53 @@
+import type { ExportRecordType, ImportCounts, ImportVerdict, PendingRemoval, RemovalResult } from './exchange'
+
+/*
+ * The words for what an import did, shared by the Data page and the activity log. Type-only
+ * imports keep zod out of the page.
+ */
+
+const typeNames: Record<ExportRecordType, [one: string, many: string]> = {
+  cycle: ['cycle', 'cycles'],
+  recovery: ['recovery', 'recoveries'],
+  sleep: ['sleep', 'sleeps'],
+  workout: ['workout', 'workouts'],
+  journal: ['journal answer', 'journal answers']
+}
+const typeOrder = Object.keys(typeNames) as ExportRecordType[]
+
+const verdictWords: Record<ImportVerdict, string> = {
+  added: 'added',
+  updated: 'updated',
+  unchanged: 'already there',
+  keptNewer: 'kept as stored (newer)',
+  skippedAsDuplicates: 'already synced from WHOOP'
+}
+
+export const countOf = (type: ExportRecordType, count: number) => `${count} ${typeNames[type][count === 1 ? 0 : 1]}`
+
+/** "2 sleeps and 1 workout" */
+export function listCounts(byType: Partial<Record<ExportRecordType, number>>): string {
+  const parts = typeOrder.filter((type) => byType[type]).map((type) => countOf(type, byType[type]!))
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'nothing')
+}
+
+/** "Imported my_whoop_data.zip (2024-01-02 to 2024-06-24): 175 cycles: 3 added, 172 already there; …" */
+export function describeImport(file: string, counts: ImportCounts): string {
+  const days = counts.covers ? ` (${counts.covers.from} to ${counts.covers.to})` : ''
+  const types = typeOrder
+    .filter((type) => counts.byType[type])
+    .map((type) => {
+      const verdicts = counts.byType[type]!
+      const total = Object.values(verdicts).reduce((sum, n) => sum + n, 0)
+      const parts = (Object.keys(verdictWords) as ImportVerdict[]).filter((verdict) => verdicts[verdict]).map((verdict) => `${verdicts[verdict]} ${verdictWords[verdict]}`)
+      return `${countOf(type, total)}: ${parts.join(', ')}`
+    })
+  return `Imported ${file}${days}: ${types.length ? types.join('; ') : 'no records'}.`
+}
+
+export function describePendingRemoval(removal: PendingRemoval): string {
+  return `This export no longer has ${listCounts(removal.byType)} that an earlier export added on the days it covers (deleted at WHOOP since).`
+}
+
+export function describeRemoval(result: RemovalResult): string {
+  return result.removed ? `Removed ${listCounts(result.byType)} that the newer export no longer has.` : 'Nothing was removed: newer data had replaced those records.'
+}

@@ -1,0 +1,64 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { strToU8, zipSync } from 'fflate'
+import type { Page } from '@playwright/test'
+import { generateMemberHistory, type MemberHistory } from '../../src/main/demo/memberHistory'
+import { englishHeaders, whoopExportCsv } from '../support/whoopExportFixture'
+import { expect, saveScreenshot, test } from './fixtures'
+
+const DAY = 86_400_000
+const history = generateMemberHistory({ days: 90, now: Date.now() })
+
+/** WHOOP's export ZIP of a history, written where the page's file chooser can pick it. */
+function exportZip(member: MemberHistory, name: string): string {
+  const csv = whoopExportCsv(member, englishHeaders)
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'whoop-export-e2e-')), name)
+  const files = { 'physiological_cycles.csv': csv.cycles, 'sleeps.csv': csv.sleeps, 'workouts.csv': csv.workouts }
+  fs.writeFileSync(file, zipSync(Object.fromEntries(Object.entries(files).map(([entry, text]) => [entry, strToU8(text)]))))
+  return file
+}
+
+async function importThroughThePage(page: Page, file: string) {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByTestId('import-whoop-button').click()
+  await (await chooser).setFiles(file)
+}
+
+test("importing WHOOP's export twice: the message counts each type, and what the newer one no longer has goes when confirmed", async ({ page, host }) => {
+  // An export cut 20 days ago, holding a workout the person has since deleted at WHOOP.
+  const cut = Date.now() - 20 * DAY
+  const older: MemberHistory = structuredClone({
+    ...history,
+    cycles: history.cycles.filter((c) => Date.parse(c.start) < cut && c.end),
+    sleeps: history.sleeps.filter((s) => Date.parse(s.start) < cut),
+    workouts: history.workouts.filter((w) => Date.parse(w.start) < cut)
+  })
+  const deleted = structuredClone(older.workouts[10])
+  deleted.start = new Date(Date.parse(deleted.start) + 3 * 3_600_000).toISOString()
+  deleted.end = new Date(Date.parse(deleted.end) + 3 * 3_600_000).toISOString()
+  older.workouts.splice(10, 0, deleted)
+
+  await page.goto(host.url)
+  await page.getByTestId('data-link').click()
+  await importThroughThePage(page, exportZip(older, 'whoop-export-october.zip'))
+  const message = page.getByTestId('data-message')
+  await expect(message).toContainText(`Imported whoop-export-october.zip (`)
+  await expect(message).toContainText(`${older.cycles.length} cycles: ${older.cycles.length} added`)
+  await expect(message).toContainText(`${older.workouts.length} workouts: ${older.workouts.length} added`)
+  await expect(page.getByRole('alertdialog')).toHaveCount(0)
+
+  await importThroughThePage(page, exportZip(history, 'whoop-export-november.zip'))
+  const newCycles = history.cycles.length - older.cycles.length
+  await expect(message).toContainText(`${history.cycles.length} cycles: ${newCycles} added`)
+  const question = page.getByRole('alertdialog')
+  await expect(question).toContainText('This export no longer has 1 workout that an earlier export added')
+  await expect(page.getByTestId('confirm-cancel')).toBeFocused()
+  await expect(page.getByTestId('confirm-cancel')).toHaveText('Keep them')
+  await saveScreenshot(page, 'import-removal-question')
+
+  await page.getByTestId('confirm-remove-stale').click()
+  await expect(message).toHaveText('Removed 1 workout that the newer export no longer has.')
+  await expect(question).toHaveCount(0)
+  await expect(page.getByTestId('import-whoop-button')).toBeFocused()
+})
