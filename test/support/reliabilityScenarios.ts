@@ -30,6 +30,17 @@ export interface Outcome {
   /** Records of the clean run missing afterwards, plus records that should not be there. */
   recordsLost: number
   integrity: string
+  /** Export files left cut off under their name, or beside it once the export was redone. */
+  partialFiles?: number
+}
+
+/** Whether a file is an export written to its end (a cut-off one is not valid JSON). */
+function isWholeExport(file: string): boolean {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')).format === 'whoop-desktop-export'
+  } catch {
+    return false
+  }
 }
 
 function scratch() {
@@ -149,7 +160,7 @@ export async function killScenarios(kills: number, days: number, seed = 7): Prom
   const bundle = await bundleForNode('test/support/workerChild.ts', path.resolve('test-results/worker-child'))
   const fake: FakeWhoop = await startFakeWhoop({ days, rateLimit: false })
   const { dir, remove } = scratch()
-  const outcome: Outcome = { scenario: 'SIGKILL during sync, export and restore', faultsInjected: 0, kills: 0, recordsCompared: 0, recordsLost: 0, integrity: 'ok' }
+  const outcome: Outcome = { scenario: 'SIGKILL during sync, export and restore', faultsInjected: 0, kills: 0, recordsCompared: 0, recordsLost: 0, integrity: 'ok', partialFiles: 0 }
   const runs: Record<Work, number> = { sync: 0, export: 0, import: 0 }
   const sync = (db: Database) => {
     const { client } = clientForFake(fake, systemClock, { rateLimiter: createRateLimiter({ clock: systemClock, policies: [] }) })
@@ -191,14 +202,21 @@ export async function killScenarios(kills: number, days: number, seed = 7): Prom
       const db = openDatabase(file)
       if (work === 'sync') {
         await sync(db)
+        check(db, clean)
       } else if (work === 'export') {
-        // The database is untouched by an export; the cut-off file never appears under its name.
-        if (fs.existsSync(target)) JSON.parse(fs.readFileSync(target, 'utf8'))
+        // A cut-off export never appears under its name: there is nothing there, or a whole export.
+        if (fs.existsSync(target) && !isWholeExport(target)) outcome.partialFiles++
         await writeJsonExport(db, target, {}, { appName: 'x', appVersion: '0', exportedAt: 'now' })
+        if (fs.existsSync(`${target}.partial`)) outcome.partialFiles++
+        // The export redone is judged by what it restores: a fresh database with the fake's history.
+        const restored = openDatabase(path.join(dir, `restored-${index}.sqlite`))
+        await restoreJsonExport(restored, target)
+        check(restored, clean)
+        restored.close()
       } else {
         await restoreJsonExport(db, exportFile)
+        check(db, clean)
       }
-      check(db, clean)
       db.close()
     }
     outcome.scenario = `SIGKILL during sync (${runs.sync}), export (${runs.export}) and restore (${runs.import})`

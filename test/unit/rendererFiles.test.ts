@@ -6,15 +6,22 @@ import { isAllowedExternalUrl } from '../../src/main/web/externalLinks'
 import { rendererFilePath, rendererResponse } from '../../src/main/web/rendererFiles'
 import { makeTempDir } from '../support/tempDir'
 
-/** A renderer folder with a secret file beside it, which no URL may reach. */
+const page = '<html><head></head><body>app</body></html>'
+
+/**
+ * A renderer folder (`<tmp>/app/renderer`) with a secret file at every place the hostile paths below
+ * aim for, so that a path that escaped would be served, not merely missing.
+ */
 function rendererFolder() {
   const parent = makeTempDir()
-  const root = path.join(parent, 'renderer')
+  const root = path.join(parent, 'app', 'renderer')
   fs.mkdirSync(path.join(root, 'assets'), { recursive: true })
-  fs.writeFileSync(path.join(root, 'index.html'), '<html><head></head><body>app</body></html>')
+  fs.mkdirSync(path.join(parent, 'etc'))
+  fs.writeFileSync(path.join(root, 'index.html'), page)
   fs.writeFileSync(path.join(root, 'assets', 'index.js'), 'console.log(1)')
-  fs.writeFileSync(path.join(parent, 'secret.txt'), 'secret')
-  fs.writeFileSync(path.join(parent, 'renderer-secret.txt'), 'secret')
+  for (const secret of ['app/secret.txt', 'app/renderer-secret.txt', 'etc/passwd', 'etc/passwd.txt']) {
+    fs.writeFileSync(path.join(parent, secret), 'secret')
+  }
   return root
 }
 
@@ -44,21 +51,24 @@ describe('serving the renderer', () => {
     }
   })
 
+  // Each hostile path, the file it names once decoded and clamped to the folder (undefined: none),
+  // and the answer: the page for an extension-less path (the single-page app's routes), else 404.
   it.each([
-    '/../secret.txt',
-    '/../renderer-secret.txt',
-    '/assets/../../secret.txt',
-    '/..%2f..%2fetc%2fpasswd',
-    '/%2e%2e/%2e%2e/etc/passwd.txt',
-    '/assets/..\\..\\secret.txt',
-    '/%00index.html',
-    '/%E0%A4%A'
-  ])('never serves anything outside the renderer folder: %s', async (pathname) => {
+    ['/../secret.txt', 'secret.txt', 404],
+    ['/../renderer-secret.txt', 'renderer-secret.txt', 404],
+    ['/assets/../../secret.txt', 'secret.txt', 404],
+    ['/..%2f..%2fetc%2fpasswd', 'index.html', 200],
+    ['/%2e%2e/%2e%2e/etc/passwd.txt', 'etc/passwd.txt', 404],
+    // On POSIX a backslash is part of a file name, so this names one (missing) file in assets/.
+    ['/assets/..\\..\\secret.txt', 'assets/..\\..\\secret.txt', 404],
+    ['/%00index.html', undefined, 404],
+    ['/%E0%A4%A', undefined, 404]
+  ] as const)('never serves anything outside the renderer folder: %s names %s, answered %i', async (pathname, inside, status) => {
     const root = rendererFolder()
-    const file = rendererFilePath(root, pathname)
-    if (file) expect(file.startsWith(root + path.sep)).toBe(true)
+    expect(rendererFilePath(root, pathname)).toBe(inside === undefined ? undefined : path.join(root, inside))
     const response = await rendererResponse(root, pathname)
-    expect(await response.text()).not.toContain('secret')
+    expect(response.status).toBe(status)
+    expect(await response.text()).toBe(status === 200 ? page : 'Not found')
   })
 
   it('answers a missing file with 404', async () => {

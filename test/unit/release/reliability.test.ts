@@ -17,7 +17,7 @@ describe('reliability', () => {
   it('survives SIGKILL at random points of sync, export and restore', async () => {
     const outcome = await killScenarios(6, 400)
     expect(outcome.kills).toBe(6)
-    expect(outcome).toMatchObject({ recordsLost: 0, integrity: 'ok' })
+    expect(outcome).toMatchObject({ recordsLost: 0, integrity: 'ok', partialFiles: 0 })
     expect(outcome.recordsCompared).toBeGreaterThan(6 * 1500)
   }, 120_000)
 })

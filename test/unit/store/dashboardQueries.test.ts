@@ -85,13 +85,28 @@ describe('dashboard queries', () => {
   })
 
   it('compute 7-day averages and a 30-day baseline from the days before the range too', () => {
-    const week = queries.dashboard(userId, '1w', now())
-    const first = week.recovery[0]
-    expect(first.hrvAverage7).not.toBeNull()
-    expect(first.hrvBaseline).not.toBeNull()
-    const month = queries.dashboard(userId, '1m', now())
-    const hrvs = month.recovery.slice(-7).map((point) => point.hrv).filter((v): v is number => v !== null)
-    expect(month.recovery.at(-1)!.hrvAverage7).toBeCloseTo(hrvs.reduce((a, b) => a + b, 0) / hrvs.length, 6)
+    // From the fake's history: each day's mean of its scored recoveries, by the day the member woke.
+    const { history } = harness.fake
+    const scored = history.recoveries.filter((r) => r.score_state === 'SCORED')
+    const byDay = (pick: (score: NonNullable<(typeof scored)[number]['score']>) => number) =>
+      scored.map((r): [string, number] => [cycleDay(history, r.cycle_id), pick(r.score!)])
+    const dayBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10)
+    /** The mean over the `window` days ending on `date`, each day counted once. */
+    const windowMean = (entries: [string, number][], date: string, window: number) =>
+      meanOfDays(entries.filter(([day]) => day > dayBefore(date, window) && day <= date)).mean
+    const hrv = byDay((score) => score.hrv_rmssd_milli)
+    const restingHr = byDay((score) => score.resting_heart_rate)
+
+    for (const range of ['1w', '1m'] as const) {
+      const points = queries.dashboard(userId, range, now()).recovery
+      // The first day of the range needs the days before it; the last is today's.
+      for (const point of [points[0], points.at(-1)!]) {
+        expect(point.hrvAverage7, `${range} ${point.date}`).toBeCloseTo(windowMean(hrv, point.date, 7), 6)
+        expect(point.hrvBaseline, `${range} ${point.date}`).toBeCloseTo(windowMean(hrv, point.date, 30), 6)
+        expect(point.restingHrAverage7, `${range} ${point.date}`).toBeCloseTo(windowMean(restingHr, point.date, 7), 6)
+        expect(point.restingHrBaseline, `${range} ${point.date}`).toBeCloseTo(windowMean(restingHr, point.date, 30), 6)
+      }
+    }
   })
 
   it('total workouts by sport and time in heart-rate zones', () => {
