@@ -160,7 +160,7 @@ export async function killScenarios(kills: number, days: number, seed = 7): Prom
   const bundle = await bundleForNode('test/support/workerChild.ts', path.resolve('test-results/worker-child'))
   const fake: FakeWhoop = await startFakeWhoop({ days, rateLimit: false })
   const { dir, remove } = scratch()
-  const outcome: Outcome = { scenario: 'SIGKILL during sync, export and restore', faultsInjected: 0, kills: 0, recordsCompared: 0, recordsLost: 0, integrity: 'ok', partialFiles: 0 }
+  const outcome: Outcome & { partialFiles: number } = { scenario: 'SIGKILL during sync, export and restore', faultsInjected: 0, kills: 0, recordsCompared: 0, recordsLost: 0, integrity: 'ok', partialFiles: 0 }
   const runs: Record<Work, number> = { sync: 0, export: 0, import: 0 }
   const sync = (db: Database) => {
     const { client } = clientForFake(fake, systemClock, { rateLimiter: createRateLimiter({ clock: systemClock, policies: [] }) })
