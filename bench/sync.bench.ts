@@ -144,10 +144,15 @@ export async function benchPacedBackfill(): Promise<void> {
     // dashboard then shows, within the second it takes to redraw.
     const firstPages = new Set<string>()
     let newestStoredMs: number | undefined
+    // The first estimate of what is left, and when it came, against what then took place.
+    let firstEstimate: { pagesLeft: number; secondsLeft: number; atMs: number; pagesSoFar: number } | undefined
+    let pages = 0
     const onProgress = (progress: SyncProgress) => {
       if (progress.type !== 'resource') return
+      pages++
       firstPages.add(progress.resource)
       if (firstPages.size === 4) newestStoredMs ??= clock.elapsed()
+      if (progress.estimate) firstEstimate ??= { ...progress.estimate, atMs: clock.elapsed(), pagesSoFar: pages }
     }
     await createSyncEngine({ db, clock, client: () => client, onProgress }).sync()
     report('first-sync-newest-25-days-stored-simulated-seconds', (newestStoredMs ?? Infinity) / 1000, 's', {
@@ -165,6 +170,13 @@ export async function benchPacedBackfill(): Promise<void> {
       floorSeconds: floorMs / 1000,
       overFloorPercent: floorMs ? ((clock.elapsed() - floorMs) / floorMs) * 100 : 0,
       responses429: tooMany
+    })
+    report('first-sync-estimate-seconds-left', firstEstimate?.secondsLeft ?? NaN, 's', {
+      actualSecondsLeft: (clock.elapsed() - (firstEstimate?.atMs ?? NaN)) / 1000,
+      pagesLeft: firstEstimate?.pagesLeft,
+      actualPagesLeft: pages - (firstEstimate?.pagesSoFar ?? NaN),
+      afterPages: firstEstimate?.pagesSoFar,
+      history: '5 years'
     })
   } finally {
     db.close()

@@ -73,10 +73,21 @@ export interface SyncRunResult {
 export type SyncTrigger = 'manual' | 'launch' | 'connect'
 
 /** Pushed to the renderer while a sync runs, for a progress bar. */
+/**
+ * About how much of the first download of a history is left: from when the history begins (found
+ * at WHOOP before the download), how far back each collection has read, and the rate limits.
+ */
+export interface BackfillEstimate {
+  /** When the member's history begins (ISO). */
+  historyStart: string
+  pagesLeft: number
+  secondsLeft: number
+}
+
 export type SyncProgress =
   | { type: 'started'; runId: number; resources: SyncResource[] }
   /** `reachedBack`: the start of the oldest record read so far (ISO), for "back to 3 Jun 2024". */
-  | { type: 'resource'; resource: SyncResource; pages: number; records: number; reachedBack?: string }
+  | { type: 'resource'; resource: SyncResource; pages: number; records: number; reachedBack?: string; estimate?: BackfillEstimate }
   | { type: 'resource-done'; outcome: ResourceOutcome }
   | { type: 'waiting'; until: number }
   | { type: 'finished'; result: SyncRunResult }

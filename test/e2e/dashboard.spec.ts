@@ -36,6 +36,9 @@ test('connect, sync with live progress, and see the member’s own values', asyn
   await page.goto(host.url)
   await connectThroughThePage(page, whoop)
   await expect(page.getByTestId('sync-status')).toContainText(/Syncing .*records, back to [A-Z][a-z]{2} \d{1,2}, \d{4}/)
+  // Once the app has found where the history begins: how far back it goes, and about how long is left.
+  const historyStart = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date(whoop.history.cycles.at(-1)!.start))
+  await expect(page.getByTestId('sync-status')).toContainText(new RegExp(`back to .* of ${historyStart}, less than a minute left`))
   await expect(page.getByTestId('sync-cancel')).toBeVisible()
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
   await expect(page.getByTestId('last-synced')).toContainText('Last synced')

@@ -19,6 +19,7 @@ import { recordTables } from '../store/recordTables'
 import { createSyncStateStore, type ResourceSyncState, type Walk } from '../store/syncStateStore'
 import type { WhoopClient } from '../whoop/whoopClient'
 import type { CollectionName } from '../whoop/whoopSchemas'
+import { createBackfillEstimate, findHistoryStart, type BackfillEstimator } from './backfillEstimate'
 import { describeSyncFailure, endsTheRun, SyncCancelledError } from './syncFailure'
 
 const DAY_MS = 86_400_000
@@ -44,6 +45,8 @@ export interface SyncEngineOptions {
 interface RunContext {
   signal: AbortSignal
   inTurn: <T>(work: () => Promise<T>) => Promise<T>
+  /** While some collection downloads its whole history for the first time. */
+  estimate?: BackfillEstimator
 }
 
 /** Runs each piece of work after the one before it has settled, in the order they were asked for. */
@@ -167,7 +170,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
       seen += page.records.length
       // Pages come newest first; recoveries have no start of their own.
       const oldest = (page.records.at(-1) as { start?: string } | undefined)?.start
-      emit({ type: 'resource', resource: name, pages: totals.pages, records: seen, ...(oldest ? { reachedBack: oldest } : {}) })
+      run.estimate?.page(name, oldest ? Date.parse(oldest) : undefined)
+      const estimate = run.estimate?.current()
+      emit({ type: 'resource', resource: name, pages: totals.pages, records: seen, ...(oldest ? { reachedBack: oldest } : {}), ...(estimate ? { estimate } : {}) })
     }
     db.transaction(() => {
       const window = { from: walk.start ? Date.parse(walk.start) : undefined, to: Date.parse(walk.end) }
@@ -194,7 +199,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const current = state.get(userId, name)
     const walk = current.walk ?? planWalk(name, userId, current, now, wholeHistory)
     if (!current.walk) state.beginWalk(userId, name, walk)
+    if (walk.kind === 'full') run.estimate?.track(name)
     const totals = await readWindow(client, name, userId, walk, true, run)
+    run.estimate?.done(name)
     // After the whole history was just read, the rolling re-read starts its first week from the top.
     const { stretches, cursor } = walk.kind === 'full' ? { stretches: [], cursor: null } : recheckStretches(name, userId, current, now, wholeHistory)
     for (const stretch of stretches) {
@@ -207,6 +214,28 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
     state.rechecked(userId, name, cursor, now)
     return totals
+  }
+
+  /**
+   * An estimate for a run that downloads some collection's whole history for the first time. Where
+   * the history begins is asked of WHOOP (a dozen requests at most) after the newest page of every
+   * collection, so the first dashboard does not wait for it. An estimate is a help, not a step: if
+   * asking fails, the walks meet the same problem and say so.
+   */
+  function estimateFor(client: WhoopClient, userId: number, collections: CollectionName[], request: SyncOptions, run: RunContext) {
+    const oneOff = request.start !== undefined || request.end !== undefined
+    if (oneOff || collections.every((name) => state.get(userId, name).historyComplete)) return undefined
+    const now = clock.now()
+    const estimate = createBackfillEstimate({ now, clock, policies: client.rateLimiter.policies })
+    // Queued on the next microtask: by then every walk has queued its first page (they ask in turn
+    // before their first await).
+    void Promise.resolve().then(() =>
+      run
+        .inTurn(() => findHistoryStart(client, now, run.signal))
+        .then((start) => start !== null && estimate.located(start))
+        .catch(() => undefined)
+    )
+    return estimate
   }
 
   async function run(client: WhoopClient, request: SyncOptions, trigger: SyncTrigger, signal: AbortSignal) {
@@ -271,6 +300,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       // before any older one (the dashboard can show the last days at once), then the walks back
       // through history interleave. One request at a time, as before: WHOOP's limit is per app.
       const context: RunContext = { signal, inTurn: oneAtATime() }
+      if (!stopped) context.estimate = estimateFor(client, userId!, collections, request, context)
       await Promise.all(collections.map((name) => step(name, () => walkCollection(client, name, userId!, request, context))))
       outcomes.sort((a, b) => planned.indexOf(a.resource) - planned.indexOf(b.resource))
     } finally {

@@ -110,6 +110,9 @@ export function createRateLimiter(options: RateLimiterOptions) {
 
     budget: (): RateBudget | undefined => budget,
 
+    /** The limits it paces to, for estimates of how long a number of requests takes. */
+    policies,
+
     /** Tells `listener` whenever a request has to wait, and until when (for a progress bar). */
     onWait(listener: (until: number) => void): () => void {
       waitListeners.add(listener)

@@ -241,7 +241,7 @@ describe('progress, joining and cancelling', () => {
     const cyclePages = harness.progress.filter((e) => e.type === 'resource' && e.resource === 'cycle')
     // How far back it has read: the oldest cycle's start, once the last page is in.
     const oldestCycle = harness.fake.history.cycles.at(-1)!
-    expect(cyclePages.at(-1)).toEqual({ type: 'resource', resource: 'cycle', pages: 8, records: 200, reachedBack: oldestCycle.start })
+    expect(cyclePages.at(-1)).toMatchObject({ type: 'resource', resource: 'cycle', pages: 8, records: 200, reachedBack: oldestCycle.start })
   })
 
   it('lets a second request join the sync already running', async () => {
@@ -266,8 +266,10 @@ describe('progress, joining and cancelling', () => {
 
     const before = fake.apiRequests('/v2/cycle').length
     await engine.sync()
+    // The walk goes on from its next page (besides asking again where the history begins, for the estimate).
+    const resumed = fake.apiRequests('/v2/cycle').slice(before).filter((request) => request.query.nextToken !== undefined)
     expect(fake.apiRequests('/v2/cycle')[before].query.nextToken).toEqual(expect.any(String))
-    expect(fake.apiRequests('/v2/cycle').length - before).toBe(Math.ceil(1000 / 25) - 10)
+    expect(resumed).toHaveLength(Math.ceil(1000 / 25) - 10)
     expect(storedRecords(db)).toEqual(fakeRecords(fake))
   })
 
@@ -359,5 +361,43 @@ describe('the first sync’s order', () => {
     expect(walks.slice(0, 4).map((request) => [request.path, request.query.nextToken])).toEqual(collectionPaths.map((path) => [path, undefined]))
     // Interleaved: in any 8 requests in the middle of the backfill, every collection has its turn.
     expect(new Set(walks.slice(20, 28).map((request) => request.path)).size).toBe(4)
+  })
+})
+
+describe('the first sync’s estimate of what is left', () => {
+  it('finds where a 5-year history begins in a dozen requests, then says how many pages and how long are left', async () => {
+    harness = await startSyncHarness({ fake: { days: 5 * 365 } })
+    const { fake, clock, engine, progress } = harness
+    // A workout every third day or so: its pages span three times the days the others' do.
+    fake.history.workouts = fake.history.workouts.filter((_, index) => index % 3 === 0)
+    const started = clock.now()
+    await engine.sync()
+    const finished = clock.now()
+
+    // Each page stored is one progress event, in the order the pages came.
+    const pages = progress.flatMap((event, index) => (event.type === 'resource' ? [{ event, index, at: 0 }] : []))
+    const estimated = pages.filter(({ event }) => event.estimate !== undefined)
+    const firstCycle = Math.min(...fake.history.cycles.map((cycle) => Date.parse(cycle.start)))
+    expect(estimated.length).toBeGreaterThan(pages.length * 0.9)
+    expect(Math.abs(Date.parse(estimated[0].event.estimate!.historyStart) - firstCycle)).toBeLessThanOrEqual(DAY)
+
+    // Asking where the history begins: the cycle requests with an end that are not a walk's pages.
+    const walkRequests = pages.length
+    const collectionRequests = fake.apiRequests().filter((request) => /^\/v2\/(cycle|recovery|activity\/(sleep|workout))$/.test(request.path)).length
+    expect(collectionRequests - walkRequests).toBeGreaterThan(0)
+    expect(collectionRequests - walkRequests).toBeLessThanOrEqual(14)
+
+    // A tenth, a quarter, half and three quarters of the way: the pages left, to within 10 % (and a page
+    // or two for each collection's rounding).
+    for (const share of [0.1, 0.25, 0.5, 0.75]) {
+      const { event } = pages[Math.floor(pages.length * share)]
+      const actuallyLeft = pages.length - Math.floor(pages.length * share) - 1
+      expect(event.estimate!.pagesLeft, `at ${share}`).toBeGreaterThanOrEqual(actuallyLeft * 0.9 - 4)
+      expect(event.estimate!.pagesLeft, `at ${share}`).toBeLessThanOrEqual(actuallyLeft * 1.1 + 4)
+    }
+    // And the time: WHOOP's 100 requests a minute pace this backfill, so what is left takes whole minutes.
+    expect(finished - started).toBeGreaterThanOrEqual(60_000)
+    const first = estimated[0].event.estimate!
+    expect(first.secondsLeft).toBe(Math.floor((first.pagesLeft - 1) / 100) * 60)
   })
 })

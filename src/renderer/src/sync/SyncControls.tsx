@@ -20,6 +20,13 @@ function useOnline(): boolean {
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
 
+/** "about 3 min left", rounded up: an estimate says no more than it knows. */
+function timeLeft(seconds: number): string {
+  if (seconds < 60) return 'less than a minute left'
+  const minutes = Math.ceil(seconds / 60)
+  return minutes < 120 ? `about ${minutes} min left` : `about ${Math.ceil(minutes / 60)} h left`
+}
+
 /**
  * Always in the top bar: the sync button (or, when WHOOP refused the saved sign-in, "Connect
  * again"), what it is doing, and how the last sync went, one line per cause.
@@ -49,7 +56,7 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
           ? progress?.waitingUntil && progress.waitingUntil > Date.now()
             ? `Waiting for WHOOP’s rate limit until ${new Date(progress.waitingUntil).toLocaleTimeString()}…`
             : progress?.resource
-              ? `Syncing ${syncResourceNames[progress.resource]}: ${progress.records.toLocaleString()} records${progress.reachedBack ? `, back to ${dayFormat.format(new Date(progress.reachedBack))}` : ''}`
+              ? `Syncing ${syncResourceNames[progress.resource]}: ${progress.records.toLocaleString()} records${progress.reachedBack ? `, back to ${dayFormat.format(new Date(progress.reachedBack))}` : ''}${progress.estimate ? ` of ${dayFormat.format(new Date(progress.estimate.historyStart))}, ${timeLeft(progress.estimate.secondsLeft)}` : ''}`
               : 'Syncing…'
           : error
             ? error

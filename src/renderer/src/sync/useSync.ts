@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { SyncOptions, SyncProgress, SyncResource, SyncRunResult, SyncStatus } from '../../../shared/sync'
+import type { BackfillEstimate, SyncOptions, SyncProgress, SyncResource, SyncRunResult, SyncStatus } from '../../../shared/sync'
 import { api } from '../api'
 
 export interface LiveProgress {
@@ -9,6 +9,8 @@ export interface LiveProgress {
   /** How far back in time the sync has read (ISO). */
   reachedBack?: string
   waitingUntil?: number
+  /** While a history downloads for the first time: about how much is left. */
+  estimate?: BackfillEstimate
 }
 
 /** How often at most the dashboard is redrawn while a sync stores pages. */
@@ -50,7 +52,8 @@ export function useSync(onStored: () => void) {
           resource: event.resource,
           pages: event.pages,
           records: event.records,
-          reachedBack: event.reachedBack && (!current?.reachedBack || event.reachedBack < current.reachedBack) ? event.reachedBack : current?.reachedBack
+          reachedBack: event.reachedBack && (!current?.reachedBack || event.reachedBack < current.reachedBack) ? event.reachedBack : current?.reachedBack,
+          estimate: event.estimate ?? current?.estimate
         }))
         storedNow()
       }
