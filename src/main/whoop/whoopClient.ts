@@ -201,9 +201,11 @@ export function createWhoopClient(options: WhoopClientOptions) {
     ): AsyncGenerator<CollectionPage<CollectionRecords[Name]>> {
       const { path, record } = collections[name]
       const schema = pageSchema(record)
-      const followed = new Set<string>()
+      // Every token asked for so far: one handed back again would loop for ever.
+      const asked = new Set<string>()
       let nextToken = query.nextToken
       do {
+        if (nextToken !== undefined) asked.add(nextToken)
         const page = await getJson(path, schema, query.signal, {
           limit: String(PAGE_SIZE),
           start: query.start,
@@ -211,10 +213,9 @@ export function createWhoopClient(options: WhoopClientOptions) {
           nextToken
         })
         const following = page.next_token || undefined
-        if (following !== undefined && (following === nextToken || followed.has(following))) {
+        if (following !== undefined && asked.has(following)) {
           throw new UnexpectedResponseError(`GET ${path}`, 'next_token', 'repeats a page already read')
         }
-        if (following !== undefined) followed.add(following)
         yield { records: page.records as CollectionRecords[Name][], nextToken: following }
         nextToken = following
       } while (nextToken !== undefined)
