@@ -66,9 +66,11 @@ export function createTokenSession(options: TokenSessionOptions) {
       return current.accessToken
     },
 
-    /** After WHOOP answered 401 to `rejected`: a renewed token, refreshing only if nobody else has. */
+    /**
+     * After WHOOP answered 401 to `rejected`: a renewed token, refreshing only if nobody else has
+     * (a refresh already running is joined by refreshOnce).
+     */
     async renewAfterRejection(rejected: string): Promise<string> {
-      if (refreshing) return (await refreshing).accessToken
       if (current && current.accessToken !== rejected) return current.accessToken
       return (await refreshOnce()).accessToken
     }
