@@ -13,6 +13,8 @@ describe('WHOOP endpoints', () => {
         WHOOP_OAUTH_BASE_URL: 'https://auth.example.test/oauth'
       })
     ).toEqual({ apiBaseUrl: 'http://127.0.0.1:4010/developer', oauthBaseUrl: 'https://auth.example.test/oauth' })
+    // Pasted with spaces around, or with more than one slash at the end.
+    expect(whoopEndpointsFromEnv({ WHOOP_API_BASE_URL: '  https://api.example.test/developer//  ' }).apiBaseUrl).toBe('https://api.example.test/developer')
   })
 
   it('refuse plain http anywhere but this machine, and non-URLs, with a clear message', () => {
@@ -21,5 +23,6 @@ describe('WHOOP endpoints', () => {
     )
     expect(() => whoopEndpointsFromEnv({ WHOOP_OAUTH_BASE_URL: 'not a url' })).toThrow('WHOOP_OAUTH_BASE_URL is not a URL')
     expect(() => whoopEndpointsFromEnv({ WHOOP_OAUTH_BASE_URL: 'file:///etc' })).toThrow('must be an https:// URL')
+    expect(() => whoopEndpointsFromEnv({ WHOOP_OAUTH_BASE_URL: 'ftp://127.0.0.1/oauth' })).toThrow('must be an https:// URL')
   })
 })
