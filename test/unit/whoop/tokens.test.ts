@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { refreshWhoopTokens, whoopOAuthConfiguration } from '../../../src/main/whoop/whoopOAuth'
-import { ReconnectNeededError, WhoopOfflineError } from '../../../src/main/whoop/whoopErrors'
+import { ReconnectNeededError, WhoopHttpError, WhoopOfflineError } from '../../../src/main/whoop/whoopErrors'
 import { startFakeWhoop, type FakeWhoop } from '../../fakeWhoop/fakeWhoopServer'
 import { createVirtualClock, type VirtualClock } from '../../support/virtualClock'
 import { clientForFake, walkAll } from '../../support/whoopTestClient'
@@ -105,6 +105,17 @@ describe('tokens', () => {
     const error = await refreshWhoopTokens(config, refresh_token!, clock).catch((e) => e)
     expect(error).toBeInstanceOf(ReconnectNeededError)
     expect(error.message).toContain('did not accept the client id and secret')
+  })
+
+  it('reports any other refusal of the token endpoint as WHOOP\'s error, not as a lost sign-in', async () => {
+    const refusing: typeof fetch = (input, init) =>
+      String(input instanceof Request ? input.url : input).endsWith('/oauth2/token')
+        ? Promise.resolve(Response.json({ error: 'temporarily_unavailable' }, { status: 400 }))
+        : fetch(input, init)
+    const config = whoopOAuthConfiguration(fake.endpoints, fake.app, refusing)
+    const error = await refreshWhoopTokens(config, 'any', clock).catch((e) => e)
+    expect(error).toBeInstanceOf(WhoopHttpError)
+    expect(error.message).toBe('WHOOP answered POST /oauth2/token with error 400.')
   })
 
   it('says "offline" when the token endpoint cannot be reached', async () => {
