@@ -47,14 +47,21 @@ describe('the client at its edges', () => {
   it('gives up after 20 429s in a row with "rate limited", and not before', async () => {
     const { fetchImpl, asked } = scripted(() => new Response('', { status: 429, headers: { 'x-ratelimit-reset': '1' } }))
     const { client } = clientForFake(fake, clock, { fetch: fetchImpl })
-    await expect(client.getProfile()).rejects.toBeInstanceOf(WhoopRateLimitedError)
+    const error = await client.getProfile().catch((e) => e)
+    expect(error).toBeInstanceOf(WhoopRateLimitedError)
+    // Told to the person, and sorted by the sync, by these.
+    expect(error).toMatchObject({ kind: 'rate-limited', until: clock.now() + 60_000 })
+    expect(error.message).toBe(`WHOOP's request limit is reached until ${new Date(clock.now() + 60_000).toISOString()}. The sync will continue after that.`)
     expect(asked).toHaveLength(21)
   })
 
   it('tries a failing network exactly maxAttempts times, and stops at once when cancelled', async () => {
     const { fetchImpl, asked } = scripted(() => new TypeError('fetch failed'))
     const { client } = clientForFake(fake, clock, { fetch: fetchImpl, maxAttempts: 3 })
-    await expect(client.getProfile()).rejects.toBeInstanceOf(WhoopOfflineError)
+    const error = await client.getProfile().catch((e) => e)
+    expect(error).toBeInstanceOf(WhoopOfflineError)
+    expect(error).toMatchObject({ kind: 'offline', message: 'WHOOP could not be reached (GET /v2/user/profile/basic). Check the internet connection and try again.' })
+    expect(error.cause).toBeInstanceOf(TypeError)
     expect(asked).toHaveLength(3)
 
     const controller = new AbortController()
@@ -97,13 +104,18 @@ describe("the rate limiter and WHOOP's headers", () => {
     expect(limiter.budget()).toEqual({ limit: 100, remaining: 5, resetsAt: clock.now() + 30_000 })
   })
 
-  it('lets the 101st request go exactly when the first leaves the minute', async () => {
+  it('lets the 101st request go exactly when the first leaves the minute, telling only who still listens', async () => {
     const limiter = createRateLimiter({ clock, policies: [{ limit: 100, windowMs: 60_000 }] })
+    const heard: string[] = []
+    limiter.onWait(() => heard.push('listening'))
+    const stop = limiter.onWait(() => heard.push('gone'))
+    stop()
     for (let n = 0; n < 100; n++) await limiter.acquire()
     const first = clock.now()
     clock.advance(10_000)
     await limiter.acquire()
     expect(clock.now() - first).toBe(60_000)
+    expect(heard).toEqual(['listening'])
     // And the window slides: the next one goes at once, an old request having left since.
     const before = clock.now()
     await limiter.acquire()
