@@ -251,6 +251,38 @@ describe('sign-in outcomes that connect nothing', () => {
   })
 })
 
+describe('a pasted address that is not this sign-in’s answer', () => {
+  // Each address, the reason it is refused, and whether the sign-in still waits for the real answer.
+  const cases: [string, (redirect: URL) => string, string, boolean][] = [
+    ['not an address', () => 'not a url at all', 'malformed', true],
+    ['another scheme', (r) => r.href.replace('whoop-desktop:', 'https:'), 'wrong-redirect', true],
+    ['another host', (r) => r.href.replace('//oauth/', '//evil/'), 'wrong-redirect', true],
+    ['another path', (r) => r.href.replace('/callback', '/elsewhere'), 'wrong-redirect', true],
+    ['another state', (r) => withParams(r, { state: 'not-this-sign-in' }), 'state-mismatch', true],
+    ['no code', (r) => withParams(r, { code: null }), 'missing-code', true],
+    ['an error from WHOOP', (r) => withParams(r, { code: null, error: 'server_error' }), 'whoop-error', false],
+    ['a code WHOOP did not issue', (r) => withParams(r, { code: 'not-a-code-whoop-issued' }), 'code-rejected', false]
+  ]
+  function withParams(redirect: URL, params: Record<string, string | null>): string {
+    const url = new URL(redirect)
+    for (const [name, value] of Object.entries(params)) {
+      if (value === null) url.searchParams.delete(name)
+      else url.searchParams.set(name, value)
+    }
+    return url.href
+  }
+
+  it.each(cases)('%s is refused as %s; the sign-in still waits: %s', async (_case, address, reason, stillWaiting) => {
+    harness = await startCoreHarness()
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
+    const redirect = new URL(await harness.fake.answerConsent(started.authorizationUrl))
+    expect(redirect.href.startsWith(CUSTOM_SCHEME_REDIRECT_URI)).toBe(true)
+    expect(await harness.call('completeSignIn', { url: address(redirect) })).toMatchObject({ ok: false, reason })
+    expect((await harness.call('getConnection')).signIn.pending).toBe(stillWaiting)
+    await expectNothingStored(harness)
+  })
+})
+
 describe('hostile deep links', () => {
   it('are refused without changing anything', async () => {
     harness = await startCoreHarness()
