@@ -253,15 +253,15 @@ describe('sign-in outcomes that connect nothing', () => {
 
 describe('a pasted address that is not this sign-in’s answer', () => {
   // Each address, the reason it is refused, and whether the sign-in still waits for the real answer.
-  const cases: [string, (redirect: URL) => string, string, boolean][] = [
-    ['not an address', () => 'not a url at all', 'malformed', true],
-    ['another scheme', (r) => r.href.replace('whoop-desktop:', 'https:'), 'wrong-redirect', true],
-    ['another host', (r) => r.href.replace('//oauth/', '//evil/'), 'wrong-redirect', true],
-    ['another path', (r) => r.href.replace('/callback', '/elsewhere'), 'wrong-redirect', true],
-    ['another state', (r) => withParams(r, { state: 'not-this-sign-in' }), 'state-mismatch', true],
-    ['no code', (r) => withParams(r, { code: null }), 'missing-code', true],
-    ['an error from WHOOP', (r) => withParams(r, { code: null, error: 'server_error' }), 'whoop-error', false],
-    ['a code WHOOP did not issue', (r) => withParams(r, { code: 'not-a-code-whoop-issued' }), 'code-rejected', false]
+  const cases: [string, string, boolean, (redirect: URL) => string][] = [
+    ['not an address', 'malformed', true, () => 'not a url at all'],
+    ['another scheme', 'wrong-redirect', true, (r) => r.href.replace('whoop-desktop:', 'https:')],
+    ['another host', 'wrong-redirect', true, (r) => r.href.replace('//oauth/', '//evil/')],
+    ['another path', 'wrong-redirect', true, (r) => r.href.replace('/callback', '/elsewhere')],
+    ['another state', 'state-mismatch', true, (r) => withParams(r, { state: 'not-this-sign-in' })],
+    ['no code', 'missing-code', true, (r) => withParams(r, { code: null })],
+    ['an error from WHOOP', 'whoop-error', false, (r) => withParams(r, { code: null, error: 'server_error' })],
+    ['a code WHOOP did not issue', 'code-rejected', false, (r) => withParams(r, { code: 'not-a-code-whoop-issued' })]
   ]
   function withParams(redirect: URL, params: Record<string, string | null>): string {
     const url = new URL(redirect)
@@ -272,7 +272,7 @@ describe('a pasted address that is not this sign-in’s answer', () => {
     return url.href
   }
 
-  it.each(cases)('%s is refused as %s; the sign-in still waits: %s', async (_case, address, reason, stillWaiting) => {
+  it.each(cases)('%s is refused as %s (the sign-in still waits: %s)', async (_case, reason, stillWaiting, address) => {
     harness = await startCoreHarness()
     const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
     const redirect = new URL(await harness.fake.answerConsent(started.authorizationUrl))
