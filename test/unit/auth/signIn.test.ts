@@ -184,8 +184,13 @@ describe('connecting with a pasted address', () => {
 
   it('reuses the stored secret when reconnecting with the same Client ID', async () => {
     harness = await startCoreHarness()
+    expect(await harness.call('getConnection')).toMatchObject({ hasClientSecret: false, clientId: undefined })
     let started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
     await harness.call('completeSignIn', { url: await harness.fake.answerConsent(started.authorizationUrl) })
+    // The page is told a secret is kept (so it can offer to reuse it), never the secret.
+    const connection = await harness.call('getConnection')
+    expect(connection).toMatchObject({ hasClientSecret: true, clientId: harness.fake.app.clientId })
+    expect(JSON.stringify(connection)).not.toContain(harness.fake.app.clientSecret)
     started = await harness.call('startSignIn', { clientId: harness.fake.app.clientId, redirect: 'custom-scheme' })
     expect(await harness.call('completeSignIn', { url: await harness.fake.answerConsent(started.authorizationUrl) })).toMatchObject({ ok: true })
     await expect(harness.call('startSignIn', { clientId: 'another-app', redirect: 'custom-scheme' })).rejects.toThrow('Client Secret')
