@@ -51,8 +51,14 @@ describe('the connection', () => {
     const told = harness.nextEvent('onConnectionChanged', (status) => status.state !== 'connected')
     const result = await harness.call('syncNow', {})
     expect(result.resources[0].error).toMatchObject({ kind: 'reconnect-needed' })
-    // The page is told at once, not when it next asks.
+    // The page is told at once, not when it next asks: as the renewal is refused, before the
+    // profile's step of the sync has even ended.
     expect(await told).toMatchObject({ state: 'reconnect-needed', account: { firstName: 'Alex' } })
+    const progressOf = (type: string) => (e: CoreHarness['events'][number]) => e.event === 'onSyncProgress' && (e.payload as { type: string }).type === type
+    const sinceSync = harness.events.slice(harness.events.findLastIndex(progressOf('started')))
+    const toldAt = sinceSync.findIndex((e) => e.event === 'onConnectionChanged' && (e.payload as { state: string }).state === 'reconnect-needed')
+    expect(toldAt).toBeGreaterThan(0)
+    expect(toldAt).toBeLessThan(sinceSync.findIndex(progressOf('resource-done')))
     expect((await harness.call('getConnection')).state).toBe('reconnect-needed')
     // The activity log says the cause once, not once per resource.
     expect((await harness.call('getActivity'))[0].summary).toBe(
