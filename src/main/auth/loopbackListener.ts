@@ -13,7 +13,8 @@ const CALLBACK_PATH = '/oauth/callback'
  */
 export async function startLoopbackListener(
   port: number,
-  onCallback: (url: string) => Promise<{ outcome: SignInOutcome; final: boolean }>
+  /** The sign-in's answer; an answer that ends the sign-in stops this listener (its `stop`). */
+  onCallback: (url: string) => Promise<SignInOutcome>
 ) {
   const redirectUri = loopbackRedirectUri(port)
   const ownHost = new URL(redirectUri).host
@@ -28,14 +29,13 @@ export async function startLoopbackListener(
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
       return response.end('Not found')
     }
-    void onCallback(`${redirectUri}${url.search}`).then(({ outcome, final }) => {
+    void onCallback(`${redirectUri}${url.search}`).then((outcome) => {
       response.writeHead(outcome.ok ? 200 : 400, {
         'Content-Type': 'text/html; charset=utf-8',
         'Content-Security-Policy': "default-src 'none'",
         'Cache-Control': 'no-store'
       })
       response.end(resultPage(outcome))
-      if (final) stop()
     })
   })
   await new Promise<void>((resolve, reject) => {

@@ -81,30 +81,30 @@ export function createSignInFlow(options: SignInOptions) {
     pending = undefined
   }
 
-  async function complete(rawUrl: string): Promise<{ outcome: SignInOutcome; final: boolean }> {
+  async function complete(rawUrl: string): Promise<SignInOutcome> {
     let url: URL
     try {
       url = new URL(rawUrl)
     } catch {
-      return { outcome: failure('malformed'), final: false }
+      return failure('malformed')
     }
     const current = pending
-    if (!current) return { outcome: failure('no-pending'), final: false }
+    if (!current) return failure('no-pending')
     const expected = new URL(current.redirectUri)
     if (url.protocol !== expected.protocol || url.host !== expected.host || url.pathname !== expected.pathname) {
-      return { outcome: failure('wrong-redirect'), final: false }
+      return failure('wrong-redirect')
     }
-    if (url.searchParams.get('state') !== current.state) return { outcome: failure('state-mismatch'), final: false }
+    if (url.searchParams.get('state') !== current.state) return failure('state-mismatch')
     if (options.clock.now() > current.expiresAt) {
       end()
-      return { outcome: failure('expired'), final: true }
+      return failure('expired')
     }
     const error = url.searchParams.get('error')
     if (error) {
       end()
-      return { outcome: failure(error === 'access_denied' ? 'denied' : 'whoop-error', error === 'access_denied' ? undefined : error), final: true }
+      return failure(error === 'access_denied' ? 'denied' : 'whoop-error', error === 'access_denied' ? undefined : error)
     }
-    if (!url.searchParams.get('code')) return { outcome: failure('missing-code'), final: false }
+    if (!url.searchParams.get('code')) return failure('missing-code')
 
     // From here the answer is the one this sign-in waits for: it ends, whatever WHOOP says next.
     end()
@@ -124,24 +124,24 @@ export function createSignInFlow(options: SignInOptions) {
       tokens = tokenSetFromResponse(response, options.clock)
     } catch (caught) {
       options.logError('Sign-in: WHOOP’s answer or the code exchange was refused', caught)
-      return { outcome: failure(codeExchangeFailure(caught)), final: true }
+      return failure(codeExchangeFailure(caught))
     }
     // A partial grant cannot sync: keep nothing, and say which scopes are missing.
     const missing = missingScopes(tokens.scope)
-    if (missing.length) return { outcome: failure('missing-scopes', `missing: ${missing.join(', ')}`), final: true }
+    if (missing.length) return failure('missing-scopes', `missing: ${missing.join(', ')}`)
     try {
-      return { outcome: { ok: true, account: await options.onApproved(current.credentials, tokens) }, final: true }
+      return { ok: true, account: await options.onApproved(current.credentials, tokens) }
     } catch (caught) {
       options.logError('Sign-in: fetching the member after approval failed', caught)
-      return { outcome: failure(caught instanceof WhoopOfflineError ? 'offline' : 'whoop-error'), final: true }
+      return failure(caught instanceof WhoopOfflineError ? 'offline' : 'whoop-error')
     }
   }
 
   /** Completes the pending sign-in with WHOOP's redirect, and tells whoever listens how it ended. */
-  async function handleRedirect(rawUrl: string): Promise<{ outcome: SignInOutcome; final: boolean }> {
-    const result = await complete(rawUrl)
-    options.onOutcome(result.outcome)
-    return result
+  async function handleRedirect(rawUrl: string): Promise<SignInOutcome> {
+    const outcome = await complete(rawUrl)
+    options.onOutcome(outcome)
+    return outcome
   }
 
   /**
@@ -149,8 +149,8 @@ export function createSignInFlow(options: SignInOptions) {
    * does not carry this sign-in's state is answered and forgotten, not reported, so a flood of
    * forged callbacks leaves no trace in the activity log and the page.
    */
-  async function handleLoopbackRedirect(rawUrl: string): Promise<{ outcome: SignInOutcome; final: boolean }> {
-    if (new URL(rawUrl).searchParams.get('state') !== pending?.state) return { outcome: failure('state-mismatch'), final: false }
+  async function handleLoopbackRedirect(rawUrl: string): Promise<SignInOutcome> {
+    if (new URL(rawUrl).searchParams.get('state') !== pending?.state) return failure('state-mismatch')
     return handleRedirect(rawUrl)
   }
 
@@ -183,7 +183,7 @@ export function createSignInFlow(options: SignInOptions) {
     },
 
     /** A redirect from a deep link, the loopback listener or pasted by the person. */
-    complete: async (rawUrl: string) => (await handleRedirect(rawUrl)).outcome,
+    complete: handleRedirect,
 
     cancel(): boolean {
       const wasPending = pending !== undefined

@@ -142,6 +142,33 @@ describe('connecting through a loopback redirect', () => {
     agent.destroy()
   })
 
+  it('answers the browser with its own escaped page, takes only GET, and stops once the sign-in has ended', async () => {
+    harness = await startCoreHarness()
+    const { loopbackPort } = await harness.call('getSettings')
+    const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'loopback' })
+    const state = new URL(await harness.fake.answerConsent(started.authorizationUrl)).searchParams.get('state')!
+    const request = (method: string, pathAndQuery: string) =>
+      new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+        const sent = http.request({ host: '127.0.0.1', port: loopbackPort, method, path: pathAndQuery, headers: { host: `127.0.0.1:${loopbackPort}` }, agent: false }, (response) => {
+          let body = ''
+          response.on('data', (chunk) => (body += chunk))
+          response.on('end', () => resolve({ status: response.statusCode!, type: String(response.headers['content-type']), body }))
+        })
+        sent.on('error', reject)
+        sent.end()
+      })
+
+    expect(await request('POST', `/oauth/callback?code=abc&state=${state}`)).toEqual({ status: 404, type: 'text/plain; charset=utf-8', body: 'Not found' })
+    // WHOOP's error code is shown to the person: as text, never as markup.
+    const hostile = '<img src=x onerror=alert(1)>'
+    const page = await request('GET', `/oauth/callback?error=${encodeURIComponent(hostile)}&state=${state}`)
+    expect(page).toMatchObject({ status: 400, type: 'text/html; charset=utf-8' })
+    expect(page.body).toContain('&#60;img src=x onerror=alert(1)&#62;')
+    expect(page.body).not.toContain(hostile)
+    // That answer ended the sign-in, and the listener with it.
+    await expect(request('GET', `/oauth/callback?code=abc&state=${state}`)).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+  })
+
   it('says which port is taken, and what to do, when another program holds it', async () => {
     harness = await startCoreHarness()
     const { loopbackPort } = await harness.call('getSettings')
