@@ -47,3 +47,6 @@ export const exportedTables: readonly ExportedTable[] = [
     hasRaw: false
   }
 ]
+
+/** Whether a table's rows say when they were known (`updated_ms`); journal entries do not. */
+export const keepsKnownTime = (table: ExportedTable): boolean => table.columns.includes('updated_ms')

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { ExportRecordType, ImportCounts, ImportVerdict } from '../../shared/exchange'
 import type { Row } from '../store/recordTables'
 import { SAME_RECORD_WINDOW_MS } from '../store/recordStore'
-import { exportedTables, type ExportedTable } from './exportedTables'
+import { exportedTables, keepsKnownTime, type ExportedTable } from './exportedTables'
 import { createImportTally } from './importTally'
 import { pairNearest } from './pairNearest'
 import type { ExportTable } from './readWhoopExport'
@@ -71,7 +71,7 @@ export function importWhoopExport(db: Database, tables: ExportTable[], now: numb
     for (const [type, rows] of incoming) {
       if (rows.length === 0) continue
       const table = exportedTables.find((candidate) => candidate.recordType === type)!
-      const stamped = table.recordType === 'journal' ? rows : rows.map((row) => ({ ...row, updated_ms: knownAt, updated_at: new Date(knownAt).toISOString() }))
+      const stamped = !keepsKnownTime(table) ? rows : rows.map((row) => ({ ...row, updated_ms: knownAt, updated_at: new Date(knownAt).toISOString() }))
       const merged = mergeSnapshot(db, table, userId, stamped, knownAt)
       merged.verdicts.forEach((verdict) => tally.count(type, verdict))
       stale.push(...merged.stale)
@@ -182,7 +182,7 @@ function sameValues(stored: Row, incoming: Row): boolean {
 function tableStatements(db: Database, table: ExportedTable) {
   const columns = ['user_id', ...table.columns, ...(table.hasRaw ? ['raw'] : [])]
   const byKey = ['user_id', ...table.key].map((column) => `${column} = @${column}`).join(' AND ')
-  const hasUpdatedMs = table.columns.includes('updated_ms')
+  const hasUpdatedMs = keepsKnownTime(table)
   return {
     insert: db.prepare(`INSERT INTO ${table.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`),
     remove: db.prepare(`DELETE FROM ${table.table} WHERE ${byKey}`),

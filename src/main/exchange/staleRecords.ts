@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import type { ExportRecordType, PendingRemoval, RemovalResult } from '../../shared/exchange'
 import { AppError } from '../api/apiErrors'
-import { exportedTables } from './exportedTables'
+import { exportedTables, keepsKnownTime } from './exportedTables'
 
 /** A stored record of an earlier WHOOP export that a newer export no longer has. */
 export interface StaleRecord {
@@ -24,8 +24,10 @@ export function createStaleRecordRemoval(db: Database) {
   const statements = new Map(
     exportedTables.map((table) => {
       const byKey = table.key.map((column) => `${column} = ?`).join(' AND ')
-      const unchanged = table.columns.includes('updated_ms') ? ' AND updated_ms = ?' : ''
-      return [table.recordType, db.prepare(`DELETE FROM ${table.table} WHERE user_id = ? AND source = 'export' AND ${byKey}${unchanged}`)]
+      const unchanged = keepsKnownTime(table) ? ' AND updated_ms = ?' : ''
+      const remove = db.prepare(`DELETE FROM ${table.table} WHERE user_id = ? AND source = 'export' AND ${byKey}${unchanged}`)
+      const run = (record: StaleRecord) => remove.run(record.userId, ...record.key, ...(unchanged ? [record.knownMs] : [])).changes > 0
+      return [table.recordType, run]
     })
   )
 
@@ -48,8 +50,7 @@ export function createStaleRecordRemoval(db: Database) {
       const removed: StaleRecord[] = []
       db.transaction(() => {
         for (const record of records) {
-          const withVersion = record.type === 'journal' ? [] : [record.knownMs]
-          if (statements.get(record.type)!.run(record.userId, ...record.key, ...withVersion).changes) removed.push(record)
+          if (statements.get(record.type)!(record)) removed.push(record)
         }
       })()
       return { removed: removed.length, byType: countByType(removed) }

@@ -216,26 +216,24 @@ export function createSyncEngine(options: SyncEngineOptions) {
     return totals
   }
 
-  /**
-   * An estimate for a run that downloads some collection's whole history for the first time. Where
-   * the history begins is asked of WHOOP (a dozen requests at most) after the newest page of every
-   * collection, so the first dashboard does not wait for it. An estimate is a help, not a step: if
-   * asking fails, the walks meet the same problem and say so.
-   */
-  function estimateFor(client: WhoopClient, userId: number, collections: CollectionName[], request: SyncOptions, run: RunContext) {
+  /** An estimate for a run that downloads some collection's whole history for the first time. */
+  function estimateFor(client: WhoopClient, userId: number, collections: CollectionName[], request: SyncOptions) {
     const oneOff = request.start !== undefined || request.end !== undefined
     if (oneOff || collections.every((name) => state.get(userId, name).historyComplete)) return undefined
+    return createBackfillEstimate({ now: clock.now(), clock, policies: client.rateLimiter.policies })
+  }
+
+  /**
+   * Asks WHOOP where the history begins (a dozen requests at most), in turn after the pages already
+   * queued. An estimate is a help, not a step: if asking fails, the walks meet the same problem and
+   * say so.
+   */
+  function locateHistoryStart(client: WhoopClient, estimate: BackfillEstimator, run: RunContext): void {
     const now = clock.now()
-    const estimate = createBackfillEstimate({ now, clock, policies: client.rateLimiter.policies })
-    // Queued on the next microtask: by then every walk has queued its first page (they ask in turn
-    // before their first await).
-    void Promise.resolve().then(() =>
-      run
-        .inTurn(() => findHistoryStart(client, now, run.signal))
-        .then((start) => start !== null && estimate.located(start))
-        .catch(() => undefined)
-    )
-    return estimate
+    run
+      .inTurn(() => findHistoryStart(client, now, run.signal))
+      .then((start) => start !== null && estimate.located(start))
+      .catch(() => undefined)
   }
 
   async function run(client: WhoopClient, request: SyncOptions, trigger: SyncTrigger, signal: AbortSignal) {
@@ -300,8 +298,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
       // before any older one (the dashboard can show the last days at once), then the walks back
       // through history interleave. One request at a time, as before: WHOOP's limit is per app.
       const context: RunContext = { signal, inTurn: oneAtATime() }
-      if (!stopped) context.estimate = estimateFor(client, userId!, collections, request, context)
-      await Promise.all(collections.map((name) => step(name, () => walkCollection(client, name, userId!, request, context))))
+      if (!stopped) context.estimate = estimateFor(client, userId!, collections, request)
+      const walks = Promise.all(collections.map((name) => step(name, () => walkCollection(client, name, userId!, request, context))))
+      // Each walk has queued its newest page by now (they ask in turn before their first await), so
+      // the first dashboard does not wait for the search.
+      if (context.estimate) locateHistoryStart(client, context.estimate, context)
+      await walks
       outcomes.sort((a, b) => planned.indexOf(a.resource) - planned.indexOf(b.resource))
     } finally {
       stopWaiting()
