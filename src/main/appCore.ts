@@ -20,6 +20,7 @@ import { createActivityLog } from './store/activityLog'
 import { deleteAllData } from './store/deleteAllData'
 import { createSyncEngine } from './sync/syncEngine'
 import { createExchangeHandlers } from './exchange/exchangeHandlers'
+import { createInsightHandlers, type PdfPageSize } from './insights/insightHandlers'
 import type { FileExchange } from './exchange/fileExchange'
 import type { WhoopEndpoints } from './whoop/whoopEndpoints'
 
@@ -50,6 +51,8 @@ export interface AppCoreOptions {
    * itself: this module may land in a shared chunk of another folder.
    */
   importWorkerFile: string
+  /** Prints the page on show to PDF (Electron's printToPDF); absent where the page prints itself. */
+  printPage?: (pageSize: PdfPageSize) => Promise<Uint8Array>
 }
 
 /**
@@ -153,6 +156,7 @@ export async function startAppCore(options: AppCoreOptions) {
       app: { name: options.appName, version: options.appVersion },
       importWorkerFile: options.importWorkerFile
     }),
+    ...createInsightHandlers({ db: database, accounts, dashboard, clock, files: options.files, printPage: options.printPage }),
     getAppInfo: () => ({
       name: options.appName,
       version: options.appVersion,

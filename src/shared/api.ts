@@ -13,6 +13,7 @@ import {
   type ImportResult,
   type RemovalResult
 } from './exchange'
+import { trendMetrics, trendRanges, type DayDetail, type Insights, type MonthReport, type Trend } from './insights'
 import type { Result } from './result'
 import { settingsPatchSchema, type Settings } from './settings'
 import { syncOptionsSchema, type SyncProgress, type SyncRunResult, type SyncStatus } from './sync'
@@ -47,6 +48,7 @@ const disconnectSchema = z.object({ deleteData: z.boolean() }).strict()
 
 const calendarDay = z.iso.date()
 const dashboardQuerySchema = z.object({ range: z.enum(dashboardRanges), until: calendarDay.optional() }).strict()
+const calendarMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
 
 /** The arguments of every method, validated in the main process before a handler runs. */
 export const apiArgumentSchemas = {
@@ -54,6 +56,11 @@ export const apiArgumentSchemas = {
   getSettings: z.tuple([]),
   updateSettings: z.tuple([settingsPatchSchema]),
   getDashboard: z.tuple([dashboardQuerySchema]),
+  getDay: z.tuple([z.object({ date: calendarDay }).strict()]),
+  getTrend: z.tuple([z.object({ metric: z.enum(trendMetrics), range: z.enum(trendRanges) }).strict()]),
+  getInsights: z.tuple([]),
+  getReport: z.tuple([z.object({ month: calendarMonth }).strict()]),
+  saveReportPdf: z.tuple([z.object({ month: calendarMonth, pageSize: z.enum(['A4', 'Letter']) }).strict()]),
   syncNow: z.tuple([syncOptionsSchema]),
   cancelSync: z.tuple([]),
   getSyncStatus: z.tuple([]),
@@ -80,6 +87,13 @@ interface ApiValues {
   updateSettings: Settings
   /** `null` when there is no account (or demo) to show yet. */
   getDashboard: DashboardData | null
+  /** These four are `null` when there is no account (or demo) to show yet. */
+  getDay: DayDetail | null
+  getTrend: Trend | null
+  getInsights: Insights | null
+  getReport: MonthReport | null
+  /** Where the app has no PDF printer of its own (the browser host), the page prints itself. */
+  saveReportPdf: { saved: boolean; printInPage: boolean; file?: string }
   syncNow: SyncRunResult
   /** Whether a sync was running to be cancelled. */
   cancelSync: boolean

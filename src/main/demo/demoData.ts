@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { createRecordStore } from '../store/recordStore'
+import { saveDemoJournal } from './demoJournal'
 import { generateMemberHistory } from './memberHistory'
 
 /** The demo member's id: negative, so it can never be a real WHOOP user id. */
@@ -15,6 +16,7 @@ export function loadDemoData(db: Database, now: number): { records: number } {
   const store = createRecordStore(db)
   const fetchedAt = new Date(now).toISOString()
   const options = { source: 'demo' as const, walk: null }
+  let journal = 0
   db.transaction(() => {
     removeDemoData(db)
     store.saveProfile({ ...history.profile, first_name: 'Demo', last_name: 'Member', email: 'demo@whoop-desktop.invalid' }, fetchedAt, true)
@@ -23,8 +25,9 @@ export function loadDemoData(db: Database, now: number): { records: number } {
     store.upsert('sleep', DEMO_USER_ID, history.sleeps, options)
     store.upsert('recovery', DEMO_USER_ID, history.recoveries, options)
     store.upsert('workout', DEMO_USER_ID, history.workouts, options)
+    journal = saveDemoJournal(db, history)
   })()
-  return { records: history.cycles.length + history.sleeps.length + history.recoveries.length + history.workouts.length }
+  return { records: history.cycles.length + history.sleeps.length + history.recoveries.length + history.workouts.length + journal }
 }
 
 /** Removes the demo account and everything under it. */

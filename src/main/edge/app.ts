@@ -71,6 +71,10 @@ export function startDesktopApp(): void {
         fetch: desktopFetch,
         files: dialogFileExchange(() => mainWindow),
         importWorkerFile: path.join(__dirname, 'importWorker.js'),
+        printPage: async (pageSize) => {
+          if (!mainWindow || mainWindow.isDestroyed()) throw new Error('The window to print is closed.')
+          return mainWindow.webContents.printToPDF({ pageSize, printBackground: true })
+        },
         emit: (event, payload) => {
           if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(apiEventChannels[event], payload)
         },

@@ -2,6 +2,8 @@ import path from 'node:path'
 import { app, BrowserWindow, dialog } from 'electron'
 import type { FileExchange } from '../exchange/fileExchange'
 
+const fileKinds: Record<string, string> = { json: 'JSON export', zip: 'ZIP of CSV files', pdf: 'PDF report' }
+
 /** Native save and open dialogs, attached to the app's window. */
 export function dialogFileExchange(window: () => BrowserWindow | undefined): FileExchange {
   return {
@@ -9,7 +11,7 @@ export function dialogFileExchange(window: () => BrowserWindow | undefined): Fil
       const extension = path.extname(suggestedName).slice(1)
       const options = {
         defaultPath: path.join(app.getPath('downloads'), suggestedName),
-        filters: [{ name: extension === 'json' ? 'JSON export' : 'ZIP of CSV files', extensions: [extension] }]
+        filters: [{ name: fileKinds[extension], extensions: [extension] }]
       }
       const parent = window()
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)

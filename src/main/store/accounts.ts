@@ -27,3 +27,5 @@ export function createAccountQueries(db: Database) {
     }
   }
 }
+
+export type AccountQueries = ReturnType<typeof createAccountQueries>

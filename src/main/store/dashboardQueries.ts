@@ -12,6 +12,7 @@ import {
   type StrainPoint,
   type ZoneDays
 } from '../../shared/dashboard'
+import { baselines } from './baseline'
 import { daysFrom, groupByBucket, mean, rollingMean } from './buckets'
 import { addDays, daysBetween, localDateOf } from './localDate'
 
@@ -178,8 +179,8 @@ export function createDashboardQueries(db: Database) {
     const rolling = {
       hrvAverage7: rollingMean(hrv, 7, 3),
       restingHrAverage7: rollingMean(restingHr, 7, 3),
-      hrvBaseline: rollingMean(hrv, 30, 7),
-      restingHrBaseline: rollingMean(restingHr, 30, 7)
+      hrvBaseline: baselines(hrv).map((baseline) => baseline?.mean ?? null),
+      restingHrBaseline: baselines(restingHr).map((baseline) => baseline?.mean ?? null)
     }
     const indexOf = new Map(days.map((day, index) => [day, index]))
     const groups = groupByBucket(days.slice(LOOKBACK_DAYS), bucket, (day) => day)

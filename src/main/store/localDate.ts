@@ -22,10 +22,4 @@ export function cycleDateOf(startMs: number, offset: string): string {
   return localDateOf(startMs + DAY_MS / 2, offset)
 }
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
-}
+export { addDays, daysBetween } from '../../shared/calendar'

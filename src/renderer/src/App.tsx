@@ -18,16 +18,30 @@ import { SettingsPage } from './pages/SettingsPage'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { useApiResult } from './useApiResult'
 import { useHashPage, type PageName } from './useHashPage'
+import { DayPage } from './pages/DayPage'
+import { InsightsPage } from './pages/InsightsPage'
+import { ReportPage } from './pages/ReportPage'
+import { TrendsPage } from './pages/TrendsPage'
+import { addDays } from '../../shared/calendar'
+import { trendMetrics, trendRanges, type TrendMetric, type TrendRange } from '../../shared/insights'
 import { useTheme } from './useTheme'
 
 const navigation: { page: PageName; label: string }[] = [
   { page: 'dashboard', label: 'Dashboard' },
+  { page: 'trends', label: 'Trends' },
+  { page: 'insights', label: 'Insights' },
+  { page: 'report', label: 'Report' },
   { page: 'data', label: 'Data' },
   { page: 'settings', label: 'Settings' }
 ]
 
+/** The newest month whose every day has passed by `latest` (the month before, while one is under way). */
+function lastWholeMonth(latest: string | undefined): string | undefined {
+  return latest && addDays(`${addDays(latest, 1).slice(0, 7)}-01`, -1).slice(0, 7)
+}
+
 export function App() {
-  const page = useHashPage()
+  const { page, params } = useHashPage()
   const appInfo = useApiResult(api.getAppInfo)
   const [settings, setSettings] = useState<Settings>()
   const [settingsError, setSettingsError] = useState<ApiError>()
@@ -70,6 +84,10 @@ export function App() {
     setSettingsError(result.ok ? undefined : result.error)
   }, [])
 
+  const latest = dashboard.data?.summary.today?.date
+  const chosen = <T extends string>(options: readonly T[], value: string | undefined, fallback: T) =>
+    (options as readonly string[]).includes(value ?? '') ? (value as T) : fallback
+
   return (
     <div className="shell">
       <header className="topbar">
@@ -111,6 +129,16 @@ export function App() {
             syncing={sync.progress !== undefined}
           />
         )}
+        {page === 'day' && <DayPage date={/^\d{4}-\d{2}-\d{2}$/.test(params[0] ?? '') ? params[0] : undefined} latest={latest} settings={settings} />}
+        {page === 'trends' && (
+          <TrendsPage
+            metric={chosen<TrendMetric>(trendMetrics, params[0], 'recovery')}
+            range={chosen<TrendRange>(trendRanges, params[1], '3m')}
+            settings={settings}
+          />
+        )}
+        {page === 'insights' && <InsightsPage />}
+        {page === 'report' && <ReportPage month={/^\d{4}-\d{2}$/.test(params[0] ?? '') ? params[0] : lastWholeMonth(latest)} settings={settings} />}
         {page === 'data' && (
           <DataPage
             appInfo={appInfo}

@@ -1,15 +1,21 @@
 import { useEffect, useState } from 'react'
 
-export const pageNames = ['dashboard', 'data', 'settings'] as const
+export const pageNames = ['dashboard', 'day', 'trends', 'insights', 'report', 'data', 'settings'] as const
 export type PageName = (typeof pageNames)[number]
 
-function pageFromHash(): PageName {
-  const name = window.location.hash.replace(/^#\/?/, '').split('/')[0]
-  return (pageNames as readonly string[]).includes(name) ? (name as PageName) : 'dashboard'
+/** The page named in the URL's hash and what follows it (`#/day/2024-06-24` → day, ['2024-06-24']). */
+export interface HashPage {
+  page: PageName
+  params: string[]
 }
 
-/** The page named in the URL's hash, so reloads and the back button keep the person where they were. */
-export function useHashPage(): PageName {
+function pageFromHash(): HashPage {
+  const [name, ...params] = window.location.hash.replace(/^#\/?/, '').split('/')
+  return (pageNames as readonly string[]).includes(name) ? { page: name as PageName, params } : { page: 'dashboard', params: [] }
+}
+
+/** The page in the URL's hash, so reloads, bookmarks and the back button keep the person where they were. */
+export function useHashPage(): HashPage {
   const [page, setPage] = useState(pageFromHash)
   useEffect(() => {
     const onChange = () => setPage(pageFromHash())
@@ -17,4 +23,9 @@ export function useHashPage(): PageName {
     return () => window.removeEventListener('hashchange', onChange)
   }, [])
   return page
+}
+
+/** Moves to a page, as a link would (so the back button returns). */
+export function openPage(...parts: string[]): void {
+  window.location.hash = `#/${parts.join('/')}`
 }

@@ -5,6 +5,8 @@ import { dashboardRanges, type DashboardRange } from '../../shared/dashboard'
 export const shortcuts = [
   { keys: '1 – 6', action: 'Choose the dashboard’s range (1W, 1M, 3M, 6M, 1Y, All)', where: 'Dashboard' },
   { keys: '← → ↑ ↓', action: 'Move to the next or previous range, in the range picker', where: 'Dashboard' },
+  { keys: 'Enter', action: 'Open the day a focused chart shows (as a click on it does)', where: 'Dashboard, Trends' },
+  { keys: '← →', action: 'Go to the previous or next day', where: 'Day' },
   { keys: 'S', action: 'Sync now', where: 'Everywhere' },
   { keys: '?', action: 'Show these shortcuts', where: 'Everywhere' },
   { keys: 'Esc', action: 'Close this list, or cancel a question', where: 'Everywhere' }

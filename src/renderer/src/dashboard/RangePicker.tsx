@@ -2,30 +2,41 @@ import { useRef, type KeyboardEvent } from 'react'
 import { dashboardRanges, rangeSpecs, type DashboardRange } from '../../../shared/dashboard'
 
 /** Keys that move the choice within the group, as in any radio group. */
-const moves: Record<string, (index: number) => number> = {
+const moves: Record<string, (index: number, count: number) => number> = {
   ArrowRight: (index) => index + 1,
   ArrowDown: (index) => index + 1,
   ArrowLeft: (index) => index - 1,
   ArrowUp: (index) => index - 1,
   Home: () => 0,
-  End: () => dashboardRanges.length - 1
+  End: (_, count) => count - 1
 }
 
+interface RangePickerProps<Range extends string> {
+  range: Range
+  onChange: (range: Range) => void
+  /** The ranges to choose from and their labels: the dashboard's unless given. */
+  ranges?: readonly Range[]
+  label?: (range: Range) => string
+}
+
+const dashboardLabel = (range: string) => rangeSpecs[range as DashboardRange].label
+
 /** The range as a radio group: one tab stop (the chosen range), arrow keys to choose another. */
-export function RangePicker({ range, onChange }: { range: DashboardRange; onChange: (range: DashboardRange) => void }) {
+export function RangePicker<Range extends string = DashboardRange>(props: RangePickerProps<Range>) {
+  const { range, onChange, ranges = dashboardRanges as readonly string[] as readonly Range[], label = dashboardLabel } = props
   const buttons = useRef<(HTMLButtonElement | null)[]>([])
   const onKeyDown = (event: KeyboardEvent) => {
     const move = moves[event.key]
     if (!move) return
     event.preventDefault()
-    const count = dashboardRanges.length
-    const next = (move(dashboardRanges.indexOf(range)) + count) % count
-    onChange(dashboardRanges[next])
+    const count = ranges.length
+    const next = (move(ranges.indexOf(range), count) + count) % count
+    onChange(ranges[next])
     buttons.current[next]?.focus()
   }
   return (
     <div className="range-picker" role="radiogroup" aria-label="Range" onKeyDown={onKeyDown}>
-      {dashboardRanges.map((option, index) => (
+      {ranges.map((option, index) => (
         <button
           key={option}
           ref={(button) => {
@@ -35,13 +46,14 @@ export function RangePicker({ range, onChange }: { range: DashboardRange; onChan
           role="radio"
           aria-checked={option === range}
           tabIndex={option === range ? 0 : -1}
-          aria-keyshortcuts={String(index + 1)}
-          title={`${rangeSpecs[option].label} (${index + 1})`}
+          // The number keys choose the dashboard's ranges only.
+          aria-keyshortcuts={props.ranges ? undefined : String(index + 1)}
+          title={props.ranges ? label(option) : `${label(option)} (${index + 1})`}
           className={option === range ? 'range active' : 'range'}
           data-testid={`range-${option}`}
           onClick={() => onChange(option)}
         >
-          {rangeSpecs[option].label}
+          {label(option)}
         </button>
       ))}
     </div>

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState, type ReactElement, type ReactNode } 
 import type { BaseTickContentProps } from 'recharts'
 import type { Bucket } from '../../../shared/dashboard'
 import { axisLabel, bucketLabel } from '../format'
+import { openPage } from '../useHashPage'
 import { dateTicks, labelWidth, type ValueScale } from './axisTicks'
 
 /** Shared look of the charts: date axes that fit their width, tooltips with the bucket's full date. */
@@ -154,8 +155,13 @@ export function ChartBox({ height, children }: { height: number; children: (widt
     observer.observe(box)
     return () => observer.disconnect()
   }, [])
+  // A click, or Enter on the focused chart, opens the day its tooltip shows (a week's or month's first day).
+  const openShownDay = () => {
+    const date = ref.current?.querySelector<HTMLElement>('[data-testid="chart-tooltip"][data-date]')?.dataset.date
+    if (date) openPage('day', date)
+  }
   return (
-    <div ref={ref} className="chart-box" style={{ height }}>
+    <div ref={ref} className="chart-box" style={{ height }} onClick={openShownDay} onKeyDown={(event) => event.key === 'Enter' && openShownDay()}>
       {width > 0 && children(width)}
     </div>
   )

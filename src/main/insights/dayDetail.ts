@@ -1,0 +1,184 @@
+import type { Database } from 'better-sqlite3'
+import type { AgainstBaseline, DayDetail, DaySleep, DayWorkout, LocalTime, ScoreState, SleepNeedParts, TrendMetric } from '../../shared/insights'
+import { BASELINE_DAYS, baselines } from '../store/baseline'
+import { journalDay, seriesOf, type DailyValues } from '../store/dailyValues'
+import { addDays, offsetMinutes } from '../store/localDate'
+
+/** The recovery measures a day is read against the person's baseline by. */
+const RECOVERY_MEASURES: TrendMetric[] = ['hrv', 'resting-hr', 'respiratory-rate', 'spo2', 'skin-temp']
+
+interface SleepRow {
+  nap: number
+  score_state: string
+  start_ms: number
+  end_ms: number
+  timezone_offset: string
+  in_bed_ms: number | null
+  awake_ms: number | null
+  light_ms: number | null
+  deep_ms: number | null
+  rem_ms: number | null
+  need_ms: number | null
+  performance_pct: number | null
+  efficiency_pct: number | null
+  consistency_pct: number | null
+  respiratory_rate: number | null
+  disturbance_count: number | null
+  sleep_cycle_count: number | null
+  source: string
+  raw: string
+}
+
+interface WorkoutRow {
+  sport_name: string
+  score_state: string
+  start_ms: number
+  end_ms: number
+  timezone_offset: string
+  strain: number | null
+  kilojoule: number | null
+  average_heart_rate: number | null
+  max_heart_rate: number | null
+  zone0_ms: number | null
+  zone1_ms: number | null
+  zone2_ms: number | null
+  zone3_ms: number | null
+  zone4_ms: number | null
+  zone5_ms: number | null
+  distance_meter: number | null
+  altitude_gain_meter: number | null
+}
+
+const stateOf = (scoreState: string): ScoreState =>
+  scoreState === 'SCORED' ? 'scored' : scoreState === 'PENDING_SCORE' ? 'pending' : 'unscorable'
+
+/** A moment as the clock on the wall showed it where the record was made. */
+export function localTimeOf(ms: number, offset: string): LocalTime {
+  return { local: new Date(ms + offsetMinutes(offset) * 60_000).toISOString().slice(0, 16), offset }
+}
+
+/** Sleep need's parts, which only WHOOP's API gives (an export's row has the total alone). */
+function needPartsOf(row: SleepRow): SleepNeedParts | null {
+  if (row.source === 'export') return null
+  const need = (JSON.parse(row.raw) as { score?: { sleep_needed?: Record<string, number> } }).score?.sleep_needed
+  if (!need) return null
+  return {
+    baselineMs: need.baseline_milli,
+    debtMs: need.need_from_sleep_debt_milli,
+    strainMs: need.need_from_recent_strain_milli,
+    napMs: need.need_from_recent_nap_milli
+  }
+}
+
+function sleepOf(row: SleepRow): DaySleep {
+  const asleep = row.light_ms === null || row.deep_ms === null || row.rem_ms === null ? null : row.light_ms + row.deep_ms + row.rem_ms
+  return {
+    nap: row.nap === 1,
+    state: stateOf(row.score_state),
+    start: localTimeOf(row.start_ms, row.timezone_offset),
+    end: localTimeOf(row.end_ms, row.timezone_offset),
+    inBedMs: row.in_bed_ms,
+    asleepMs: asleep,
+    awakeMs: row.awake_ms,
+    lightMs: row.light_ms,
+    deepMs: row.deep_ms,
+    remMs: row.rem_ms,
+    needMs: row.need_ms,
+    needParts: needPartsOf(row),
+    performance: row.performance_pct,
+    efficiency: row.efficiency_pct,
+    consistency: row.consistency_pct,
+    respiratoryRate: row.respiratory_rate,
+    disturbances: row.disturbance_count,
+    sleepCycles: row.sleep_cycle_count
+  }
+}
+
+function workoutOf(row: WorkoutRow): DayWorkout {
+  const zones = [row.zone0_ms, row.zone1_ms, row.zone2_ms, row.zone3_ms, row.zone4_ms, row.zone5_ms]
+  return {
+    sport: row.sport_name,
+    state: stateOf(row.score_state),
+    start: localTimeOf(row.start_ms, row.timezone_offset),
+    end: localTimeOf(row.end_ms, row.timezone_offset),
+    durationMs: row.end_ms - row.start_ms,
+    strain: row.strain,
+    kilojoule: row.kilojoule,
+    averageHr: row.average_heart_rate,
+    maxHr: row.max_heart_rate,
+    zonesMs: zones.every((zone) => zone !== null) ? (zones as number[]) : null,
+    distanceMeter: row.distance_meter,
+    altitudeGainMeter: row.altitude_gain_meter
+  }
+}
+
+/** Everything stored about one day: recovery against baseline, sleep, strain, workouts, journal. */
+export function createDayDetail(db: Database, daily: DailyValues) {
+  const cycleOf = db.prepare<[number, string], { id: number; score_state: string; strain: number | null; kilojoule: number | null; average_heart_rate: number | null; max_heart_rate: number | null }>(`
+    SELECT id, score_state, strain, kilojoule, average_heart_rate, max_heart_rate
+      FROM cycle WHERE user_id = ? AND day = ? ORDER BY start_ms LIMIT 1`)
+  const recoveryOf = db.prepare<[number], { score_state: string; recovery_score: number | null; user_calibrating: number | null }>(
+    'SELECT score_state, recovery_score, user_calibrating FROM recovery WHERE cycle_id = ?'
+  )
+  const sleepsOf = db.prepare<[number, string], SleepRow>(`
+    SELECT nap, score_state, start_ms, end_ms, timezone_offset, in_bed_ms, awake_ms, light_ms, deep_ms, rem_ms, need_ms,
+           performance_pct, efficiency_pct, consistency_pct, respiratory_rate, disturbance_count, sleep_cycle_count, source, raw
+      FROM sleep WHERE user_id = ? AND local_date = ? ORDER BY start_ms`)
+  const workoutsOf = db.prepare<[number, string], WorkoutRow>(`
+    SELECT sport_name, score_state, start_ms, end_ms, timezone_offset, strain, kilojoule, average_heart_rate, max_heart_rate,
+           zone0_ms, zone1_ms, zone2_ms, zone3_ms, zone4_ms, zone5_ms, distance_meter, altitude_gain_meter
+      FROM workout WHERE user_id = ? AND local_date = ? ORDER BY start_ms`)
+  const journalOf = db.prepare<[number, string], { question: string; answered_yes: number | null; notes: string | null }>(`
+    SELECT question, answered_yes, notes FROM journal_entry j WHERE user_id = ? AND ${journalDay} = ? ORDER BY question`)
+  const anyJournal = db.prepare<[number], { found: number }>('SELECT EXISTS (SELECT 1 FROM journal_entry WHERE user_id = ?) AS found')
+
+  /** The day, or null when nothing at all is stored for this person. */
+  return function dayDetail(userId: number, date: string): DayDetail | null {
+    const history = daily.historyRange(userId)
+    if (!history) return null
+    const from = addDays(date, -(BASELINE_DAYS - 1))
+    const values = daily.between(userId, from, date)
+    const measure = (metric: TrendMetric): AgainstBaseline => {
+      const series = seriesOf(values, metric, from, date)
+      const value = series.at(-1) ?? null
+      const baseline = baselines(series).at(-1) ?? null
+      const outside = value === null || baseline === null ? null : value > baseline.high ? 'above' : value < baseline.low ? 'below' : null
+      return { metric, value, baseline, difference: value === null || baseline === null ? null : value - baseline.mean, outside }
+    }
+
+    const cycle = cycleOf.get(userId, date)
+    const recovery = cycle ? recoveryOf.get(cycle.id) : undefined
+    const sleeps = sleepsOf.all(userId, date).map(sleepOf)
+    return {
+      date,
+      firstDate: history.first,
+      lastDate: history.last,
+      recovery: recovery
+        ? {
+            state: stateOf(recovery.score_state),
+            score: recovery.recovery_score,
+            calibrating: recovery.user_calibrating === 1,
+            measures: RECOVERY_MEASURES.map(measure)
+          }
+        : null,
+      sleep: sleeps.find((sleep) => !sleep.nap) ?? null,
+      naps: sleeps.filter((sleep) => sleep.nap),
+      strain: cycle
+        ? {
+            state: stateOf(cycle.score_state),
+            strain: cycle.strain,
+            kilojoule: cycle.kilojoule,
+            averageHr: cycle.average_heart_rate,
+            maxHr: cycle.max_heart_rate
+          }
+        : null,
+      workouts: workoutsOf.all(userId, date).map(workoutOf),
+      journal: journalOf.all(userId, date).map((row) => ({
+        question: row.question,
+        answeredYes: row.answered_yes === null ? null : row.answered_yes === 1,
+        notes: row.notes
+      })),
+      hasJournal: anyJournal.get(userId)!.found === 1
+    }
+  }
+}

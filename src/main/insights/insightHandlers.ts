@@ -1,0 +1,61 @@
+import fs from 'node:fs'
+import type { Database } from 'better-sqlite3'
+import type { ApiHandlers } from '../../shared/api'
+import type { Clock } from '../clock'
+import type { FileExchange } from '../exchange/fileExchange'
+import type { AccountQueries } from '../store/accounts'
+import { createDailyValues } from '../store/dailyValues'
+import type { DashboardQueries } from '../store/dashboardQueries'
+import { createDayDetail } from './dayDetail'
+import { createJournalInsights } from './journalInsights'
+import { createMonthReport } from './monthReport'
+import { trendOf } from './trend'
+
+export type PdfPageSize = 'A4' | 'Letter'
+
+export interface InsightDeps {
+  db: Database
+  accounts: AccountQueries
+  dashboard: DashboardQueries
+  clock: Clock
+  files: FileExchange
+  /** Prints the page the person is looking at to PDF (Electron's printToPDF); absent in the browser host. */
+  printPage?: (pageSize: PdfPageSize) => Promise<Uint8Array>
+}
+
+/** The day view, trends, insights and the monthly report: each answer computed from the same day values. */
+export function createInsightHandlers(deps: InsightDeps): Pick<ApiHandlers, 'getDay' | 'getTrend' | 'getInsights' | 'getReport' | 'saveReportPdf'> {
+  const { db, accounts, dashboard, clock } = deps
+  const daily = createDailyValues(db)
+  const dayDetail = createDayDetail(db, daily)
+  const insights = createJournalInsights(db, daily)
+  const monthReport = createMonthReport(db, daily, insights)
+  const shownUser = () => accounts.shown()?.userId
+
+  return {
+    getDay: ({ date }) => {
+      const userId = shownUser()
+      return userId === undefined ? null : dayDetail(userId, date)
+    },
+    getTrend: ({ metric, range }) => {
+      const userId = shownUser()
+      if (userId === undefined) return null
+      return trendOf(daily, { userId, metric, range, to: dashboard.dayRange(userId, 'all', clock.now()).to })
+    },
+    getInsights: () => {
+      const userId = shownUser()
+      return userId === undefined ? null : insights(userId)
+    },
+    getReport: ({ month }) => {
+      const userId = shownUser()
+      return userId === undefined ? null : monthReport(userId, month, clock.now())
+    },
+    saveReportPdf: async ({ month, pageSize }) => {
+      if (!deps.printPage) return { saved: false, printInPage: true }
+      const target = await deps.files.chooseExportTarget(`whoop-report-${month}.pdf`)
+      if (!target) return { saved: false, printInPage: false }
+      fs.writeFileSync(target.path, await deps.printPage(pageSize))
+      return { saved: true, printInPage: false, file: target.path }
+    }
+  }
+}

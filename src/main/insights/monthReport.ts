@@ -1,0 +1,68 @@
+import type { Database } from 'better-sqlite3'
+import { recoveryZone } from '../../shared/dashboard'
+import { trendMetrics, type Insights, type MonthReport } from '../../shared/insights'
+import { daysFrom } from '../store/buckets'
+import type { DailyValues } from '../store/dailyValues'
+import { addDays } from '../store/localDate'
+import { change, periodFigure } from './periodFigure'
+
+const sourceNames: Record<string, string> = {
+  api: 'synced from WHOOP',
+  export: "imported from WHOOP's data export",
+  backup: 'restored from a WHOOP Desktop backup',
+  demo: 'generated demo data'
+}
+
+/** The last day of a YYYY-MM month. */
+const monthEnd = (month: string) => addDays(`${nextMonth(month)}-01`, -1)
+function nextMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number)
+  return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`
+}
+function previousMonth(month: string): string {
+  return addDays(`${month}-01`, -1).slice(0, 7)
+}
+
+/** One month on paper: its measures against the month before, zones, sports, and clear insights. */
+export function createMonthReport(db: Database, daily: DailyValues, insights: (userId: number, until?: string) => Insights) {
+  const sportsOf = db.prepare<[number, string, string], { sport: string; workouts: number; durationMs: number; strain: number | null }>(`
+    SELECT sport_name AS sport, COUNT(*) AS workouts, SUM(end_ms - start_ms) AS durationMs, AVG(strain) AS strain
+      FROM workout WHERE user_id = ? AND local_date BETWEEN ? AND ?
+     GROUP BY sport_name ORDER BY workouts DESC, sport_name`)
+  const sourcesOf = db.prepare<[number, string, string, number, string, string], { source: string }>(`
+    SELECT DISTINCT source FROM cycle WHERE user_id = ? AND day BETWEEN ? AND ?
+    UNION SELECT DISTINCT source FROM sleep WHERE user_id = ? AND local_date BETWEEN ? AND ?`)
+
+  return function monthReport(userId: number, month: string, now: number): MonthReport {
+    const from = `${month}-01`
+    const to = monthEnd(month)
+    const previous = previousMonth(month)
+    const previousFrom = `${previous}-01`
+    const values = daily.between(userId, previousFrom, to)
+    const zoneDays = { green: 0, yellow: 0, red: 0 }
+    for (const date of daysFrom(from, to)) {
+      const recovery = values.get(date)?.recovery
+      if (recovery !== null && recovery !== undefined) zoneDays[recoveryZone(recovery)]++
+    }
+    const known = insights(userId, to)
+    return {
+      month,
+      from,
+      to,
+      previousMonth: previous,
+      measures: trendMetrics.map((metric) => {
+        const current = periodFigure(values, metric, from, to)
+        const before = periodFigure(values, metric, previousFrom, addDays(from, -1))
+        return { metric, current, previous: before, difference: change(current, before).difference }
+      }),
+      zoneDays,
+      sports: sportsOf.all(userId, from, to),
+      notableInsights: known.questions.flatMap((insight) =>
+        insight.effects.filter((effect) => effect.clear).map((effect) => ({ question: insight.question, effect }))
+      ),
+      sources: sourcesOf.all(userId, from, to, userId, from, to).map(({ source }) => sourceNames[source] ?? source),
+      generatedAt: new Date(now).toISOString(),
+      lastDate: daily.historyRange(userId)?.last ?? null
+    }
+  }
+}

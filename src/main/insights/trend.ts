@@ -1,0 +1,69 @@
+import { recoveryZone } from '../../shared/dashboard'
+import { trendRangeDays, type DayValues, type Trend, type TrendMetric, type TrendRange, type ZoneShare } from '../../shared/insights'
+import { BASELINE_DAYS, baselines } from '../store/baseline'
+import { bucketOf, daysFrom } from '../store/buckets'
+import { seriesOf, type DailyValues } from '../store/dailyValues'
+import { addDays, daysBetween } from '../store/localDate'
+import { change, periodFigure } from './periodFigure'
+
+const CALENDAR_DAYS = 365
+/** Up to this many days, recovery zones are shared out per week; beyond, per month. */
+const WEEKLY_ZONES_UP_TO_DAYS = 91
+
+export interface TrendQuery {
+  userId: number
+  metric: TrendMetric
+  range: TrendRange
+  /** The range's last day: the person's today, or the newest data when that is later. */
+  to: string
+}
+
+/**
+ * One measure over a range: each day with its baseline and usual range, the range against the one
+ * of the same length before it, and for recovery the share of days per zone and a year's calendar.
+ */
+export function trendOf(daily: DailyValues, { userId, metric, range, to }: TrendQuery): Trend {
+  const first = daily.historyRange(userId)?.first ?? to
+  const length = trendRangeDays[range] ?? daysBetween(first, to) + 1
+  const from = addDays(to, -(length - 1))
+  const previousFrom = addDays(from, -length)
+  const readFrom = [previousFrom, addDays(from, -(BASELINE_DAYS - 1)), addDays(to, -(CALENDAR_DAYS - 1))].sort()[0]
+  const values = daily.between(userId, readFrom, to)
+
+  const days = daysFrom(addDays(from, -(BASELINE_DAYS - 1)), to)
+  const series = seriesOf(values, metric, days[0], to)
+  const baseline = baselines(series)
+  const shown = BASELINE_DAYS - 1
+  const points = days.slice(shown).map((date, index) => ({ date, value: series[shown + index], baseline: baseline[shown + index] }))
+
+  const current = periodFigure(values, metric, from, to)
+  const previous = periodFigure(values, metric, previousFrom, addDays(from, -1))
+  const recovery = metric === 'recovery'
+  const zonePeriod = length <= WEEKLY_ZONES_UP_TO_DAYS ? 'week' : 'month'
+  return {
+    metric,
+    range,
+    current,
+    previous,
+    ...change(current, previous),
+    points,
+    zoneShares: recovery ? zoneShares(values, from, to, zonePeriod) : null,
+    zonePeriod: recovery ? zonePeriod : null,
+    calendar: recovery
+      ? daysFrom(addDays(to, -(CALENDAR_DAYS - 1)), to).map((date) => ({ date, recovery: values.get(date)?.recovery ?? null }))
+      : null
+  }
+}
+
+/** The days of each week or month of the range with a recovery, by zone. */
+function zoneShares(values: Map<string, DayValues>, from: string, to: string, period: 'week' | 'month'): ZoneShare[] {
+  const shares = new Map<string, ZoneShare>()
+  for (const date of daysFrom(from, to)) {
+    const key = bucketOf(date, period)
+    const share = shares.get(key) ?? { period: key, green: 0, yellow: 0, red: 0 }
+    shares.set(key, share)
+    const recovery = values.get(date)?.recovery
+    if (recovery !== null && recovery !== undefined) share[recoveryZone(recovery)]++
+  }
+  return [...shares.values()]
+}

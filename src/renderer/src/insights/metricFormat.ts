@@ -1,0 +1,45 @@
+import { metricSpecs, type TrendMetric } from '../../../shared/insights'
+import type { Settings } from '../../../shared/settings'
+import { duration, energyUnit, energyValue, temperatureUnit, temperatureValue } from '../format'
+
+/** A measure's value in the person's units, as the page shows it: "7h 32m", "36.4 °C", "2,140 kJ". */
+export function metricText(metric: TrendMetric, value: number | null | undefined, settings: Settings | undefined): string {
+  if (value === null || value === undefined) return '—'
+  if (metric === 'asleep') return duration(value)
+  return `${fixed(metricValue(metric, value, settings)!, metricSpecs[metric].digits)}${metricUnit(metric, settings)}`
+}
+
+/** A number with exactly `digits` decimals, grouped as the person's locale writes it ("2,140"). */
+const fixed = (value: number, digits: number) => value.toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits })
+
+/** A difference in a measure (signed), in the person's units. */
+export function differenceText(metric: TrendMetric, difference: number | null, settings: Settings | undefined): string {
+  if (difference === null) return '—'
+  const sign = difference > 0 ? '+' : '−'
+  if (metric === 'asleep') return `${sign}${duration(Math.abs(difference))}`
+  // A temperature difference is scaled, not shifted: 1 °C more is 1.8 °F more.
+  const size = metric === 'skin-temp' && settings?.unitSystem === 'imperial' ? Math.abs(difference) * 1.8 : Math.abs(metricValue(metric, difference, settings)!)
+  // A change that rounds to nothing gets one more decimal rather than reading "−0".
+  const digits = metricSpecs[metric].digits + (Number(size.toFixed(metricSpecs[metric].digits)) === 0 ? 1 : 0)
+  // The difference of two percentages is in points, not a percentage of anything.
+  const unit = metricSpecs[metric].unit === '%' ? ' points' : metricUnit(metric, settings)
+  return Number(size.toFixed(digits)) === 0 ? `±0${unit}` : `${sign}${fixed(size, digits)}${unit}`
+}
+
+/** The number a chart draws for a value: hours for sleep, °F or kcal where the person chose them. */
+export function metricValue(metric: TrendMetric, value: number | null, settings: Settings | undefined): number | null {
+  if (value === null) return null
+  if (metric === 'asleep') return value / 3_600_000
+  if (metric === 'skin-temp') return temperatureValue(value, settings)
+  if (metric === 'energy') return settings?.energyUnit === 'kcal' ? energyValue(value, settings) : value
+  return value
+}
+
+export function metricUnit(metric: TrendMetric, settings: Settings | undefined): string {
+  if (metric === 'asleep') return ' h'
+  if (metric === 'skin-temp') return temperatureUnit(settings)
+  if (metric === 'energy') return ` ${energyUnit(settings)}`
+  const unit = metricSpecs[metric].unit
+  return unit === '%' ? '%' : unit === 'strain' ? '' : ` ${unit}`
+}
+

@@ -1,0 +1,150 @@
+import { Area, CartesianGrid, ComposedChart, Line, Scatter, Tooltip, XAxis, YAxis } from 'recharts'
+import { describeEffect, outcomeName } from '../../../shared/insightText'
+import type { Insights, JournalInsight, StrainRecoveryFit } from '../../../shared/insights'
+import { api } from '../api'
+import { ChartBox, chartMargin, fixedScale, Legend, valueAxis } from '../dashboard/chartParts'
+import { fullDay, number } from '../format'
+import { useApiResult } from '../useApiResult'
+
+const POINT = '#0ea5e9'
+const FIT = '#8b5cf6'
+const strainScale = fixedScale([0, 3, 6, 9, 12, 15, 18, 21])
+const recoveryScale = fixedScale([0, 25, 50, 75, 100])
+
+/** What the journal and the days' strain say about the next morning, in plain words: `#/insights`. */
+export function InsightsPage() {
+  const result = useApiResult(api.getInsights)
+  const insights = result?.ok ? result.value : undefined
+  return (
+    <section className="page" aria-labelledby="insights-title" data-testid="insights-view">
+      <div className="page-head">
+        <h1 id="insights-title">Insights</h1>
+      </div>
+      {result && !result.ok && <p className="error" role="alert">{result.error.message}</p>}
+      {insights === null && <p className="card muted">There is no data yet. Connect your WHOOP account, import WHOOP's export, or load the demo data.</p>}
+      {insights && <JournalInsights insights={insights} />}
+      {insights?.strainRecovery && <StrainAgainstRecovery fit={insights.strainRecovery} />}
+    </section>
+  )
+}
+
+function JournalInsights({ insights }: { insights: Insights }) {
+  const compared = insights.questions.filter((question) => question.effects.length > 0)
+  const waiting = insights.questions.filter((question) => question.effects.length === 0)
+  return (
+    <section className="card" aria-labelledby="journal-insights-title">
+      <h2 id="journal-insights-title">Your journal and the next morning</h2>
+      <p className="muted">
+        For each journal question with at least {insights.minimumDays} days answered yes and {insights.minimumDays} answered no: the next morning's
+        recovery, HRV, resting heart rate and sleep performance after yes-days against after no-days, as a difference of means with its 95 %
+        confidence interval (Welch's t). A difference is shown only when its interval excludes zero. These are associations in your own data,
+        not proof that one causes the other.
+      </p>
+      {!insights.hasJournal && (
+        <p data-testid="insights-no-journal">
+          WHOOP's API does not give journal answers. Import WHOOP's data export (<a href="#/data">Data → Import WHOOP's export</a>) to see what
+          your journal says.
+        </p>
+      )}
+      {compared.map((question) => (
+        <QuestionRow key={question.question} insight={question} />
+      ))}
+      {waiting.length > 0 && (
+        <>
+          <h3>Not enough days yet</h3>
+          <ul className="plain-list">
+            {waiting.map((question) => (
+              <li key={question.question} data-testid="insight-row" data-question={question.question}>
+                “{question.question}”: {question.yesDays} yes and {question.noDays} no days; at least {insights.minimumDays} of each are needed.
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}
+
+function QuestionRow({ insight }: { insight: JournalInsight }) {
+  const clear = insight.effects.filter((effect) => effect.clear)
+  const unclear = insight.effects.filter((effect) => !effect.clear)
+  return (
+    <article className="insight" data-testid="insight-row" data-question={insight.question}>
+      <h3>“{insight.question}”</h3>
+      <p className="muted">
+        {insight.yesDays} days answered yes, {insight.noDays} answered no
+      </p>
+      {clear.length > 0 ? (
+        <ul className="plain-list">
+          {clear.map((effect) => (
+            <li key={effect.outcome} data-testid="insight-effect">
+              {describeEffect(insight.question, effect)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {unclear.length > 0 && (
+        <p className="muted" data-testid="insight-unclear">
+          No clear difference yet in{' '}
+          {unclear.map((effect) => `${outcomeName(effect.outcome)} (${effect.yesDays} vs ${effect.noDays} days)`).join(', ')}.
+        </p>
+      )}
+    </article>
+  )
+}
+
+function StrainAgainstRecovery({ fit }: { fit: StrainRecoveryFit }) {
+  const band = fit.band.map((step) => ({ strain: step.strain, fit: step.fit, range: [step.low, step.high] }))
+  const perStrain = `${fit.slope >= 0 ? '+' : '−'}${Math.abs(fit.slope).toFixed(2)}`
+  return (
+    <section className="card chart-card" data-testid="strain-recovery" aria-labelledby="strain-recovery-title">
+      <header className="chart-header">
+        <h2 id="strain-recovery-title">Day strain and the next morning's recovery</h2>
+      </header>
+      <p data-testid="strain-recovery-summary">
+        Over {fit.points.length} days, each point of day strain went with {perStrain} points of recovery the next morning on average (95 % CI{' '}
+        {fit.slopeLow.toFixed(2)} to {fit.slopeHigh.toFixed(2)}).{' '}
+        {fit.slopeLow > 0 || fit.slopeHigh < 0 ? 'The interval excludes zero.' : 'The interval includes zero: no clear relation yet.'}
+      </p>
+      <ChartBox height={260}>
+        {(width) => (
+          <ComposedChart width={width} height={260} margin={chartMargin} title="Day strain against next-morning recovery, with a fitted line and its 95 % band">
+            <CartesianGrid />
+            <XAxis type="number" dataKey="strain" {...valueAxis(strainScale)} width={undefined} height={30} />
+            <YAxis type="number" {...valueAxis(recoveryScale, '%')} />
+            <Tooltip
+              cursor={false}
+              content={({ payload }) => {
+                const hovered = payload?.[0]?.payload as (typeof fit.points)[number] | undefined
+                if (!hovered || !('date' in hovered)) return null
+                return (
+                  <div className="chart-tooltip" data-testid="chart-tooltip">
+                    <strong>{fullDay(hovered.date)}</strong>
+                    <div className="tooltip-row">
+                      <span>Day strain</span>
+                      <span className="tooltip-value">{number(hovered.strain, 1)}</span>
+                    </div>
+                    <div className="tooltip-row">
+                      <span>Next morning's recovery</span>
+                      <span className="tooltip-value">{number(hovered.recovery, 0, '%')}</span>
+                    </div>
+                  </div>
+                )
+              }}
+            />
+            <Area data={band} dataKey="range" stroke="none" fill={FIT} fillOpacity={0.15} isAnimationActive={false} />
+            <Line data={band} dataKey="fit" stroke={FIT} strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Scatter data={fit.points} dataKey="recovery" fill={POINT} fillOpacity={0.5} isAnimationActive={false} />
+          </ComposedChart>
+        )}
+      </ChartBox>
+      <Legend
+        items={[
+          { key: 'points', label: 'A day (strain, next morning recovery)', color: POINT },
+          { key: 'fit', label: 'Fitted line (least squares)', color: FIT },
+          { key: 'band', label: '95 % band of the fitted mean', color: FIT, faded: true }
+        ]}
+      />
+    </section>
+  )
+}

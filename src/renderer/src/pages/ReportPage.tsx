@@ -1,0 +1,153 @@
+import { useCallback, useState } from 'react'
+import { describeEffect } from '../../../shared/insightText'
+import { metricSpecs, type MonthReport } from '../../../shared/insights'
+import type { Settings } from '../../../shared/settings'
+import { api } from '../api'
+import { duration, fullDay, number, recoveryZoneColors, sportName } from '../format'
+import { differenceText, metricText } from '../insights/metricFormat'
+import { useApiResult } from '../useApiResult'
+import { openPage } from '../useHashPage'
+
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' })
+const monthName = (month: string) => monthFormat.format(new Date(`${month}-01T00:00:00Z`))
+const generatedFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+/** A month on paper (print CSS for A4 and Letter): `#/report/YYYY-MM`. */
+export function ReportPage({ month, settings }: { month: string | undefined; settings: Settings | undefined }) {
+  const load = useCallback(() => api.getReport({ month: month ?? '1970-01' }), [month])
+  const result = useApiResult(load)
+  const report = month && result?.ok ? result.value : undefined
+  const [pageSize, setPageSize] = useState<'A4' | 'Letter'>(navigator.language === 'en-US' ? 'Letter' : 'A4')
+  const [saved, setSaved] = useState<string>()
+
+  async function savePdf() {
+    if (!month) return
+    const outcome = await api.saveReportPdf({ month, pageSize })
+    if (!outcome.ok) return setSaved(outcome.error.message)
+    if (outcome.value.printInPage) window.print()
+    setSaved(outcome.value.saved ? `Saved to ${outcome.value.file}` : undefined)
+  }
+
+  return (
+    <section className="page report" aria-labelledby="report-title" data-testid="report-view" data-month={report?.month}>
+      <div className="page-head no-print">
+        <label className="field inline">
+          <span>Month</span>
+          <input type="month" value={month ?? ''} data-testid="report-month" onChange={(event) => event.target.value && openPage('report', event.target.value)} />
+        </label>
+        <label className="field inline">
+          <span>Paper</span>
+          <select value={pageSize} onChange={(event) => setPageSize(event.target.value as 'A4' | 'Letter')}>
+            <option value="A4">A4</option>
+            <option value="Letter">Letter</option>
+          </select>
+        </label>
+        <button type="button" className="button primary" data-testid="report-save-pdf" disabled={!report} onClick={() => void savePdf()}>
+          Save as PDF
+        </button>
+        {saved && <span role="status">{saved}</span>}
+      </div>
+      {result && !result.ok && <p className="error" role="alert">{result.error.message}</p>}
+      {!month && <p className="card muted">There is no data yet. Connect your WHOOP account, import WHOOP's export, or load the demo data.</p>}
+      {report && <ReportBody report={report} settings={settings} />}
+    </section>
+  )
+}
+
+function ReportBody({ report, settings }: { report: MonthReport; settings: Settings | undefined }) {
+  const zoneTotal = report.zoneDays.green + report.zoneDays.yellow + report.zoneDays.red
+  const sleepMetrics = new Set(['asleep', 'sleep-performance', 'consistency', 'efficiency', 'respiratory-rate'])
+  const table = (title: string, pick: (metric: string) => boolean) => (
+    <table className="figures report-table">
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Measure</th>
+          <th scope="col">{monthName(report.month)}</th>
+          <th scope="col">{monthName(report.previousMonth)}</th>
+          <th scope="col">Change</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.measures
+          .filter((measure) => pick(measure.metric))
+          .map(({ metric, current, previous, difference }) => (
+            <tr key={metric} data-testid={`report-${metric}`}>
+              <th scope="row">
+                {metricSpecs[metric].label}
+                {metricSpecs[metric].aggregate === 'sum' ? ' (total)' : ''}
+              </th>
+              <td>{metricText(metric, current.value, settings)}</td>
+              <td>{metricText(metric, previous.value, settings)}</td>
+              <td>{differenceText(metric, difference, settings)}</td>
+            </tr>
+          ))}
+      </tbody>
+    </table>
+  )
+  return (
+    <article className="report-body">
+      <header>
+        <h1 id="report-title">WHOOP report: {monthName(report.month)}</h1>
+        <p className="muted">
+          {fullDay(report.from)} – {fullDay(report.to)} · means of days, against {monthName(report.previousMonth)}
+        </p>
+      </header>
+      {table('Recovery and strain', (metric) => !sleepMetrics.has(metric))}
+      <section>
+        <h2>Recovery zones</h2>
+        <p data-testid="report-zones">
+          {zoneTotal} days with a recovery:{' '}
+          <span style={{ color: recoveryZoneColors.green }}>■</span> {report.zoneDays.green} green,{' '}
+          <span style={{ color: recoveryZoneColors.yellow }}>■</span> {report.zoneDays.yellow} yellow,{' '}
+          <span style={{ color: recoveryZoneColors.red }}>■</span> {report.zoneDays.red} red.
+        </p>
+      </section>
+      {table('Sleep', (metric) => sleepMetrics.has(metric))}
+      <section>
+        <h2>Workouts by sport</h2>
+        {report.sports.length === 0 ? (
+          <p>No workouts this month.</p>
+        ) : (
+          <table className="figures report-table">
+            <thead>
+              <tr>
+                <th scope="col">Sport</th>
+                <th scope="col">Workouts</th>
+                <th scope="col">Time</th>
+                <th scope="col">Mean strain</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.sports.map((sport) => (
+                <tr key={sport.sport} data-testid="report-sport">
+                  <th scope="row">{sportName(sport.sport)}</th>
+                  <td>{sport.workouts}</td>
+                  <td>{duration(sport.durationMs)}</td>
+                  <td>{number(sport.strain, 1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section>
+        <h2>Notable insights</h2>
+        {report.notableInsights.length === 0 ? (
+          <p>No journal question shows a clear difference in the next morning yet.</p>
+        ) : (
+          <ul>
+            {report.notableInsights.map(({ question, effect }) => (
+              <li key={`${question}-${effect.outcome}`}>{describeEffect(question, effect)}</li>
+            ))}
+          </ul>
+        )}
+        <p className="muted">From the journal up to {fullDay(report.to)}; associations in your own data, not causes.</p>
+      </section>
+      <footer className="report-footer" data-testid="report-footer">
+        Data {report.sources.length ? report.sources.join(' and ') : 'none for this month'}; newest stored day{' '}
+        {report.lastDate ? fullDay(report.lastDate) : '—'}. Generated by WHOOP Desktop on {generatedFormat.format(new Date(report.generatedAt))}.
+      </footer>
+    </article>
+  )
+}

@@ -1,0 +1,230 @@
+import { useCallback } from 'react'
+import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
+import { metricSpecs, trendMetrics, trendRanges, type Trend, type TrendMetric, type TrendRange } from '../../../shared/insights'
+import type { Settings } from '../../../shared/settings'
+import { api } from '../api'
+import { roundScale } from '../dashboard/axisTicks'
+import { ChartBox, chartMargin, dateAxis, fixedScale, Legend, TooltipBox, valueAxis, hoveredPoint } from '../dashboard/chartParts'
+import { RangePicker } from '../dashboard/RangePicker'
+import { fullDay, recoveryColor, recoveryZoneColors } from '../format'
+import { differenceText, metricText, metricUnit, metricValue } from '../insights/metricFormat'
+import { useApiResult } from '../useApiResult'
+import { openPage } from '../useHashPage'
+
+const VALUE = '#0ea5e9'
+const BASELINE = '#64748b'
+const rangeLabels: Record<TrendRange, string> = { '1m': '1M', '3m': '3M', '6m': '6M', '1y': '1Y', all: 'All' }
+const rangeWords: Record<TrendRange, string> = { '1m': '30 days', '3m': '91 days', '6m': '182 days', '1y': '365 days', all: 'whole history' }
+const zones = ['green', 'yellow', 'red'] as const
+
+/** One measure over time: `#/trends/METRIC/RANGE`. */
+export function TrendsPage({ metric, range, settings }: { metric: TrendMetric; range: TrendRange; settings: Settings | undefined }) {
+  const load = useCallback(() => api.getTrend({ metric, range }), [metric, range])
+  const result = useApiResult(load)
+  const trend = result?.ok ? result.value : undefined
+  return (
+    <section className="page" aria-labelledby="trends-title" data-testid="trends-view" data-drawn-trend={trend ? `${trend.metric}/${trend.range}` : undefined}>
+      <div className="page-head">
+        <h1 id="trends-title">Trends</h1>
+        <label className="field inline">
+          <span>Measure</span>
+          <select value={metric} data-testid="trend-metric-select" onChange={(event) => openPage('trends', event.target.value, range)}>
+            {trendMetrics.map((option) => (
+              <option key={option} value={option}>
+                {metricSpecs[option].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <RangePicker range={range} ranges={trendRanges} label={(option) => rangeLabels[option]} onChange={(option) => openPage('trends', metric, option)} />
+      </div>
+      {result && !result.ok && <p className="error" role="alert">{result.error.message}</p>}
+      {trend === null && <p className="card muted">There is no data yet. Connect your WHOOP account, import WHOOP's export, or load the demo data.</p>}
+      {trend && trend.metric === metric && trend.range === range && (
+        <>
+          <Comparison trend={trend} settings={settings} />
+          <TrendChart trend={trend} settings={settings} />
+          {trend.zoneShares && <ZoneShares trend={trend} />}
+          {trend.calendar && <RecoveryCalendar calendar={trend.calendar} />}
+        </>
+      )}
+    </section>
+  )
+}
+
+function Comparison({ trend, settings }: { trend: Trend; settings: Settings | undefined }) {
+  const { metric, current, previous } = trend
+  const sum = metricSpecs[metric].aggregate === 'sum'
+  const what = sum ? 'in total' : 'mean of days'
+  return (
+    <div className="card comparison" data-testid="trend-comparison">
+      <div>
+        <span className="muted">
+          {fullDay(current.from)} – {fullDay(current.to)} ({what}, {current.days} days with data)
+        </span>
+        <strong data-testid="trend-current">{metricText(metric, current.value, settings)}</strong>
+      </div>
+      {trend.range !== 'all' && (
+        <div>
+          <span className="muted">
+            The {rangeWords[trend.range]} before ({fullDay(previous.from)} – {fullDay(previous.to)}, {previous.days} days)
+          </span>
+          <strong data-testid="trend-previous">{metricText(metric, previous.value, settings)}</strong>
+        </div>
+      )}
+      {trend.range !== 'all' && (
+        <div>
+          <span className="muted">Change</span>
+          <strong data-testid="trend-change">
+            {differenceText(metric, trend.difference, settings)}
+            {trend.percent !== null && ` (${trend.percent > 0 ? '+' : trend.percent < 0 ? '−' : '±'}${Math.abs(trend.percent).toFixed(1)} %)`}
+          </strong>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function TrendChart({ trend, settings }: { trend: Trend; settings: Settings | undefined }) {
+  const { metric } = trend
+  const unit = metricUnit(metric, settings)
+  const convert = (value: number | null | undefined) => metricValue(metric, value ?? null, settings)
+  const data = trend.points.map((point) => ({
+    date: point.date,
+    value: convert(point.value),
+    baseline: convert(point.baseline?.mean),
+    band: point.baseline ? [convert(point.baseline.low), convert(point.baseline.high)] : null,
+    point
+  }))
+  const scale = roundScale(
+    data.flatMap((d) => [d.value, ...(d.band ?? [])]),
+    { minStep: metric === 'asleep' ? 0.5 : metricSpecs[metric].digits ? 0.5 : 1, fromZero: metric === 'strain' || metric === 'workouts' }
+  )
+  const axisUnit = unit.trim() === '%' ? '%' : ''
+  return (
+    <section className="card chart-card" data-testid="trend-chart" aria-label={`${metricSpecs[metric].label} by day`}>
+      <header className="chart-header">
+        <h2>
+          {metricSpecs[metric].label}
+          {unit.trim() && axisUnit === '' && <span className="muted"> ({unit.trim()})</span>}
+        </h2>
+      </header>
+      <ChartBox height={240}>
+        {(width) => (
+          <ComposedChart width={width} height={240} data={data} margin={chartMargin} title={`${metricSpecs[metric].label} by day, with your 30-day baseline and usual range`}>
+            <CartesianGrid vertical={false} />
+            <XAxis {...dateAxis(data, 'day', width, [valueAxis(scale, axisUnit).width], 'point')} />
+            <YAxis {...valueAxis(scale, axisUnit)} />
+            <Tooltip
+              content={({ payload }) => {
+                const hovered = hoveredPoint<(typeof data)[number]>(payload)
+                if (!hovered) return null
+                const { point } = hovered
+                return (
+                  <TooltipBox
+                    date={point.date}
+                    bucket="day"
+                    rows={[
+                      { label: metricSpecs[metric].label, value: metricText(metric, point.value, settings), color: VALUE },
+                      { label: 'Baseline (30 days)', value: metricText(metric, point.baseline?.mean, settings), color: BASELINE },
+                      {
+                        label: 'Usual range',
+                        value: point.baseline ? `${metricText(metric, point.baseline.low, settings)} – ${metricText(metric, point.baseline.high, settings)}` : '—'
+                      }
+                    ]}
+                  />
+                )
+              }}
+            />
+            <Area dataKey="band" name="Usual range" stroke="none" fill={BASELINE} fillOpacity={0.15} isAnimationActive={false} connectNulls={false} />
+            <Line dataKey="baseline" name="Baseline (30 days)" stroke={BASELINE} strokeDasharray="4 3" dot={false} isAnimationActive={false} />
+            <Line dataKey="value" name={metricSpecs[metric].label} stroke={VALUE} strokeWidth={2} dot={data.length <= 91 ? { r: 2 } : false} isAnimationActive={false} />
+          </ComposedChart>
+        )}
+      </ChartBox>
+      <Legend
+        items={[
+          { key: 'value', label: metricSpecs[metric].label, color: VALUE },
+          { key: 'baseline', label: 'Baseline (mean of the last 30 days)', color: BASELINE },
+          { key: 'band', label: 'Usual range (± 1 standard deviation)', color: BASELINE, faded: true }
+        ]}
+      />
+    </section>
+  )
+}
+
+function ZoneShares({ trend }: { trend: Trend }) {
+  const shares = trend.zoneShares!
+  const data = shares.map((share) => {
+    const days = share.green + share.yellow + share.red
+    return { date: share.period, share, ...Object.fromEntries(zones.map((zone) => [zone, days ? (100 * share[zone]) / days : null])) }
+  })
+  const bucket = trend.zonePeriod!
+  const scale = fixedScale([0, 25, 50, 75, 100])
+  return (
+    <section className="card chart-card" data-testid="trend-zone-shares" aria-label={`Recovery zones per ${bucket}`}>
+      <header className="chart-header">
+        <h2>Green, yellow and red days per {bucket}</h2>
+      </header>
+      <ChartBox height={200}>
+        {(width) => (
+          <BarChart width={width} height={200} data={data} margin={chartMargin} title={`Share of recovery days by zone, per ${bucket}`}>
+            <CartesianGrid vertical={false} />
+            <XAxis {...dateAxis(data, bucket, width, [valueAxis(scale, '%').width], 'band')} />
+            <YAxis {...valueAxis(scale, '%')} />
+            <Tooltip
+              cursor={{ fillOpacity: 0.1 }}
+              content={({ payload }) => {
+                const hovered = hoveredPoint<(typeof data)[number]>(payload)
+                if (!hovered) return null
+                const { share } = hovered
+                const days = share.green + share.yellow + share.red
+                return (
+                  <TooltipBox
+                    date={share.period}
+                    bucket={bucket}
+                    rows={zones.map((zone) => ({ label: `${zone[0].toUpperCase()}${zone.slice(1)} days`, value: `${share[zone]} of ${days} days`, color: recoveryZoneColors[zone] }))}
+                  />
+                )
+              }}
+            />
+            {zones.map((zone) => (
+              <Bar key={zone} dataKey={zone} stackId="zones" fill={recoveryZoneColors[zone]} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        )}
+      </ChartBox>
+    </section>
+  )
+}
+
+/** A year of days, a square each, coloured by recovery zone; a week per column, as a calendar. */
+function RecoveryCalendar({ calendar }: { calendar: { date: string; recovery: number | null }[] }) {
+  // Pad the first week so that each column starts on a Monday.
+  const weekday = (new Date(`${calendar[0].date}T00:00:00Z`).getUTCDay() + 6) % 7
+  return (
+    <section className="card" data-testid="recovery-calendar" aria-labelledby="calendar-title">
+      <h2 id="calendar-title">
+        Recovery, {fullDay(calendar[0].date)} – {fullDay(calendar.at(-1)!.date)}
+      </h2>
+      <div className="calendar" role="list">
+        {Array.from({ length: weekday }, (_, index) => (
+          <span key={`pad-${index}`} className="calendar-day empty" aria-hidden="true" />
+        ))}
+        {calendar.map((day) => (
+          <a
+            key={day.date}
+            role="listitem"
+            href={`#/day/${day.date}`}
+            className="calendar-day"
+            style={{ background: day.recovery === null ? undefined : recoveryColor(day.recovery) }}
+            title={`${fullDay(day.date)}: ${day.recovery === null ? 'no recovery' : `${Math.round(day.recovery)} %`}`}
+            aria-label={`${fullDay(day.date)}: ${day.recovery === null ? 'no recovery' : `${Math.round(day.recovery)} %`}`}
+            data-date={day.date}
+            tabIndex={-1}
+          />
+        ))}
+      </div>
+    </section>
+  )
+}

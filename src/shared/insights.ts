@@ -1,0 +1,266 @@
+/*
+ * What the day view, the trends, the insights and the monthly report show. The main process
+ * computes every figure (src/main/insights); the pages and the MCP server only present them.
+ */
+
+/** Every measure a day has, one value per day (a day holding two cycles gets their mean). */
+export const trendMetrics = [
+  'recovery',
+  'hrv',
+  'resting-hr',
+  'respiratory-rate',
+  'spo2',
+  'skin-temp',
+  'asleep',
+  'sleep-performance',
+  'consistency',
+  'efficiency',
+  'strain',
+  'energy',
+  'workouts'
+] as const
+export type TrendMetric = (typeof trendMetrics)[number]
+
+/**
+ * How each measure is named and in what unit its values are (before the page converts to the
+ * person's units: °C, kJ and milliseconds are stored). A `sum` measure adds its days up over a
+ * period (workouts); the others take the mean of their days.
+ */
+export const metricSpecs: Record<TrendMetric, { label: string; unit: string; digits: number; aggregate: 'mean' | 'sum' }> = {
+  recovery: { label: 'Recovery', unit: '%', digits: 0, aggregate: 'mean' },
+  hrv: { label: 'HRV', unit: 'ms', digits: 0, aggregate: 'mean' },
+  'resting-hr': { label: 'Resting heart rate', unit: 'bpm', digits: 0, aggregate: 'mean' },
+  'respiratory-rate': { label: 'Respiratory rate', unit: 'rpm', digits: 1, aggregate: 'mean' },
+  spo2: { label: 'Blood oxygen (SpO2)', unit: '%', digits: 1, aggregate: 'mean' },
+  'skin-temp': { label: 'Skin temperature', unit: '°C', digits: 1, aggregate: 'mean' },
+  asleep: { label: 'Hours asleep', unit: 'ms', digits: 0, aggregate: 'mean' },
+  'sleep-performance': { label: 'Sleep performance', unit: '%', digits: 0, aggregate: 'mean' },
+  consistency: { label: 'Sleep consistency', unit: '%', digits: 0, aggregate: 'mean' },
+  efficiency: { label: 'Sleep efficiency', unit: '%', digits: 0, aggregate: 'mean' },
+  strain: { label: 'Day strain', unit: 'strain', digits: 1, aggregate: 'mean' },
+  energy: { label: 'Energy', unit: 'kJ', digits: 0, aggregate: 'mean' },
+  workouts: { label: 'Workouts', unit: 'workouts', digits: 0, aggregate: 'sum' }
+}
+
+export type DayValues = Record<TrendMetric, number | null>
+
+export const trendRanges = ['1m', '3m', '6m', '1y', 'all'] as const
+export type TrendRange = (typeof trendRanges)[number]
+export const trendRangeDays: Record<TrendRange, number | null> = { '1m': 30, '3m': 91, '6m': 182, '1y': 365, all: null }
+
+/**
+ * The person's usual level on a day: the mean of the 30 days ending on it (at least 7 with a value)
+ * and the usual range around it, one standard deviation of those days either side.
+ */
+export interface Baseline {
+  mean: number
+  low: number
+  high: number
+}
+
+export type ScoreState = 'scored' | 'pending' | 'unscorable'
+
+/** One recovery measure of a day against the person's baseline. */
+export interface AgainstBaseline {
+  metric: TrendMetric
+  value: number | null
+  baseline: Baseline | null
+  /** `value - baseline.mean`. */
+  difference: number | null
+  /** Whether the value is outside the usual range, and on which side. */
+  outside: 'above' | 'below' | null
+}
+
+/** A time of day in the record's own time zone: `2024-06-24T22:41` and its offset. */
+export interface LocalTime {
+  local: string
+  offset: string
+}
+
+export interface SleepNeedParts {
+  baselineMs: number
+  debtMs: number
+  strainMs: number
+  napMs: number
+}
+
+export interface DaySleep {
+  nap: boolean
+  state: ScoreState
+  start: LocalTime
+  end: LocalTime
+  inBedMs: number | null
+  asleepMs: number | null
+  awakeMs: number | null
+  lightMs: number | null
+  deepMs: number | null
+  remMs: number | null
+  needMs: number | null
+  /** As WHOOP's API reports them; WHOOP's CSV export has only the total. */
+  needParts: SleepNeedParts | null
+  performance: number | null
+  efficiency: number | null
+  consistency: number | null
+  respiratoryRate: number | null
+  disturbances: number | null
+  sleepCycles: number | null
+}
+
+export interface DayWorkout {
+  sport: string
+  state: ScoreState
+  start: LocalTime
+  end: LocalTime
+  durationMs: number
+  strain: number | null
+  kilojoule: number | null
+  averageHr: number | null
+  maxHr: number | null
+  /** Time in heart-rate zones 0–5, or null when WHOOP has not scored the workout. */
+  zonesMs: number[] | null
+  distanceMeter: number | null
+  altitudeGainMeter: number | null
+}
+
+export interface JournalAnswer {
+  question: string
+  answeredYes: boolean | null
+  notes: string | null
+}
+
+export interface DayDetail {
+  date: string
+  /** The first and last day of the stored history, so the page knows where ← and → stop. */
+  firstDate: string
+  lastDate: string
+  recovery: {
+    state: ScoreState
+    score: number | null
+    calibrating: boolean
+    measures: AgainstBaseline[]
+  } | null
+  sleep: DaySleep | null
+  naps: DaySleep[]
+  strain: {
+    state: ScoreState
+    strain: number | null
+    kilojoule: number | null
+    averageHr: number | null
+    maxHr: number | null
+  } | null
+  workouts: DayWorkout[]
+  journal: JournalAnswer[]
+  /** Whether any journal answer is stored at all (they come only from WHOOP's export). */
+  hasJournal: boolean
+}
+
+export interface TrendPoint {
+  date: string
+  value: number | null
+  baseline: Baseline | null
+}
+
+export interface ZoneShare {
+  /** First day of the week (Monday) or month. */
+  period: string
+  green: number
+  yellow: number
+  red: number
+}
+
+export interface PeriodFigure {
+  from: string
+  to: string
+  /** The mean of the days with a value (or their sum, for a `sum` measure). */
+  value: number | null
+  days: number
+}
+
+export interface Trend {
+  metric: TrendMetric
+  range: TrendRange
+  current: PeriodFigure
+  /** The period of the same length just before. */
+  previous: PeriodFigure
+  difference: number | null
+  /** The difference as a share of the previous period's value, in %. */
+  percent: number | null
+  points: TrendPoint[]
+  /** Recovery only: the days of each week (up to 3 months) or month by zone. */
+  zoneShares: ZoneShare[] | null
+  zonePeriod: 'week' | 'month' | null
+  /** Recovery only: every day of the year ending on the range's last day. */
+  calendar: { date: string; recovery: number | null }[] | null
+}
+
+export const insightOutcomes = ['recovery', 'hrv', 'resting-hr', 'sleep-performance'] as const
+export type InsightOutcome = (typeof insightOutcomes)[number]
+
+/** Next morning's measure after yes-days against after no-days: Welch's t, 95 % interval. */
+export interface InsightEffect {
+  outcome: InsightOutcome
+  yesDays: number
+  noDays: number
+  yesMean: number
+  noMean: number
+  /** `yesMean - noMean`. */
+  difference: number
+  low: number
+  high: number
+  /** Whether the interval excludes zero. */
+  clear: boolean
+}
+
+export interface JournalInsight {
+  question: string
+  yesDays: number
+  noDays: number
+  /** Empty when the question has fewer than the needed days on either side. */
+  effects: InsightEffect[]
+}
+
+/** Day strain against next morning's recovery: a least-squares line and its 95 % band. */
+export interface StrainRecoveryFit {
+  points: { strain: number; recovery: number; date: string }[]
+  slope: number
+  intercept: number
+  /** The slope's 95 % interval. */
+  slopeLow: number
+  slopeHigh: number
+  /** The fitted mean recovery and its 95 % band at each strain from 0 to 21. */
+  band: { strain: number; fit: number; low: number; high: number }[]
+}
+
+export interface Insights {
+  /** Days needed on each side before a question is compared. */
+  minimumDays: number
+  questions: JournalInsight[]
+  hasJournal: boolean
+  strainRecovery: StrainRecoveryFit | null
+}
+
+export interface SportMonth {
+  sport: string
+  workouts: number
+  durationMs: number
+  strain: number | null
+}
+
+export interface MonthReport {
+  /** YYYY-MM. */
+  month: string
+  from: string
+  to: string
+  previousMonth: string
+  /** Each measure's month against the previous month. */
+  measures: { metric: TrendMetric; current: PeriodFigure; previous: PeriodFigure; difference: number | null }[]
+  zoneDays: { green: number; yellow: number; red: number }
+  sports: SportMonth[]
+  /** The clear insights from the whole history up to the month's end. */
+  notableInsights: { question: string; effect: InsightEffect }[]
+  /** Where the data came from and when it was generated. */
+  sources: string[]
+  generatedAt: string
+  /** The newest stored day. */
+  lastDate: string | null
+}

@@ -1,0 +1,182 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { strToU8, zipSync } from 'fflate'
+import type { Page } from '@playwright/test'
+import { ALCOHOL, journalDays, journalFor, MEDITATION } from '../support/journalFixture'
+import { cycleDay } from '../support/memberDays'
+import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries } from '../support/memberFigures'
+import { meanOf, welchInterval } from '../support/welch'
+import { englishHeaders, whoopExportCsv } from '../support/whoopExportFixture'
+import { connectThroughThePage, expect, saveScreenshot, screenshotDir, test } from './fixtures'
+
+/*
+ * The day view, trends, insights and the monthly report, read as a person reads them and compared
+ * with figures this test works out from the fake WHOOP's records and the journal it wrote.
+ */
+
+test.use({ whoopOptions: { days: 200 } })
+
+const minutes = (ms: number) => Math.round(ms / 60_000)
+const dayAddress = (page: Page) => page.evaluate(() => window.location.hash)
+
+async function connectAndSync(page: Page, whoop: Parameters<typeof connectThroughThePage>[1]) {
+  await connectThroughThePage(page, whoop)
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+}
+
+test('a recovery bar opens its day: recovery against baseline, the night, strain; ← → and Enter on a chart move between days', async ({ page, host, whoop }) => {
+  await page.goto(host.url)
+  await connectAndSync(page, whoop)
+  const figures = memberFigures(whoop.history)
+  await page.getByTestId('range-1w').click()
+  await expect(page.locator('[data-drawn-range="1w"]')).toHaveCount(1)
+
+  // The second-newest bar: the newest night may still be scored.
+  const bars = page.getByTestId('recovery-chart').locator('.recharts-bar-rectangle')
+  const bar = bars.nth((await bars.count()) - 2)
+  await bar.hover()
+  const day = (await page.getByTestId('recovery-chart').getByTestId('chart-tooltip').getAttribute('data-date'))!
+  expect(dayMeans(figures.recovery).has(day)).toBe(true)
+  await bar.click()
+  await expect(page.getByTestId('day-view')).toHaveAttribute('data-day', day)
+  expect(await dayAddress(page)).toBe(`#/day/${day}`)
+
+  const recovery = dayMeans(figures.recovery).get(day)!
+  await expect(page.getByTestId('day-recovery-dial')).toHaveAttribute('aria-label', `Recovery: ${Math.round(recovery)}%`)
+  const hrv = dayMeans(figures.hrv).get(day)!
+  const hrvBaseline = rollingMeanOn(figures.hrv, day, 30, 7)!
+  const hrvRow = page.getByTestId('day-measure-hrv')
+  await expect(hrvRow.locator('td').nth(0)).toHaveText(`${Math.round(hrv)} ms`)
+  await expect(hrvRow.locator('td').nth(1)).toHaveText(`${Math.round(hrvBaseline)} ms`)
+
+  const night = whoop.history.sleeps.find((s) => !s.nap && s.score && cycleDay(whoop.history, s.cycle_id) === day)!
+  const stages = night.score!.stage_summary
+  const asleep = stages.total_light_sleep_time_milli + stages.total_slow_wave_sleep_time_milli + stages.total_rem_sleep_time_milli
+  const sleep = page.getByTestId('day-sleep')
+  await expect(sleep).toContainText(`Deep (SWS)${minutes(stages.total_slow_wave_sleep_time_milli)} min (${Math.round((100 * stages.total_slow_wave_sleep_time_milli) / asleep)} %)`)
+  await expect(sleep).toContainText(`Disturbances${stages.disturbance_count}`)
+  const strain = dayMeans(figures.strain).get(day)!
+  await expect(page.getByTestId('day-strain-dial')).toHaveAttribute('aria-label', `Day strain: ${strain.toFixed(1)}`)
+  await expect(page.getByTestId('day-journal')).toContainText("Import WHOOP's data export")
+  await saveScreenshot(page, 'day-view')
+
+  await page.keyboard.press('ArrowLeft')
+  await expect(page.getByTestId('day-view')).toHaveAttribute('data-day', addDays(day, -1))
+  await page.getByTestId('day-next').click()
+  await page.getByTestId('day-next').click()
+  await expect(page.getByTestId('day-view')).toHaveAttribute('data-day', addDays(day, 1))
+  // The newest day has no day after it.
+  const newest = cycleDay(whoop.history, whoop.history.cycles[0].id)
+  await page.getByTestId('day-picker').fill(newest)
+  await expect(page.getByTestId('day-view')).toHaveAttribute('data-day', newest)
+  await expect(page.getByTestId('day-next')).toBeDisabled()
+
+  // From the keyboard: a focused chart's arrow keys move its tooltip, Enter opens that day.
+  await page.getByTestId('dashboard-link').click()
+  const chart = page.getByTestId('recovery-chart').locator('svg.recharts-surface').first()
+  await chart.focus()
+  await page.keyboard.press('ArrowRight')
+  const focusedDay = (await page.getByTestId('recovery-chart').getByTestId('chart-tooltip').getAttribute('data-date'))!
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('day-view')).toHaveAttribute('data-day', focusedDay)
+})
+
+test("trends compare a measure's range with the one before, by the mean of its days, and lay out a year of recoveries", async ({ page, host, whoop }) => {
+  await page.goto(host.url)
+  await connectAndSync(page, whoop)
+  const figures = memberFigures(whoop.history)
+  const to = cycleDay(whoop.history, whoop.history.cycles[0].id)
+  const meanBetween = (series: DaySeries, from: string, until: string) => meanOf([...dayMeans(series)].filter(([d]) => d >= from && d <= until).map(([, v]) => v))
+
+  await page.getByTestId('trends-link').click()
+  await page.getByTestId('trend-metric-select').selectOption('hrv')
+  await page.getByTestId('range-1m').click()
+  await expect(page.locator('[data-drawn-trend="hrv/1m"]')).toHaveCount(1)
+  const from = addDays(to, -29)
+  const current = meanBetween(figures.hrv, from, to)
+  const previous = meanBetween(figures.hrv, addDays(from, -30), addDays(from, -1))
+  await expect(page.getByTestId('trend-current')).toHaveText(`${Math.round(current)} ms`)
+  await expect(page.getByTestId('trend-previous')).toHaveText(`${Math.round(previous)} ms`)
+  const percent = (100 * (current - previous)) / previous
+  await expect(page.getByTestId('trend-change')).toContainText(`(${percent > 0 ? '+' : '−'}${Math.abs(percent).toFixed(1)} %)`)
+
+  await page.getByTestId('trend-metric-select').selectOption('recovery')
+  await expect(page.locator('[data-drawn-trend="recovery/1m"]')).toHaveCount(1)
+  const recovery = dayMeans(figures.recovery)
+  const sampleDay = addDays(to, -100)
+  await expect(page.locator(`.calendar-day[data-date="${sampleDay}"]`)).toHaveAttribute('title', new RegExp(`: ${Math.round(recovery.get(sampleDay)!)} %$`))
+  await saveScreenshot(page, 'trends-recovery')
+})
+
+test("insights from an imported journal: Welch's interval in words, shown only when it excludes zero; the report as a PDF", async ({ page, host, whoop }) => {
+  test.setTimeout(120_000)
+  await page.goto(host.url)
+  await connectAndSync(page, whoop)
+  const history = whoop.history
+  const journal = journalFor(history)
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'whoop-journal-e2e-')), 'my_whoop_data.zip')
+  fs.writeFileSync(file, zipSync({ 'journal_entries.csv': strToU8(whoopExportCsv(history, englishHeaders, journal).journal) }))
+  await page.getByTestId('data-link').click()
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByTestId('import-whoop-button').click()
+  await (await chooser).setFiles(file)
+  await expect(page.getByTestId('data-message')).toContainText('Imported my_whoop_data.zip')
+
+  await page.getByTestId('insights-link').click()
+  const figures = memberFigures(history)
+  const recovery = dayMeans(figures.recovery)
+  const days = journalDays(history, journal, ALCOHOL)
+  const after = (list: string[]) => list.map((d) => recovery.get(addDays(d, 1))).filter((v) => v !== undefined)
+  const effect = welchInterval(after(days.yes), after(days.no))
+  expect(effect.high).toBeLessThan(0)
+  const alcohol = page.locator(`[data-testid="insight-row"][data-question="${ALCOHOL}"]`)
+  await expect(alcohol.getByTestId('insight-effect').first()).toHaveText(
+    `On the ${after(days.yes).length} days you answered yes to “${ALCOHOL}”, your recovery the next morning was ` +
+      `${Math.abs(effect.difference).toFixed(0)} points lower on average (95 % CI ${(-effect.high).toFixed(0)} to ${(-effect.low).toFixed(0)}; ` +
+      `${after(days.yes).length} vs ${after(days.no).length} days).`
+  )
+  await expect(page.locator(`[data-testid="insight-row"][data-question="${MEDITATION}"]`)).toHaveText(
+    `“${MEDITATION}”: 5 yes and ${journal.filter(([, q]) => q === MEDITATION).length - 5} no days; at least 10 of each are needed.`
+  )
+  await saveScreenshot(page, 'insights')
+
+  // The report of a whole month, printed by Chromium, read back with poppler.
+  const month = addDays(cycleDay(history, history.cycles[0].id), -40).slice(0, 7)
+  await page.evaluate((m) => (window.location.hash = `#/report/${m}`), month)
+  await expect(page.getByTestId('report-view')).toHaveAttribute('data-month', month)
+  await page.emulateMedia({ media: 'print' })
+  const pdf = path.join(screenshotDir, 'report.pdf')
+  fs.mkdirSync(screenshotDir, { recursive: true })
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true })
+  await page.emulateMedia({ media: 'screen' })
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+  const monthName = new Date(`${month}-01T00:00:00Z`).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+  expect(text).toContain(`WHOOP report: ${monthName}`)
+  const inMonth = (series: DaySeries, m: string) => [...dayMeans(series)].filter(([d]) => d.startsWith(m)).map(([, v]) => v)
+  const previousMonth = addDays(`${month}-01`, -1).slice(0, 7)
+  const recoveryRow = text.split('\n').find((line) => /^\s*Recovery\s{2,}\d/.test(line))!
+  expect(recoveryRow.trim().split(/\s{2,}/)).toEqual([
+    'Recovery',
+    `${Math.round(meanOf(inMonth(figures.recovery, month)))}%`,
+    `${Math.round(meanOf(inMonth(figures.recovery, previousMonth)))}%`,
+    expect.stringMatching(/ points$/)
+  ])
+  const zones = inMonth(figures.recovery, month)
+  expect(text.replace(/\s+/g, ' ')).toContain(
+    `${zones.length} days with a recovery: ■ ${zones.filter((v) => v >= 67).length} green, ■ ${zones.filter((v) => v >= 34 && v < 67).length} yellow, ■ ${zones.filter((v) => v < 34).length} red.`
+  )
+  expect(text).toContain('synced from WHOOP')
+  // Each page as an image, to look at.
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(screenshotDir, 'report-page')])
+  const pages = fs.readdirSync(screenshotDir).filter((name) => name.startsWith('report-page'))
+  expect(pages.length).toBeGreaterThanOrEqual(1)
+
+  // In the browser host, "Save as PDF" prints the page itself.
+  await page.evaluate(() => {
+    window.print = () => document.body.setAttribute('data-printed', 'yes')
+  })
+  await page.getByTestId('report-save-pdf').click()
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes')
+})
