@@ -1,4 +1,5 @@
 import { benchJsonExportAndRestore } from './exchange.bench'
+import { benchInsightQueries } from './insights.bench'
 import { benchReliability } from './reliability.bench'
 import { benchBundleSize, benchDashboardFirstPaint } from './renderer.bench'
 import { benchBackfillAndQueries, benchHistoryRecheck, benchPacedBackfill, benchUpsert } from './sync.bench'
@@ -11,6 +12,7 @@ await benchCollectionWalk()
 await benchBackfillAndQueries()
 await benchPacedBackfill()
 await benchHistoryRecheck()
+await benchInsightQueries()
 benchUpsert()
 benchBundleSize()
 await benchDashboardFirstPaint()

@@ -30,7 +30,7 @@ function recordsIn(fake: FakeWhoop) {
 }
 
 /** A fake WHOOP with 5 years of history and no rate limits, a database and an engine, on a simulated clock. */
-async function unlimitedSync() {
+export async function unlimitedSync() {
   const clock = createVirtualClock()
   const fake = await startFakeWhoop({ clock, days: FIVE_YEARS, rateLimit: false })
   const { db, remove } = tempDatabase()

@@ -1,8 +1,15 @@
 import type { Database } from 'better-sqlite3'
 import type { AgainstBaseline, DayDetail, DaySleep, DayWorkout, LocalTime, ScoreState, SleepNeedParts, TrendMetric } from '../../shared/insights'
 import { BASELINE_DAYS, baselines } from '../store/baseline'
-import { journalDay, seriesOf, type DailyValues } from '../store/dailyValues'
+import { seriesOf, type DailyValues } from '../store/dailyValues'
+import type { JournalAnswers } from '../store/journalAnswers'
 import { addDays, offsetMinutes } from '../store/localDate'
+
+/**
+ * How far from a date's midnight (UTC) the cycle of an answer on that date can start, time zones and
+ * day sleepers included: only those answers are read for the day.
+ */
+const NEAR_DAY_MS = 3 * 86_400_000
 
 /** The recovery measures a day is read against the person's baseline by. */
 const RECOVERY_MEASURES: TrendMetric[] = ['hrv', 'resting-hr', 'respiratory-rate', 'spo2', 'skin-temp']
@@ -113,7 +120,7 @@ function workoutOf(row: WorkoutRow): DayWorkout {
 }
 
 /** Everything stored about one day: recovery against baseline, sleep, strain, workouts, journal. */
-export function createDayDetail(db: Database, daily: DailyValues) {
+export function createDayDetail(db: Database, daily: DailyValues, journal: JournalAnswers) {
   const cycleOf = db.prepare<[number, string], { id: number; score_state: string; strain: number | null; kilojoule: number | null; average_heart_rate: number | null; max_heart_rate: number | null }>(`
     SELECT id, score_state, strain, kilojoule, average_heart_rate, max_heart_rate
       FROM cycle WHERE user_id = ? AND day = ? ORDER BY start_ms LIMIT 1`)
@@ -128,10 +135,6 @@ export function createDayDetail(db: Database, daily: DailyValues) {
     SELECT sport_name, score_state, start_ms, end_ms, timezone_offset, strain, kilojoule, average_heart_rate, max_heart_rate,
            zone0_ms, zone1_ms, zone2_ms, zone3_ms, zone4_ms, zone5_ms, distance_meter, altitude_gain_meter
       FROM workout WHERE user_id = ? AND local_date = ? ORDER BY start_ms`)
-  const journalOf = db.prepare<[number, string], { question: string; answered_yes: number | null; notes: string | null }>(`
-    SELECT question, answered_yes, notes FROM journal_entry j WHERE user_id = ? AND ${journalDay} = ? ORDER BY question`)
-  const anyJournal = db.prepare<[number], { found: number }>('SELECT EXISTS (SELECT 1 FROM journal_entry WHERE user_id = ?) AS found')
-
   /** The day, or null when nothing at all is stored for this person. */
   return function dayDetail(userId: number, date: string): DayDetail | null {
     const history = daily.historyRange(userId)
@@ -146,6 +149,7 @@ export function createDayDetail(db: Database, daily: DailyValues) {
       return { metric, value, baseline, difference: value === null || baseline === null ? null : value - baseline.mean, outside }
     }
 
+    const midnight = Date.parse(`${date}T00:00:00Z`)
     const cycle = cycleOf.get(userId, date)
     const recovery = cycle ? recoveryOf.get(cycle.id) : undefined
     const sleeps = sleepsOf.all(userId, date).map(sleepOf)
@@ -173,12 +177,11 @@ export function createDayDetail(db: Database, daily: DailyValues) {
           }
         : null,
       workouts: workoutsOf.all(userId, date).map(workoutOf),
-      journal: journalOf.all(userId, date).map((row) => ({
-        question: row.question,
-        answeredYes: row.answered_yes === null ? null : row.answered_yes === 1,
-        notes: row.notes
-      })),
-      hasJournal: anyJournal.get(userId)!.found === 1
+      journal: journal
+        .between(userId, midnight - NEAR_DAY_MS, midnight + NEAR_DAY_MS)
+        .filter((answer) => answer.date === date)
+        .map(({ question, answeredYes, notes }) => ({ question, answeredYes, notes })),
+      hasJournal: journal.any(userId)
     }
   }
 }

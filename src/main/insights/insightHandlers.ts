@@ -5,6 +5,7 @@ import type { Clock } from '../clock'
 import type { FileExchange } from '../exchange/fileExchange'
 import type { AccountQueries } from '../store/accounts'
 import { createDailyValues } from '../store/dailyValues'
+import { createJournalAnswers } from '../store/journalAnswers'
 import type { DashboardQueries } from '../store/dashboardQueries'
 import { createDayDetail } from './dayDetail'
 import { createJournalInsights } from './journalInsights'
@@ -27,8 +28,9 @@ export interface InsightDeps {
 export function createInsightHandlers(deps: InsightDeps): Pick<ApiHandlers, 'getDay' | 'getTrend' | 'getInsights' | 'getReport' | 'saveReportPdf'> {
   const { db, accounts, dashboard, clock } = deps
   const daily = createDailyValues(db)
-  const dayDetail = createDayDetail(db, daily)
-  const insights = createJournalInsights(db, daily)
+  const journal = createJournalAnswers(db)
+  const dayDetail = createDayDetail(db, daily, journal)
+  const insights = createJournalInsights(db, daily, journal)
   const monthReport = createMonthReport(db, daily, insights)
   const shownUser = () => accounts.shown()?.userId
 

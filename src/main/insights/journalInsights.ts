@@ -1,8 +1,11 @@
 import type { Database } from 'better-sqlite3'
 import ttest2 from '@stdlib/stats-ttest2'
 import tQuantile from '@stdlib/stats-base-dists-t-quantile'
-import { insightOutcomes, type InsightEffect, type Insights, type JournalInsight, type StrainRecoveryFit } from '../../shared/insights'
-import { journalDay, nextDay, type DailyValues } from '../store/dailyValues'
+import { insightOutcomes, type DayValues, type InsightEffect, type Insights, type JournalInsight, type StrainRecoveryFit } from '../../shared/insights'
+import { nextDay, type DailyValues } from '../store/dailyValues'
+import type { JournalAnswers } from '../store/journalAnswers'
+import { rememberUntilChanged } from '../store/rememberUntilChanged'
+import { addDays } from '../store/localDate'
 
 /** Days needed on each side of a question before its days are compared. */
 export const MINIMUM_DAYS = 10
@@ -15,25 +18,21 @@ const STRAIN_STEPS = Array.from({ length: 22 }, (_, strain) => strain)
  * a hand-written table), and day strain against the next morning's recovery as a fitted line.
  * These are associations; the page says so and never claims a cause.
  */
-export function createJournalInsights(db: Database, daily: DailyValues) {
-  const answers = db.prepare<[number, string], { question: string; date: string; yes: number }>(`
-    SELECT question, ${journalDay} AS date, answered_yes AS yes
-      FROM journal_entry j
-     WHERE user_id = ? AND answered_yes IS NOT NULL AND ${journalDay} <= ?
-     ORDER BY question, date`)
-  const anyJournal = db.prepare<[number], { found: number }>('SELECT EXISTS (SELECT 1 FROM journal_entry WHERE user_id = ?) AS found')
-
+export function createJournalInsights(db: Database, daily: DailyValues, journal: JournalAnswers) {
   /** Everything known up to `until` (the whole history when left out). */
-  return function insights(userId: number, until = '9999-12-31'): Insights {
+  return rememberUntilChanged(db, (userId: number, until: string = '9999-12-31'): Insights => {
     const history = daily.historyRange(userId)
-    const values = history ? daily.between(userId, history.first, nextDay(history.last)) : new Map()
-    const next = (date: string) => values.get(nextDay(date))
+    const values = history ? daily.between(userId, history.first, nextDay(history.last)) : new Map<string, DayValues>()
+    // Each day's next morning, found once per stored day rather than once per answer and measure.
+    const nextMornings = new Map([...values].map(([date, day]) => [addDays(date, -1), day]))
+    const next = (date: string) => nextMornings.get(date)
 
     const byQuestion = new Map<string, { yes: string[]; no: string[] }>()
-    for (const { question, date, yes } of answers.all(userId, until)) {
+    for (const { question, date, answeredYes } of journal.between(userId)) {
+      if (answeredYes === null || date > until) continue
       const days = byQuestion.get(question) ?? { yes: [], no: [] }
       byQuestion.set(question, days)
-      days[yes ? 'yes' : 'no'].push(date)
+      days[answeredYes ? 'yes' : 'no'].push(date)
     }
     const questions: JournalInsight[] = [...byQuestion].map(([question, days]) => ({
       question,
@@ -55,10 +54,10 @@ export function createJournalInsights(db: Database, daily: DailyValues) {
     return {
       minimumDays: MINIMUM_DAYS,
       questions: questions.sort((a, b) => b.yesDays + b.noDays - (a.yesDays + a.noDays) || a.question.localeCompare(b.question)),
-      hasJournal: anyJournal.get(userId)!.found === 1,
+      hasJournal: journal.any(userId),
       strainRecovery: fitLine(pairs)
     }
-  }
+  })
 }
 
 /** Welch's t interval for mean(yes) − mean(no), or nothing when a side is too small to compare. */

@@ -9,11 +9,25 @@ export const BASELINE_MINIMUM_DAYS = 7
  * sample standard deviation either side. Every page's baseline and usual range come from here.
  */
 export function baselines(values: readonly (number | null)[]): (Baseline | null)[] {
+  // Two passes over each window, in place: years of days are read on every trend.
   return values.map((_, index) => {
-    const window = values.slice(Math.max(0, index - BASELINE_DAYS + 1), index + 1).filter((value) => value !== null)
-    if (window.length < BASELINE_MINIMUM_DAYS) return null
-    const mean = window.reduce((sum, value) => sum + value, 0) / window.length
-    const spread = Math.sqrt(window.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (window.length - 1))
+    const first = Math.max(0, index - BASELINE_DAYS + 1)
+    let count = 0
+    let sum = 0
+    for (let day = first; day <= index; day++) {
+      const value = values[day]
+      if (value === null) continue
+      count++
+      sum += value
+    }
+    if (count < BASELINE_MINIMUM_DAYS) return null
+    const mean = sum / count
+    let squares = 0
+    for (let day = first; day <= index; day++) {
+      const value = values[day]
+      if (value !== null) squares += (value - mean) ** 2
+    }
+    const spread = Math.sqrt(squares / (count - 1))
     return { mean, low: mean - spread, high: mean + spread }
   })
 }

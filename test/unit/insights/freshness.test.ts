@@ -1,0 +1,58 @@
+import BetterSqlite3 from 'better-sqlite3'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { importFile } from '../../../src/main/exchange/importFile'
+import { createInsightHandlers } from '../../../src/main/insights/insightHandlers'
+import { createAccountQueries } from '../../../src/main/store/accounts'
+import { createDashboardQueries } from '../../../src/main/store/dashboardQueries'
+import type { ApiHandlers } from '../../../src/shared/api'
+import type { Insights, Trend } from '../../../src/shared/insights'
+import { journalFor } from '../../support/journalFixture'
+import { startSyncHarness, type SyncHarness } from '../../support/syncHarness'
+import { englishHeaders, whoopExportCsv } from '../../support/whoopExportFixture'
+import { zipOf } from '../../support/whoopExportZip'
+
+/*
+ * The days behind the insight pages are read once and kept until the database changes: every change
+ * must be seen, whether this connection wrote it (a sync) or another did (the import worker).
+ */
+
+let harness: SyncHarness
+let handlers: Pick<ApiHandlers, 'getTrend' | 'getInsights'>
+
+beforeAll(async () => {
+  harness = await startSyncHarness({ fake: { days: 60 } })
+  await harness.engine.sync()
+  handlers = createInsightHandlers({
+    db: harness.db,
+    accounts: createAccountQueries(harness.db),
+    dashboard: createDashboardQueries(harness.db),
+    clock: harness.clock,
+    files: { chooseExportTarget: async () => undefined, chooseImportSource: async () => undefined }
+  })
+})
+afterAll(() => harness.close())
+
+const hrvMonth = async () => ((await handlers.getTrend({ metric: 'hrv', range: '1m' })) as Trend).current
+const raiseNewestHrv = (db: BetterSqlite3.Database, by: number) =>
+  db.prepare('UPDATE recovery SET hrv_rmssd_milli = hrv_rmssd_milli + ? WHERE cycle_id = (SELECT MAX(cycle_id) FROM recovery WHERE hrv_rmssd_milli IS NOT NULL)').run(by)
+
+it("sees this connection's writes and another connection's, and a journal imported after it was first asked", async () => {
+  const before = await hrvMonth()
+  expect(await hrvMonth()).toEqual(before)
+
+  raiseNewestHrv(harness.db, 300)
+  expect((await hrvMonth()).value).toBeCloseTo(before.value! + 300 / before.days, 9)
+
+  const other = new BetterSqlite3(harness.dbFile)
+  raiseNewestHrv(other, -300)
+  other.close()
+  expect((await hrvMonth()).value).toBeCloseTo(before.value!, 9)
+
+  expect(((await handlers.getInsights()) as Insights).hasJournal).toBe(false)
+  const history = harness.fake.history
+  const file = zipOf({ 'journal_entries.csv': whoopExportCsv(history, englishHeaders, journalFor(history, 40)).journal })
+  await importFile(harness.db, { databaseFile: harness.dbFile, file, fileName: 'my_whoop_data.zip', kind: 'whoop-export', now: harness.clock.now() })
+  const insights = (await handlers.getInsights()) as Insights
+  expect(insights.hasJournal).toBe(true)
+  expect(insights.questions.length).toBeGreaterThan(0)
+})
