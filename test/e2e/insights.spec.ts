@@ -4,9 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import type { Page } from '@playwright/test'
-import { ALCOHOL, journalDays, journalFor, MEDITATION } from '../support/journalFixture'
+import { ALCOHOL, journalDays, MEDITATION, plantJournal, READING } from '../support/journalFixture'
 import { cycleDay } from '../support/memberDays'
-import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries } from '../support/memberFigures'
+import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries, type MemberFigures } from '../support/memberFigures'
 import { meanOf, welchInterval } from '../support/welch'
 import { englishHeaders, whoopExportCsv } from '../support/whoopExportFixture'
 import { connectThroughThePage, expect, saveScreenshot, screenshotDir, test } from './fixtures'
@@ -17,6 +17,14 @@ import { connectThroughThePage, expect, saveScreenshot, screenshotDir, test } fr
  */
 
 test.use({ whoopOptions: { days: 200 } })
+
+/** The next-morning measures insights compare, as the page names them, and where the test finds each. */
+const readingOutcomes: { name: string; series: (figures: MemberFigures) => DaySeries }[] = [
+  { name: 'recovery', series: (f) => f.recovery },
+  { name: 'HRV', series: (f) => f.hrv },
+  { name: 'resting heart rate', series: (f) => f.restingHr },
+  { name: 'sleep performance', series: (f) => f.performance }
+]
 
 const minutes = (ms: number) => Math.round(ms / 60_000)
 const dayAddress = (page: Page) => page.evaluate(() => window.location.hash)
@@ -110,12 +118,13 @@ test("trends compare a measure's range with the one before, by the mean of its d
   await saveScreenshot(page, 'trends-recovery')
 })
 
-test("insights from an imported journal: Welch's interval in words, shown only when it excludes zero; the report as a PDF", async ({ page, host, whoop }) => {
+test("insights from an imported journal: a planted effect in words with Welch's interval, no clear difference where none was planted; the report as a PDF", async ({ page, host, whoop }) => {
   test.setTimeout(120_000)
+  const history = whoop.history
+  // 20 points on 60 of 190 days: clear of zero whatever days are picked (the interval is about ±7 points wide).
+  const journal = plantJournal(history, { days: 190, yesDays: 60, recoveryPoints: -20 })
   await page.goto(host.url)
   await connectAndSync(page, whoop)
-  const history = whoop.history
-  const journal = journalFor(history)
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'whoop-journal-e2e-')), 'my_whoop_data.zip')
   fs.writeFileSync(file, zipSync({ 'journal_entries.csv': strToU8(whoopExportCsv(history, englishHeaders, journal).journal) }))
   await page.getByTestId('data-link').click()
@@ -136,6 +145,17 @@ test("insights from an imported journal: Welch's interval in words, shown only w
     `On the ${after(days.yes).length} days you answered yes to “${ALCOHOL}”, your recovery the next morning was ` +
       `${Math.abs(effect.difference).toFixed(0)} points lower on average (95 % CI ${(-effect.high).toFixed(0)} to ${(-effect.low).toFixed(0)}; ` +
       `${after(days.yes).length} vs ${after(days.no).length} days).`
+  )
+  // Reading had nothing planted: each measure the test finds unclear is listed as no clear difference yet.
+  const reading = journalDays(history, journal, READING)
+  const unclear = readingOutcomes.flatMap(({ name, series }) => {
+    const means = dayMeans(series(figures))
+    const next = (list: string[]) => list.map((d) => means.get(addDays(d, 1))).filter((v) => v !== undefined)
+    const interval = welchInterval(next(reading.yes), next(reading.no))
+    return interval.low < 0 && interval.high > 0 ? [`${name} (${next(reading.yes).length} vs ${next(reading.no).length} days)`] : []
+  })
+  await expect(page.locator(`[data-testid="insight-row"][data-question="${READING}"]`).getByTestId('insight-unclear')).toHaveText(
+    `No clear difference yet in ${unclear.join(', ')}.`
   )
   await expect(page.locator(`[data-testid="insight-row"][data-question="${MEDITATION}"]`)).toHaveText(
     `“${MEDITATION}”: 5 yes and ${journal.filter(([, q]) => q === MEDITATION).length - 5} no days; at least 10 of each are needed.`

@@ -6,7 +6,7 @@ import { createAccountQueries } from '../../../src/main/store/accounts'
 import { createDashboardQueries } from '../../../src/main/store/dashboardQueries'
 import type { ApiHandlers } from '../../../src/shared/api'
 import type { Insights, Trend } from '../../../src/shared/insights'
-import { journalFor } from '../../support/journalFixture'
+import { plantJournal, type JournalRows } from '../../support/journalFixture'
 import { startSyncHarness, type SyncHarness } from '../../support/syncHarness'
 import { englishHeaders, whoopExportCsv } from '../../support/whoopExportFixture'
 import { zipOf } from '../../support/whoopExportZip'
@@ -18,9 +18,11 @@ import { zipOf } from '../../support/whoopExportZip'
 
 let harness: SyncHarness
 let handlers: Pick<ApiHandlers, 'getTrend' | 'getInsights'>
+let journal: JournalRows
 
 beforeAll(async () => {
   harness = await startSyncHarness({ fake: { days: 60 } })
+  journal = plantJournal(harness.fake.history, { days: 40, yesDays: 12 })
   await harness.engine.sync()
   handlers = createInsightHandlers({
     db: harness.db,
@@ -49,8 +51,7 @@ it("sees this connection's writes and another connection's, and a journal import
   expect((await hrvMonth()).value).toBeCloseTo(before.value!, 9)
 
   expect(((await handlers.getInsights()) as Insights).hasJournal).toBe(false)
-  const history = harness.fake.history
-  const file = zipOf({ 'journal_entries.csv': whoopExportCsv(history, englishHeaders, journalFor(history, 40)).journal })
+  const file = zipOf({ 'journal_entries.csv': whoopExportCsv(harness.fake.history, englishHeaders, journal).journal })
   await importFile(harness.db, { databaseFile: harness.dbFile, file, fileName: 'my_whoop_data.zip', kind: 'whoop-export', now: harness.clock.now() })
   const insights = (await handlers.getInsights()) as Insights
   expect(insights.hasJournal).toBe(true)

@@ -5,7 +5,7 @@ import { createAccountQueries } from '../../../src/main/store/accounts'
 import { createDashboardQueries } from '../../../src/main/store/dashboardQueries'
 import type { ApiHandlers } from '../../../src/shared/api'
 import type { DayDetail, InsightOutcome, Insights, MonthReport, Trend } from '../../../src/shared/insights'
-import { ALCOHOL, journalDays, journalFor, MEDITATION, READING, type JournalRows } from '../../support/journalFixture'
+import { ALCOHOL, journalDays, MEDITATION, plantJournal, PLANTED, READING, type JournalRows } from '../../support/journalFixture'
 import { cycleDay, memberDate } from '../../support/memberDays'
 import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries, type MemberFigures } from '../../support/memberFigures'
 import { startSyncHarness, type SyncHarness } from '../../support/syncHarness'
@@ -18,6 +18,12 @@ import { zipOf } from '../../support/whoopExportZip'
  * fake WHOOP's records and the journal it wrote (intervals with jStat, not the app's stdlib).
  */
 
+/**
+ * The effect planted: 10 points on 120 of 390 days. Welch's interval is then about ±5 points wide
+ * (next-morning recoveries spread by about 22 points), so 10 stands clear of zero whatever days are picked.
+ */
+const planting = { days: 390, yesDays: 120, recoveryPoints: PLANTED.recoveryPoints }
+
 let harness: SyncHarness
 let handlers: Pick<ApiHandlers, 'getDay' | 'getTrend' | 'getInsights' | 'getReport'>
 let figures: MemberFigures
@@ -25,10 +31,10 @@ let journal: JournalRows
 
 beforeAll(async () => {
   harness = await startSyncHarness({ fake: { days: 400 } })
+  journal = plantJournal(harness.fake.history, planting)
   await harness.engine.sync()
   const history = harness.fake.history
   figures = memberFigures(history)
-  journal = journalFor(history)
   const file = zipOf({ 'journal_entries.csv': whoopExportCsv(history, englishHeaders, journal).journal })
   await importFile(harness.db, { databaseFile: harness.dbFile, file, fileName: 'my_whoop_data.zip', kind: 'whoop-export', now: harness.clock.now() })
   handlers = createInsightHandlers({
@@ -213,9 +219,20 @@ describe('journal insights', () => {
         expect(effect.clear).toBe(expected.low > 0 || expected.high < 0)
       }
     }
-    const alcohol = insights.questions.find((q) => q.question === ALCOHOL)!.effects.find((e) => e.outcome === 'recovery')!
-    expect(alcohol.clear).toBe(true)
+  })
+
+  it('find the planted effect: about 10 points lower after alcohol, the interval holding 10; none after reading', () => {
+    const recoveryAfter = (question: string) => insights.questions.find((q) => q.question === question)!.effects.find((e) => e.outcome === 'recovery')!
+    const alcohol = recoveryAfter(ALCOHOL)
+    expect(alcohol).toMatchObject({ yesDays: planting.yesDays, clear: true })
+    expect(alcohol.low).toBeLessThan(planting.recoveryPoints)
+    expect(alcohol.high).toBeGreaterThan(planting.recoveryPoints)
     expect(alcohol.high).toBeLessThan(0)
+    expect(Math.abs(alcohol.difference - planting.recoveryPoints)).toBeLessThan(5)
+    const reading = recoveryAfter(READING)
+    expect(reading.clear).toBe(false)
+    expect(reading.low).toBeLessThan(0)
+    expect(reading.high).toBeGreaterThan(0)
   })
 
   it('leave out a question with fewer than 10 days on a side', () => {
