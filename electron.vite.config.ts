@@ -15,8 +15,9 @@ export default defineConfig({
       }
     ],
     build: {
-      // ESM-only packages are bundled into the CommonJS main bundle; better-sqlite3 (native) stays external.
-      externalizeDeps: { exclude: ['electron-store', 'openid-client'] },
+      // ESM-only packages are bundled into the CommonJS main bundle, and the MCP SDK too (only its stdio
+      // server is used, not the web servers it depends on); better-sqlite3 (native) stays external.
+      externalizeDeps: { exclude: ['electron-store', 'openid-client', '@modelcontextprotocol/sdk'] },
       rollupOptions: {
         // Bundled packages in a chunk of their own, apart from the app's code that the security gate reads;
         // electron-store stays with the app, as it loads Electron, which the browser host must never do.
@@ -26,7 +27,9 @@ export default defineConfig({
           // The browser host (`npm run dev:browser`, end-to-end tests); excluded from packages.
           host: resolve(__dirname, 'src/host/index.ts'),
           // Imports run in a worker thread of their own (appCore finds it beside the bundle).
-          importWorker: resolve(__dirname, 'src/main/exchange/importWorker.ts')
+          importWorker: resolve(__dirname, 'src/main/exchange/importWorker.ts'),
+          // The read-only MCP server under plain Node (`node out/main/mcp.js`); the app runs it with --mcp.
+          mcp: resolve(__dirname, 'src/main/mcp/mcpEntry.ts')
         }
       }
     }

@@ -34,7 +34,13 @@ async function main(): Promise<void> {
     files: files.exchange,
     importWorkerFile: path.join(__dirname, 'importWorker.js'),
     emit: (event, payload) => host?.emit(event, payload),
-    echoLog: (line) => console.error(line)
+    echoLog: (line) => console.error(line),
+    // The MCP server beside this bundle, under the same Node, on the same data folder.
+    assistantCommand: {
+      command: process.execPath,
+      args: [path.join(__dirname, 'mcp.js')],
+      ...(process.env.WHOOP_DESKTOP_DATA_DIR && { env: { WHOOP_DESKTOP_DATA_DIR: dataDir } })
+    }
   })
   host = await startBrowserHost({
     port,

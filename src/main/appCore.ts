@@ -23,6 +23,8 @@ import { createExchangeHandlers } from './exchange/exchangeHandlers'
 import { createInsightHandlers, type PdfPageSize } from './insights/insightHandlers'
 import type { FileExchange } from './exchange/fileExchange'
 import type { WhoopEndpoints } from './whoop/whoopEndpoints'
+import type { AssistantCommand } from '../shared/assistant'
+import { createAssistantAccess } from './mcp/assistantHandlers'
 
 export interface AppCoreOptions {
   appName: string
@@ -53,6 +55,8 @@ export interface AppCoreOptions {
   importWorkerFile: string
   /** Prints the page on show to PDF (Electron's printToPDF); absent where the page prints itself. */
   printPage?: (pageSize: PdfPageSize) => Promise<Uint8Array>
+  /** How an AI assistant starts this app's read-only MCP server on this computer. */
+  assistantCommand: AssistantCommand
 }
 
 /**
@@ -145,7 +149,19 @@ export async function startAppCore(options: AppCoreOptions) {
     }
   })
 
+  const assistants = createAssistantAccess({
+    db: database,
+    dataDir: options.dataDir,
+    settings,
+    command: options.assistantCommand,
+    clock,
+    emit: options.emit,
+    logError
+  })
+  await assistants.follow()
+
   const handlers: ApiHandlers = {
+    ...assistants.handlers,
     ...createExchangeHandlers({
       db: database,
       databaseFile,
@@ -169,6 +185,7 @@ export async function startAppCore(options: AppCoreOptions) {
     updateSettings: async (patch) => {
       const updated = settings.update(patch)
       if (patch.allowWeakTokenStorage !== undefined) await vault.reconsider()
+      await assistants.follow()
       announceConnection()
       return updated
     },
@@ -201,6 +218,7 @@ export async function startAppCore(options: AppCoreOptions) {
       await vault.clear()
       connection.forget()
       settings.reset()
+      await assistants.follow()
       activity.record('delete', true, 'All data, the WHOOP sign-in and the settings were deleted.')
       log.info('All data deleted')
       return { deleted: true as const }
@@ -245,6 +263,7 @@ export async function startAppCore(options: AppCoreOptions) {
     close: () => {
       signIn.cancel()
       syncEngine.cancel()
+      void assistants.close()
       database.close()
     }
   }

@@ -1,3 +1,5 @@
 import { startDesktopApp } from './edge/app'
+import { startAssistantServer, startedForAssistant } from './edge/assistantMode'
 
-startDesktopApp()
+if (startedForAssistant(process.argv)) startAssistantServer()
+else startDesktopApp()

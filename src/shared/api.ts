@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { AssistantAccess } from './assistant'
 import type { ApiEvent, ApiMethod } from './channels'
 import type { ActivityEntry, Diagnostics } from './diagnostics'
 import type { ConnectionStatus, DisconnectResult, SignInOutcome, SignInStarted } from './connection'
@@ -77,7 +78,8 @@ export const apiArgumentSchemas = {
   removeDemoData: z.tuple([]),
   getActivity: z.tuple([]),
   getDiagnostics: z.tuple([z.object({ reachWhoop: z.boolean() }).strict()]),
-  openLogsFolder: z.tuple([])
+  openLogsFolder: z.tuple([]),
+  getAssistantAccess: z.tuple([])
 } satisfies Record<ApiMethod, z.ZodTuple>
 
 /** What every method resolves to when it succeeds. */
@@ -115,6 +117,7 @@ interface ApiValues {
   getDiagnostics: Diagnostics
   /** Where the logs are, and whether the app could open the folder for the person. */
   openLogsFolder: { folder: string; opened: boolean }
+  getAssistantAccess: AssistantAccess
 }
 
 /** What each event carries. */
@@ -126,6 +129,8 @@ export interface ApiEventPayloads {
   onConnectionChanged: ConnectionStatus
   /** Records written or read so far by a long export or import. */
   onExchangeProgress: ExchangeProgress
+  /** An AI assistant read the data through the MCP server: when, and with which tool. */
+  onAssistantRead: AssistantAccess['lastRead']
 }
 
 type ArgumentsOf<M extends ApiMethod> = z.output<(typeof apiArgumentSchemas)[M]>

@@ -29,7 +29,8 @@ export const apiChannels = {
   removeDemoData: 'demo:remove',
   getActivity: 'diagnostics:activity',
   getDiagnostics: 'diagnostics:get',
-  openLogsFolder: 'diagnostics:open-logs'
+  openLogsFolder: 'diagnostics:open-logs',
+  getAssistantAccess: 'assistant:get'
 } as const
 
 export type ApiMethod = keyof typeof apiChannels
@@ -41,7 +42,8 @@ export const apiEventChannels = {
   onSyncProgress: 'sync:progress',
   onSignInOutcome: 'connection:sign-in-outcome',
   onConnectionChanged: 'connection:changed',
-  onExchangeProgress: 'data:progress'
+  onExchangeProgress: 'data:progress',
+  onAssistantRead: 'assistant:read'
 } as const
 
 export type ApiEvent = keyof typeof apiEventChannels

@@ -107,6 +107,8 @@ export interface DaySleep {
 }
 
 export interface DayWorkout {
+  /** The day it started, in its own time zone. */
+  date: string
   sport: string
   state: ScoreState
   start: LocalTime

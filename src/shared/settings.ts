@@ -16,7 +16,12 @@ export const settingsSchema = z
      * The port of the loopback redirect (`http://127.0.0.1:<port>/oauth/callback`). Fixed, because
      * WHOOP matches a redirect URI exactly, port included: it is the one registered in the app.
      */
-    loopbackPort: z.number().int().min(1024).max(65535)
+    loopbackPort: z.number().int().min(1024).max(65535),
+    /**
+     * Let AI assistants on this computer read the data through the app's read-only MCP server
+     * (`--mcp`). Off until the person turns it on.
+     */
+    assistantAccess: z.boolean()
   })
   .strict()
 
@@ -28,7 +33,8 @@ export const defaultSettings: Settings = {
   energyUnit: 'kJ',
   theme: 'system',
   allowWeakTokenStorage: false,
-  loopbackPort: 47823
+  loopbackPort: 47823,
+  assistantAccess: false
 }
 
 /** A partial update: at least one known setting, nothing else. */

@@ -48,6 +48,7 @@ export function handlersWith(overrides: Partial<ApiHandlers> = {}): ApiHandlers 
     getActivity: () => [],
     getDiagnostics: () => Promise.reject(new Error('not in this test')),
     openLogsFolder: () => ({ folder: '/logs', opened: false }),
+    getAssistantAccess: () => ({ enabled: settings.assistantAccess, command: { command: '/app', args: ['--mcp'] }, clients: [], lastRead: null }),
     ...overrides
   }
 }

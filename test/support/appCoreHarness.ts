@@ -1,5 +1,6 @@
 import path from 'node:path'
 import Conf from 'conf'
+import { mcpBundle } from './mcpClient'
 import type { ApiEvent } from '../../src/shared/channels'
 import type { ApiEventPayloads } from '../../src/shared/api'
 import type { Cipher } from '../../src/main/auth/cipher'
@@ -72,6 +73,7 @@ export async function startCoreHarness(
         for (const wake of waiters.splice(0)) wake()
       },
       echoLog: (line) => logs.push(line),
+      assistantCommand: { command: process.execPath, args: [mcpBundle] },
       fetch: options.fetch,
       importWorkerFile: IMPORT_WORKER_BUNDLE,
       clock: options.clock

@@ -96,6 +96,9 @@ export function createFakeElectron(options: FakeElectronOptions) {
     menu: undefined as Electron.MenuItemConstructorOptions[] | undefined,
     exitCode: undefined as number | undefined,
     quit: false,
+    singleInstanceLockRequested: false,
+    hardwareAccelerationDisabled: false,
+    dockHidden: false,
     permissionRequestHandler: undefined as
       | undefined
       | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
@@ -113,7 +116,12 @@ export function createFakeElectron(options: FakeElectronOptions) {
     getVersion: () => '0.1.0',
     getPath: (name: string) => paths[name] ?? `${options.userDataDir}/${name}`,
     setPath: (name: string, value: string) => void (paths[name] = value),
-    requestSingleInstanceLock: () => options.gotSingleInstanceLock ?? true,
+    getAppPath: () => '/app',
+    requestSingleInstanceLock: () => {
+      recorded.singleInstanceLockRequested = true
+      return options.gotSingleInstanceLock ?? true
+    },
+    disableHardwareAcceleration: () => void (recorded.hardwareAccelerationDisabled = true),
     setAsDefaultProtocolClient: (scheme: string, path?: string, args?: string[]) => {
       recorded.protocolClients.push({ scheme, path, args })
       return registration.accepted
@@ -137,7 +145,9 @@ export function createFakeElectron(options: FakeElectronOptions) {
     | 'getVersion'
     | 'getPath'
     | 'setPath'
+    | 'getAppPath'
     | 'requestSingleInstanceLock'
+    | 'disableHardwareAcceleration'
     | 'setAsDefaultProtocolClient'
     | 'isDefaultProtocolClient'
     | 'whenReady'
@@ -145,7 +155,10 @@ export function createFakeElectron(options: FakeElectronOptions) {
     | 'showAboutPanel'
     | 'quit'
     | 'exit'
-  >)
+  >,
+  // As on macOS, where the dock shows every running app unless it hides itself.
+  { dock: { hide: () => void (recorded.dockHidden = true) } satisfies Pick<Electron.Dock, 'hide'> }
+)
 
   class BrowserWindow
     extends EventEmitter

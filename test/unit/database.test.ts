@@ -7,7 +7,9 @@ import { migrations, latestSchemaVersion } from '../../src/main/database/migrati
 import {
   DatabaseTooNewError,
   DatabaseUnreadableError,
+  NoDatabaseError,
   openDatabase,
+  openDatabaseReadOnly,
   schemaVersionOf
 } from '../../src/main/database/openDatabase'
 import { makeTempDir } from '../support/tempDir'
@@ -88,6 +90,37 @@ describe('openDatabase', () => {
     const before = sha256(file)
     expect(() => openDatabase(file)).toThrow(DatabaseUnreadableError)
     expect(() => openDatabase(file)).toThrow(/cannot be read .* Move the file aside/)
+    expect(sha256(file)).toBe(before)
+  })
+})
+
+describe('openDatabaseReadOnly (the MCP server)', () => {
+  it('reads beside a writer, refuses every write, and makes no database where there is none', () => {
+    const folder = makeTempDir()
+    const file = path.join(folder, 'app.sqlite')
+    expect(() => openDatabaseReadOnly(file)).toThrow(NoDatabaseError)
+    expect(fs.readdirSync(folder)).toEqual([])
+
+    const writer = openDatabase(file)
+    writer.prepare("INSERT INTO activity (at, kind, ok, summary) VALUES ('2026-12-01T00:00:00.000Z', 'sync', 1, 'first')").run()
+    const reader = openDatabaseReadOnly(file)
+    expect(reader.pragma('query_only', { simple: true })).toBe(1)
+    expect(() => reader.prepare("DELETE FROM activity").run()).toThrow(/readonly|query_only/)
+    writer.prepare("INSERT INTO activity (at, kind, ok, summary) VALUES ('2026-12-02T00:00:00.000Z', 'sync', 1, 'second')").run()
+    expect(reader.prepare('SELECT COUNT(*) AS n FROM activity').get()).toEqual({ n: 2 })
+    reader.close()
+    writer.close()
+  })
+
+  it('refuses a database from a newer app, and one the app has not brought up to date, untouched', () => {
+    const file = path.join(makeTempDir(), 'app.sqlite')
+    openDatabase(file, migrations.slice(0, -1)).close()
+    expect(() => openDatabaseReadOnly(file)).toThrow('was written by an older version of WHOOP Desktop. Open WHOOP Desktop once to bring it up to date')
+    const newer = new BetterSqlite3(file)
+    newer.pragma('user_version = 42')
+    newer.close()
+    const before = sha256(file)
+    expect(() => openDatabaseReadOnly(file)).toThrow(DatabaseTooNewError)
     expect(sha256(file)).toBe(before)
   })
 })

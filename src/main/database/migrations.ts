@@ -246,6 +246,19 @@ export const migrations: readonly Migration[] = [
         ALTER TABLE sync_state ADD COLUMN recheck_cursor_ms INTEGER;
         ALTER TABLE sync_state ADD COLUMN last_recheck_ms INTEGER;
       `)
+  },
+  {
+    version: 4,
+    description: 'When an AI assistant last read the data',
+    // Told by the read-only MCP server, which cannot write the database itself; one row.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE assistant_read (
+          id         INTEGER PRIMARY KEY CHECK (id = 1),
+          read_at_ms INTEGER NOT NULL,
+          tool       TEXT NOT NULL
+        ) STRICT;
+      `)
   }
 ]
 

@@ -64,6 +64,38 @@ export function openDatabase(file: string, migrations: readonly Migration[] = ap
   }
 }
 
+/** The app has not made its database yet (it has not been opened, or the folder is another one). */
+export class NoDatabaseError extends Error {
+  constructor(readonly file: string) {
+    super(`There is no WHOOP Desktop database at ${file} yet. Open WHOOP Desktop, connect your WHOOP account or import WHOOP's export, then ask again.`)
+    this.name = 'NoDatabaseError'
+  }
+}
+
+/**
+ * Opens the app's database for reading only, beside the app that may be writing it (WAL readers
+ * see each committed sync): no file is created, no migration runs, and `query_only` refuses any
+ * write that slipped into a query. A database from a newer app is refused as `openDatabase` refuses
+ * it; one the app has not brought up to date yet is refused too, as its queries would not fit.
+ */
+export function openDatabaseReadOnly(file: string, migrations: readonly Migration[] = appMigrations): Database {
+  if (!fs.existsSync(file)) throw new NoDatabaseError(file)
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+  try {
+    const fileVersion = readSchemaVersion(db, file)
+    if (fileVersion > migrations.length) throw new DatabaseTooNewError(file, fileVersion, migrations.length)
+    if (fileVersion < migrations.length) {
+      throw new Error(`The database ${file} was written by an older version of WHOOP Desktop. Open WHOOP Desktop once to bring it up to date, then ask again.`)
+    }
+    db.pragma('query_only = ON')
+    db.pragma('busy_timeout = 5000')
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
 export function schemaVersionOf(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number
 }

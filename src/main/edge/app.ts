@@ -8,6 +8,7 @@ import { createDeepLinkEntry } from '../deepLinks/deepLinks'
 import { whoopEndpointsFromEnv } from '../whoop/whoopEndpoints'
 import { APP_INDEX_URL, registerAppScheme, serveRendererOverAppScheme } from './appProtocol'
 import { installAppMenu } from './appMenu'
+import { desktopAssistantCommand } from './assistantMode'
 import { listenForDeepLinks } from './deepLinkSources'
 import { showError, showStartupError } from './dialogs'
 import { guardSession, guardWebContents } from './guards'
@@ -79,7 +80,8 @@ export function startDesktopApp(): void {
           if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(apiEventChannels[event], payload)
         },
         openFolder,
-        echoLog: app.isPackaged ? undefined : (line) => console.log(line)
+        echoLog: app.isPackaged ? undefined : (line) => console.log(line),
+        assistantCommand: desktopAssistantCommand()
       })
     } catch (error) {
       showStartupError(error)

@@ -1,9 +1,11 @@
 import type { Database } from 'better-sqlite3'
-import type { AgainstBaseline, DayDetail, DaySleep, DayWorkout, LocalTime, ScoreState, SleepNeedParts, TrendMetric } from '../../shared/insights'
+import type { AgainstBaseline, DayDetail, DaySleep, SleepNeedParts, TrendMetric } from '../../shared/insights'
 import { BASELINE_DAYS, baselines } from '../store/baseline'
 import { seriesOf, type DailyValues } from '../store/dailyValues'
 import type { JournalAnswers } from '../store/journalAnswers'
-import { addDays, offsetMinutes } from '../store/localDate'
+import { localTimeOf, stateOf } from './recordFields'
+import type { WorkoutList } from './workoutList'
+import { addDays } from '../store/localDate'
 
 /**
  * How far from a date's midnight (UTC) the cycle of an answer on that date can start, time zones and
@@ -34,34 +36,6 @@ interface SleepRow {
   sleep_cycle_count: number | null
   source: string
   raw: string
-}
-
-interface WorkoutRow {
-  sport_name: string
-  score_state: string
-  start_ms: number
-  end_ms: number
-  timezone_offset: string
-  strain: number | null
-  kilojoule: number | null
-  average_heart_rate: number | null
-  max_heart_rate: number | null
-  zone0_ms: number | null
-  zone1_ms: number | null
-  zone2_ms: number | null
-  zone3_ms: number | null
-  zone4_ms: number | null
-  zone5_ms: number | null
-  distance_meter: number | null
-  altitude_gain_meter: number | null
-}
-
-const stateOf = (scoreState: string): ScoreState =>
-  scoreState === 'SCORED' ? 'scored' : scoreState === 'PENDING_SCORE' ? 'pending' : 'unscorable'
-
-/** A moment as the clock on the wall showed it where the record was made. */
-export function localTimeOf(ms: number, offset: string): LocalTime {
-  return { local: new Date(ms + offsetMinutes(offset) * 60_000).toISOString().slice(0, 16), offset }
 }
 
 /** Sleep need's parts, which only WHOOP's API gives (an export's row has the total alone). */
@@ -101,26 +75,9 @@ function sleepOf(row: SleepRow): DaySleep {
   }
 }
 
-function workoutOf(row: WorkoutRow): DayWorkout {
-  const zones = [row.zone0_ms, row.zone1_ms, row.zone2_ms, row.zone3_ms, row.zone4_ms, row.zone5_ms]
-  return {
-    sport: row.sport_name,
-    state: stateOf(row.score_state),
-    start: localTimeOf(row.start_ms, row.timezone_offset),
-    end: localTimeOf(row.end_ms, row.timezone_offset),
-    durationMs: row.end_ms - row.start_ms,
-    strain: row.strain,
-    kilojoule: row.kilojoule,
-    averageHr: row.average_heart_rate,
-    maxHr: row.max_heart_rate,
-    zonesMs: zones.every((zone) => zone !== null) ? (zones as number[]) : null,
-    distanceMeter: row.distance_meter,
-    altitudeGainMeter: row.altitude_gain_meter
-  }
-}
 
 /** Everything stored about one day: recovery against baseline, sleep, strain, workouts, journal. */
-export function createDayDetail(db: Database, daily: DailyValues, journal: JournalAnswers) {
+export function createDayDetail(db: Database, daily: DailyValues, journal: JournalAnswers, workouts: WorkoutList) {
   const cycleOf = db.prepare<[number, string], { id: number; score_state: string; strain: number | null; kilojoule: number | null; average_heart_rate: number | null; max_heart_rate: number | null }>(`
     SELECT id, score_state, strain, kilojoule, average_heart_rate, max_heart_rate
       FROM cycle WHERE user_id = ? AND day = ? ORDER BY start_ms LIMIT 1`)
@@ -131,10 +88,6 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
     SELECT nap, score_state, start_ms, end_ms, timezone_offset, in_bed_ms, awake_ms, light_ms, deep_ms, rem_ms, need_ms,
            performance_pct, efficiency_pct, consistency_pct, respiratory_rate, disturbance_count, sleep_cycle_count, source, raw
       FROM sleep WHERE user_id = ? AND local_date = ? ORDER BY start_ms`)
-  const workoutsOf = db.prepare<[number, string], WorkoutRow>(`
-    SELECT sport_name, score_state, start_ms, end_ms, timezone_offset, strain, kilojoule, average_heart_rate, max_heart_rate,
-           zone0_ms, zone1_ms, zone2_ms, zone3_ms, zone4_ms, zone5_ms, distance_meter, altitude_gain_meter
-      FROM workout WHERE user_id = ? AND local_date = ? ORDER BY start_ms`)
   /** The day, or null when nothing at all is stored for this person. */
   return function dayDetail(userId: number, date: string): DayDetail | null {
     const history = daily.historyRange(userId)
@@ -176,7 +129,7 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
             maxHr: cycle.max_heart_rate
           }
         : null,
-      workouts: workoutsOf.all(userId, date).map(workoutOf),
+      workouts: workouts.between(userId, date, date),
       journal: journal
         .between(userId, midnight - NEAR_DAY_MS, midnight + NEAR_DAY_MS)
         .filter((answer) => answer.date === date)

@@ -4,12 +4,8 @@ import type { ApiHandlers } from '../../shared/api'
 import type { Clock } from '../clock'
 import type { FileExchange } from '../exchange/fileExchange'
 import type { AccountQueries } from '../store/accounts'
-import { createDailyValues } from '../store/dailyValues'
-import { createJournalAnswers } from '../store/journalAnswers'
 import type { DashboardQueries } from '../store/dashboardQueries'
-import { createDayDetail } from './dayDetail'
-import { createJournalInsights } from './journalInsights'
-import { createMonthReport } from './monthReport'
+import { createInsightQueries } from './insightQueries'
 import { trendOf } from './trend'
 
 export type PdfPageSize = 'A4' | 'Letter'
@@ -27,11 +23,7 @@ export interface InsightDeps {
 /** The day view, trends, insights and the monthly report: each answer computed from the same day values. */
 export function createInsightHandlers(deps: InsightDeps): Pick<ApiHandlers, 'getDay' | 'getTrend' | 'getInsights' | 'getReport' | 'saveReportPdf'> {
   const { db, accounts, dashboard, clock } = deps
-  const daily = createDailyValues(db)
-  const journal = createJournalAnswers(db)
-  const dayDetail = createDayDetail(db, daily, journal)
-  const insights = createJournalInsights(db, daily, journal)
-  const monthReport = createMonthReport(db, daily, insights)
+  const { daily, dayDetail, insights, monthReport } = createInsightQueries(db)
   const shownUser = () => accounts.shown()?.userId
 
   return {

@@ -4,14 +4,8 @@ import { trendMetrics, type Insights, type MonthReport } from '../../shared/insi
 import { daysFrom } from '../store/buckets'
 import type { DailyValues } from '../store/dailyValues'
 import { addDays } from '../store/localDate'
+import { sourceName } from '../store/recordSources'
 import { change, periodFigure } from './periodFigure'
-
-const sourceNames: Record<string, string> = {
-  api: 'synced from WHOOP',
-  export: "imported from WHOOP's data export",
-  backup: 'restored from a WHOOP Desktop backup',
-  demo: 'generated demo data'
-}
 
 /** The last day of a YYYY-MM month. */
 const monthEnd = (month: string) => addDays(`${nextMonth(month)}-01`, -1)
@@ -60,7 +54,7 @@ export function createMonthReport(db: Database, daily: DailyValues, insights: (u
       notableInsights: known.questions.flatMap((insight) =>
         insight.effects.filter((effect) => effect.clear).map((effect) => ({ question: insight.question, effect }))
       ),
-      sources: sourcesOf.all(userId, from, to, userId, from, to).map(({ source }) => sourceNames[source] ?? source),
+      sources: sourcesOf.all(userId, from, to, userId, from, to).map(({ source }) => sourceName(source)),
       generatedAt: new Date(now).toISOString(),
       lastDate: daily.historyRange(userId)?.last ?? null
     }

@@ -18,14 +18,20 @@ export interface TrendQuery {
   to: string
 }
 
-/**
- * One measure over a range: each day with its baseline and usual range, the range against the one
- * of the same length before it, and for recovery the share of days per zone and a year's calendar.
- */
+/** A range of the trends page (1M … All) ending on `to`. */
 export function trendOf(daily: DailyValues, { userId, metric, range, to }: TrendQuery): Trend {
   const first = daily.historyRange(userId)?.first ?? to
   const length = trendRangeDays[range] ?? daysBetween(first, to) + 1
-  const from = addDays(to, -(length - 1))
+  return { range, ...trendBetween(daily, { userId, metric, from: addDays(to, -(length - 1)), to }) }
+}
+
+/**
+ * One measure over the days `from`…`to`: each day with its baseline and usual range, the range
+ * against the one of the same length before it, and for recovery the share of days per zone and a
+ * year's calendar.
+ */
+export function trendBetween(daily: DailyValues, { userId, metric, from, to }: { userId: number; metric: TrendMetric; from: string; to: string }): Omit<Trend, 'range'> {
+  const length = daysBetween(from, to) + 1
   const previousFrom = addDays(from, -length)
   const readFrom = [previousFrom, addDays(from, -(BASELINE_DAYS - 1)), addDays(to, -(CALENDAR_DAYS - 1))].sort()[0]
   const values = daily.between(userId, readFrom, to)
@@ -42,7 +48,6 @@ export function trendOf(daily: DailyValues, { userId, metric, range, to }: Trend
   const zonePeriod = length <= WEEKLY_ZONES_UP_TO_DAYS ? 'week' : 'month'
   return {
     metric,
-    range,
     current,
     previous,
     ...change(current, previous),

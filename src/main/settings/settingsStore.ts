@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { z } from 'zod'
 import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings'
 
@@ -15,6 +17,22 @@ export interface SettingsStore {
   reset(): Settings
 }
 
+/** The settings file is `<data folder>/config.json` (conf's name, kept explicit for its readers). */
+const SETTINGS_NAME = 'config'
+
+/**
+ * The settings as the app last saved them, read without writing anything (the MCP server reads them
+ * beside the running app): the defaults where the file is missing or unreadable, as the app would.
+ */
+export function readSettingsFile(dataDir: string): Settings {
+  try {
+    const stored = JSON.parse(fs.readFileSync(path.join(dataDir, `${SETTINGS_NAME}.json`), 'utf8')) as Record<string, unknown>
+    return settingsSchema.parse({ ...defaultSettings, ...stored })
+  } catch {
+    return defaultSettings
+  }
+}
+
 /**
  * Options for `conf` / electron-store: the same schema the API validates with, as JSON Schema.
  * A settings file that no longer matches it (hand-edited, written by a broken build) is reset to the
@@ -24,6 +42,7 @@ export function settingsBackendOptions(dataDir: string) {
   const { properties } = z.toJSONSchema(settingsSchema) as { properties: Record<string, object> }
   return {
     cwd: dataDir,
+    configName: SETTINGS_NAME,
     schema: properties,
     defaults: defaultSettings,
     clearInvalidConfig: true,

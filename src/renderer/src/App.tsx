@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/result'
 import { api } from './api'
 import { ConnectionPanel } from './connection/ConnectionPanel'
 import { ActivityPanel } from './pages/ActivityPanel'
+import { AssistantAccessPanel } from './assistant/AssistantAccessPanel'
 import { DiagnosticsPanel } from './pages/DiagnosticsPanel'
 import { useConnection } from './connection/useConnection'
 import { useDashboard } from './dashboard/useDashboard'
@@ -157,6 +158,7 @@ export function App() {
             account={<ConnectionPanel connection={connection} settings={settings} onSettingsChange={updateSettings} />}
           >
             <HistoryRecheck sync={sync} />
+            {settings && <AssistantAccessPanel settings={settings} onChange={updateSettings} />}
             <ActivityPanel latestRun={sync.result?.runId} />
             <DiagnosticsPanel />
           </SettingsPage>

@@ -1,0 +1,16 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { defaultUserDataDir, resolveDataDir } from '../dataDir'
+import { runMcpServer } from './runMcpServer'
+
+/*
+ * `node out/main/mcp.js`: the read-only MCP server under plain Node, for development and tests.
+ * Honours WHOOP_DESKTOP_DATA_DIR (default: the folder the desktop app uses). Logs go to stderr.
+ */
+const log = (line: string) => process.stderr.write(`${line}\n`)
+const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { version: string }
+
+runMcpServer({ dataDir: resolveDataDir(process.env, defaultUserDataDir(process.platform, process.env)), version, log }).catch((error: unknown) => {
+  log(`WHOOP Desktop MCP server stopped: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})
