@@ -2,8 +2,8 @@ import { configDefaults, defineConfig } from 'vitest/config'
 import unit from './vitest.config.mts'
 
 /**
- * The unit tests Stryker runs against each mutant: all but the smoke tests (they load the built
- * bundle, which holds no mutants), the release checks (whole-app scenarios in child processes) and
+ * The unit tests Stryker runs against each mutant: all but the smoke tests and the MCP server's
+ * (they run the built bundle, which holds no mutants), the release checks (whole-app scenarios in child processes) and
  * the hostile-file measurements (instrumented code needs more memory than the limits they check).
  */
 export default defineConfig({
@@ -11,6 +11,6 @@ export default defineConfig({
   test: {
     ...unit.test,
     include: ['test/unit/**/*.test.ts'],
-    exclude: [...configDefaults.exclude, 'test/unit/release/**', 'test/unit/exchange/hostileFiles.test.ts']
+    exclude: [...configDefaults.exclude, 'test/unit/release/**', 'test/unit/mcp/**', 'test/unit/exchange/hostileFiles.test.ts']
   }
 })

@@ -1,15 +1,10 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { importFile } from '../../../src/main/exchange/importFile'
-import { createInsightHandlers } from '../../../src/main/insights/insightHandlers'
-import { createAccountQueries } from '../../../src/main/store/accounts'
-import { createDashboardQueries } from '../../../src/main/store/dashboardQueries'
 import type { ApiHandlers } from '../../../src/shared/api'
 import type { Insights, Trend } from '../../../src/shared/insights'
 import { plantJournal, type JournalRows } from '../../support/journalFixture'
+import { importJournal, insightHandlersOf } from '../../support/insightHarness'
 import { startSyncHarness, type SyncHarness } from '../../support/syncHarness'
-import { englishHeaders, whoopExportCsv } from '../../support/whoopExportFixture'
-import { zipOf } from '../../support/whoopExportZip'
 
 /*
  * The days behind the insight pages are read once and kept until the database changes: every change
@@ -24,13 +19,7 @@ beforeAll(async () => {
   harness = await startSyncHarness({ fake: { days: 60 } })
   journal = plantJournal(harness.fake.history, { days: 40, yesDays: 12 })
   await harness.engine.sync()
-  handlers = createInsightHandlers({
-    db: harness.db,
-    accounts: createAccountQueries(harness.db),
-    dashboard: createDashboardQueries(harness.db),
-    clock: harness.clock,
-    files: { chooseExportTarget: async () => undefined, chooseImportSource: async () => undefined }
-  })
+  handlers = insightHandlersOf(harness)
 })
 afterAll(() => harness.close())
 
@@ -51,8 +40,7 @@ it("sees this connection's writes and another connection's, and a journal import
   expect((await hrvMonth()).value).toBeCloseTo(before.value!, 9)
 
   expect(((await handlers.getInsights()) as Insights).hasJournal).toBe(false)
-  const file = zipOf({ 'journal_entries.csv': whoopExportCsv(harness.fake.history, englishHeaders, journal).journal })
-  await importFile(harness.db, { databaseFile: harness.dbFile, file, fileName: 'my_whoop_data.zip', kind: 'whoop-export', now: harness.clock.now() })
+  await importJournal(harness, journal)
   const insights = (await handlers.getInsights()) as Insights
   expect(insights.hasJournal).toBe(true)
   expect(insights.questions.length).toBeGreaterThan(0)

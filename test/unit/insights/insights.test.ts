@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importFile } from '../../../src/main/exchange/importFile'
-import { createInsightHandlers } from '../../../src/main/insights/insightHandlers'
-import { createAccountQueries } from '../../../src/main/store/accounts'
-import { createDashboardQueries } from '../../../src/main/store/dashboardQueries'
 import type { ApiHandlers } from '../../../src/shared/api'
 import type { DayDetail, InsightOutcome, Insights, MonthReport, Trend } from '../../../src/shared/insights'
 import { ALCOHOL, journalDays, MEDITATION, plantJournal, PLANTED, READING, type JournalRows } from '../../support/journalFixture'
 import { cycleDay, memberDate } from '../../support/memberDays'
 import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries, type MemberFigures } from '../../support/memberFigures'
+import { importJournal, insightHandlersOf } from '../../support/insightHarness'
 import { startSyncHarness, type SyncHarness } from '../../support/syncHarness'
 import { fittedLine, meanOf, varianceOf, welchInterval } from '../../support/welch'
-import { englishHeaders, whoopExportCsv } from '../../support/whoopExportFixture'
-import { zipOf } from '../../support/whoopExportZip'
 
 /*
  * The day view, trends, insights and report against figures the test works out itself from the
@@ -33,17 +28,9 @@ beforeAll(async () => {
   harness = await startSyncHarness({ fake: { days: 400 } })
   journal = plantJournal(harness.fake.history, planting)
   await harness.engine.sync()
-  const history = harness.fake.history
-  figures = memberFigures(history)
-  const file = zipOf({ 'journal_entries.csv': whoopExportCsv(history, englishHeaders, journal).journal })
-  await importFile(harness.db, { databaseFile: harness.dbFile, file, fileName: 'my_whoop_data.zip', kind: 'whoop-export', now: harness.clock.now() })
-  handlers = createInsightHandlers({
-    db: harness.db,
-    accounts: createAccountQueries(harness.db),
-    dashboard: createDashboardQueries(harness.db),
-    clock: harness.clock,
-    files: { chooseExportTarget: async () => undefined, chooseImportSource: async () => undefined }
-  })
+  figures = memberFigures(harness.fake.history)
+  await importJournal(harness, journal)
+  handlers = insightHandlersOf(harness)
 })
 afterAll(() => harness.close())
 

@@ -7,7 +7,6 @@ import Conf from 'conf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { VAULT_FILE_NAME } from '../../../src/main/auth/tokenVault'
 import { DATABASE_FILE_NAME } from '../../../src/main/database/openDatabase'
-import { importFile } from '../../../src/main/exchange/importFile'
 import { listenForReads, readNoticeAddress } from '../../../src/main/mcp/readNotices'
 import { settingsBackendOptions, type SettingsBackend } from '../../../src/main/settings/settingsStore'
 import { assistantToolNames } from '../../../src/shared/assistant'
@@ -16,11 +15,10 @@ import { ALCOHOL, journalDays, plantJournal, type JournalRows } from '../../supp
 import { connectAssistant, type AssistantConnection } from '../../support/mcpClient'
 import { cycleDay } from '../../support/memberDays'
 import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries, type MemberFigures } from '../../support/memberFigures'
+import { importJournal } from '../../support/insightHarness'
 import { startSyncHarness, type SyncHarness } from '../../support/syncHarness'
 import { makeTempDir } from '../../support/tempDir'
 import { meanOf, welchInterval } from '../../support/welch'
-import { englishHeaders, whoopExportCsv } from '../../support/whoopExportFixture'
-import { zipOf } from '../../support/whoopExportZip'
 
 /*
  * The read-only MCP server as an assistant meets it: `node out/main/mcp.js` over stdio, spoken to
@@ -46,8 +44,7 @@ beforeAll(async () => {
   harness = await startSyncHarness({ fake: { days: 400 }, dbFile: path.join(dataDir, DATABASE_FILE_NAME) })
   journal = plantJournal(harness.fake.history, { days: 390, yesDays: 120 })
   await harness.engine.sync()
-  const file = zipOf({ 'journal_entries.csv': whoopExportCsv(harness.fake.history, englishHeaders, journal).journal })
-  await importFile(harness.db, { databaseFile: harness.dbFile, file, fileName: 'my_whoop_data.zip', kind: 'whoop-export', now: harness.clock.now() })
+  await importJournal(harness, journal)
   figures = memberFigures(harness.fake.history)
   allowAssistants(dataDir)
   assistant = await connectAssistant(dataDir)
