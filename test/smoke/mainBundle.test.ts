@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { SOURCE_DIGEST_FILE, sourceDigest } from '../../scripts/sourceDigest.mjs'
 import { apiChannels, apiMethods } from '../../src/shared/channels'
-import { ipcEventFrom } from '../support/fakeElectron'
+import { FAKE_PDF, ipcEventFrom } from '../support/fakeElectron'
 import { APP_PAGE as appPage, launchBuiltApp, outDir } from '../support/mainBundle'
 import { makeTempDir } from '../support/tempDir'
 import { whoopExportZip } from '../support/whoopExportZip'
@@ -13,7 +13,7 @@ import { generateMemberHistory } from '../../src/main/demo/memberHistory'
 import { latestSchemaVersion } from '../../src/main/database/migrations'
 
 /** Starts the built main bundle against a fake Electron and a fresh data folder. */
-async function startBuiltApp(dataDir = makeTempDir(), options: { openDialogFile?: string } = {}) {
+async function startBuiltApp(dataDir = makeTempDir(), options: { openDialogFile?: string; saveDialogFile?: string } = {}) {
   const { fake, call } = launchBuiltApp({ dataDir, ...options })
   const beforeReady = {
     privilegedSchemes: [...fake.recorded.privilegedSchemes],
@@ -134,6 +134,19 @@ describe('the built main bundle under plain Node', () => {
     const database = new BetterSqlite3(path.join(dataDir, 'whoop-desktop.sqlite'), { readonly: true })
     expect(database.prepare('SELECT COUNT(*) AS n FROM workout').get()).toEqual({ n: history.workouts.length })
     database.close()
+  })
+
+  it("saves the month's report as a PDF printed by the window, to the file chosen in the save dialog", async () => {
+    const target = path.join(makeTempDir(), 'my report.pdf')
+    const { fake, call } = await startBuiltApp(makeTempDir(), { saveDialogFile: target })
+    await call('loadDemoData')
+    expect(await call('saveReportPdf', [{ month: '2026-10', pageSize: 'Letter' }])).toEqual({ ok: true, value: { saved: true, printInPage: false, file: target } })
+    expect(fs.readFileSync(target, 'utf8')).toBe(FAKE_PDF)
+    expect(fake.windows[0].webContents.printed).toEqual([{ pageSize: 'Letter', printBackground: true }])
+    expect(fake.recorded.saveDialogs[0]).toMatchObject({ defaultPath: expect.stringMatching(/whoop-report-2026-10\.pdf$/), filters: [{ name: 'PDF report', extensions: ['pdf'] }] })
+
+    const cancelled = await startBuiltApp(makeTempDir())
+    expect(await cancelled.call('saveReportPdf', [{ month: '2026-10', pageSize: 'A4' }])).toEqual({ ok: true, value: { saved: false, printInPage: false } })
   })
 
   it('refuses a database from a newer app with a clear message, opens no window and leaves the file untouched', async () => {

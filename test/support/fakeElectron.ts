@@ -26,16 +26,23 @@ export interface FakeElectronOptions {
   messageBoxResponse?: number
   /** The file the open dialog answers with; absent, the person cancels it. */
   openDialogFile?: string
+  /** The file the save dialog answers with; absent, the person cancels it. */
+  saveDialogFile?: string
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>
 
 type SentMessage = [channel: string, payload: unknown]
 
+/** What the fake prints a page to. */
+export const FAKE_PDF = '%PDF-1.7 the page, as Chromium would print it'
+
 class FakeWebContents
   extends EventEmitter
-  implements Pick<Electron.WebContents, 'send' | 'setWindowOpenHandler' | 'getURL' | 'reload'>
+  implements Pick<Electron.WebContents, 'send' | 'setWindowOpenHandler' | 'getURL' | 'reload' | 'printToPDF'>
 {
+  /** What each printToPDF was asked for; each answers with `FAKE_PDF`. */
+  printed: Electron.PrintToPDFOptions[] = []
   windowOpenHandler?: (details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse
   url = ''
   reloads = 0
@@ -54,6 +61,10 @@ class FakeWebContents
   reload() {
     this.reloads++
     this.emit('fake:reload')
+  }
+  async printToPDF(options: Electron.PrintToPDFOptions) {
+    this.printed.push(options)
+    return Buffer.from(FAKE_PDF)
   }
   /** Emits an event the way Electron does and says whether a listener prevented it. */
   attempt(eventName: string, details: Record<string, unknown> = {}): boolean {
@@ -92,6 +103,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     errorBoxes: [] as { title: string; content: string }[],
     messageBoxes: [] as Electron.MessageBoxOptions[],
     openDialogs: [] as Electron.OpenDialogOptions[],
+    saveDialogs: [] as Electron.SaveDialogOptions[],
     aboutPanel: undefined as Electron.AboutPanelOptionsOptions | undefined,
     menu: undefined as Electron.MenuItemConstructorOptions[] | undefined,
     exitCode: undefined as number | undefined,
@@ -239,8 +251,12 @@ export function createFakeElectron(options: FakeElectronOptions) {
       showOpenDialog: async (...args: [Electron.OpenDialogOptions] | [Electron.BaseWindow, Electron.OpenDialogOptions]) => {
         recorded.openDialogs.push(args.length === 1 ? args[0] : args[1])
         return { canceled: !options.openDialogFile, filePaths: options.openDialogFile ? [options.openDialogFile] : [] }
+      },
+      showSaveDialog: async (...args: [Electron.SaveDialogOptions] | [Electron.BaseWindow, Electron.SaveDialogOptions]) => {
+        recorded.saveDialogs.push(args.length === 1 ? args[0] : args[1])
+        return { canceled: !options.saveDialogFile, filePath: options.saveDialogFile ?? '' }
       }
-    } satisfies Pick<Electron.Dialog, 'showErrorBox' | 'showMessageBox' | 'showOpenDialog'>,
+    } satisfies Pick<Electron.Dialog, 'showErrorBox' | 'showMessageBox' | 'showOpenDialog' | 'showSaveDialog'>,
     net: {
       // Electron's network stack stands in as Node's, recording what the app asks of it.
       fetch: (input: string | GlobalRequest, init?: RequestInit) => {
