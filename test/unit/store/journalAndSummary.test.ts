@@ -8,7 +8,8 @@ import { createDailyValues } from '../../../src/main/store/dailyValues'
 import { createHistorySummary } from '../../../src/main/store/historySummary'
 import { createJournalAnswers } from '../../../src/main/store/journalAnswers'
 import { createRecordStore } from '../../../src/main/store/recordStore'
-import { cycleDay } from '../../support/memberDays'
+import { trendMetrics } from '../../../src/shared/insights'
+import { cycleDay, memberDate } from '../../support/memberDays'
 import { makeTempDir } from '../../support/tempDir'
 
 /*
@@ -81,6 +82,19 @@ describe('daily values', () => {
     const days = history.cycles.map((cycle) => cycleDay(history, cycle.id)).sort()
     expect(daily.historyRange(userId())).toEqual({ first: days[0], last: days.at(-1) })
     expect([...daily.between(userId(), days[2], days[4]).keys()].sort()).toEqual(days.slice(2, 5))
+    // Every measure of a day, null where it has none: a scored day with no workout had 0 workouts.
+    const cycle = history.cycles[3]
+    const recovery = history.recoveries.find((r) => r.cycle_id === cycle.id)!.score!
+    const day = cycleDay(history, cycle.id)
+    const values = daily.between(userId(), day, day).get(day)!
+    expect(values).toMatchObject({ recovery: recovery.recovery_score, hrv: recovery.hrv_rmssd_milli, strain: cycle.score!.strain })
+    expect(Object.keys(values).sort()).toEqual([...trendMetrics].sort())
+    expect(values.workouts).toBe(history.workouts.filter((w) => memberDate(Date.parse(w.start), w.timezone_offset) === day).length)
+    // A workout on a day with nothing else: that day's other measures are null, not missing.
+    const later = { ...history.workouts[0], id: 'a0000000-0000-4000-8000-000000000000', start: '2027-01-10T12:00:00.000Z', end: '2027-01-10T13:00:00.000Z' }
+    db.transaction(() => createRecordStore(db).upsert('workout', userId(), [later], { source: 'api', walk: null }))()
+    const alone = daily.between(userId(), '2027-01-10', '2027-01-10').get('2027-01-10')!
+    expect(alone).toEqual({ ...Object.fromEntries(trendMetrics.map((metric) => [metric, null])), workouts: 1 })
     expect(daily.historyRange(12345)).toBeNull()
   })
 })
