@@ -5,7 +5,7 @@ import { insightOutcomes, type DayValues, type InsightEffect, type Insights, typ
 import { nextDay, type DailyValues } from '../store/dailyValues'
 import type { JournalAnswers } from '../store/journalAnswers'
 import { rememberUntilChanged } from '../store/rememberUntilChanged'
-import { addDays } from '../store/localDate'
+import { daysFrom } from '../store/buckets'
 
 /** Days needed on each side of a question before its days are compared. */
 export const MINIMUM_DAYS = 10
@@ -24,15 +24,20 @@ export function createJournalInsights(db: Database, daily: DailyValues, journal:
     const history = daily.historyRange(userId)
     const values = history ? daily.between(userId, history.first, nextDay(history.last)) : new Map<string, DayValues>()
     // Each day's next morning, found once per stored day rather than once per answer and measure.
-    const nextMornings = new Map([...values].map(([date, day]) => [addDays(date, -1), day]))
-    const next = (date: string) => nextMornings.get(date)
+    const nextMornings = new Map<string, DayValues>()
+    const calendar = history ? daysFrom(history.first, nextDay(history.last)) : []
+    calendar.slice(1).forEach((morning, index) => {
+      const day = values.get(morning)
+      if (day) nextMornings.set(calendar[index], day)
+    })
 
-    const byQuestion = new Map<string, { yes: string[]; no: string[] }>()
-    for (const { question, date, answeredYes } of journal.between(userId)) {
+    // Each answered day's next morning, or undefined when nothing was measured that morning.
+    const byQuestion = new Map<string, { yes: (DayValues | undefined)[]; no: (DayValues | undefined)[] }>()
+    for (const { question, date, answeredYes } of journal.all(userId)) {
       if (answeredYes === null || date > until) continue
       const days = byQuestion.get(question) ?? { yes: [], no: [] }
       byQuestion.set(question, days)
-      days[answeredYes ? 'yes' : 'no'].push(date)
+      days[answeredYes ? 'yes' : 'no'].push(nextMornings.get(date))
     }
     const questions: JournalInsight[] = [...byQuestion].map(([question, days]) => ({
       question,
@@ -42,15 +47,16 @@ export function createJournalInsights(db: Database, daily: DailyValues, journal:
         days.yes.length < MINIMUM_DAYS || days.no.length < MINIMUM_DAYS
           ? []
           : insightOutcomes.flatMap((outcome) => {
-              const after = (list: string[]) => list.map((date) => next(date)?.[outcome]).filter((value) => value !== null && value !== undefined)
+              const after = (mornings: (DayValues | undefined)[]) =>
+                mornings.map((morning) => morning?.[outcome]).filter((value) => value !== null && value !== undefined)
               const effect = compare(after(days.yes), after(days.no))
               return effect ? [{ outcome, ...effect }] : []
             })
     }))
 
     const pairs = [...values]
-      .filter(([date, day]) => date <= until && day.strain !== null && next(date)?.recovery != null)
-      .map(([date, day]) => ({ date, strain: day.strain!, recovery: next(date)!.recovery! }))
+      .filter(([date, day]) => date <= until && day.strain !== null && nextMornings.get(date)?.recovery != null)
+      .map(([date, day]) => ({ date, strain: day.strain!, recovery: nextMornings.get(date)!.recovery! }))
     return {
       minimumDays: MINIMUM_DAYS,
       questions: questions.sort((a, b) => b.yesDays + b.noDays - (a.yesDays + a.noDays) || a.question.localeCompare(b.question)),

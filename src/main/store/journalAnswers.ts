@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { rememberUntilChanged } from './rememberUntilChanged'
 
 /** How far from its answer's cycle start a stored cycle may start and still be that cycle (as imports match cycles). */
 const SAME_CYCLE_MS = 12 * 3_600_000
@@ -25,24 +26,33 @@ interface CycleStart {
 export function createJournalAnswers(db: Database) {
   const answersBetween = db.prepare<[number, number, number], { question: string; cycle_start_ms: number; local_date: string; answered_yes: number | null; notes: string | null }>(`
     SELECT question, cycle_start_ms, local_date, answered_yes, notes FROM journal_entry
-     WHERE user_id = ? AND cycle_start_ms BETWEEN ? AND ? ORDER BY question, cycle_start_ms`)
+     WHERE user_id = ? AND cycle_start_ms BETWEEN ? AND ? ORDER BY cycle_start_ms, question`)
   const cyclesBetween = db.prepare<[number, number, number], CycleStart>(
     'SELECT start_ms, day FROM cycle WHERE user_id = ? AND start_ms BETWEEN ? AND ? ORDER BY start_ms'
   )
 
   const anyAnswer = db.prepare<[number], { found: number }>('SELECT EXISTS (SELECT 1 FROM journal_entry WHERE user_id = ?) AS found')
 
-  return {
-    /** The answers whose cycle started from `fromMs` to `toMs` (all of them when left out), by question. */
-    between(userId: number, fromMs = Number.MIN_SAFE_INTEGER, toMs = Number.MAX_SAFE_INTEGER): JournalAnswerRow[] {
-      const cycles = cyclesBetween.all(userId, fromMs - SAME_CYCLE_MS, toMs + SAME_CYCLE_MS)
-      return answersBetween.all(userId, fromMs, toMs).map((row) => ({
+  /** The answers whose cycle started from `fromMs` to `toMs` (all of them when left out), by start, then question. */
+  function between(userId: number, fromMs = Number.MIN_SAFE_INTEGER, toMs = Number.MAX_SAFE_INTEGER): JournalAnswerRow[] {
+    const cycles = cyclesBetween.all(userId, fromMs - SAME_CYCLE_MS, toMs + SAME_CYCLE_MS)
+    // Answers and cycles both come by start, so one walk finds each answer's neighbours.
+    let after = 0
+    return answersBetween.all(userId, fromMs, toMs).map((row) => {
+      while (after < cycles.length && cycles[after].start_ms < row.cycle_start_ms) after++
+      return {
         question: row.question,
         answeredYes: row.answered_yes === null ? null : row.answered_yes === 1,
         notes: row.notes,
-        date: nearestCycle(cycles, row.cycle_start_ms)?.day ?? row.local_date
-      }))
-    },
+        date: nearerCycle(cycles[after - 1], cycles[after], row.cycle_start_ms)?.day ?? row.local_date
+      }
+    })
+  }
+
+  return {
+    between,
+    /** Every answer of the history, read again only after the database changed (insights ask for it often). */
+    all: rememberUntilChanged(db, (userId: number) => between(userId)),
     /** Whether any answer is stored at all (they come only from WHOOP's export). */
     any: (userId: number) => anyAnswer.get(userId)!.found === 1
   }
@@ -50,15 +60,9 @@ export function createJournalAnswers(db: Database) {
 
 export type JournalAnswers = ReturnType<typeof createJournalAnswers>
 
-/** The cycle starting nearest `startMs` within 12 hours (the earlier one on a tie), by binary search. */
-function nearestCycle(cycles: readonly CycleStart[], startMs: number): CycleStart | undefined {
-  let low = 0
-  let high = cycles.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (cycles[middle].start_ms < startMs) low = middle + 1
-    else high = middle
-  }
-  const candidates = [cycles[low - 1], cycles[low]].filter((cycle) => cycle !== undefined && Math.abs(cycle.start_ms - startMs) <= SAME_CYCLE_MS)
-  return candidates.sort((a, b) => Math.abs(a.start_ms - startMs) - Math.abs(b.start_ms - startMs))[0]
+/** Of the cycles starting just before and just after `startMs`, the nearer within 12 hours (the earlier on a tie). */
+function nearerCycle(before: CycleStart | undefined, after: CycleStart | undefined, startMs: number): CycleStart | undefined {
+  const distance = (cycle: CycleStart | undefined) => (cycle ? Math.abs(cycle.start_ms - startMs) : Infinity)
+  const nearer = distance(before) <= distance(after) ? before : after
+  return distance(nearer) <= SAME_CYCLE_MS ? nearer : undefined
 }
