@@ -242,7 +242,10 @@ describe('read-only by construction', () => {
     const before = (await assistant.call('get_sync_status')).json
     harness.clock.advance(24 * 3_600_000)
     harness.fake.edit.newDay()
-    await harness.engine.sync()
+    // The assistant reads while the app's sync writes; both finish, and the sync stores its new day.
+    const [sync, ...answers] = await Promise.all([harness.engine.sync(), ...assistantToolNames.map((tool) => assistant.call(tool, argumentsFor[tool]))])
+    expect(sync.status).toBe('succeeded')
+    expect(answers.map((answer) => answer.isError)).toEqual(assistantToolNames.map(() => false))
     const after = (await assistant.call('get_sync_status')).json
     expect(after.records.cycles).toBe(before.records.cycles + 1)
     expect(after.last_synced_with_whoop).toBe(new Date(harness.clock.now()).toISOString())
@@ -253,8 +256,9 @@ describe('read-only by construction', () => {
     await harness.db.backup(path.join(folder, DATABASE_FILE_NAME))
     allowAssistants(folder)
     fs.writeFileSync(path.join(folder, VAULT_FILE_NAME), '{"secret":"not for assistants"}')
-    const digest = () => crypto.createHash('sha256').update(fs.readFileSync(path.join(folder, DATABASE_FILE_NAME))).digest('hex')
-    const before = digest()
+    const database = path.join(folder, DATABASE_FILE_NAME)
+    const fileState = () => ({ sha256: crypto.createHash('sha256').update(fs.readFileSync(database)).digest('hex'), modifiedMs: fs.statSync(database).mtimeMs })
+    const before = fileState()
     const reads: string[] = []
     let allRead: () => void
     const everyToolRead = new Promise<void>((resolve) => (allRead = resolve))
@@ -264,12 +268,15 @@ describe('read-only by construction', () => {
     })
 
     const offline = await connectAssistant(folder)
-    for (const tool of assistantToolNames) expect((await offline.call(tool, argumentsFor[tool])).isError).toBe(false)
+    for (const tool of assistantToolNames) {
+      expect((await offline.call(tool, argumentsFor[tool])).isError).toBe(false)
+      expect(fileState()).toEqual(before)
+    }
     await everyToolRead
     await listener.close()
     const { io } = await offline.close()
 
-    expect(digest()).toBe(before)
+    expect(fileState()).toEqual(before)
     // SQLite makes its own -wal and -shm companions to read beside a writer; nothing is written to the log.
     expect(fs.readdirSync(folder).filter((name) => name !== 'assistant-reads.sock').sort()).toEqual(['config.json', DATABASE_FILE_NAME, `${DATABASE_FILE_NAME}-shm`, `${DATABASE_FILE_NAME}-wal`, VAULT_FILE_NAME].sort())
     expect(fs.statSync(path.join(folder, `${DATABASE_FILE_NAME}-wal`)).size).toBe(0)
