@@ -1,4 +1,5 @@
 import { systemClock } from '../../src/main/clock'
+import type { Page } from '@playwright/test'
 import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
 
 test('the welcome page says what the app does and offers its three ways in, Connect in sight at 1280×800', async ({ page, host }) => {
@@ -56,6 +57,58 @@ test('keyboard: one tab stop for the range, arrows move it; shortcuts listed und
   await expect(page.getByTestId('range-all')).toHaveAttribute('aria-checked', 'true')
   await page.keyboard.press('2')
   await expect(page.getByTestId('range-1m')).toHaveAttribute('aria-checked', 'true')
+})
+
+/** Presses Tab until the element with `testId` has the focus, as a person without a mouse would. */
+async function tabTo(page: Page, testId: string) {
+  for (let presses = 0; presses < 80; presses++) {
+    if (await page.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, testId)) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`${testId} is not reached with Tab`)
+}
+
+test('trends, insights and the report are reached and used from the keyboard alone', async ({ page, host }) => {
+  await page.goto(host.url)
+  await tabTo(page, 'demo-button')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('range-1m')).toHaveAttribute('aria-checked', 'true')
+
+  // Trends: the measure from its list, the range with the arrow keys.
+  await tabTo(page, 'trends-link')
+  await page.keyboard.press('Enter')
+  const trends = page.getByTestId('trends-view')
+  await expect(trends).toHaveAttribute('data-drawn-trend', 'recovery/3m')
+  await tabTo(page, 'trend-metric-select')
+  await page.keyboard.press('ArrowDown')
+  await expect(trends).toHaveAttribute('data-drawn-trend', 'hrv/3m')
+  await page.keyboard.press('Tab')
+  await expect(trends.getByRole('radio', { checked: true })).toBeFocused()
+  await page.keyboard.press('ArrowRight')
+  await expect(trends).toHaveAttribute('data-drawn-trend', 'hrv/6m')
+  await expect(trends.getByTestId('trend-comparison')).toContainText('The 182 days before')
+
+  // Insights: every question's row, read in the tab order's page.
+  await tabTo(page, 'insights-link')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('insights-view').getByTestId('insight-row').first()).toBeVisible()
+
+  // The report: the month picked with the arrow keys, and Save as PDF pressed with Enter.
+  await tabTo(page, 'report-link')
+  await page.keyboard.press('Enter')
+  const report = page.getByTestId('report-view')
+  const shown = (await report.getAttribute('data-month'))!
+  await tabTo(page, 'report-month')
+  await page.keyboard.press('ArrowDown')
+  const [year, month] = shown.split('-').map(Number)
+  const before = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`
+  await expect(report).toHaveAttribute('data-month', before)
+  await page.evaluate(() => {
+    window.print = () => document.body.setAttribute('data-printed', 'yes')
+  })
+  await tabTo(page, 'report-save-pdf')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes')
 })
 
 test('a confirmation takes the focus, and gives it back on cancel', async ({ page, host }) => {
