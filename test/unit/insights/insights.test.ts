@@ -22,10 +22,13 @@ const planting = { days: 390, yesDays: 120, recoveryPoints: PLANTED.recoveryPoin
 let harness: SyncHarness
 let handlers: Pick<ApiHandlers, 'getDay' | 'getTrend' | 'getInsights' | 'getReport'>
 let figures: MemberFigures
+/** The figures before the effect was planted. */
+let unplanted: MemberFigures
 let journal: JournalRows
 
 beforeAll(async () => {
   harness = await startSyncHarness({ fake: { days: 400 } })
+  unplanted = memberFigures(harness.fake.history)
   journal = plantJournal(harness.fake.history, planting)
   await harness.engine.sync()
   figures = memberFigures(harness.fake.history)
@@ -216,6 +219,12 @@ describe('journal insights', () => {
     expect(alcohol.high).toBeGreaterThan(planting.recoveryPoints)
     expect(alcohol.high).toBeLessThan(0)
     expect(Math.abs(alcohol.difference - planting.recoveryPoints)).toBeLessThan(5)
+    // The same days differed by chance before anything was planted; beyond that, the insight finds the planted points.
+    const days = journalDays(history(), journal, ALCOHOL)
+    const before = dayMeans(unplanted.recovery)
+    const next = (list: string[]) => list.map((d) => before.get(addDays(d, 1))).filter((v) => v !== undefined)
+    const chance = meanOf(next(days.yes)) - meanOf(next(days.no))
+    expect(alcohol.difference - chance).toBeCloseTo(planting.recoveryPoints, 0)
     const reading = recoveryAfter(READING)
     expect(reading.clear).toBe(false)
     expect(reading.low).toBeLessThan(0)
