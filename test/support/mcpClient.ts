@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
+import type { AssistantToolName } from '../../src/shared/assistant'
 
 export const mcpBundle = path.resolve(__dirname, '../../out/main/mcp.js')
 const ioRecorder = path.resolve(__dirname, 'ioRecorder.mjs')
@@ -51,3 +52,13 @@ export async function connectAssistant(dataDir: string, command: { command: stri
 }
 
 export type AssistantConnection = Awaited<ReturnType<typeof connectAssistant>>
+
+/** Arguments each tool answers with, on any history. */
+export const toolArguments: Record<AssistantToolName, Record<string, unknown>> = {
+  get_day: {},
+  get_trend: { metric: 'recovery' },
+  compare_periods: { first_start_date: '2026-01-01', first_end_date: '2026-01-31', second_start_date: '2026-02-01', second_end_date: '2026-02-28' },
+  list_workouts: {},
+  get_journal_insights: {},
+  get_sync_status: {}
+}

@@ -3,6 +3,8 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { invokeApi } from '../../../src/main/api/invokeApi'
 import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
+import { assistantToolNames } from '../../../src/shared/assistant'
+import { connectAssistant, toolArguments } from '../../support/mcpClient'
 import { makeTempDir } from '../../support/tempDir'
 import { createVirtualClock } from '../../support/virtualClock'
 
@@ -52,6 +54,18 @@ describe('tokens and secrets', () => {
     await call('getDashboard', { range: '1m' })
     h.files.exportTo = path.join(makeTempDir(), 'export.json')
     await call('exportData', { format: 'json' })
+    // An AI assistant, once allowed, reads every tool and the data model through the MCP server.
+    await call('updateSettings', { assistantAccess: true })
+    const assistant = await connectAssistant(h.dataDir)
+    const answers: string[] = []
+    for (const tool of assistantToolNames) {
+      const answer = await assistant.call(tool, toolArguments[tool])
+      expect(answer.isError, `${tool}: ${answer.text}`).toBe(false)
+      answers.push(answer.text)
+    }
+    const { contents } = await assistant.client.readResource({ uri: 'whoop-desktop://data-model' })
+    answers.push(JSON.stringify(contents))
+    const { log: assistantLog } = await assistant.close()
     await call('startSignIn', { clientId: h.fake.app.clientId, redirect: 'custom-scheme' })
     await call('disconnect', { deleteData: false })
 
@@ -68,7 +82,9 @@ describe('tokens and secrets', () => {
         .filter((file) => fs.existsSync(file))
         .map((file) => fs.readFileSync(file).toString('latin1'))
         .join(''),
-      settings: fs.readFileSync(path.join(h.dataDir, 'config.json'), 'utf8')
+      settings: fs.readFileSync(path.join(h.dataDir, 'config.json'), 'utf8'),
+      assistantAnswers: answers.join('\n'),
+      assistantLog
     }
     expect(places.export.length).toBeGreaterThan(10_000)
     expect(places.logFile).toContain('Sync')

@@ -12,7 +12,7 @@ import { settingsBackendOptions, type SettingsBackend } from '../../../src/main/
 import { assistantToolNames } from '../../../src/shared/assistant'
 import { trendMetrics } from '../../../src/shared/insights'
 import { ALCOHOL, journalDays, plantJournal, type JournalRows } from '../../support/journalFixture'
-import { connectAssistant, type AssistantConnection } from '../../support/mcpClient'
+import { connectAssistant, toolArguments, type AssistantConnection } from '../../support/mcpClient'
 import { cycleDay } from '../../support/memberDays'
 import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries, type MemberFigures } from '../../support/memberFigures'
 import { importJournal } from '../../support/insightHarness'
@@ -54,16 +54,6 @@ afterAll(async () => {
   await harness.close()
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
-
-/** Arguments each tool answers with. */
-const argumentsFor: Record<(typeof assistantToolNames)[number], Record<string, unknown>> = {
-  get_day: {},
-  get_trend: { metric: 'recovery' },
-  compare_periods: { first_start_date: '2026-01-01', first_end_date: '2026-01-31', second_start_date: '2026-02-01', second_end_date: '2026-02-28' },
-  list_workouts: {},
-  get_journal_insights: {},
-  get_sync_status: {}
-}
 
 const history = () => harness.fake.history
 const dayOf = (index: number) => cycleDay(history(), history().cycles[index].id)
@@ -243,7 +233,7 @@ describe('read-only by construction', () => {
     harness.clock.advance(24 * 3_600_000)
     harness.fake.edit.newDay()
     // The assistant reads while the app's sync writes; both finish, and the sync stores its new day.
-    const [sync, ...answers] = await Promise.all([harness.engine.sync(), ...assistantToolNames.map((tool) => assistant.call(tool, argumentsFor[tool]))])
+    const [sync, ...answers] = await Promise.all([harness.engine.sync(), ...assistantToolNames.map((tool) => assistant.call(tool, toolArguments[tool]))])
     expect(sync.status).toBe('succeeded')
     expect(answers.map((answer) => answer.isError)).toEqual(assistantToolNames.map(() => false))
     const after = (await assistant.call('get_sync_status')).json
@@ -269,7 +259,7 @@ describe('read-only by construction', () => {
 
     const offline = await connectAssistant(folder)
     for (const tool of assistantToolNames) {
-      expect((await offline.call(tool, argumentsFor[tool])).isError).toBe(false)
+      expect((await offline.call(tool, toolArguments[tool])).isError).toBe(false)
       expect(fileState()).toEqual(before)
     }
     await everyToolRead
@@ -297,7 +287,7 @@ describe('what it says when it cannot answer', () => {
     const off = await connectAssistant(folder)
     expect(off.client.getServerVersion()).toMatchObject({ name: 'whoop-desktop' })
     for (const tool of assistantToolNames) {
-      const { isError, text } = await off.call(tool, argumentsFor[tool])
+      const { isError, text } = await off.call(tool, toolArguments[tool])
       expect(isError).toBe(true)
       expect(text).toContain('open WHOOP Desktop → Settings → AI assistants and turn on')
     }
