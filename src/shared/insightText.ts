@@ -24,9 +24,11 @@ export function describeEffect(question: string, effect: InsightEffect): string 
   }
   const lower = effect.difference < 0
   const [near, far] = lower ? [-effect.high, -effect.low] : [effect.low, effect.high]
+  const amount = size(effect.difference)
+  const unit = amount === '1' && words.unit === 'points' ? 'point' : words.unit
   return (
     `On the ${effect.yesDays} days you answered yes to “${question}”, your ${words.name} the next morning was ` +
-    `${size(effect.difference)} ${words.unit} ${lower ? 'lower' : 'higher'} on average ` +
+    `${amount} ${unit} ${lower ? 'lower' : 'higher'} on average ` +
     `(95 % CI ${size(near)} to ${size(far)}; ${counts}).`
   )
 }

@@ -21,9 +21,10 @@ export function differenceText(metric: TrendMetric, difference: number | null, s
   const size = metric === 'skin-temp' && settings?.unitSystem === 'imperial' ? Math.abs(difference) * 1.8 : Math.abs(metricValue(metric, difference, settings)!)
   // A change that rounds to nothing gets one more decimal rather than reading "−0".
   const digits = metricSpecs[metric].digits + (Number(size.toFixed(metricSpecs[metric].digits)) === 0 ? 1 : 0)
+  const shown = fixed(size, digits)
   // The difference of two percentages is in points, not a percentage of anything.
-  const unit = metricSpecs[metric].unit === '%' ? ' points' : metricUnit(metric, settings)
-  return Number(size.toFixed(digits)) === 0 ? `±0${unit}` : `${sign}${fixed(size, digits)}${unit}`
+  const unit = metricSpecs[metric].unit === '%' ? (shown === '1' ? ' point' : ' points') : metricUnit(metric, settings)
+  return Number(size.toFixed(digits)) === 0 ? `±0${unit}` : `${sign}${shown}${unit}`
 }
 
 /** The number a chart draws for a value: hours for sleep, °F or kcal where the person chose them. */
