@@ -63,7 +63,7 @@ async function benchDashboardDuringRestore(databaseFile: string, file: string, u
   const dashboard = createDashboardQueries(db)
   let settled = false
   const started = performance.now()
-  const restore = importInWorker(path.resolve('out/main/importWorker.js'), { databaseFile, file, fileName: 'export.json', kind: 'json-backup', now: Date.now() }).finally(
+  const restore = importInWorker(path.resolve('out/main/importWorker.js'))({ databaseFile, file, fileName: 'export.json', kind: 'json-backup', now: Date.now() }).finally(
     () => (settled = true)
   )
   const latencies: number[] = []

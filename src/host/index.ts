@@ -4,6 +4,7 @@ import Conf from 'conf'
 import { startAppCore } from '../main/appCore'
 import { obfuscatingCipher } from '../main/auth/cipher'
 import { defaultUserDataDir, resolveDataDir } from '../main/dataDir'
+import { importInWorker } from '../main/exchange/importInWorker'
 import { settingsBackendOptions, type SettingsBackend } from '../main/settings/settingsStore'
 import { whoopEndpointsFromEnv } from '../main/whoop/whoopEndpoints'
 import { startBrowserHost, type BrowserHost } from './browserHost'
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     // The page opens WHOOP's sign-in itself, and whoop-desktop:// links cannot reach this process.
     deepLinks: { reachesApp: false, reason: 'the app is running in your browser' },
     files: files.exchange,
-    importWorkerFile: path.join(__dirname, 'importWorker.js'),
+    runImport: importInWorker(path.join(__dirname, 'importWorker.js')),
     emit: (event, payload) => host?.emit(event, payload),
     echoLog: (line) => console.error(line),
     // The MCP server beside this bundle, under the same Node, on the same data folder.

@@ -22,6 +22,7 @@ import { createSyncEngine } from './sync/syncEngine'
 import { createExchangeHandlers } from './exchange/exchangeHandlers'
 import { createInsightHandlers, type PdfPageSize } from './insights/insightHandlers'
 import type { FileExchange } from './exchange/fileExchange'
+import type { ImportRunner } from './exchange/importFile'
 import type { WhoopEndpoints } from './whoop/whoopEndpoints'
 import type { AssistantCommand } from '../shared/assistant'
 import { createAssistantAccess } from './mcp/assistantHandlers'
@@ -49,10 +50,11 @@ export interface AppCoreOptions {
   clock?: Clock
   fetch?: typeof fetch
   /**
-   * The built import worker (electron-vite's `importWorker` entry). Each entry bundle names it beside
-   * itself: this module may land in a shared chunk of another folder.
+   * Runs each import: in the app, `importInWorker` with the built import worker (electron-vite's
+   * `importWorker` entry), which each entry bundle names beside itself (this module may land in a
+   * shared chunk of another folder).
    */
-  importWorkerFile: string
+  runImport: ImportRunner
   /** Prints the page on show to PDF (Electron's printToPDF); absent where the page prints itself. */
   printPage?: (pageSize: PdfPageSize) => Promise<Uint8Array>
   /** How an AI assistant starts this app's read-only MCP server on this computer. */
@@ -170,7 +172,7 @@ export async function startAppCore(options: AppCoreOptions) {
       clock,
       activity,
       app: { name: options.appName, version: options.appVersion },
-      importWorkerFile: options.importWorkerFile
+      runImport: options.runImport
     }),
     ...createInsightHandlers({ db: database, accounts, dashboard, clock, files: options.files, printPage: options.printPage }),
     getAppInfo: () => ({

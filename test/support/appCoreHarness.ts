@@ -8,6 +8,8 @@ import type { Clock } from '../../src/main/clock'
 import { startAppCore, type AppCore } from '../../src/main/appCore'
 import { settingsBackendOptions, type SettingsBackend } from '../../src/main/settings/settingsStore'
 import { startFakeWhoop, type FakeWhoop, type FakeWhoopOptions } from '../fakeWhoop/fakeWhoopServer'
+import { importWithOwnConnection } from '../../src/main/exchange/importFile'
+import { importInWorker } from '../../src/main/exchange/importInWorker'
 import { IMPORT_WORKER_BUNDLE } from './importWorkerBundle'
 import { ownLoopbackPort } from './loopbackPort'
 import { makeTempDir } from './tempDir'
@@ -75,7 +77,8 @@ export async function startCoreHarness(
       echoLog: (line) => logs.push(line),
       assistantCommand: { command: process.execPath, args: [mcpBundle] },
       fetch: options.fetch,
-      importWorkerFile: IMPORT_WORKER_BUNDLE,
+      // Mutation runs import on this thread: Stryker's active mutant is not seen in a worker thread.
+      runImport: process.env.WHOOP_TEST_IMPORT_IN_PROCESS ? importWithOwnConnection : importInWorker(IMPORT_WORKER_BUNDLE),
       clock: options.clock
     })
 

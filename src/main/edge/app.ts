@@ -5,6 +5,7 @@ import { startAppCore, type AppCore } from '../appCore'
 import { resolveDataDir } from '../dataDir'
 import { apiEventChannels } from '../../shared/channels'
 import { createDeepLinkEntry } from '../deepLinks/deepLinks'
+import { importInWorker } from '../exchange/importInWorker'
 import { whoopEndpointsFromEnv } from '../whoop/whoopEndpoints'
 import { APP_INDEX_URL, registerAppScheme, serveRendererOverAppScheme } from './appProtocol'
 import { installAppMenu } from './appMenu'
@@ -71,7 +72,7 @@ export function startDesktopApp(): void {
         deepLinks: deepLinkSupport,
         fetch: desktopFetch,
         files: dialogFileExchange(() => mainWindow),
-        importWorkerFile: path.join(__dirname, 'importWorker.js'),
+        runImport: importInWorker(path.join(__dirname, 'importWorker.js')),
         printPage: async (pageSize) => {
           if (!mainWindow || mainWindow.isDestroyed()) throw new Error('The window to print is closed.')
           return mainWindow.webContents.printToPDF({ pageSize, printBackground: true })

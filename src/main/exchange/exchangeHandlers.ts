@@ -5,8 +5,8 @@ import type { Clock } from '../clock'
 import type { ActivityLog } from '../store/activityLog'
 import { writeCsvExport } from './csvExport'
 import type { FileExchange } from './fileExchange'
+import type { ImportRunner } from './importFile'
 import { createImportTally } from './importTally'
-import { importInWorker } from './importInWorker'
 import { writeJsonExport } from './jsonExport'
 import { createStaleRecordRemoval } from './staleRecords'
 
@@ -18,8 +18,8 @@ export interface ExchangeDeps {
   clock: Clock
   activity: ActivityLog
   app: { name: string; version: string }
-  /** The built import worker (importWorker.ts). */
-  importWorkerFile: string
+  /** Runs each import off the thread that answers the page (importInWorker). */
+  runImport: ImportRunner
 }
 
 /** Export, import, and the removal a newer WHOOP export asks the person to confirm. */
@@ -49,7 +49,7 @@ export function createExchangeHandlers(deps: ExchangeDeps): Pick<ApiHandlers, 'e
       // Whatever this import finds, an earlier import's question no longer stands.
       staleRecords.forget()
       try {
-        const { counts, stale } = await importInWorker(deps.importWorkerFile, {
+        const { counts, stale } = await deps.runImport({
           databaseFile: deps.databaseFile,
           file: source.path,
           fileName: source.name,

@@ -144,33 +144,3 @@ describe('restoring a bad file', () => {
     expect(storedRecords(harness.core.database)).toEqual(before)
   })
 })
-
-describe('restoring a large backup', () => {
-  it('runs off the main thread: the app keeps answering while it reads, checks and writes', async () => {
-    harness = await startCoreHarness()
-    await harness.call('loadDemoData')
-    const file = path.join(makeTempDir(), 'demo.json')
-    const exported = await exportTo(harness, file)
-    harness.core.database.prepare('DELETE FROM cycle').run()
-    harness.files.importFrom = file
-
-    let settled = false
-    const restore = harness.call('importData', { kind: 'json-backup' }).finally(() => (settled = true))
-    const latencies: number[] = []
-    while (!settled) {
-      const asked = performance.now()
-      await harness.call('getSyncStatus')
-      latencies.push(performance.now() - asked)
-      // Yield to timers and I/O too, the way the page's requests arrive.
-      await new Promise((resolve) => setImmediate(resolve))
-    }
-    const restored = await restore
-    expect(restored).toMatchObject({ imported: true, added: expect.any(Number) })
-    console.log(
-      `restore of ${exported.records} records (${(exported.bytes / 1024 / 1024).toFixed(1)} MiB): ` +
-        `${latencies.length} API calls answered meanwhile, slowest ${Math.max(...latencies).toFixed(1)} ms`
-    )
-    // Done in the same thread, the restore would have answered no call before it finished.
-    expect(latencies.length).toBeGreaterThan(10)
-  })
-})
