@@ -97,6 +97,8 @@ test('trends, insights and the report are reached and used from the keyboard alo
   await tabTo(page, 'report-link')
   await page.keyboard.press('Enter')
   const report = page.getByTestId('report-view')
+  // The month is set once the report has arrived.
+  await expect(report).toHaveAttribute('data-month', /^\d{4}-\d{2}$/)
   const shown = (await report.getAttribute('data-month'))!
   await tabTo(page, 'report-month')
   await page.keyboard.press('ArrowDown')
