@@ -1,6 +1,7 @@
 import { benchJsonExportAndRestore } from './exchange.bench'
 import { benchInsightQueries } from './insights.bench'
 import { benchReliability } from './reliability.bench'
+import { benchRechartsFloor } from './rechartsFloor.bench'
 import { benchBundleSize, benchDashboardFirstPaint } from './renderer.bench'
 import { benchBackfillAndQueries, benchHistoryRecheck, benchPacedBackfill, benchUpsert } from './sync.bench'
 import { report } from './report'
@@ -16,5 +17,6 @@ await benchInsightQueries()
 benchUpsert()
 benchBundleSize()
 await benchDashboardFirstPaint()
+await benchRechartsFloor()
 await benchReliability()
 report('peak-rss', process.resourceUsage().maxRSS / 1024, 'MiB', { scope: 'whole bench process' })

@@ -316,3 +316,31 @@ test('the first sync fills the dashboard in as it stores pages, even while it wa
   await expect(page.getByTestId('sync-status')).toContainText('Waiting for WHOOP’s rate limit')
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
 })
+
+test('a range is marked drawn only when every chart shows it: in that frame the sleep and energy bars are the new range’s', async ({ page, host, whoop }) => {
+  await page.goto(host.url)
+  await connectThroughThePage(page, whoop)
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+  await showRange(page, '1w')
+  const { deep, kilojoule } = memberFigures(whoop.history)
+  const today = cycleDay(whoop.history, whoop.history.cycles[0].id)
+  const daysWithin30 = (series: Map<string, number[]>) => [...series.keys()].filter((day) => day > addDays(today, -30) && day <= today).length
+
+  // In the page, from before the click: the bars drawn in the first frame that carries 1M's mark.
+  // Energy is drawn tenth of the twelve charts, the sleep stages sixth.
+  const barsWhenMarked = page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const bars = (chart: Element | null | undefined) => chart?.querySelectorAll('.recharts-bar-rectangle path').length ?? -1
+        const look = () => {
+          if (!document.querySelector('[data-drawn-range="1m"]')) return requestAnimationFrame(look)
+          const sleepStages = document.querySelector('[data-testid="sleep-chart"] .recharts-wrapper .recharts-bar')
+          const energy = [...document.querySelectorAll('[data-testid="strain-chart"] figure')].find((figure) => figure.textContent?.startsWith('Energy'))
+          resolve([bars(sleepStages), bars(energy)])
+        }
+        requestAnimationFrame(look)
+      })
+  )
+  await page.getByTestId('range-1m').click()
+  expect(await barsWhenMarked).toEqual([daysWithin30(deep), daysWithin30(kilojoule)])
+})

@@ -3,10 +3,10 @@ import { Area, Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip,
 import type { Bucket, RecoveryPoint } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
 import { number, recoveryColor, recoveryZoneColors, temperatureUnit, temperatureValue } from '../format'
-import { AfterFirstPaint } from './AfterFirstPaint'
 import { roundScale } from './axisTicks'
 import { ChartCard } from './ChartCard'
-import { bucketTooltip, ChartBox, chartMargin, dateAxis, fixedScale, isolatedPointDots, Legend, valueAxis, type TooltipRow } from './chartParts'
+import { ChartBox } from './ChartBox'
+import { bucketTooltip, chartMargin, dateAxis, fixedScale, isolatedPointDots, Legend, valueAxis, type TooltipRow } from './chartParts'
 import { seriesSummary } from './chartText'
 
 const HRV = '#8b5cf6'
@@ -60,9 +60,10 @@ function RecoveryChartBody({ points, bucket, settings }: { points: RecoveryPoint
         ]
       }}
     >
-      {byDay ? (
-        <ChartBox height={190}>
-          {(width) => (
+      {/* One box for both, so that the chart drawn before stays until the other is drawn. */}
+      <ChartBox height={190}>
+        {(width) =>
+          byDay ? (
             <BarChart width={width} height={190} data={points} margin={chartMargin} title="Recovery by day" desc={seriesSummary(points, 'recovery', bucket, (v) => number(v, 0, '%'))}>
               <CartesianGrid vertical={false} />
               <XAxis {...dateAxis(points, bucket, width, [valueAxis(recoveryDays, '%').width], 'band')} />
@@ -80,79 +81,71 @@ function RecoveryChartBody({ points, bucket, settings }: { points: RecoveryPoint
                 ))}
               </Bar>
             </BarChart>
-          )}
-        </ChartBox>
-      ) : (
-        <>
-          <ChartBox height={190}>
-            {(width) => (
-              <BarChart width={width} height={190} data={shares} margin={chartMargin} title="Recovery zones" desc={zoneSummary(points)}>
-                <CartesianGrid vertical={false} />
-                <XAxis {...dateAxis(points, bucket, width, [valueAxis(zoneShares, '%').width], 'band')} />
-                <YAxis {...valueAxis(zoneShares, '%')} />
-                <Tooltip cursor={{ fillOpacity: 0.1 }} content={tooltip((p) => [{ label: 'Mean recovery', value: number(p.recovery, 0, '%') }, ...zoneRows(p)])} />
-                {zones.map((zone) => (
-                  <Bar key={zone.key} dataKey={zone.key} name={zone.label} stackId="zones" fill={zone.color} isAnimationActive={false} />
-                ))}
-              </BarChart>
-            )}
-          </ChartBox>
-          <Legend items={zones} />
-        </>
-      )}
-      <AfterFirstPaint height={hasOxygen ? 420 : 210}>
+          ) : (
+            <BarChart width={width} height={190} data={shares} margin={chartMargin} title="Recovery zones" desc={zoneSummary(points)}>
+              <CartesianGrid vertical={false} />
+              <XAxis {...dateAxis(points, bucket, width, [valueAxis(zoneShares, '%').width], 'band')} />
+              <YAxis {...valueAxis(zoneShares, '%')} />
+              <Tooltip cursor={{ fillOpacity: 0.1 }} content={tooltip((p) => [{ label: 'Mean recovery', value: number(p.recovery, 0, '%') }, ...zoneRows(p)])} />
+              {zones.map((zone) => (
+                <Bar key={zone.key} dataKey={zone.key} name={zone.label} stackId="zones" fill={zone.color} isAnimationActive={false} />
+              ))}
+            </BarChart>
+          )
+        }
+      </ChartBox>
+      {!byDay && <Legend items={zones} />}
+      <div className="chart-pair">
+        <TrendChart
+          title="Heart rate variability"
+          unit=" ms"
+          color={HRV}
+          points={points}
+          bucket={bucket}
+          keys={{ value: 'hrv', range: 'hrvRange', baseline: 'hrvBaseline' }}
+          tooltip={tooltip((p) => [
+            { label: 'HRV', value: number(p.hrv, 1, ' ms'), color: HRV },
+            ...(byDay ? [{ label: '7-day average', value: number(p.hrvAverage7, 1, ' ms') }] : [rangeRow(p.hrvRange, 0, ' ms')]),
+            { label: 'Baseline (30 days)', value: number(p.hrvBaseline, 1, ' ms') }
+          ])}
+        />
+        <TrendChart
+          title="Resting heart rate"
+          unit=" bpm"
+          color={RHR}
+          points={points}
+          bucket={bucket}
+          keys={{ value: 'restingHr', range: 'restingHrRange', baseline: 'restingHrBaseline' }}
+          tooltip={tooltip((p) => [
+            { label: 'Resting HR', value: number(p.restingHr, 0, ' bpm'), color: RHR },
+            ...(byDay ? [{ label: '7-day average', value: number(p.restingHrAverage7, 1, ' bpm') }] : [rangeRow(p.restingHrRange, 0, ' bpm')]),
+            { label: 'Baseline (30 days)', value: number(p.restingHrBaseline, 1, ' bpm') }
+          ])}
+        />
+      </div>
+      {hasOxygen && (
         <div className="chart-pair">
           <TrendChart
-            title="Heart rate variability"
-            unit=" ms"
-            color={HRV}
+            title="Blood oxygen"
+            unit="%"
+            color={SPO2}
             points={points}
             bucket={bucket}
-            keys={{ value: 'hrv', range: 'hrvRange', baseline: 'hrvBaseline' }}
-            tooltip={tooltip((p) => [
-              { label: 'HRV', value: number(p.hrv, 1, ' ms'), color: HRV },
-              ...(byDay ? [{ label: '7-day average', value: number(p.hrvAverage7, 1, ' ms') }] : [rangeRow(p.hrvRange, 0, ' ms')]),
-              { label: 'Baseline (30 days)', value: number(p.hrvBaseline, 1, ' ms') }
-            ])}
+            keys={{ value: 'spo2' }}
+            tooltip={tooltip((p) => [{ label: 'SpO2', value: number(p.spo2, 1, '%'), color: SPO2 }])}
           />
           <TrendChart
-            title="Resting heart rate"
-            unit=" bpm"
-            color={RHR}
-            points={points}
+            title="Skin temperature"
+            unit={degrees}
+            minStep={0.5}
+            color={SKIN}
+            points={skinPoints}
             bucket={bucket}
-            keys={{ value: 'restingHr', range: 'restingHrRange', baseline: 'restingHrBaseline' }}
-            tooltip={tooltip((p) => [
-              { label: 'Resting HR', value: number(p.restingHr, 0, ' bpm'), color: RHR },
-              ...(byDay ? [{ label: '7-day average', value: number(p.restingHrAverage7, 1, ' bpm') }] : [rangeRow(p.restingHrRange, 0, ' bpm')]),
-              { label: 'Baseline (30 days)', value: number(p.restingHrBaseline, 1, ' bpm') }
-            ])}
+            keys={{ value: 'skinTemp' }}
+            tooltip={tooltip((p) => [{ label: 'Skin temperature', value: number(p.skinTemp, 1, degrees), color: SKIN }])}
           />
         </div>
-        {hasOxygen && (
-          <div className="chart-pair">
-            <TrendChart
-              title="Blood oxygen"
-              unit="%"
-              color={SPO2}
-              points={points}
-              bucket={bucket}
-              keys={{ value: 'spo2' }}
-              tooltip={tooltip((p) => [{ label: 'SpO2', value: number(p.spo2, 1, '%'), color: SPO2 }])}
-            />
-            <TrendChart
-              title="Skin temperature"
-              unit={degrees}
-              minStep={0.5}
-              color={SKIN}
-              points={skinPoints}
-              bucket={bucket}
-              keys={{ value: 'skinTemp' }}
-              tooltip={tooltip((p) => [{ label: 'Skin temperature', value: number(p.skinTemp, 1, degrees), color: SKIN }])}
-            />
-          </div>
-        )}
-      </AfterFirstPaint>
+      )}
     </ChartCard>
   )
 }

@@ -2,10 +2,10 @@ import { memo } from 'react'
 import { Bar, CartesianGrid, ComposedChart, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Bucket, SleepPoint } from '../../../shared/dashboard'
 import { duration, hours, number } from '../format'
-import { AfterFirstPaint } from './AfterFirstPaint'
 import { roundScale } from './axisTicks'
 import { ChartCard } from './ChartCard'
-import { bucketTooltip, ChartBox, chartMargin, dateAxis, isolatedPointDots, Legend, valueAxis } from './chartParts'
+import { ChartBox } from './ChartBox'
+import { bucketTooltip, chartMargin, dateAxis, isolatedPointDots, Legend, valueAxis } from './chartParts'
 import { seriesSummary } from './chartText'
 
 // The bars are drawn in hours (`barKey`); the tooltip reads the stage's own milliseconds (`key`).
@@ -102,43 +102,41 @@ function SleepChartBody({ points, bucket }: { points: SleepPoint[]; bucket: Buck
         )}
       </ChartBox>
       <Legend items={[...stages, { key: 'nap', label: 'Naps', color: NAP }, { key: 'need', label: 'Sleep need (dashed)', color: NEED }]} />
-      <AfterFirstPaint height={210}>
-        <div className="chart-pair">
-          <figure className="trend">
-            <figcaption>Sleep performance and efficiency</figcaption>
-            <ChartBox height={150}>
-              {(width) => (
-                <LineChart width={width} height={150} data={points} margin={chartMargin} title="Sleep performance and efficiency" desc={seriesSummary(points, 'performance', bucket, (v) => number(v, 0, '%'))}>
-                  <CartesianGrid vertical={false} />
-                  <XAxis {...dateAxis(points, bucket, width, [qualityAxis.width], 'point')} />
-                  <YAxis yAxisId="pct" {...qualityAxis} />
-                  <Tooltip content={QualityTooltip} />
-                  {line('performance', 'Performance', PERFORMANCE, 'pct')}
-                  {line('efficiency', 'Efficiency', EFFICIENCY, 'pct')}
-                </LineChart>
-              )}
-            </ChartBox>
-            <Legend items={[{ key: 'performance', label: 'Performance', color: PERFORMANCE }, { key: 'efficiency', label: 'Efficiency', color: EFFICIENCY }]} />
-          </figure>
-          <figure className="trend">
-            <figcaption>Consistency and respiratory rate</figcaption>
-            <ChartBox height={150}>
-              {(width) => (
-                <LineChart width={width} height={150} data={points} margin={chartMargin} title="Sleep consistency and respiratory rate" desc={seriesSummary(points, 'consistency', bucket, (v) => number(v, 0, '%'))}>
-                  <CartesianGrid vertical={false} />
-                  <XAxis {...dateAxis(points, bucket, width, [consistencyAxis.width, rpmAxis.width], 'point')} />
-                  <YAxis yAxisId="pct" {...consistencyAxis} />
-                  <YAxis yAxisId="rpm" orientation="right" {...rpmAxis} />
-                  <Tooltip content={QualityTooltip} />
-                  {line('consistency', 'Consistency', CONSISTENCY, 'pct')}
-                  {line('respiratoryRate', 'Respiratory rate', RESPIRATORY, 'rpm', true)}
-                </LineChart>
-              )}
-            </ChartBox>
-            <Legend items={[{ key: 'consistency', label: 'Consistency (left)', color: CONSISTENCY }, { key: 'respiratory', label: 'Respiratory rate (dotted, right)', color: RESPIRATORY }]} />
-          </figure>
-        </div>
-      </AfterFirstPaint>
+      <div className="chart-pair">
+        <figure className="trend">
+          <figcaption>Sleep performance and efficiency</figcaption>
+          <ChartBox height={150}>
+            {(width) => (
+              <LineChart width={width} height={150} data={points} margin={chartMargin} title="Sleep performance and efficiency" desc={seriesSummary(points, 'performance', bucket, (v) => number(v, 0, '%'))}>
+                <CartesianGrid vertical={false} />
+                <XAxis {...dateAxis(points, bucket, width, [qualityAxis.width], 'point')} />
+                <YAxis yAxisId="pct" {...qualityAxis} />
+                <Tooltip content={QualityTooltip} />
+                {line('performance', 'Performance', PERFORMANCE, 'pct')}
+                {line('efficiency', 'Efficiency', EFFICIENCY, 'pct')}
+              </LineChart>
+            )}
+          </ChartBox>
+          <Legend items={[{ key: 'performance', label: 'Performance', color: PERFORMANCE }, { key: 'efficiency', label: 'Efficiency', color: EFFICIENCY }]} />
+        </figure>
+        <figure className="trend">
+          <figcaption>Consistency and respiratory rate</figcaption>
+          <ChartBox height={150}>
+            {(width) => (
+              <LineChart width={width} height={150} data={points} margin={chartMargin} title="Sleep consistency and respiratory rate" desc={seriesSummary(points, 'consistency', bucket, (v) => number(v, 0, '%'))}>
+                <CartesianGrid vertical={false} />
+                <XAxis {...dateAxis(points, bucket, width, [consistencyAxis.width, rpmAxis.width], 'point')} />
+                <YAxis yAxisId="pct" {...consistencyAxis} />
+                <YAxis yAxisId="rpm" orientation="right" {...rpmAxis} />
+                <Tooltip content={QualityTooltip} />
+                {line('consistency', 'Consistency', CONSISTENCY, 'pct')}
+                {line('respiratoryRate', 'Respiratory rate', RESPIRATORY, 'rpm', true)}
+              </LineChart>
+            )}
+          </ChartBox>
+          <Legend items={[{ key: 'consistency', label: 'Consistency (left)', color: CONSISTENCY }, { key: 'respiratory', label: 'Respiratory rate (dotted, right)', color: RESPIRATORY }]} />
+        </figure>
+      </div>
     </ChartCard>
   )
 }

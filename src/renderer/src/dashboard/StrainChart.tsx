@@ -4,10 +4,10 @@ import type { Bucket, SportTotal, StrainPoint } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
 import { distance, duration, energy, energyUnit, energyValue, number, recoveryColor } from '../format'
 import { sportName } from '../../../shared/sportName'
-import { AfterFirstPaint } from './AfterFirstPaint'
 import { ChartCard } from './ChartCard'
 import { labelWidth, roundScale } from './axisTicks'
-import { bucketTooltip, ChartBox, chartMargin, dateAxis, fixedScale, hoveredPoint, Legend, plainTick, valueAxis } from './chartParts'
+import { ChartBox } from './ChartBox'
+import { bucketTooltip, chartMargin, dateAxis, fixedScale, hoveredPoint, Legend, plainTick, valueAxis } from './chartParts'
 import { seriesSummary } from './chartText'
 import { sportRows, type SportRow } from './sportGroups'
 
@@ -81,85 +81,83 @@ function StrainChartBody({ points, bucket, sports, zonesMs, settings }: StrainCh
           { key: 'recovery', label: 'Recovery (right), dots by zone', color: RECOVERY_LINE }
         ]}
       />
-      <AfterFirstPaint height={400}>
-        <figure className="trend">
-          <figcaption>Energy ({unit})</figcaption>
-          <ChartBox height={130}>
-            {(width) => (
-              <BarChart width={width} height={130} data={data} margin={chartMargin} title={`Energy (${unit})`} desc={seriesSummary(data, 'energy', bucket, (v) => `${Math.round(v)} ${unit}`)}>
-                <CartesianGrid vertical={false} />
-                <XAxis {...dateAxis(points, bucket, width, [energyAxis.width], 'band')} />
-                <YAxis {...energyAxis} />
-                <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
-                <Bar dataKey="energy" name={`Energy (${unit})`} fill={ENERGY} isAnimationActive={false} />
-              </BarChart>
-            )}
-          </ChartBox>
-        </figure>
-        <div className="chart-pair">
-          <figure className="trend" data-testid="sports-chart">
-            <figcaption>Workouts by sport</figcaption>
-            {topSports.length ? (
-              <ChartBox height={Math.max(120, topSports.length * 26)}>
-                {(width) => (
-                <BarChart width={width} height={Math.max(120, topSports.length * 26)} data={topSports} layout="vertical" margin={{ ...chartMargin, right: workoutAxisEnd }} title="Workouts by sport" desc={topSports.map((sport) => `${sport.label}: ${sport.workouts}`).join(', ')}>
-                  <XAxis type="number" {...workoutAxis} width={undefined} />
-                  <YAxis type="category" dataKey="label" width={Math.ceil(Math.max(...topSports.map((sport) => labelWidth(sport.label)))) + 14} interval={0} tick={plainTick('')} />
-                  <Tooltip
-                    content={({ payload }) => {
-                      const sport = hoveredPoint<SportRow>(payload)
-                      return sport ? (
-                        <div className="chart-tooltip" data-testid="chart-tooltip">
-                          <strong>{sport.label}</strong>
-                          <div>{sport.workouts} workouts · {duration(sport.durationMs)}</div>
-                          <div>Average strain {number(sport.averageStrain, 1)} · {energy(sport.kilojoule, settings)}</div>
-                          {sport.distanceMeter > 0 && <div>{distance(sport.distanceMeter, settings)}</div>}
-                          {sport.others.length > 0 && (
-                            <div className="tooltip-note">
-                              {sport.others.map((other) => `${sportName(other.sport)} (${other.workouts})`).join(', ')}
-                            </div>
-                          )}
-                        </div>
-                      ) : null
-                    }}
-                  />
-                  <Bar dataKey="workouts" name="Workouts" fill={STRAIN} isAnimationActive={false} />
-                </BarChart>
-                )}
-              </ChartBox>
-            ) : (
-              <p className="muted">No workouts in this range.</p>
-            )}
-          </figure>
-          <figure className="trend" data-testid="zones-chart">
-            <figcaption>Time in heart-rate zones</figcaption>
-            <ChartBox height={160}>
+      <figure className="trend">
+        <figcaption>Energy ({unit})</figcaption>
+        <ChartBox height={130}>
+          {(width) => (
+            <BarChart width={width} height={130} data={data} margin={chartMargin} title={`Energy (${unit})`} desc={seriesSummary(data, 'energy', bucket, (v) => `${Math.round(v)} ${unit}`)}>
+              <CartesianGrid vertical={false} />
+              <XAxis {...dateAxis(points, bucket, width, [energyAxis.width], 'band')} />
+              <YAxis {...energyAxis} />
+              <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
+              <Bar dataKey="energy" name={`Energy (${unit})`} fill={ENERGY} isAnimationActive={false} />
+            </BarChart>
+          )}
+        </ChartBox>
+      </figure>
+      <div className="chart-pair">
+        <figure className="trend" data-testid="sports-chart">
+          <figcaption>Workouts by sport</figcaption>
+          {topSports.length ? (
+            <ChartBox height={Math.max(120, topSports.length * 26)}>
               {(width) => (
-              <BarChart width={width} height={160} data={zones} margin={chartMargin} title="Time in heart-rate zones" desc={zones.map((zone) => `${zone.zone}: ${duration(zone.ms)}`).join(', ')}>
-                <XAxis dataKey="zone" interval={0} tick={plainTick('')} />
-                <YAxis {...valueAxis(roundScale(zones.map((zone) => zone.hours), { minStep: 0.5, fromZero: true }), ' h')} />
+              <BarChart width={width} height={Math.max(120, topSports.length * 26)} data={topSports} layout="vertical" margin={{ ...chartMargin, right: workoutAxisEnd }} title="Workouts by sport" desc={topSports.map((sport) => `${sport.label}: ${sport.workouts}`).join(', ')}>
+                <XAxis type="number" {...workoutAxis} width={undefined} />
+                <YAxis type="category" dataKey="label" width={Math.ceil(Math.max(...topSports.map((sport) => labelWidth(sport.label)))) + 14} interval={0} tick={plainTick('')} />
                 <Tooltip
                   content={({ payload }) => {
-                    const zone = hoveredPoint<{ zone: string; ms: number }>(payload)
-                    return zone ? (
+                    const sport = hoveredPoint<SportRow>(payload)
+                    return sport ? (
                       <div className="chart-tooltip" data-testid="chart-tooltip">
-                        <strong>{zone.zone}</strong>
-                        <div>{duration(zone.ms)}</div>
+                        <strong>{sport.label}</strong>
+                        <div>{sport.workouts} workouts · {duration(sport.durationMs)}</div>
+                        <div>Average strain {number(sport.averageStrain, 1)} · {energy(sport.kilojoule, settings)}</div>
+                        {sport.distanceMeter > 0 && <div>{distance(sport.distanceMeter, settings)}</div>}
+                        {sport.others.length > 0 && (
+                          <div className="tooltip-note">
+                            {sport.others.map((other) => `${sportName(other.sport)} (${other.workouts})`).join(', ')}
+                          </div>
+                        )}
                       </div>
                     ) : null
                   }}
                 />
-                <Bar dataKey="hours" name="Hours" isAnimationActive={false}>
-                  {zones.map((zone, index) => (
-                    <Cell key={zone.zone} fill={zoneColors[index]} />
-                  ))}
-                </Bar>
+                <Bar dataKey="workouts" name="Workouts" fill={STRAIN} isAnimationActive={false} />
               </BarChart>
               )}
             </ChartBox>
-          </figure>
-        </div>
-      </AfterFirstPaint>
+          ) : (
+            <p className="muted">No workouts in this range.</p>
+          )}
+        </figure>
+        <figure className="trend" data-testid="zones-chart">
+          <figcaption>Time in heart-rate zones</figcaption>
+          <ChartBox height={160}>
+            {(width) => (
+            <BarChart width={width} height={160} data={zones} margin={chartMargin} title="Time in heart-rate zones" desc={zones.map((zone) => `${zone.zone}: ${duration(zone.ms)}`).join(', ')}>
+              <XAxis dataKey="zone" interval={0} tick={plainTick('')} />
+              <YAxis {...valueAxis(roundScale(zones.map((zone) => zone.hours), { minStep: 0.5, fromZero: true }), ' h')} />
+              <Tooltip
+                content={({ payload }) => {
+                  const zone = hoveredPoint<{ zone: string; ms: number }>(payload)
+                  return zone ? (
+                    <div className="chart-tooltip" data-testid="chart-tooltip">
+                      <strong>{zone.zone}</strong>
+                      <div>{duration(zone.ms)}</div>
+                    </div>
+                  ) : null
+                }}
+              />
+              <Bar dataKey="hours" name="Hours" isAnimationActive={false}>
+                {zones.map((zone, index) => (
+                  <Cell key={zone.zone} fill={zoneColors[index]} />
+                ))}
+              </Bar>
+            </BarChart>
+            )}
+          </ChartBox>
+        </figure>
+      </div>
     </ChartCard>
   )
 }

@@ -1,8 +1,7 @@
-import { useLayoutEffect, useRef, useState, type ReactElement, type ReactNode } from 'react'
+import type { ReactElement, ReactNode } from 'react'
 import type { BaseTickContentProps } from 'recharts'
 import type { Bucket } from '../../../shared/dashboard'
 import { axisLabel, bucketLabel } from '../format'
-import { openPage } from '../useHashPage'
 import { dateTicks, labelWidth, type ValueScale } from './axisTicks'
 
 /** Shared look of the charts: date axes that fit their width, tooltips with the bucket's full date. */
@@ -138,31 +137,5 @@ export function Legend({ items }: { items: readonly { key: string; label: string
         </li>
       ))}
     </ul>
-  )
-}
-
-/**
- * A chart as wide as its card: measured before the first paint and again when the card resizes, so
- * the chart is drawn once at its real width and its axis knows how many labels fit.
- */
-export function ChartBox({ height, children }: { height: number; children: (width: number) => ReactElement }) {
-  const ref = useRef<HTMLDivElement>(null)
-  const [width, setWidth] = useState(0)
-  useLayoutEffect(() => {
-    const box = ref.current!
-    setWidth(Math.floor(box.clientWidth))
-    const observer = new ResizeObserver(() => setWidth(Math.floor(box.clientWidth)))
-    observer.observe(box)
-    return () => observer.disconnect()
-  }, [])
-  // A click, or Enter on the focused chart, opens the day its tooltip shows (a week's or month's first day).
-  const openShownDay = () => {
-    const date = ref.current?.querySelector<HTMLElement>('[data-testid="chart-tooltip"][data-date]')?.dataset.date
-    if (date) openPage('day', date)
-  }
-  return (
-    <div ref={ref} className="chart-box" style={{ height }} onClick={openShownDay} onKeyDown={(event) => event.key === 'Enter' && openShownDay()}>
-      {width > 0 && children(width)}
-    </div>
   )
 }

@@ -1,9 +1,11 @@
+import { useRef } from 'react'
 import type { AppInfo } from '../../../shared/api'
 import type { DashboardData, DashboardRange } from '../../../shared/dashboard'
 import type { Result } from '../../../shared/result'
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
 import type { ConnectionState } from '../connection/useConnection'
+import { useDrawnMark } from '../dashboard/chartTurns'
 import { RangePicker } from '../dashboard/RangePicker'
 import { RecoveryChart } from '../dashboard/RecoveryChart'
 import { SleepChart } from '../dashboard/SleepChart'
@@ -35,6 +37,8 @@ export function DashboardPage(props: DashboardPageProps) {
   const showWelcome = data === null && status !== undefined && status.state !== 'connected'
   const emptyRange = data !== null && data !== undefined && data.summary.range.daysWithData === 0
   const latest = data ? latestDay(data.summary) : null
+  const page = useRef<HTMLElement>(null)
+  useDrawnMark(page, 'data-drawn-range', data?.range)
 
   async function loadDemo() {
     await api.loadDemoData()
@@ -48,7 +52,7 @@ export function DashboardPage(props: DashboardPageProps) {
   if (showWelcome) return <WelcomePage appInfo={appInfo} connection={connection} onDemo={() => void loadDemo()} />
 
   return (
-    <section aria-labelledby="dashboard-title" className="page" data-drawn-range={data?.range}>
+    <section ref={page} aria-labelledby="dashboard-title" className="page">
       <div className="page-head">
         <h1 id="dashboard-title">Dashboard</h1>
         {data && <RangePicker range={range} onChange={onRangeChange} />}

@@ -2,7 +2,8 @@ import { Area, CartesianGrid, ComposedChart, Line, Scatter, Tooltip, XAxis, YAxi
 import { describeEffect, outcomeName } from '../../../shared/insightText'
 import type { Insights, JournalInsight, StrainRecoveryFit } from '../../../shared/insights'
 import { api } from '../api'
-import { ChartBox, chartMargin, fixedScale, Legend, valueAxis } from '../dashboard/chartParts'
+import { ChartBox } from '../dashboard/ChartBox'
+import { chartMargin, fixedScale, Legend, valueAxis } from '../dashboard/chartParts'
 import { fullDay, number } from '../format'
 import { useApiResult } from '../useApiResult'
 

@@ -1,10 +1,12 @@
-import { useCallback } from 'react'
+import { useCallback, useRef } from 'react'
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import { metricSpecs, trendMetrics, trendRanges, type Trend, type TrendMetric, type TrendRange } from '../../../shared/insights'
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
 import { roundScale } from '../dashboard/axisTicks'
-import { ChartBox, chartMargin, dateAxis, fixedScale, Legend, TooltipBox, valueAxis, hoveredPoint } from '../dashboard/chartParts'
+import { ChartBox } from '../dashboard/ChartBox'
+import { chartMargin, dateAxis, fixedScale, Legend, TooltipBox, valueAxis, hoveredPoint } from '../dashboard/chartParts'
+import { useDrawnMark } from '../dashboard/chartTurns'
 import { RangePicker } from '../dashboard/RangePicker'
 import { fullDay, recoveryColor, recoveryZoneColors } from '../format'
 import { differenceText, metricText, metricUnit, metricValue } from '../insights/metricFormat'
@@ -22,8 +24,10 @@ export function TrendsPage({ metric, range, settings }: { metric: TrendMetric; r
   const load = useCallback(() => api.getTrend({ metric, range }), [metric, range])
   const result = useApiResult(load)
   const trend = result?.ok ? result.value : undefined
+  const page = useRef<HTMLElement>(null)
+  useDrawnMark(page, 'data-drawn-trend', trend ? `${trend.metric}/${trend.range}` : undefined)
   return (
-    <section className="page" aria-labelledby="trends-title" data-testid="trends-view" data-drawn-trend={trend ? `${trend.metric}/${trend.range}` : undefined}>
+    <section ref={page} className="page" aria-labelledby="trends-title" data-testid="trends-view">
       <div className="page-head">
         <h1 id="trends-title">Trends</h1>
         <label className="field inline">

@@ -1,0 +1,45 @@
+import { useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react'
+import { openPage } from '../useHashPage'
+import { awaitTurn } from './chartTurns'
+
+type DrawChart = (width: number) => ReactElement
+
+/**
+ * A chart as wide as its card: measured before the first paint and again when the card resizes, so
+ * the chart is drawn once at its real width and its axis knows how many labels fit. It draws what
+ * it is given in its turn (`chartTurns`); until then it shows what it was given before, or keeps
+ * its space, and is marked busy.
+ */
+export function ChartBox({ height, children }: { height: number; children: DrawChart }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const [width, setWidth] = useState(0)
+  const [drawn, setDrawn] = useState<DrawChart>()
+  useLayoutEffect(() => {
+    const box = ref.current!
+    setWidth(Math.floor(box.clientWidth))
+    const observer = new ResizeObserver(() => setWidth(Math.floor(box.clientWidth)))
+    observer.observe(box)
+    return () => observer.disconnect()
+  }, [])
+  useLayoutEffect(() => awaitTurn(() => setDrawn(() => children)), [children])
+  // The same element while neither changes, so a chart waiting for its turn is not redrawn meanwhile.
+  const chart = useMemo(() => (width > 0 ? drawn?.(width) : undefined), [drawn, width])
+  // A click, or Enter on the focused chart, opens the day its tooltip shows (a week's or month's first day).
+  const openShownDay = () => {
+    const date = ref.current?.querySelector<HTMLElement>('[data-testid="chart-tooltip"][data-date]')?.dataset.date
+    if (date) openPage('day', date)
+  }
+  return (
+    <div
+      ref={ref}
+      className="chart-box"
+      style={{ height }}
+      aria-busy={drawn !== children}
+      onClick={openShownDay}
+      onKeyDown={(event) => event.key === 'Enter' && openShownDay()}
+    >
+      {chart}
+    </div>
+  )
+}
+
