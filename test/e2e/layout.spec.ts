@@ -25,7 +25,10 @@ async function openPage(page: Page, name: (typeof pages)[number]) {
   if (drawn[name]) await expect(page.locator(drawn[name]).first()).toBeVisible()
 }
 
-/** The page's layout problems a person would see: sideways scrolling, and axis labels that touch or are cut. */
+/**
+ * The page's layout problems a person would see: sideways scrolling, axis labels that touch or are
+ * cut, a calendar's days cut off.
+ */
 async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = []
@@ -54,6 +57,12 @@ async function layoutProblems(page: Page): Promise<string[]> {
           })
         )
       }
+    }
+    // A year of days: the newest, at the end, in sight within its card, not scrolled out of it.
+    for (const calendar of document.querySelectorAll('.calendar')) {
+      const card = calendar.closest('.card')!.getBoundingClientRect()
+      const newest = calendar.lastElementChild!.getBoundingClientRect()
+      if (newest.right > card.right || newest.left < card.left) problems.push(`the calendar's newest day is cut off: ${newest.right} > ${card.right}`)
     }
     return problems
   })

@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react'
+import { useCallback, useRef, type CSSProperties } from 'react'
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import { metricSpecs, trendMetrics, trendRanges, type Trend, type TrendMetric, type TrendRange } from '../../../shared/insights'
 import type { Settings } from '../../../shared/settings'
@@ -211,7 +211,7 @@ function RecoveryCalendar({ calendar }: { calendar: { date: string; recovery: nu
       <h2 id="calendar-title">
         Recovery, {fullDay(calendar[0].date)} – {fullDay(calendar.at(-1)!.date)}
       </h2>
-      <div className="calendar" role="list">
+      <div className="calendar" role="list" style={{ '--weeks': Math.ceil((weekday + calendar.length) / 7) } as CSSProperties}>
         {Array.from({ length: weekday }, (_, index) => (
           <span key={`pad-${index}`} className="calendar-day empty" aria-hidden="true" />
         ))}
