@@ -12,6 +12,8 @@ import {
   openDatabaseReadOnly,
   schemaVersionOf
 } from '../../src/main/database/openDatabase'
+import { generateMemberHistory } from '../../src/main/demo/memberHistory'
+import { createRecordStore } from '../../src/main/store/recordStore'
 import { makeTempDir } from '../support/tempDir'
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
@@ -48,6 +50,23 @@ describe('openDatabase', () => {
     const db = openDatabase(file, steps)
     expect(applied).toEqual([1, 2, 3])
     expect(schemaVersionOf(db)).toBe(3)
+    db.close()
+  })
+
+  it("moves each recovery an older version stored before its sleep to that sleep's start", () => {
+    const file = path.join(makeTempDir(), 'app.sqlite')
+    const history = generateMemberHistory({ days: 20, now: Date.parse('2026-11-20T12:00:00Z') })
+    const older = openDatabase(file, migrations.slice(0, 4))
+    const store = createRecordStore(older)
+    store.saveProfile(history.profile, '2026-11-20T12:00:00.000Z')
+    store.upsert('recovery', history.profile.user_id, history.recoveries, { source: 'api', walk: 1 })
+    store.upsert('sleep', history.profile.user_id, history.sleeps, { source: 'api', walk: 1 })
+    const misplaced = (db: BetterSqlite3.Database) =>
+      db.prepare('SELECT COUNT(*) AS n FROM recovery JOIN sleep ON sleep.id = recovery.sleep_id WHERE recovery.sleep_start_ms != sleep.start_ms').get()
+    expect(misplaced(older)).toEqual({ n: history.recoveries.length })
+    older.close()
+    const db = openDatabase(file)
+    expect(misplaced(db)).toEqual({ n: 0 })
     db.close()
   })
 

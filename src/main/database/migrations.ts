@@ -259,6 +259,28 @@ export const migrations: readonly Migration[] = [
           tool       TEXT NOT NULL
         ) STRICT;
       `)
+  },
+  {
+    version: 5,
+    description: "A recovery is placed at its sleep's start, whichever of the two arrived first",
+    // WHOOP orders and filters recoveries by their sleep's start, and a sync removes what a re-read
+    // window should hold and did not. A recovery stored before its sleep (a first sync stores some:
+    // there are more sleeps than recoveries) stood at its cycle's start, or its creation, and a window
+    // holding that time but not the sleep's start removed it. Kept by triggers, as `wake_date` is.
+    up: (db) =>
+      db.exec(`
+        CREATE INDEX recovery_by_sleep ON recovery (sleep_id);
+
+        CREATE TRIGGER recovery_sleep_start_on_sleep_insert AFTER INSERT ON sleep BEGIN
+          UPDATE recovery SET sleep_start_ms = NEW.start_ms WHERE sleep_id = NEW.id AND sleep_start_ms IS NOT NEW.start_ms;
+        END;
+        CREATE TRIGGER recovery_sleep_start_on_sleep_update AFTER UPDATE OF start_ms ON sleep BEGIN
+          UPDATE recovery SET sleep_start_ms = NEW.start_ms WHERE sleep_id = NEW.id AND sleep_start_ms IS NOT NEW.start_ms;
+        END;
+
+        UPDATE recovery SET sleep_start_ms = (SELECT start_ms FROM sleep WHERE sleep.id = recovery.sleep_id)
+          WHERE EXISTS (SELECT 1 FROM sleep WHERE sleep.id = recovery.sleep_id);
+      `)
   }
 ]
 

@@ -118,6 +118,25 @@ describe('later syncs', () => {
     expect(storedRecords(db)).toEqual(fakeRecords(fake))
   })
 
+  // WHOOP orders and filters recoveries by their sleep's start. A first sync stores some recoveries
+  // before their sleeps (there are more sleeps than recoveries, naps included), and without cycles
+  // (here their pages fail) a recovery's only time is when it was created, hours after its sleep
+  // began. A re-read window that holds that time but not the sleep's start must not remove it.
+  it('keep a recovery stored before its sleep, once a re-read window holds its creation but not its sleep', async () => {
+    harness = await startSyncHarness({ fake: { days: 3 * 365 } })
+    const { fake, clock, engine, db } = harness
+    fake.addFault({ kind: 'drift', drift: (body: { records: { score_state: string }[] }) => ((body.records[0].score_state = 'NEW'), body), times: 2, path: '/v2/cycle' })
+    await engine.sync()
+    const misplaced = db
+      .prepare('SELECT COUNT(*) AS n FROM recovery JOIN sleep ON sleep.id = recovery.sleep_id WHERE recovery.sleep_start_ms != sleep.start_ms')
+      .get()
+    expect(misplaced).toEqual({ n: 0 })
+    fake.clearFaults()
+    clock.advance(60_000)
+    expect((await engine.sync()).status).toBe('succeeded')
+    expect(storedRecords(db)).toEqual(fakeRecords(fake))
+  })
+
   it('read back to the oldest record still being scored', async () => {
     harness = await startSyncHarness({ fake: { days: 90 } })
     const { fake, clock, engine } = harness
