@@ -1,9 +1,6 @@
-import fs from 'node:fs'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import react from '@vitejs/plugin-react'
-import { build } from 'vite'
+import { build, preview } from 'vite'
 import { firstAndWarmLoads, launchBenchBrowser, timeToDrawn } from './chromium'
 import { report } from './report'
 
@@ -22,30 +19,26 @@ function twelveChartsDrawn(): boolean {
  * app does.
  */
 export async function benchRechartsFloor(): Promise<void> {
-  const outDir = path.join(root, 'test-results/bench-recharts-floor')
-  await build({
+  // One config for building the page and serving what was built.
+  const config = {
     root: path.join(root, 'bench/rechartsFloor'),
-    configFile: false,
-    logLevel: 'warn',
+    configFile: false as const,
+    logLevel: 'warn' as const,
     plugins: [react()],
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2048 }
-  })
-  const server = http.createServer((request, response) => {
-    const file = path.join(outDir, new URL(request.url!, 'http://bench').pathname.replace(/^\/$/, '/index.html'))
-    if (!file.startsWith(outDir) || !fs.existsSync(file)) return response.writeHead(404).end()
-    response.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(fs.readFileSync(file))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+    build: { outDir: path.join(root, 'test-results/bench-recharts-floor'), emptyOutDir: true, chunkSizeWarningLimit: 2048 },
+    preview: { host: '127.0.0.1', strictPort: false }
+  }
+  await build(config)
+  const server = await preview(config)
   const browser = await launchBenchBrowser()
   await browser.context.addInitScript(`globalThis.twelveChartsDrawn = ${twelveChartsDrawn.toString()}`)
   try {
-    const loads = await firstAndWarmLoads(() => timeToDrawn(browser.context, url, 'twelveChartsDrawn'))
+    const loads = await firstAndWarmLoads(() => timeToDrawn(browser.context, server.resolvedUrls!.local[0], 'twelveChartsDrawn'))
     const context = { parts: 'grid, 2 axes, tooltip, 61 bars each; no app code', compare: 'dashboard-all-charts-drawn-ms' }
     report('recharts-floor-12-charts-drawn-ms', loads.warmMedian, 'ms', { statistic: 'median of the 7 loads after the first', samples: loads.warm, ...context })
     report('recharts-floor-12-charts-drawn-first-load-ms', loads.first, 'ms', { statistic: 'first load, empty profile', ...context })
   } finally {
     await browser.close()
-    server.close()
+    await server.close()
   }
 }
