@@ -78,9 +78,13 @@ function sleepOf(row: SleepRow): DaySleep {
 
 /** Everything stored about one day: recovery against baseline, sleep, strain, workouts, journal. */
 export function createDayDetail(db: Database, daily: DailyValues, journal: JournalAnswers, workouts: WorkoutList) {
-  const cycleOf = db.prepare<[number, string], { id: number; score_state: string; strain: number | null; kilojoule: number | null; average_heart_rate: number | null; max_heart_rate: number | null }>(`
-    SELECT id, score_state, strain, kilojoule, average_heart_rate, max_heart_rate
-      FROM cycle WHERE user_id = ? AND day = ? ORDER BY start_ms LIMIT 1`)
+  // A day can hold two cycles (someone who sleeps by day wakes twice on one date): its state and
+  // recovery are its first cycle's (WHOOP numbers cycles in order; SQLite reads `score_state` from the
+  // row MIN picks), its heart rates over both; strain, energy and the recovery score
+  // are the day's means, from the daily values every page reads.
+  const cycleOf = db.prepare<[number, string], { id: number; score_state: string; average_heart_rate: number | null; max_heart_rate: number | null }>(`
+    SELECT MIN(id) AS id, score_state, AVG(average_heart_rate) AS average_heart_rate, MAX(max_heart_rate) AS max_heart_rate
+      FROM cycle WHERE user_id = ? AND day = ? HAVING COUNT(*) > 0`)
   const recoveryOf = db.prepare<[number], { score_state: string; recovery_score: number | null; user_calibrating: number | null }>(
     'SELECT score_state, recovery_score, user_calibrating FROM recovery WHERE cycle_id = ?'
   )
@@ -104,6 +108,7 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
 
     const midnight = Date.parse(`${date}T00:00:00Z`)
     const cycle = cycleOf.get(userId, date)
+    const means = values.get(date)
     const recovery = cycle ? recoveryOf.get(cycle.id) : undefined
     const sleeps = sleepsOf.all(userId, date).map(sleepOf)
     return {
@@ -113,7 +118,7 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
       recovery: recovery
         ? {
             state: stateOf(recovery.score_state),
-            score: recovery.recovery_score,
+            score: means?.recovery ?? null,
             calibrating: recovery.user_calibrating === 1,
             measures: RECOVERY_MEASURES.map(measure)
           }
@@ -123,8 +128,8 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
       strain: cycle
         ? {
             state: stateOf(cycle.score_state),
-            strain: cycle.strain,
-            kilojoule: cycle.kilojoule,
+            strain: means?.strain ?? null,
+            kilojoule: means?.energy ?? null,
             averageHr: cycle.average_heart_rate,
             maxHr: cycle.max_heart_rate
           }
