@@ -8,18 +8,20 @@ import { importInWorker } from '../main/exchange/importInWorker'
 import { settingsBackendOptions, type SettingsBackend } from '../main/settings/settingsStore'
 import { whoopEndpointsFromEnv } from '../main/whoop/whoopEndpoints'
 import { startBrowserHost, type BrowserHost } from './browserHost'
+import { chosenClock } from './chosenNow'
 import { createHostFiles } from './hostFiles'
 
 /**
  * `npm run dev:browser`: the real app core behind the real renderer, in any browser.
  * Honours PORT (default 5199; 0 picks a free one), WHOOP_DESKTOP_DATA_DIR (default: the same
- * folder the desktop app uses), WHOOP_API_BASE_URL and WHOOP_OAUTH_BASE_URL.
+ * folder the desktop app uses), WHOOP_API_BASE_URL, WHOOP_OAUTH_BASE_URL and WHOOP_DESKTOP_NOW.
  */
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 5199)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, not "${process.env.PORT}".`)
   const packageJson = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8'))
   const dataDir = resolveDataDir(process.env, defaultUserDataDir(process.platform, process.env))
+  const { clock, chosen } = chosenClock(process.env)
   let host: BrowserHost | undefined
   const files = createHostFiles()
   const core = await startAppCore({
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     dataDir,
     settingsBackend: new Conf(settingsBackendOptions(dataDir)) as unknown as SettingsBackend,
     whoopEndpoints: whoopEndpointsFromEnv(process.env),
+    clock,
     // No OS secret store here: the vault treats this as weak and keeps the sign-in in memory.
     cipher: obfuscatingCipher,
     // The page opens WHOOP's sign-in itself, and whoop-desktop:// links cannot reach this process.
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
   })
   console.log(`WHOOP Desktop browser host: ${host.url}`)
   console.log(`Data folder: ${dataDir}`)
+  if (chosen) console.log(`Clock: running from ${chosen} (WHOOP_DESKTOP_NOW)`)
 
   const running = host
   const stop = async (): Promise<void> => {

@@ -24,3 +24,13 @@ export const systemClock: Clock = {
       signal?.addEventListener('abort', onAbort, { once: true })
     })
 }
+
+/**
+ * The system clock moved to another instant: it reads `instant` at the moment `since` (epoch ms) and
+ * runs on from there, and its sleeps are real. Only the browser host and the tests use it, to run
+ * the app on a chosen date.
+ */
+export function clockFrom(instant: number, since = Date.now()): Clock {
+  const shift = instant - since
+  return { now: () => Date.now() + shift, sleep: systemClock.sleep }
+}

@@ -25,6 +25,8 @@ export interface ExportResult {
   /** Where the file went (desktop app), or the address to download it from (browser host). */
   file?: string
   downloadUrl?: string
+  /** The file's name, dated by the app's day (a download in the browser is saved under it). */
+  name?: string
   records: number
   bytes: number
 }

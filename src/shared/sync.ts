@@ -89,7 +89,8 @@ export type SyncProgress =
   /** `reachedBack`: the start of the oldest record read so far (ISO), for "back to 3 Jun 2024". */
   | { type: 'resource'; resource: SyncResource; pages: number; records: number; reachedBack?: string; estimate?: BackfillEstimate }
   | { type: 'resource-done'; outcome: ResourceOutcome }
-  | { type: 'waiting'; until: number }
+  /** A wait for WHOOP's rate limit, until an instant (epoch ms); `until: null` when it is over. */
+  | { type: 'waiting'; until: number | null }
   | { type: 'finished'; result: SyncRunResult }
 
 export interface ResourceStatus {

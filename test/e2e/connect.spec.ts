@@ -112,12 +112,12 @@ test('access revoked at WHOOP while the app is open: the next sync says so every
   await expect(page.getByTestId('range-card')).toHaveText(strainBefore!)
 })
 
-test('Check the whole history again finds an edit and a deletion made at WHOOP months back', async ({ page, host, whoop }) => {
+test('Check the whole history again finds an edit and a deletion made at WHOOP months back', async ({ page, host, whoop, clock }) => {
   await page.goto(host.url)
   await connectThroughThePage(page, whoop)
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
   // Three months back, far outside what a sync re-reads of recent days.
-  const old = (days: number) => Date.now() - days * 86_400_000
+  const old = (days: number) => clock.now() - days * 86_400_000
   const workout = whoop.history.workouts.find((w) => Date.parse(w.start) < old(90))!
   whoop.edit.editWorkout(workout.id, (w) => (w.score!.strain = 19.75))
   whoop.edit.deleteWorkout(whoop.history.workouts.find((w) => Date.parse(w.start) < old(95))!.id)

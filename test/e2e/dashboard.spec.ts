@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import { systemClock } from '../../src/main/clock'
 import { dashboardRanges } from '../../src/shared/dashboard'
 import { cycleDay, meanOfDays, memberDate } from '../support/memberDays'
 import { addDays, memberFigures } from '../support/memberFigures'
@@ -237,9 +236,8 @@ test('the sleep tooltip and the Today and Last night cards show the member’s o
 })
 
 test.describe('a history whose newest day is ten days old', () => {
-  const tenDays = 10 * 86_400_000
   // The member's WHOOP history stopped ten days ago (the strap was left in a drawer).
-  test.use({ whoopOptions: { clock: { ...systemClock, now: () => Date.now() - tenDays } } })
+  test.use({ whoopOptions: { endedDaysAgo: 10 } })
 
   test('names its days as they are and says when the latest data is from', async ({ page, host, whoop }) => {
     await page.goto(host.url)

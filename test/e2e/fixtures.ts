@@ -2,29 +2,37 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test as base, type Page } from '@playwright/test'
+import { clockFrom, systemClock, type Clock } from '../../src/main/clock'
 import { startFakeWhoop, type FakeWhoop, type FakeWhoopOptions } from '../fakeWhoop/fakeWhoopServer'
 import { startHostProcess, type RunningHost } from '../support/browserHostProcess'
 import { ownLoopbackPort } from '../support/loopbackPort'
+import { pinnedNow } from '../support/testClock'
 
 export const screenshotDir = path.resolve(__dirname, '../../test-results/screenshots')
 
 /**
- * Each test gets a fake WHOOP and its own browser host, pointed at it, with an empty data folder.
+ * Each test gets a fake WHOOP and its own browser host, pointed at it, with an empty data folder,
+ * both on the test's clock: the wall clock, or, when the suite is pinned (`WHOOP_DESKTOP_NOW`), that
+ * instant from the test's start, so every test of a pinned run meets the same date.
  * `whoopOptions` (with `test.use`) changes the fake, e.g. a history that ended days ago.
  */
-export const test = base.extend<{ whoopOptions: FakeWhoopOptions; whoop: FakeWhoop; host: RunningHost }>({
+export const test = base.extend<{ whoopOptions: FakeWhoopOptions; clock: Clock; whoop: FakeWhoop; host: RunningHost }>({
   whoopOptions: [{}, { option: true }],
-  whoop: async ({ whoopOptions }, use) => {
-    const fake = await startFakeWhoop({ days: 120, rateLimit: false, ...whoopOptions })
+  clock: async ({}, use) => use(pinnedNow ? clockFrom(Date.parse(pinnedNow)) : systemClock),
+  whoop: async ({ whoopOptions, clock }, use) => {
+    const fake = await startFakeWhoop({ days: 120, rateLimit: false, clock, ...whoopOptions })
     await use(fake)
     await fake.close()
   },
-  host: async ({ whoop }, use) => {
+  host: async ({ whoop, clock }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoop-desktop-e2e-'))
     await ownLoopbackPort(dataDir, whoop)
+    const [since, instant] = [Date.now(), clock.now()]
     const host = await startHostProcess(dataDir, {
       WHOOP_API_BASE_URL: whoop.endpoints.apiBaseUrl,
-      WHOOP_OAUTH_BASE_URL: whoop.endpoints.oauthBaseUrl
+      WHOOP_OAUTH_BASE_URL: whoop.endpoints.oauthBaseUrl,
+      // The host reads the test's clock: the same instant at the same moment.
+      ...(pinnedNow && { WHOOP_DESKTOP_NOW: new Date(instant).toISOString(), WHOOP_DESKTOP_NOW_SINCE: String(since) })
     })
     await use(host)
     await host.stop()

@@ -4,11 +4,12 @@ import path from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import type { Page } from '@playwright/test'
 import { generateMemberHistory, type MemberHistory } from '../../src/main/demo/memberHistory'
+import { testClock } from '../support/testClock'
 import { englishHeaders, whoopExportCsv } from '../support/whoopExportFixture'
 import { expect, saveScreenshot, test } from './fixtures'
 
 const DAY = 86_400_000
-const history = generateMemberHistory({ days: 90, now: Date.now() })
+const history = generateMemberHistory({ days: 90, now: testClock.now() })
 
 /** WHOOP's export ZIP of a history, written where the page's file chooser can pick it. */
 function exportZip(member: MemberHistory, name: string): string {
@@ -27,7 +28,7 @@ async function importThroughThePage(page: Page, file: string) {
 
 test("importing WHOOP's export twice: the message counts each type, and what the newer one no longer has goes when confirmed", async ({ page, host }) => {
   // An export cut 20 days ago, holding a workout the person has since deleted at WHOOP.
-  const cut = Date.now() - 20 * DAY
+  const cut = testClock.now() - 20 * DAY
   const older: MemberHistory = structuredClone({
     ...history,
     cycles: history.cycles.filter((c) => Date.parse(c.start) < cut && c.end),

@@ -1,4 +1,3 @@
-import { systemClock } from '../../src/main/clock'
 import type { Page } from '@playwright/test'
 import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
 
@@ -127,8 +126,7 @@ test('a confirmation takes the focus, and gives it back on cancel', async ({ pag
 })
 
 test.describe('a history that ended two months ago', () => {
-  const twoMonths = 61 * 86_400_000
-  test.use({ whoopOptions: { clock: { ...systemClock, now: () => Date.now() - twoMonths } } })
+  test.use({ whoopOptions: { endedDaysAgo: 61 } })
 
   test('a range without data says so and offers the whole history, instead of empty axes', async ({ page, host, whoop }) => {
     await page.goto(host.url)

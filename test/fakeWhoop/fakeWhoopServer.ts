@@ -1,6 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { systemClock, type Clock } from '../../src/main/clock'
+import type { Clock } from '../../src/main/clock'
+import { testClock } from '../support/testClock'
 import type { WhoopEndpoints } from '../../src/main/whoop/whoopEndpoints'
 import { answerApi, type ApiAnswer } from './fakeApi'
 import { createFakeOAuth, knownScopes, type FakeApp, type OAuthAnswer } from './fakeOAuth'
@@ -37,6 +38,8 @@ export interface FakeWhoopOptions {
   clock?: Clock
   /** Days of member history; default 30. */
   days?: number
+  /** The member's history stopped this many days before now (the strap was left in a drawer). */
+  endedDaysAgo?: number
   seed?: number
   accessTokenTtlSeconds?: number
   /** WHOOP's per-app limits; `false` for none. Default 100 a minute and 10,000 a day. */
@@ -59,8 +62,8 @@ export const testApp: FakeApp = {
  * OpenAPI document by the contract test, so it cannot drift into fiction.
  */
 export async function startFakeWhoop(options: FakeWhoopOptions = {}) {
-  const clock = options.clock ?? systemClock
-  const history = generateMemberHistory({ days: options.days ?? 30, now: clock.now(), seed: options.seed })
+  const clock = options.clock ?? testClock
+  const history = generateMemberHistory({ days: options.days ?? 30, now: clock.now() - (options.endedDaysAgo ?? 0) * 86_400_000, seed: options.seed })
   // Each fake its own copy: a test registers redirect URIs in it.
   const apps = options.apps ?? [structuredClone(testApp)]
   const oauth = createFakeOAuth({

@@ -8,6 +8,7 @@ import {
   workoutScore,
   type MemberHistory
 } from '../../src/main/demo/memberHistory'
+import { ordinaryMorning } from '../../src/main/demo/memberPhysiology'
 import { seededRandom } from '../../src/main/demo/seededRandom'
 
 const HOUR = 3_600_000
@@ -38,7 +39,7 @@ export function createHistoryEditor(history: MemberHistory, clock: Clock) {
       }
       for (const recovery of history.recoveries.filter((r) => r.score_state === 'PENDING_SCORE')) {
         recovery.score_state = 'SCORED'
-        recovery.score = recoveryScore(random, history.recoveries.length, history.recoveries.length)
+        recovery.score = recoveryScore(ordinaryMorning(random), { calibrating: false, newerStrap: true })
         recovery.updated_at = now()
         changed++
       }

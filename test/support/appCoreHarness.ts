@@ -14,6 +14,7 @@ import { IMPORT_WORKER_BUNDLE } from './importWorkerBundle'
 import { ownLoopbackPort } from './loopbackPort'
 import { makeTempDir } from './tempDir'
 import { createTestCipher } from './testCipher'
+import { testClock } from './testClock'
 
 export interface CoreHarness {
   core: AppCore
@@ -79,7 +80,7 @@ export async function startCoreHarness(
       fetch: options.fetch,
       // Mutation runs import on this thread: Stryker's active mutant is not seen in a worker thread.
       runImport: process.env.WHOOP_TEST_IMPORT_IN_PROCESS ? importWithOwnConnection : importInWorker(IMPORT_WORKER_BUNDLE),
-      clock: options.clock
+      clock: options.clock ?? testClock
     })
 
   const harness: CoreHarness = {

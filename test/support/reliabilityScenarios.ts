@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { bundleForNode } from '../../scripts/bundleForNode.mjs'
-import { systemClock } from '../../src/main/clock'
+import { testClock } from './testClock'
 import { openDatabase } from '../../src/main/database/openDatabase'
 import { seededRandom } from '../../src/main/demo/seededRandom'
 import { writeJsonExport } from '../../src/main/exchange/jsonExport'
@@ -163,8 +163,8 @@ export async function killScenarios(kills: number, days: number, seed = 7): Prom
   const outcome: Outcome & { partialFiles: number } = { scenario: 'SIGKILL during sync, export and restore', faultsInjected: 0, kills: 0, recordsCompared: 0, recordsLost: 0, integrity: 'ok', partialFiles: 0 }
   const runs: Record<Work, number> = { sync: 0, export: 0, import: 0 }
   const sync = (db: Database) => {
-    const { client } = clientForFake(fake, systemClock, { rateLimiter: createRateLimiter({ clock: systemClock, policies: [] }) })
-    return createSyncEngine({ db, clock: systemClock, client: () => client }).sync()
+    const { client } = clientForFake(fake, testClock, { rateLimiter: createRateLimiter({ clock: testClock, policies: [] }) })
+    return createSyncEngine({ db, clock: testClock, client: () => client }).sync()
   }
   const account = (file: string) => ({ WORK_DB_FILE: file, WORK_API_BASE_URL: fake.endpoints.apiBaseUrl, WORK_ACCESS_TOKEN: fake.grantTokens().access_token })
   const check = (db: Database, expected: Record<string, string[]>) => {

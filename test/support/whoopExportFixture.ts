@@ -40,13 +40,15 @@ export function whoopExportCsv(history: MemberHistory, headers = englishHeaders,
     const cycle = cycleOf.get(cycleId)!
     return [localTime(cycle.start, cycle.timezone_offset), localTime(cycle.end, cycle.timezone_offset), exportOffset(cycle.timezone_offset)]
   }
+  // Every time of a row is written in the row's one offset, its cycle's.
+  const rowOffset = (cycleId: number) => cycleOf.get(cycleId)!.timezone_offset
   const sleepCells = (sleep: MemberHistory['sleeps'][number]) => {
     const s = sleep.score
     const stages = s?.stage_summary
     const need = s?.sleep_needed
     return [
-      localTime(sleep.start, sleep.timezone_offset),
-      localTime(sleep.end, sleep.timezone_offset),
+      localTime(sleep.start, rowOffset(sleep.cycle_id)),
+      localTime(sleep.end, rowOffset(sleep.cycle_id)),
       value(s?.sleep_performance_percentage, 0),
       value(s?.respiratory_rate),
       minutes(stages && stages.total_light_sleep_time_milli + stages.total_slow_wave_sleep_time_milli + stages.total_rem_sleep_time_milli),
@@ -89,8 +91,8 @@ export function whoopExportCsv(history: MemberHistory, headers = englishHeaders,
     const hasGps = s?.distance_meter !== undefined
     return csv([
       ...cycleCells(cycle.id),
-      localTime(workout.start, workout.timezone_offset),
-      localTime(workout.end, workout.timezone_offset),
+      localTime(workout.start, cycle.timezone_offset),
+      localTime(workout.end, cycle.timezone_offset),
       minutes(length),
       workout.sport_name.split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join(' '),
       value(s?.strain),

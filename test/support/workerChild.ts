@@ -1,4 +1,3 @@
-import { systemClock } from '../../src/main/clock'
 import { openDatabase } from '../../src/main/database/openDatabase'
 import { writeJsonExport } from '../../src/main/exchange/jsonExport'
 import { restoreJsonExport } from '../../src/main/exchange/jsonRestore'
@@ -6,6 +5,7 @@ import { createSyncEngine } from '../../src/main/sync/syncEngine'
 import { createRateLimiter } from '../../src/main/whoop/rateLimiter'
 import { createTokenSession } from '../../src/main/whoop/tokenSession'
 import { createWhoopClient } from '../../src/main/whoop/whoopClient'
+import { testClock } from './testClock'
 
 /**
  * Work in a process of its own, so a test can kill it at any moment: a sync, a JSON export or a
@@ -19,16 +19,16 @@ if (env.WORK === 'sync') {
   const client = createWhoopClient({
     apiBaseUrl: env.WORK_API_BASE_URL!,
     tokens: createTokenSession({
-      tokens: { accessToken: env.WORK_ACCESS_TOKEN!, expiresAt: Date.now() + 3_600_000 },
+      tokens: { accessToken: env.WORK_ACCESS_TOKEN!, expiresAt: testClock.now() + 3_600_000 },
       refresh: () => Promise.reject(new Error('no refresh in the child')),
       persist: () => {},
-      clock: systemClock
+      clock: testClock
     }),
-    rateLimiter: createRateLimiter({ clock: systemClock, policies: [] })
+    rateLimiter: createRateLimiter({ clock: testClock, policies: [] })
   })
   const engine = createSyncEngine({
     db,
-    clock: systemClock,
+    clock: testClock,
     client: () => client,
     onProgress: (event) => {
       if (event.type === 'resource') console.log(`page ${event.resource} ${event.pages}`)
@@ -36,7 +36,7 @@ if (env.WORK === 'sync') {
   })
   console.log(`done ${(await engine.sync()).status}`)
 } else if (env.WORK === 'export') {
-  const meta = { appName: 'child', appVersion: '0', exportedAt: new Date().toISOString() }
+  const meta = { appName: 'child', appVersion: '0', exportedAt: new Date(testClock.now()).toISOString() }
   await writeJsonExport(db, env.WORK_FILE!, {}, meta, (records) => records % 100 === 0 && console.log(`record ${records}`))
   console.log('done')
 } else if (env.WORK === 'measure-restore') {

@@ -93,7 +93,7 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
       finishing = {}
       options.onChange()
       const stopWaiting = rateLimiter.onWait((until) => {
-        finishing = { waitingUntil: until }
+        finishing = until === null ? {} : { waitingUntil: until }
         options.onChange()
       })
       const profile = await client.getProfile().finally(() => {

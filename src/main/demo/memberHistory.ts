@@ -1,13 +1,18 @@
+import { offsetMinutes } from '../store/localDate'
 import type { Cycle, Recovery, Sleep, UserBasicProfile, UserBodyMeasurement, Workout } from '../whoop/whoopSchemas'
+import { createPhysiology, type Morning } from './memberPhysiology'
+import { nightsUntil, type Trip } from './memberRhythm'
 import { seededRandom, type SeededRandom } from './seededRandom'
+import { offsetAt } from './zonedTime'
 
 /**
  * A deterministic, realistic WHOOP member, for the app's demo data and the fake WHOOP server of the
- * tests: one physiological cycle per day from sleep onset to the
- * next sleep onset, a main sleep (and sometimes a nap) per cycle, one recovery per cycle with a sleep,
- * 0–2 workouts a day, in US Eastern time with its daylight-saving changes and a trip to Europe.
- * The newest cycle is still running, the newest sleep and recovery are still being scored, and a few
- * records are unscorable, as in a real account. Records are exactly what WHOOP's API returns.
+ * tests: one physiological cycle per night, from sleep onset to the next sleep onset, by the member's
+ * own clock in their home time zone (daylight saving included) and on a trip abroad; a main sleep
+ * (and sometimes a nap) per cycle, one recovery per cycle with a sleep, 0–2 workouts a day, a block
+ * of hard training and a cold. The newest cycle is still running, the newest sleep and recovery are
+ * still being scored, and a few records are unscorable, as in a real account. Records are exactly what
+ * WHOOP's API returns.
  */
 export interface MemberHistory {
   profile: UserBasicProfile
@@ -21,21 +26,29 @@ export interface MemberHistory {
 export interface HistoryOptions {
   /** Number of cycles (days) of history. */
   days: number
-  /** The moment the history ends at: the member woke up two hours before it. */
+  /** The moment the history ends at: WHOOP has every night the member woke from before it. */
   now: number
   seed?: number
   userId?: number
   /**
-   * Whether WHOOP has already scored this morning's sleep and recovery (the demo, so that it opens
-   * on today's numbers). By default they are still being scored, as in the minutes after waking.
+   * Whether WHOOP has already scored the newest sleep and recovery (the demo, so that it opens on
+   * today's numbers). By default they are still being scored, as in the minutes after waking.
    */
   newestNightScored?: boolean
+  /** Where the member lives (IANA); default America/New_York, with its daylight-saving changes. */
+  timeZone?: string
+  /** A stay in another time zone; default ten days in Paris, 390 days before the end (when the history is that long). */
+  trip?: Trip | null
 }
 
 const HOUR = 3_600_000
 const MINUTE = 60_000
-const DAY = 24 * HOUR
 export const FIRST_CYCLE_ID = 1_100_000_000
+
+/** Nights before the end when the member is ill (a cold: four mornings), and when they train hard. */
+const ILL_NIGHTS_AGO = { from: 16, to: 19 }
+const HARD_TRAINING_DAYS_AGO = { from: 42, to: 62 }
+const DEFAULT_TRIP: Trip = { endsDaysAgo: 390, days: 10, timeZone: 'Europe/Paris' }
 
 const sports = [
   { name: 'running', distance: true, weight: 5 },
@@ -52,7 +65,8 @@ const sports = [
 const weightedSports = sports.flatMap((sport) => Array(sport.weight).fill(sport))
 
 export function generateMemberHistory(options: HistoryOptions): MemberHistory {
-  const random = seededRandom(options.seed ?? 20260101)
+  const seed = options.seed ?? 20260101
+  const random = seededRandom(seed)
   const userId = options.userId ?? 10129
   const history: MemberHistory = {
     profile: { user_id: userId, email: 'alex.morgan@example.com', first_name: 'Alex', last_name: 'Morgan' },
@@ -62,39 +76,53 @@ export function generateMemberHistory(options: HistoryOptions): MemberHistory {
     sleeps: [],
     workouts: []
   }
+  const nights = nightsUntil(options.now, options.days, {
+    timeZone: options.timeZone ?? 'America/New_York',
+    trip: options.trip === null ? undefined : (options.trip ?? DEFAULT_TRIP),
+    seed
+  })
+  const morning = createPhysiology(random)
+  let strainBefore = 11
+  let sleepDebt = 0
 
-  // Sleep onsets, newest last: the last night ends two hours before `now`.
-  const onsets: number[] = []
-  let onset = options.now - 2 * HOUR - Math.round(random.between(7, 8.5) * HOUR)
-  for (let day = 0; day < options.days; day++) {
-    onsets.unshift(onset)
-    onset -= DAY + Math.round(random.between(-50, 50)) * MINUTE
-  }
-
-  onsets.forEach((start, index) => {
-    const isCurrent = index === onsets.length - 1
+  nights.forEach((night, index) => {
+    const isCurrent = index === nights.length - 1
     const pending = isCurrent && !options.newestNightScored
-    const end = isCurrent ? undefined : onsets[index + 1]
+    const end = isCurrent ? undefined : nights[index + 1].start
     const cycleId = FIRST_CYCLE_ID + index
-    const offset = timezoneOffset(start, options.now)
-    const ageDays = onsets.length - 1 - index
-    const sleep = makeSleep(random, { userId, cycleId, start, offset, nap: false, pending, ageDays })
+    const nightsAgo = nights.length - 1 - index
+    const ill = nightsAgo >= ILL_NIGHTS_AGO.from && nightsAgo <= ILL_NIGHTS_AGO.to
+    const hardTraining = nightsAgo >= HARD_TRAINING_DAYS_AGO.from && nightsAgo <= HARD_TRAINING_DAYS_AGO.to
+    // A sleep is recorded when its member wakes, a cycle and a workout when they begin.
+    const sleepOffset = offsetAt(night.timeZone, night.end)
+    const need = Math.round((7.6 + sleepDebt + 0.03 * strainBefore) * HOUR)
+    const sleep = makeSleep(random, { userId, cycleId, start: night.start, end: night.end, offset: sleepOffset, nap: false, pending, index, needMs: need })
     history.sleeps.push(sleep)
-    history.recoveries.push(makeRecovery(random, { userId, cycleId, sleep, index, total: onsets.length, pending }))
-    history.cycles.push(makeCycle(random, { userId, cycleId, start, end, offset, now: options.now }))
+    const asleep = sleep.score ? asleepOf(sleep.score) : need
+    sleepDebt = Math.min(1.5, Math.max(0, sleepDebt + (need - asleep) / HOUR / 2))
+    const vitals = morning({ strainBefore, sleepPerformance: (100 * asleep) / need, ill, hardTraining, index })
+    history.recoveries.push(makeRecovery({ userId, cycleId, sleep, index, total: nights.length, pending, vitals }))
 
-    const awake = Date.parse(sleep.end)
+    const awake = night.end
     const nextOnset = end ?? options.now
+    const wakeDay = new Date(awake + offsetMinutes(sleepOffset) * MINUTE).getUTCDay()
+    const restDay = wakeDay === 0 || ill
+    const planned = ill ? random.between(3, 6) : restDay ? random.between(6, 9) : random.between(9.5, 14) + (hardTraining ? 3 : 0)
+    const cycle = makeCycle(random, { userId, cycleId, start: night.start, end, offset: offsetAt(night.timeZone, night.start), now: options.now, strain: planned })
+    history.cycles.push(cycle)
+    if (cycle.score) strainBefore = cycle.score.strain
+
     if (!isCurrent && random.chance(0.08)) {
       const napStart = awake + Math.round(random.between(6, 9) * HOUR)
       if (napStart + 2 * HOUR < nextOnset) {
-        history.sleeps.push(makeSleep(random, { userId, cycleId, start: napStart, offset, nap: true, pending: false, ageDays }))
+        const napEnd = napStart + Math.round(random.between(20, 75) * MINUTE)
+        history.sleeps.push(makeSleep(random, { userId, cycleId, start: napStart, end: napEnd, offset: offsetAt(night.timeZone, napEnd), nap: true, pending: false, index, needMs: 0 }))
       }
     }
-    const workoutCount = isCurrent ? 0 : random.pick([0, 0, 1, 1, 1, 1, 2, 2])
+    const workoutCount = isCurrent || ill ? 0 : restDay ? random.pick([0, 0, 1]) : random.pick(hardTraining ? [1, 1, 2, 2] : [0, 1, 1, 1, 2])
     let earliest = awake + HOUR
     for (let n = 0; n < workoutCount; n++) {
-      const workout = makeWorkout(random, { userId, earliest, latest: nextOnset - 3 * HOUR, offset })
+      const workout = makeWorkout(random, { userId, earliest, latest: nextOnset - 3 * HOUR, timeZone: night.timeZone, hardTraining })
       if (!workout) break
       history.workouts.push(workout)
       earliest = Date.parse(workout.end) + HOUR
@@ -114,11 +142,12 @@ export const iso = (time: number) => new Date(time).toISOString()
 
 function makeCycle(
   random: SeededRandom,
-  c: { userId: number; cycleId: number; start: number; end?: number; offset: string; now: number }
+  c: { userId: number; cycleId: number; start: number; end?: number; offset: string; now: number; strain: number }
 ): Cycle {
   const unscorable = c.end !== undefined && random.chance(0.01)
   const hours = ((c.end ?? c.now) - c.start) / HOUR
-  const strain = round(Math.min(21, random.between(4, 18) * Math.min(1, hours / 24)), 7)
+  // The running cycle has had only part of its day: its strain so far.
+  const strain = round(Math.min(21, Math.max(0.5, c.strain + random.normal(0, 1.2)) * Math.min(1, hours / 24)), 7)
   return {
     id: c.cycleId,
     user_id: c.userId,
@@ -133,9 +162,9 @@ function makeCycle(
       : {
           score: {
             strain,
-            kilojoule: round(hours * random.between(320, 520), 3),
-            average_heart_rate: random.int(58, 78),
-            max_heart_rate: random.int(125, 188)
+            kilojoule: round(hours * random.between(320, 420) + strain * 180, 3),
+            average_heart_rate: Math.round(56 + strain * 1.2 + random.between(-3, 3)),
+            max_heart_rate: Math.round(Math.min(192, 110 + strain * 3.8 + random.between(-8, 8)))
           }
         })
   }
@@ -143,12 +172,10 @@ function makeCycle(
 
 function makeSleep(
   random: SeededRandom,
-  s: { userId: number; cycleId: number; start: number; offset: string; nap: boolean; pending: boolean; ageDays: number }
+  s: { userId: number; cycleId: number; start: number; end: number; offset: string; nap: boolean; pending: boolean; index: number; needMs: number }
 ): Sleep {
-  const inBed = Math.round((s.nap ? random.between(20, 75) : random.between(6.2, 9.2) * 60) * MINUTE)
-  const end = s.start + inBed
   const state = s.pending ? 'PENDING_SCORE' : random.chance(0.015) ? 'UNSCORABLE' : 'SCORED'
-  const created = end + random.int(3, 25) * MINUTE
+  const created = s.end + random.int(3, 25) * MINUTE
   const record: Sleep = {
     id: random.uuid(),
     cycle_id: s.cycleId,
@@ -156,26 +183,38 @@ function makeSleep(
     created_at: iso(created),
     updated_at: iso(created + (state === 'SCORED' ? random.int(1, 40) * MINUTE : 0)),
     start: iso(s.start),
-    end: iso(end),
+    end: iso(s.end),
     timezone_offset: s.offset,
     nap: s.nap,
     score_state: state
   }
-  if (state === 'SCORED') record.score = sleepScore(random, inBed, s.nap, s.ageDays)
+  if (state === 'SCORED') record.score = sleepScore(random, s.end - s.start, s.nap, { index: s.index, needMs: s.needMs })
   return record
 }
 
-export function sleepScore(random: SeededRandom, inBed: number, nap: boolean, ageDays = 100): NonNullable<Sleep['score']> {
-  const awake = Math.round(inBed * random.between(0.04, 0.13))
+const asleepOf = (score: NonNullable<Sleep['score']>) =>
+  score.stage_summary.total_light_sleep_time_milli + score.stage_summary.total_slow_wave_sleep_time_milli + score.stage_summary.total_rem_sleep_time_milli
+
+/**
+ * A night's (or nap's) score: its stages, and its need, whose parts add up to `needMs` (WHOOP's
+ * baseline, debt, recent strain and a nap's credit). WHOOP rates consistency from the fourth night on.
+ */
+export function sleepScore(
+  random: SeededRandom,
+  inBed: number,
+  nap: boolean,
+  night: { index: number; needMs: number } = { index: 100, needMs: Math.round(random.between(7.4, 8.6) * HOUR) }
+): NonNullable<Sleep['score']> {
+  const awake = Math.round(inBed * random.between(0.04, 0.12))
   const noData = random.chance(0.05) ? random.int(1, 20) * MINUTE : 0
   const asleep = inBed - awake - noData
   const deep = Math.round(asleep * random.between(0.15, 0.25))
   const rem = Math.round(asleep * random.between(0.18, 0.28))
   const light = asleep - deep - rem
-  const baseline = Math.round(random.between(7.4, 8.1) * HOUR)
-  const debt = Math.round(random.between(0, 0.9) * HOUR)
-  const strainNeed = Math.round(random.between(0, 0.5) * HOUR)
-  const napCredit = random.chance(0.1) ? -Math.round(random.between(0, 0.6) * HOUR) : 0
+  const baseline = Math.round(random.between(7.4, 7.8) * HOUR)
+  const napCredit = random.chance(0.1) ? -Math.round(random.between(0, 0.4) * HOUR) : 0
+  const strainNeed = Math.round(random.between(0.1, 0.4) * HOUR)
+  const debt = Math.max(0, night.needMs - baseline - strainNeed - napCredit)
   const need = baseline + debt + strainNeed + napCredit
   return {
     stage_summary: {
@@ -196,15 +235,13 @@ export function sleepScore(random: SeededRandom, inBed: number, nap: boolean, ag
     },
     respiratory_rate: round(random.between(13.8, 16.9), 8),
     ...(nap ? {} : { sleep_performance_percentage: Math.min(100, Math.round((asleep / need) * 100)) }),
-    // WHOOP needs a few nights before it can rate consistency.
-    ...(nap || ageDays < 4 ? {} : { sleep_consistency_percentage: random.int(55, 96) }),
+    ...(nap || night.index < 4 ? {} : { sleep_consistency_percentage: random.int(62, 96) }),
     sleep_efficiency_percentage: round((asleep / inBed) * 100, 8)
   }
 }
 
 function makeRecovery(
-  random: SeededRandom,
-  r: { userId: number; cycleId: number; sleep: Sleep; index: number; total: number; pending: boolean }
+  r: { userId: number; cycleId: number; sleep: Sleep; index: number; total: number; pending: boolean; vitals: Morning }
 ): Recovery {
   const state = r.pending ? 'PENDING_SCORE' : r.sleep.score_state === 'UNSCORABLE' ? 'UNSCORABLE' : 'SCORED'
   const record: Recovery = {
@@ -215,32 +252,30 @@ function makeRecovery(
     updated_at: r.sleep.updated_at,
     score_state: state
   }
-  if (state === 'SCORED') record.score = recoveryScore(random, r.index, r.total)
+  if (state === 'SCORED') {
+    record.score = recoveryScore(r.vitals, { calibrating: r.index < 14, newerStrap: r.index >= r.total * 0.4 })
+    // The night's respiratory rate is the morning's, as WHOOP measures both from the same sleep.
+    if (r.sleep.score) r.sleep.score.respiratory_rate = round(r.vitals.respiratoryRate, 8)
+  }
   return record
 }
 
-export function recoveryScore(random: SeededRandom, index: number, total: number): NonNullable<Recovery['score']> {
-  const hrv = Math.max(18, random.between(38, 78) + Math.sin(index / 9) * 6)
-  const rhr = Math.max(40, random.between(48, 62) - (hrv - 55) * 0.15)
-  const recovery = Math.round(Math.min(99, Math.max(1, 58 + (hrv - 55) * 1.4 - (rhr - 55) * 1.6 + random.between(-14, 14))))
-  // Newer straps (4.0 and later) also measure SpO2 and skin temperature.
-  const hasNewerStrap = index >= total * 0.4
+/** A recovery's score from the member's morning. Newer straps (4.0 and later) also measure SpO2 and skin temperature. */
+export function recoveryScore(vitals: Morning, strap: { calibrating: boolean; newerStrap: boolean }): NonNullable<Recovery['score']> {
   return {
-    user_calibrating: index < 14,
-    recovery_score: recovery,
-    resting_heart_rate: Math.round(rhr),
-    hrv_rmssd_milli: round(hrv, 6),
-    ...(hasNewerStrap
-      ? { spo2_percentage: round(random.between(94.5, 98.9), 4), skin_temp_celsius: round(random.between(33.1, 34.9), 2) }
-      : {})
+    user_calibrating: strap.calibrating,
+    recovery_score: vitals.recovery,
+    resting_heart_rate: Math.round(vitals.restingHr),
+    hrv_rmssd_milli: round(vitals.hrv, 6),
+    ...(strap.newerStrap ? { spo2_percentage: round(vitals.spo2, 4), skin_temp_celsius: round(vitals.skinTemp, 2) } : {})
   }
 }
 
 function makeWorkout(
   random: SeededRandom,
-  w: { userId: number; earliest: number; latest: number; offset: string }
+  w: { userId: number; earliest: number; latest: number; timeZone: string; hardTraining: boolean }
 ): Workout | undefined {
-  const durationMinutes = random.int(20, 110)
+  const durationMinutes = random.int(20, w.hardTraining ? 120 : 95)
   const room = w.latest - durationMinutes * MINUTE - w.earliest
   if (room <= 0) return undefined
   const start = w.earliest + Math.round(random.next() * room)
@@ -255,7 +290,7 @@ function makeWorkout(
     updated_at: iso(created),
     start: iso(start),
     end: iso(end),
-    timezone_offset: w.offset,
+    timezone_offset: offsetAt(w.timeZone, start),
     sport_name: sport.name,
     score_state: unscorable ? 'UNSCORABLE' : 'SCORED'
   }
@@ -292,25 +327,6 @@ export function workoutScore(random: SeededRandom, minutes: number, hasDistance:
       zone_five_milli: zones[5]
     }
   }
-}
-
-/**
- * US Eastern time with its daylight-saving rule (second Sunday of March to first Sunday of
- * November), except for a ten-day trip to Central Europe a little over a year before `now`.
- */
-export function timezoneOffset(time: number, now: number): string {
-  const tripStart = now - 400 * DAY
-  if (time >= tripStart && time < tripStart + 10 * DAY) return '+01:00'
-  const year = new Date(time).getUTCFullYear()
-  const dstStart = nthSundayUtc(year, 2, 2) + 7 * HOUR
-  const dstEnd = nthSundayUtc(year, 10, 1) + 6 * HOUR
-  return time >= dstStart && time < dstEnd ? '-04:00' : '-05:00'
-}
-
-function nthSundayUtc(year: number, month: number, n: number): number {
-  const first = new Date(Date.UTC(year, month, 1))
-  const firstSunday = 1 + ((7 - first.getUTCDay()) % 7)
-  return Date.UTC(year, month, firstSunday + (n - 1) * 7)
 }
 
 function round(value: number, digits: number): number {

@@ -14,6 +14,8 @@ export function seededRandom(seed: number) {
     int: (min: number, max: number) => Math.floor(min + next() * (max - min + 1)),
     chance: (probability: number) => next() < probability,
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
+    /** A draw from a normal distribution (Box–Muller). */
+    normal: (mean: number, spread: number) => mean + spread * Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
     uuid(): string {
       const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16))
       hex[12] = '4'

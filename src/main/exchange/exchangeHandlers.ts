@@ -29,8 +29,8 @@ export function createExchangeHandlers(deps: ExchangeDeps): Pick<ApiHandlers, 'e
 
   return {
     exportData: async (request) => {
-      const today = new Date(clock.now()).toISOString().slice(0, 10)
-      const target = await files.chooseExportTarget(`whoop-export-${today}.${request.format === 'json' ? 'json' : 'zip'}`)
+      const name = `whoop-export-${new Date(clock.now()).toISOString().slice(0, 10)}.${request.format === 'json' ? 'json' : 'zip'}`
+      const target = await files.chooseExportTarget(name)
       if (!target) return { saved: false, records: 0, bytes: 0 }
       const progress = (records: number, done = false) => emit('onExchangeProgress', { type: 'export', records, done })
       const meta = { appName: deps.app.name, appVersion: deps.app.version, exportedAt: new Date(clock.now()).toISOString() }
@@ -40,7 +40,7 @@ export function createExchangeHandlers(deps: ExchangeDeps): Pick<ApiHandlers, 'e
           : writeCsvExport(db, target.path, request)
       progress(written.records, true)
       activity.record('export', true, `Exported ${written.records} records as ${request.format.toUpperCase()}.`)
-      return { saved: true, file: target.path, downloadUrl: target.downloadUrl, ...written }
+      return { saved: true, file: target.path, downloadUrl: target.downloadUrl, name, ...written }
     },
 
     importData: async (request) => {

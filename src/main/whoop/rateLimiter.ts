@@ -37,7 +37,7 @@ const DEFAULT_429_WAIT_MS = 60_000
  */
 export function createRateLimiter(options: RateLimiterOptions) {
   const { clock, policies = whoopRatePolicies, maxWaitMs = 15 * 60_000 } = options
-  const waitListeners = new Set<(until: number) => void>()
+  const waitListeners = new Set<(until: number | null) => void>()
   const longestWindow = Math.max(...policies.map((policy) => policy.windowMs))
   const sentAt: number[] = []
   let blockedUntil = 0
@@ -75,6 +75,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
       if (at - now > maxWaitMs) throw new WhoopRateLimitedError(at)
       for (const listener of waitListeners) listener(at)
       await clock.sleep(at - now, signal)
+      for (const listener of waitListeners) listener(null)
     }
   }
 
@@ -113,8 +114,8 @@ export function createRateLimiter(options: RateLimiterOptions) {
     /** The limits it paces to, for estimates of how long a number of requests takes. */
     policies,
 
-    /** Tells `listener` whenever a request has to wait, and until when (for a progress bar). */
-    onWait(listener: (until: number) => void): () => void {
+    /** Tells `listener` whenever a request has to wait, and until when (for a progress bar), and `null` when the wait is over. */
+    onWait(listener: (until: number | null) => void): () => void {
       waitListeners.add(listener)
       return () => waitListeners.delete(listener)
     }

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { testClock } from '../../support/testClock'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
@@ -101,7 +102,7 @@ describe('the connection', () => {
 
   it('still disconnects locally when WHOOP cannot be reached, and says so', async () => {
     // Simulated time, so the client's retries with backoff take no real time.
-    harness = await startCoreHarness({ clock: createVirtualClock(Date.now()) })
+    harness = await startCoreHarness({ clock: createVirtualClock(testClock.now()) })
     await connect(harness)
     harness.fake.addFault({ kind: 'reset', times: Infinity, path: '/v2/user/access' })
     const result = await harness.call('disconnect', { deleteData: false })

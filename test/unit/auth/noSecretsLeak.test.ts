@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { testClock } from '../../support/testClock'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { invokeApi } from '../../../src/main/api/invokeApi'
@@ -20,7 +21,7 @@ describe('tokens and secrets', () => {
     harness = await startCoreHarness({
       fake: { days: 45 },
       // Simulated time: the retries of the failing resource take no real time.
-      clock: createVirtualClock(Date.now()),
+      clock: createVirtualClock(testClock.now()),
       fetch: async (input, init) => {
         const response = await fetch(input, init)
         if (String(input).includes('/oauth2/token') && response.ok) {

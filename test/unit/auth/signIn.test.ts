@@ -1,4 +1,5 @@
 import http from 'node:http'
+import { testClock } from '../../support/testClock'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
@@ -243,7 +244,7 @@ describe('sign-in outcomes that connect nothing', () => {
   })
 
   it('explains a sign-in that expired after 10 minutes', async () => {
-    const clock = createVirtualClock(Date.now())
+    const clock = createVirtualClock(testClock.now())
     harness = await startCoreHarness({ clock })
     const started = await harness.call('startSignIn', { ...credentials(harness), redirect: 'custom-scheme' })
     const redirect = await harness.fake.answerConsent(started.authorizationUrl)

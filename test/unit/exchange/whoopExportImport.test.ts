@@ -68,7 +68,7 @@ describe("importing WHOOP's own data export", () => {
       expect(stored, cycle.start).toMatchObject({ timezone_offset: cycle.timezone_offset, source: 'export' })
       expect(Math.floor(Date.parse(cycle.start) / 1000) * 1000).toBe(stored.start_ms)
     }
-    expect(new Set(history.cycles.map((c) => c.timezone_offset))).toEqual(new Set(['-04:00', '-05:00', '+01:00']))
+    expect(new Set(history.cycles.map((c) => c.timezone_offset))).toEqual(new Set(['-04:00', '-05:00', '+01:00', '+02:00']))
 
     // Units: kcal back to kJ (the export rounds to whole kcal), minutes to ms, zone shares to time.
     const cycle = history.cycles[7]

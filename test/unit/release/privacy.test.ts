@@ -1,4 +1,5 @@
 import net from 'node:net'
+import { testClock } from '../../support/testClock'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { generateMemberHistory } from '../../../src/main/demo/memberHistory'
@@ -36,7 +37,7 @@ describe('privacy', () => {
       await h.call('syncNow', {})
       const diagnostics = await h.call('getDiagnostics', { reachWhoop: true })
       expect(diagnostics.whoop).toMatchObject({ reachable: true })
-      h.files.importFrom = whoopExportZip(generateMemberHistory({ days: 30, now: Date.now() - 90 * 86_400_000 }))
+      h.files.importFrom = whoopExportZip(generateMemberHistory({ days: 30, now: testClock.now() - 90 * 86_400_000 }))
       await h.call('importData', { kind: 'whoop-export' })
       h.files.exportTo = path.join(makeTempDir(), 'export.json')
       await h.call('exportData', { format: 'json' })

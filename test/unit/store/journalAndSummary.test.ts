@@ -24,7 +24,7 @@ const userId = () => history.profile.user_id
 
 beforeEach(() => {
   db = openDatabase(path.join(makeTempDir(), 'db.sqlite'))
-  history = generateMemberHistory({ days: 12, now: Date.parse('2026-11-20T15:00:00Z') })
+  history = generateMemberHistory({ days: 20, now: Date.parse('2026-11-20T15:00:00Z') })
   const store = createRecordStore(db)
   store.saveProfile(history.profile, '2026-11-20T15:00:00.000Z')
   db.transaction(() => {

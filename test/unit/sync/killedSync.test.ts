@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundleForNode } from '../../../scripts/bundleForNode.mjs'
-import { systemClock } from '../../../src/main/clock'
+import { testClock } from '../../support/testClock'
 import { openDatabase } from '../../../src/main/database/openDatabase'
 import { createSyncEngine } from '../../../src/main/sync/syncEngine'
 import { createRateLimiter } from '../../../src/main/whoop/rateLimiter'
@@ -59,8 +59,8 @@ describe('a sync killed mid-way', () => {
     const db = openDatabase(dbFile)
     const before = fake.apiRequests().length
     // Real time here, and the fake has no rate limit: the client must not pace itself either.
-    const { client } = clientForFake(fake, systemClock, { rateLimiter: createRateLimiter({ clock: systemClock, policies: [] }) })
-    const result = await createSyncEngine({ db, clock: systemClock, client: () => client }).sync()
+    const { client } = clientForFake(fake, testClock, { rateLimiter: createRateLimiter({ clock: testClock, policies: [] }) })
+    const result = await createSyncEngine({ db, clock: testClock, client: () => client }).sync()
     expect(result.status).toBe('succeeded')
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(tableCounts(db)).toEqual(expectedCounts(fake))

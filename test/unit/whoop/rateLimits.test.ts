@@ -13,7 +13,7 @@ const headers = (values: Record<string, string>) => new Headers(values)
 describe('the rate limiter', () => {
   it('lets a full window through at once, then waits exactly until the oldest request leaves it', async () => {
     const clock = createVirtualClock()
-    const waits: number[] = []
+    const waits: (number | null)[] = []
     const limiter = createRateLimiter({ clock, policies: [{ limit: 3, windowMs: 60_000 }] })
     limiter.onWait((until) => waits.push(until))
     const start = clock.now()
@@ -21,7 +21,8 @@ describe('the rate limiter', () => {
     expect(clock.elapsed()).toBe(0)
     await limiter.acquire()
     expect(clock.now()).toBe(start + 60_000)
-    expect(waits).toEqual([start + 60_000])
+    // Each wait is told when it begins and when it is over.
+    expect(waits).toEqual([start + 60_000, null])
     expect(clock.sleeps).toEqual([60_000])
   })
 
@@ -64,14 +65,14 @@ describe('the client against rate limits', () => {
     const clock = createVirtualClock()
     fake = await startFakeWhoop({ clock, days: 30, rateLimit: false })
     fake.addFault({ kind: 'status', status: 429, resetSeconds: 42, times: 2, path: '/v2/cycle' })
-    const waits: number[] = []
+    const waits: (number | null)[] = []
     const { client } = clientForFake(fake, clock)
     client.rateLimiter.onWait((until) => waits.push(until))
     const start = clock.now()
     const { records } = await walkAll(client.pages('cycle'))
     expect(records).toHaveLength(30)
     expect(fake.apiRequests('/v2/cycle').map((request) => request.status)).toEqual([429, 429, 200, 200])
-    expect(waits).toEqual([start + 42_000, start + 84_000])
+    expect(waits).toEqual([start + 42_000, null, start + 84_000, null])
     expect(clock.elapsed()).toBe(84_000)
   })
 

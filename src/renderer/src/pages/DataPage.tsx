@@ -44,9 +44,7 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
       const result = await api.exportData({ format })
       if (!result.ok) return { kind: 'error', text: result.error.message }
       if (!result.value.saved) return undefined
-      if (result.value.downloadUrl) {
-        await downloadFromHost(result.value.downloadUrl, `whoop-export-${new Date().toISOString().slice(0, 10)}.${format === 'json' ? 'json' : 'zip'}`)
-      }
+      if (result.value.downloadUrl && result.value.name) await downloadFromHost(result.value.downloadUrl, result.value.name)
       return { kind: 'status', text: `Exported ${result.value.records.toLocaleString()} records${result.value.file && !result.value.downloadUrl ? ` to ${result.value.file}` : ''}.` }
     })
 

@@ -53,7 +53,7 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
       )}
       <span data-testid="sync-status" role="status" aria-live="polite" className="sync-status">
         {running
-          ? progress?.waitingUntil && progress.waitingUntil > Date.now()
+          ? progress?.waitingUntil
             ? `Waiting for WHOOP’s rate limit until ${new Date(progress.waitingUntil).toLocaleTimeString()}…`
             : progress?.resource
               ? `Syncing ${syncResourceNames[progress.resource]}: ${progress.records.toLocaleString()} records${progress.reachedBack ? `, back to ${dayFormat.format(new Date(progress.reachedBack))}` : ''}${progress.estimate ? ` of ${dayFormat.format(new Date(progress.estimate.historyStart))}, ${timeLeft(progress.estimate.secondsLeft)}` : ''}`

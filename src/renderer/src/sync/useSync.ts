@@ -8,6 +8,7 @@ export interface LiveProgress {
   records: number
   /** How far back in time the sync has read (ISO). */
   reachedBack?: string
+  /** While the sync waits for WHOOP's rate limit: until when (epoch ms, as the app's clock tells it). */
   waitingUntil?: number
   /** While a history downloads for the first time: about how much is left. */
   estimate?: BackfillEstimate
@@ -38,10 +39,10 @@ export function useSync(onStored: () => void) {
     const state = redraw.current
     const storedNow = () => {
       if (state.timer) return
-      const wait = Math.max(0, state.last + REDRAW_EVERY_MS - Date.now())
+      const wait = Math.max(0, state.last + REDRAW_EVERY_MS - performance.now())
       state.timer = setTimeout(() => {
         state.timer = undefined
-        state.last = Date.now()
+        state.last = performance.now()
         onStored()
       }, wait)
     }
@@ -57,7 +58,7 @@ export function useSync(onStored: () => void) {
         }))
         storedNow()
       }
-      if (event.type === 'waiting') setProgress((current) => ({ pages: 0, records: 0, ...current, waitingUntil: event.until }))
+      if (event.type === 'waiting') setProgress((current) => ({ pages: 0, records: 0, ...current, waitingUntil: event.until ?? undefined }))
       if (event.type === 'finished') {
         clearTimeout(state.timer)
         state.timer = undefined
