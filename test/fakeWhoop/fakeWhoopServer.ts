@@ -1,12 +1,12 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Clock } from '../../src/main/clock'
-import { testClock } from '../support/testClock'
+import { memberTimeZone, testClock } from '../support/testClock'
 import type { WhoopEndpoints } from '../../src/main/whoop/whoopEndpoints'
 import { answerApi, type ApiAnswer } from './fakeApi'
 import { createFakeOAuth, knownScopes, type FakeApp, type OAuthAnswer } from './fakeOAuth'
 import { createHistoryEditor } from './historyEditor'
-import { generateMemberHistory } from '../../src/main/demo/memberHistory'
+import { generateMemberHistory, type HistoryOptions } from '../../src/main/demo/memberHistory'
 
 /** Something going wrong on the next matching API request(s). */
 export type Fault =
@@ -40,6 +40,10 @@ export interface FakeWhoopOptions {
   days?: number
   /** The member's history stopped this many days before now (the strap was left in a drawer). */
   endedDaysAgo?: number
+  /** Where the member lives (IANA); default where the tests' machine is (see `memberTimeZone`). */
+  timeZone?: string
+  /** A stay abroad (the generator's default when absent). */
+  trip?: HistoryOptions['trip']
   seed?: number
   accessTokenTtlSeconds?: number
   /** WHOOP's per-app limits; `false` for none. Default 100 a minute and 10,000 a day. */
@@ -63,7 +67,13 @@ export const testApp: FakeApp = {
  */
 export async function startFakeWhoop(options: FakeWhoopOptions = {}) {
   const clock = options.clock ?? testClock
-  const history = generateMemberHistory({ days: options.days ?? 30, now: clock.now() - (options.endedDaysAgo ?? 0) * 86_400_000, seed: options.seed })
+  const history = generateMemberHistory({
+    days: options.days ?? 30,
+    now: clock.now() - (options.endedDaysAgo ?? 0) * 86_400_000,
+    seed: options.seed,
+    timeZone: options.timeZone ?? memberTimeZone,
+    trip: options.trip
+  })
   // Each fake its own copy: a test registers redirect URIs in it.
   const apps = options.apps ?? [structuredClone(testApp)]
   const oauth = createFakeOAuth({

@@ -13,3 +13,18 @@ export const testClock = chosen.clock
 
 /** The instant the suite is pinned to (ISO 8601), if it is. */
 export const pinnedNow = chosen.chosen
+
+/**
+ * Where the fake WHOOP's member lives: where this machine's clock is set (`TZ`, as `npm run
+ * test:dates` sets it, so that the member's daylight-saving night is the machine's), or New York.
+ */
+export const memberTimeZone = knownTimeZone(process.env.TZ) ?? 'America/New_York'
+
+function knownTimeZone(name: string | undefined): string | undefined {
+  if (!name) return undefined
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone
+  } catch {
+    return undefined
+  }
+}

@@ -23,7 +23,7 @@ export interface MorningCause {
 }
 
 /** The member's usual values, around which their days move. */
-const USUAL = { hrv: 56, restingHr: 53, respiratoryRate: 15.1, spo2: 96.8, skinTemp: 33.9, strain: 11, performance: 85 }
+const USUAL = { hrv: 56, restingHr: 53, respiratoryRate: 15.1, spo2: 96.8, skinTemp: 33.9, strain: 11, performance: 80 }
 
 /**
  * How the member's body answers their days. HRV carries over from one morning to the next (an
@@ -34,17 +34,14 @@ const USUAL = { hrv: 56, restingHr: 53, respiratoryRate: 15.1, spo2: 96.8, skinT
 export function createPhysiology(random: SeededRandom) {
   let hrvDeviation = 0
   return function morning(cause: MorningCause): Morning {
-    hrvDeviation =
-      0.6 * hrvDeviation +
-      random.normal(0, 5) -
-      0.9 * (cause.strainBefore - USUAL.strain) +
-      0.15 * (cause.sleepPerformance - USUAL.performance) -
-      (cause.hardTraining ? 2 : 0)
+    // A day in bed with a cold does not rest the body as a rest day does.
+    const strainEffect = cause.ill ? 0 : -0.9 * (cause.strainBefore - USUAL.strain)
+    hrvDeviation = 0.6 * hrvDeviation + random.normal(0, 5) + strainEffect + 0.15 * (cause.sleepPerformance - USUAL.performance) - (cause.hardTraining ? 2 : 0)
     const illness = cause.ill ? 1 : 0
-    const hrv = Math.max(18, USUAL.hrv + 5 * Math.sin((2 * Math.PI * cause.index) / 120) + hrvDeviation - 16 * illness)
+    const hrv = Math.max(18, USUAL.hrv + 5 * Math.sin((2 * Math.PI * cause.index) / 120) + hrvDeviation - 18 * illness)
     const restingHr = USUAL.restingHr - 0.18 * hrvDeviation + random.normal(0, 1.2) + 7 * illness + (cause.hardTraining ? 1.5 : 0)
     const recovery =
-      58 + 1.5 * (hrv - USUAL.hrv) - 2 * (restingHr - USUAL.restingHr) + 0.3 * (cause.sleepPerformance - USUAL.performance) + random.normal(0, 6)
+      60 + 1.5 * (hrv - USUAL.hrv) - 2 * (restingHr - USUAL.restingHr) + 0.3 * (cause.sleepPerformance - USUAL.performance) + random.normal(0, 6)
     return {
       hrv,
       restingHr,

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { dashboardRanges, type DashboardRange } from '../../shared/dashboard'
 
 /** What the dashboard shows: a range, ending today or on the day the person chose (`until`). */
@@ -19,10 +19,17 @@ const addressOf = ({ range, until }: DashboardView) => `#/dashboard/${range}${un
 
 /**
  * The dashboard's view, kept in the address (`#/dashboard/1y`, or `#/dashboard/1m/2024-06-24` for
- * the month up to that day) so a reload or a bookmark keeps it.
+ * the month up to that day) so a reload or a bookmark keeps it, and a link to such an address opens it.
  */
 export function useDashboardView() {
   const [view, setView] = useState(viewFromAddress)
+  useEffect(() => {
+    const follow = () => {
+      if (addressPattern.test(window.location.hash)) setView(viewFromAddress())
+    }
+    window.addEventListener('hashchange', follow)
+    return () => window.removeEventListener('hashchange', follow)
+  }, [])
   const show = useCallback((change: (current: DashboardView) => DashboardView) => {
     setView((current) => {
       const next = change(current)

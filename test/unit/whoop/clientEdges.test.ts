@@ -107,7 +107,7 @@ describe("the rate limiter and WHOOP's headers", () => {
   it('lets the 101st request go exactly when the first leaves the minute, telling only who still listens', async () => {
     const limiter = createRateLimiter({ clock, policies: [{ limit: 100, windowMs: 60_000 }] })
     const heard: string[] = []
-    limiter.onWait(() => heard.push('listening'))
+    limiter.onWait((until) => heard.push(until === null ? 'over' : 'listening'))
     const stop = limiter.onWait(() => heard.push('gone'))
     stop()
     for (let n = 0; n < 100; n++) await limiter.acquire()
@@ -115,7 +115,7 @@ describe("the rate limiter and WHOOP's headers", () => {
     clock.advance(10_000)
     await limiter.acquire()
     expect(clock.now() - first).toBe(60_000)
-    expect(heard).toEqual(['listening'])
+    expect(heard).toEqual(['listening', 'over'])
     // And the window slides: the next one goes at once, an old request having left since.
     const before = clock.now()
     await limiter.acquire()
