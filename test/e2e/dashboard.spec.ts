@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { dashboardRanges } from '../../src/shared/dashboard'
-import { cycleDay, meanOfDays, memberDate } from '../support/memberDays'
+import { cycleDay, meanOfDays, memberDate, memberToday } from '../support/memberDays'
 import { addDays, memberFigures } from '../support/memberFigures'
 import { connectThroughThePage, expect, saveScreenshot, showRange, test } from './fixtures'
 
@@ -146,7 +146,7 @@ function asDuration(ms: number): string {
   return minutes >= 60 ? `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m` : `${minutes}m`
 }
 
-test('the sleep tooltip and the Today and Last night cards show the member’s own values, dated', async ({ page, host, whoop }) => {
+test('the sleep tooltip and the Today and Last night cards show the member’s own values, dated', async ({ page, host, whoop, clock }) => {
   await page.goto(host.url)
   await connectThroughThePage(page, whoop)
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
@@ -161,7 +161,7 @@ test('the sleep tooltip and the Today and Last night cards show the member’s o
   await expect(page.getByTestId('stale-data')).toHaveCount(0)
 
   const { deep } = memberFigures(whoop.history)
-  const today = cycleDay(whoop.history, cycles[0].id)
+  const today = memberToday(whoop.history, clock.now())
   for (const [range, days] of [['1w', 7], ['1m', 30]] as const) {
     await page.getByTestId(`range-${range}`).click()
     const chart = page.getByTestId('sleep-chart').locator('.recharts-wrapper').first()
@@ -315,13 +315,13 @@ test('the first sync fills the dashboard in as it stores pages, even while it wa
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
 })
 
-test('a range is marked drawn only when every chart shows it: in that frame the sleep and energy bars are the new range’s', async ({ page, host, whoop }) => {
+test('a range is marked drawn only when every chart shows it: in that frame the sleep and energy bars are the new range’s', async ({ page, host, whoop, clock }) => {
   await page.goto(host.url)
   await connectThroughThePage(page, whoop)
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
   await showRange(page, '1w')
   const { deep, kilojoule } = memberFigures(whoop.history)
-  const today = cycleDay(whoop.history, whoop.history.cycles[0].id)
+  const today = memberToday(whoop.history, clock.now())
   const daysWithin30 = (series: Map<string, number[]>) => [...series.keys()].filter((day) => day > addDays(today, -30) && day <= today).length
 
   // In the page, from before the click: the bars drawn in the first frame that carries 1M's mark.

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import type { Page } from '@playwright/test'
 import { ALCOHOL, journalDays, MEDITATION, plantJournal, READING } from '../support/journalFixture'
-import { cycleDay } from '../support/memberDays'
+import { cycleDay, memberToday } from '../support/memberDays'
 import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries, type MemberFigures } from '../support/memberFigures'
 import { meanOf, welchInterval } from '../support/welch'
 import { englishHeaders, whoopExportCsv } from '../support/whoopExportFixture'
@@ -100,11 +100,11 @@ test('a recovery bar opens its day: recovery against baseline, the night, strain
   await expect(page.getByTestId('day-view')).toHaveAttribute('data-day', week[steps])
 })
 
-test("trends compare a measure's range with the one before, by the mean of its days, and lay out a year of recoveries", async ({ page, host, whoop }) => {
+test("trends compare a measure's range with the one before, by the mean of its days, and lay out a year of recoveries", async ({ page, host, whoop, clock }) => {
   await page.goto(host.url)
   await connectAndSync(page, whoop)
   const figures = memberFigures(whoop.history)
-  const to = cycleDay(whoop.history, whoop.history.cycles[0].id)
+  const to = memberToday(whoop.history, clock.now())
   const meanBetween = (series: DaySeries, from: string, until: string) => meanOf([...dayMeans(series)].filter(([d]) => d >= from && d <= until).map(([, v]) => v))
 
   await page.getByTestId('trends-link').click()

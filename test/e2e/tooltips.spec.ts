@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { cycleDay } from '../support/memberDays'
+import { cycleDay, memberToday } from '../support/memberDays'
 import {
   addDays,
   bucketMean,
@@ -192,13 +192,13 @@ const ranges = [
   { range: 'all', bucket: 'month', days: null }
 ] as const
 
-test('every chart’s tooltip at 1W, 1M and All shows the member’s own figures for its two newest buckets', async ({ page, host, whoop }) => {
+test('every chart’s tooltip at 1W, 1M and All shows the member’s own figures for its two newest buckets', async ({ page, host, whoop, clock }) => {
   test.setTimeout(120_000)
   await page.goto(host.url)
   await connectThroughThePage(page, whoop)
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
   const figures = memberFigures(whoop.history)
-  const to = cycleDay(whoop.history, whoop.history.cycles[0].id)
+  const to = memberToday(whoop.history, clock.now())
   const first = whoop.history.cycles.map((cycle) => cycleDay(whoop.history, cycle.id)).sort()[0]
 
   for (const { range: name, bucket, days } of ranges) {

@@ -27,14 +27,19 @@ export function createHistoryEditor(history: MemberHistory, clock: Clock) {
     history.recoveries.sort((a, b) => b.cycle_id - a.cycle_id)
   }
 
+  function scoreSleep(sleep: Sleep): void {
+    if (sleep.score_state === 'SCORED') return
+    sleep.score_state = 'SCORED'
+    sleep.score = sleepScore(random, Date.parse(sleep.end) - Date.parse(sleep.start), sleep.nap)
+    sleep.updated_at = now()
+  }
+
   return {
     /** WHOOP finishes scoring every sleep and recovery still pending. Returns how many changed. */
     scorePending(): number {
       let changed = 0
       for (const sleep of history.sleeps.filter((s) => s.score_state === 'PENDING_SCORE')) {
-        sleep.score_state = 'SCORED'
-        sleep.score = sleepScore(random, Date.parse(sleep.end) - Date.parse(sleep.start), sleep.nap)
-        sleep.updated_at = now()
+        scoreSleep(sleep)
         changed++
       }
       for (const recovery of history.recoveries.filter((r) => r.score_state === 'PENDING_SCORE')) {
@@ -45,6 +50,9 @@ export function createHistoryEditor(history: MemberHistory, clock: Clock) {
       }
       return changed
     },
+
+    /** WHOOP scores a sleep it had not scored (still pending, or unscorable until now). */
+    score: scoreSleep,
 
     /** The member edits a workout (WHOOP re-scores it). */
     editWorkout(id: string, change: (workout: Workout) => void): Workout {

@@ -24,3 +24,15 @@ export function meanOfDays(entries: readonly [day: string, value: number][]): { 
   const byDay = [...Map.groupBy(entries, ([day]) => day).values()].map((values) => meanOf(values.map(([, value]) => value)))
   return { mean: meanOf(byDay), days: byDay.length }
 }
+
+/**
+ * The member's today, by the rule the app states: the day of the cycle they are living in while they
+ * woke from its sleep less than a day ago (someone still up at 1 a.m. is in the day they woke on),
+ * else the date their clock shows now, in the newest cycle's offset. A range ends on it.
+ */
+export function memberToday(history: Pick<MemberHistory, 'cycles' | 'sleeps'>, now: number): string {
+  const newest = history.cycles.toSorted((a, b) => Date.parse(b.start) - Date.parse(a.start))[0]
+  const night = history.sleeps.find((sleep) => sleep.cycle_id === newest.id && !sleep.nap)
+  const living = !newest.end && night !== undefined && now - Date.parse(night.end) < 86_400_000
+  return living ? cycleDay(history, newest.id) : memberDate(now, newest.timezone_offset)
+}

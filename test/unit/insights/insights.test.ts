@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiHandlers } from '../../../src/shared/api'
 import type { DayDetail, InsightOutcome, Insights, MonthReport, Trend } from '../../../src/shared/insights'
 import { ALCOHOL, journalDays, MEDITATION, plantJournal, PLANTED, READING, type JournalRows } from '../../support/journalFixture'
-import { cycleDay, memberDate } from '../../support/memberDays'
+import { cycleDay, memberDate, memberToday } from '../../support/memberDays'
 import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries, type MemberFigures } from '../../support/memberFigures'
 import { importJournal, insightHandlersOf } from '../../support/insightHarness'
 import { startSyncHarness, type SyncHarness } from '../../support/syncHarness'
@@ -138,7 +138,7 @@ describe('the day view', () => {
 })
 
 describe('trends', () => {
-  const to = () => dayOfCycle(0)
+  const to = () => memberToday(history(), harness.clock.now())
   const meanOver = (series: DaySeries, from: string, until: string) => {
     const values = [...dayMeans(series)].filter(([d]) => d >= from && d <= until).map(([, v]) => v)
     return { value: meanOf(values), days: values.length }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDashboardQueries } from '../../../src/main/store/dashboardQueries'
-import { cycleDay, meanOfDays, memberDate } from '../../support/memberDays'
+import { daysBetween } from '../../../src/shared/calendar'
+import { cycleDay, meanOfDays, memberDate, memberToday } from '../../support/memberDays'
 import { startSyncHarness, type SyncHarness } from '../../support/syncHarness'
 
 let harness: SyncHarness
@@ -29,8 +30,7 @@ describe('dashboard queries', () => {
     const data = queries.dashboard(userId, '1m', now())
     expect(data.bucket).toBe('day')
     expect(data.recovery).toHaveLength(30)
-    // The member is still in the cycle they woke into this morning, whatever the calendar says now.
-    expect(data.to).toBe(cycleDay(harness.fake.history, harness.fake.history.cycles[0].id))
+    expect(data.to).toBe(memberToday(harness.fake.history, now()))
     expect(data.recovery.map((point) => point.date)).toEqual([...new Set(data.recovery.map((point) => point.date))])
   })
 
@@ -130,13 +130,17 @@ describe('dashboard queries', () => {
   it('date today and last night, and say how old they are when no newer data came', () => {
     const current = harness.fake.history.cycles[0]
     const newestNight = harness.fake.history.sleeps.filter((s) => !s.nap).sort((a, b) => Date.parse(b.end) - Date.parse(a.end))[0]
-    const fresh = queries.dashboard(userId, '1w', now()).summary
-    expect(fresh.today).toMatchObject({ date: cycleDay(harness.fake.history, current.id), daysOld: 0 })
-    expect(fresh.lastNight).toMatchObject({ date: memberDate(Date.parse(newestNight.end), newestNight.timezone_offset), daysOld: 0 })
-    // Ten days later, with nothing synced since.
-    const later = queries.dashboard(userId, '1w', now() + 10 * 86_400_000).summary
-    expect(later.today?.daysOld).toBe(10)
-    expect(later.lastNight?.daysOld).toBe(10)
+    const newestDay = cycleDay(harness.fake.history, current.id)
+    const lastNight = memberDate(Date.parse(newestNight.end), newestNight.timezone_offset)
+    // Ten days later, with nothing synced since, the same days are ten or eleven days old: the member's
+    // today may have been the day they woke on, or already the next.
+    for (const at of [now(), now() + 10 * 86_400_000]) {
+      const today = memberToday(harness.fake.history, at)
+      const summary = queries.dashboard(userId, '1w', at).summary
+      expect(summary.today).toMatchObject({ date: newestDay, daysOld: daysBetween(newestDay, today) })
+      expect(summary.lastNight).toMatchObject({ date: lastNight, daysOld: daysBetween(lastNight, today) })
+    }
+    expect(daysBetween(newestDay, memberToday(harness.fake.history, now() + 10 * 86_400_000))).toBeGreaterThanOrEqual(10)
   })
 
   it('end a range on the day the person chose, keeping today and last night the newest', () => {
