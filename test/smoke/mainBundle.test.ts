@@ -125,6 +125,22 @@ describe('the built main bundle under plain Node', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'config.json'), 'utf8'))).toMatchObject({ theme: 'system' })
   })
 
+  it('runs on the computer’s clock: the instant WHOOP_DESKTOP_NOW names is the browser host’s and the tests’ alone', async () => {
+    const suite = process.env.WHOOP_DESKTOP_NOW
+    process.env.WHOOP_DESKTOP_NOW = '2001-02-03T04:05:06Z'
+    try {
+      const { call } = await startBuiltApp()
+      await call('loadDemoData')
+      const dashboard = await call('getDashboard', [{ range: '1w' }])
+      // The demo ends on the computer's today (in the member's zone, a day either side of UTC's).
+      const utcToday = new Date().toISOString().slice(0, 10)
+      expect(Math.abs(Date.parse(dashboard.value.to) - Date.parse(utcToday))).toBeLessThanOrEqual(86_400_000)
+    } finally {
+      process.env.WHOOP_DESKTOP_NOW = suite
+      if (suite === undefined) delete process.env.WHOOP_DESKTOP_NOW
+    }
+  })
+
   it("imports WHOOP's export in the worker built beside the bundle, with the file chosen in the open dialog", async () => {
     const history = generateMemberHistory({ days: 30, now: Date.parse('2026-11-20T15:00:00Z') })
     const { fake, dataDir, call } = await startBuiltApp(makeTempDir(), { openDialogFile: whoopExportZip(history) })
