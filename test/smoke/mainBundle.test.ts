@@ -136,8 +136,8 @@ describe('the built main bundle under plain Node', () => {
       const utcToday = new Date().toISOString().slice(0, 10)
       expect(Math.abs(Date.parse(dashboard.value.to) - Date.parse(utcToday))).toBeLessThanOrEqual(86_400_000)
     } finally {
-      process.env.WHOOP_DESKTOP_NOW = suite
       if (suite === undefined) delete process.env.WHOOP_DESKTOP_NOW
+      else process.env.WHOOP_DESKTOP_NOW = suite
     }
   })
 
