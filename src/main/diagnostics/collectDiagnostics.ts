@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import type { Database } from 'better-sqlite3'
-import type { Diagnostics } from '../shared/diagnostics'
-import type { WhoopConnection } from './auth/whoopConnection'
-import type { TokenVault } from './auth/tokenVault'
-import { schemaVersionOf } from './database/openDatabase'
-import type { WhoopEndpoints } from './whoop/whoopEndpoints'
+import type { Diagnostics } from '../../shared/diagnostics'
+import type { WhoopConnection } from '../auth/whoopConnection'
+import type { TokenVault } from '../auth/tokenVault'
+import { schemaVersionOf } from '../database/openDatabase'
+import type { WhoopEndpoints } from '../whoop/whoopEndpoints'
 
 export interface DiagnosticsSources {
   db: Database

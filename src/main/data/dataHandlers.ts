@@ -1,0 +1,61 @@
+import type { Database } from 'better-sqlite3'
+import type { ApiHandlers } from '../../shared/api'
+import type { ConnectionFeature } from '../auth/connectionHandlers'
+import type { TokenVault } from '../auth/tokenVault'
+import type { Clock } from '../clock'
+import { loadDemoData, removeDemoData } from '../demo/demoData'
+import type { Logger } from '../log/logger'
+import type { SettingsStore } from '../settings/settingsStore'
+import type { AccountQueries } from '../store/accounts'
+import type { ActivityLog } from '../store/activityLog'
+import type { DashboardQueries } from '../store/dashboardQueries'
+import { deleteAllData } from '../store/deleteAllData'
+import type { SyncFeature } from '../sync/syncHandlers'
+
+export interface DataDeps {
+  db: Database
+  clock: Clock
+  accounts: AccountQueries
+  dashboard: DashboardQueries
+  vault: TokenVault
+  settings: SettingsStore
+  connection: ConnectionFeature
+  sync: SyncFeature
+  /** Stops listening for AI assistants' reads once the settings are reset. */
+  followAssistantAccess: () => Promise<unknown>
+  activity: ActivityLog
+  log: Logger
+}
+
+/** The person's data as a whole: the dashboard over it, the demo member, and deleting everything. */
+export function createDataHandlers(deps: DataDeps): Pick<ApiHandlers, 'getDashboard' | 'loadDemoData' | 'removeDemoData' | 'deleteAllData'> {
+  const { db, activity } = deps
+  return {
+    getDashboard: ({ range, until }) => {
+      const account = deps.accounts.shown()
+      return account ? deps.dashboard.dashboard(account.userId, range, deps.clock.now(), until) : null
+    },
+    loadDemoData: () => {
+      const loaded = loadDemoData(db, deps.clock.now())
+      activity.record('demo', true, `Demo data added (${loaded.records} records).`)
+      return loaded
+    },
+    removeDemoData: () => {
+      const removed = removeDemoData(db)
+      activity.record('demo', true, 'Demo data removed.')
+      return removed
+    },
+    deleteAllData: async () => {
+      deps.connection.signIn.cancel()
+      deps.sync.engine.cancel()
+      deleteAllData(db)
+      await deps.vault.clear()
+      deps.connection.connection.forget()
+      deps.settings.reset()
+      await deps.followAssistantAccess()
+      activity.record('delete', true, 'All data, the WHOOP sign-in and the settings were deleted.')
+      deps.log.info('All data deleted')
+      return { deleted: true as const }
+    }
+  }
+}

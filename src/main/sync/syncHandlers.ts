@@ -1,0 +1,64 @@
+import type { Database } from 'better-sqlite3'
+import type { ApiHandlers, EmitApiEvent } from '../../shared/api'
+import { failureCauses, type SyncRunResult, type SyncTrigger } from '../../shared/sync'
+import type { WhoopConnection } from '../auth/whoopConnection'
+import type { Clock } from '../clock'
+import type { Logger } from '../log/logger'
+import type { ActivityLog } from '../store/activityLog'
+import { createSyncEngine } from './syncEngine'
+
+export interface SyncDeps {
+  db: Database
+  clock: Clock
+  connection: WhoopConnection
+  activity: ActivityLog
+  log: Logger
+  emit: EmitApiEvent
+}
+
+/**
+ * Syncing with WHOOP: the engine over the connected account, its progress told to the page, and
+ * each run written to the activity log in words (a run WHOOP refused for good asks the person to
+ * connect again).
+ */
+export function createSyncFeature(deps: SyncDeps) {
+  const { activity, log } = deps
+  const engine = createSyncEngine({
+    db: deps.db,
+    clock: deps.clock,
+    client: () => deps.connection.client(),
+    onProgress: (progress) => {
+      if (progress.type === 'finished') {
+        const { result } = progress
+        if (result.resources.some((r) => r.error?.kind === 'reconnect-needed')) deps.connection.markReconnectNeeded()
+        activity.record('sync', result.status === 'succeeded', describeSyncRun(result))
+        log.info(`Sync ${result.runId} (${result.trigger}): ${result.status}`)
+      }
+      deps.emit('onSyncProgress', progress)
+    },
+    logError: (message, error) => log.error(message, error)
+  })
+  if (engine.interruptedRuns) {
+    activity.record('sync', false, 'The last sync was interrupted (the app was closed or crashed); the next sync continues where it stopped.')
+  }
+
+  /** A sync nobody waits for (on launch, after connecting): its failure is logged. */
+  const start = (trigger: Exclude<SyncTrigger, 'manual'>) => void engine.sync({}, trigger).catch((error) => log.error(`Sync on ${trigger} failed`, error))
+
+  const handlers: Pick<ApiHandlers, 'syncNow' | 'cancelSync' | 'getSyncStatus'> = {
+    syncNow: (request) => engine.sync(request, 'manual'),
+    cancelSync: () => engine.cancel(),
+    getSyncStatus: () => engine.status()
+  }
+  return { engine, start, handlers }
+}
+
+export type SyncFeature = ReturnType<typeof createSyncFeature>
+
+/** A run for the activity log: what it stored, and each cause of failure once, in words. */
+export function describeSyncRun(result: SyncRunResult): string {
+  const sum = (key: 'added' | 'updated' | 'removed') => result.resources.reduce((total, outcome) => total + outcome[key], 0)
+  const causes = failureCauses(result).map(({ message, resources }) => (resources.length ? `${resources.join(', ')}: ${message}` : message))
+  const counts = `${sum('added')} added, ${sum('updated')} updated, ${sum('removed')} removed`
+  return `Sync (${result.trigger}) ${result.status}: ${counts}.${causes.length ? ` ${causes.join(' ')}` : ''}`
+}
