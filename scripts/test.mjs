@@ -1,4 +1,4 @@
-// `npm test`: typecheck, build, unit and smoke tests (Vitest), end-to-end tests (Playwright in
+// `npm test`: typecheck, lint (ESLint keeps the house's boundaries), build, unit and smoke tests (Vitest), end-to-end tests (Playwright in
 // Chromium), then the tests most bound to the calendar again at three pinned instants in other time
 // zones (scripts/dateInstants.mjs; `npm run test:dates` runs the whole sweep). Every step runs even
 // when an earlier one failed, so one run shows everything that is wrong; the last line sums the tests
@@ -10,6 +10,7 @@ import { describeCounts, plainCount, results, run, runPlaywright, runVitest, sum
 
 const steps = [
   { name: 'typecheck', run: () => plainCount(run('npm', ['run', '--silent', 'typecheck'])) },
+  { name: 'lint', run: () => plainCount(run('npm', ['run', '--silent', 'lint'])) },
   { name: 'build', run: () => plainCount(run('npm', ['run', '--silent', 'build'])) },
   { name: 'vitest', run: () => runVitest({ report: path.join(results, 'vitest.json') }) },
   { name: 'playwright', run: () => runPlaywright({ report: path.join(results, 'playwright.json') }) },

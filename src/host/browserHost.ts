@@ -167,9 +167,12 @@ function uploadedName(request: http.IncomingMessage): string {
   } catch {
     // A malformed name is no name.
   }
-  const plain = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200)
+  const plain = [...path.basename(name.replace(/\\/g, '/'))].filter((character) => !isControlCharacter(character)).join('').slice(0, 200)
   return plain || 'the uploaded file'
 }
+
+/** C0 controls and DEL: nothing a file name shown in a message should carry. */
+const isControlCharacter = (character: string) => character.charCodeAt(0) < 0x20 || character === '\u007f'
 
 function sendText(response: http.ServerResponse, status: number, text: string): void {
   response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' })

@@ -18,6 +18,7 @@ export const screenshotDir = path.resolve(__dirname, '../../test-results/screens
  */
 export const test = base.extend<{ whoopOptions: FakeWhoopOptions; clock: Clock; whoop: FakeWhoop; host: RunningHost }>({
   whoopOptions: [{}, { option: true }],
+  // eslint-disable-next-line no-empty-pattern -- Playwright learns a fixture's dependencies from this destructuring; the clock has none.
   clock: async ({}, use) => use(pinnedNow ? clockFrom(Date.parse(pinnedNow)) : systemClock),
   whoop: async ({ whoopOptions, clock }, use) => {
     const fake = await startFakeWhoop({ days: 120, rateLimit: false, clock, ...whoopOptions })

@@ -49,14 +49,15 @@ export function App() {
   const connection = useConnection()
   const { view, chooseRange, chooseUntil } = useDashboardView()
   const dashboard = useDashboard(view)
-  const sync = useSync(dashboard.reload)
-  const { refresh: refreshSync } = sync
+  const { reload: reloadDashboard } = dashboard
+  const sync = useSync(reloadDashboard)
+  const { refresh: refreshSync, start: startSync } = sync
   useTheme(settings?.theme)
   const [helpOpen, setHelpOpen] = useState(false)
   useKeyboardShortcuts(
     useMemo(
-      () => ({ onRange: page === 'dashboard' ? chooseRange : undefined, onSync: () => void sync.start(), onHelp: () => setHelpOpen(true) }),
-      [page, chooseRange, sync.start]
+      () => ({ onRange: page === 'dashboard' ? chooseRange : undefined, onSync: () => void startSync(), onHelp: () => setHelpOpen(true) }),
+      [page, chooseRange, startSync]
     )
   )
 
@@ -69,8 +70,8 @@ export function App() {
     previousConnectionState.current = connectionState
     if (previous === undefined || previous === connectionState) return
     void refreshSync()
-    dashboard.reload()
-  }, [connectionState, refreshSync, dashboard.reload])
+    reloadDashboard()
+  }, [connectionState, refreshSync, reloadDashboard])
 
   useEffect(() => {
     void api.getSettings().then((result) => (result.ok ? setSettings(result.value) : setSettingsError(result.error)))

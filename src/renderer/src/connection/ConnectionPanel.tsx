@@ -17,13 +17,13 @@ interface ConnectionPanelProps {
 /** Settings' view of the WHOOP account: who is connected, where the sign-in is kept, disconnecting. */
 export function ConnectionPanel({ connection, settings, onSettingsChange }: ConnectionPanelProps) {
   const { status, refresh } = connection
-  const disconnecting = useConfirmation()
+  const { open: askingToDisconnect, trigger: disconnectButton, ask: askToDisconnect, close: stopAsking } = useConfirmation()
   const [message, setMessage] = useState<string>()
   if (!status) return null
 
   async function disconnect(deleteData: boolean) {
     const result = await api.disconnect({ deleteData })
-    disconnecting.close()
+    stopAsking()
     setMessage(result.ok ? result.value.message : result.error.message)
     await refresh()
   }
@@ -50,13 +50,13 @@ export function ConnectionPanel({ connection, settings, onSettingsChange }: Conn
           Keep me signed in with weak protection
         </SettingToggle>
       )}
-      {status.state === 'connected' && !disconnecting.open && (
-        <button ref={disconnecting.trigger} type="button" className="button" data-testid="disconnect-button" onClick={disconnecting.ask}>
+      {status.state === 'connected' && !askingToDisconnect && (
+        <button ref={disconnectButton} type="button" className="button" data-testid="disconnect-button" onClick={askToDisconnect}>
           Disconnect…
         </button>
       )}
-      {disconnecting.open && (
-        <Confirmation question="Disconnect from WHOOP? The app’s access is revoked at WHOOP. What about your data on this computer?" onCancel={disconnecting.close}>
+      {askingToDisconnect && (
+        <Confirmation question="Disconnect from WHOOP? The app’s access is revoked at WHOOP. What about your data on this computer?" onCancel={stopAsking}>
           <button type="button" className="button" data-testid="disconnect-keep-data" onClick={() => void disconnect(false)}>
             Keep my data
           </button>

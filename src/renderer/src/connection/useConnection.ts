@@ -7,10 +7,7 @@ export function useConnection() {
   const [status, setStatus] = useState<ConnectionStatus>()
   const [lastOutcome, setLastOutcome] = useState<SignInOutcome>()
 
-  const refresh = useCallback(async () => {
-    const result = await api.getConnection()
-    if (result.ok) setStatus(result.value)
-  }, [])
+  const refresh = useCallback(() => api.getConnection().then((result) => result.ok && setStatus(result.value)), [])
 
   useEffect(() => {
     void refresh()

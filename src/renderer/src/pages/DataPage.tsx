@@ -18,8 +18,8 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
   const [message, setMessage] = useState<Message>()
   const [busy, setBusy] = useState(false)
   const [progress, setProgress] = useState<ExchangeProgress>()
-  const deleting = useConfirmation()
-  const removing = useConfirmation()
+  const { open: askingToDelete, trigger: deleteButton, ask: askToDelete, close: stopAskingToDelete } = useConfirmation()
+  const { open: askingToRemove, trigger: removeButton, ask: askToRemove, close: stopAskingToRemove } = useConfirmation()
   const [pendingRemoval, setPendingRemoval] = useState<PendingRemoval>()
   const importKind = useRef<ImportRequest['kind']>('json-backup')
   const fileInput = useRef<HTMLInputElement>(null)
@@ -56,21 +56,21 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
       if (!result.value.imported) return undefined
       onDataChanged()
       setPendingRemoval(result.value.pendingRemoval)
-      if (result.value.pendingRemoval) removing.ask()
+      if (result.value.pendingRemoval) askToRemove()
       return { kind: 'status', text: describeImport(result.value.file ?? 'the file', result.value) }
     })
 
   const removeStaleRecords = (removal: PendingRemoval) =>
     run(async () => {
       const result = await api.removeStaleRecords({ id: removal.id })
-      removing.close()
+      stopAskingToRemove()
       setPendingRemoval(undefined)
       onDataChanged()
       return result.ok ? { kind: 'status', text: describeRemoval(result.value) } : { kind: 'error', text: result.error.message }
     })
 
   const keepStaleRecords = () => {
-    removing.close()
+    stopAskingToRemove()
     setPendingRemoval(undefined)
   }
 
@@ -85,7 +85,7 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
   const deleteEverything = () =>
     run(async () => {
       const result = await api.deleteAllData({ confirm: 'DELETE' })
-      deleting.close()
+      stopAskingToDelete()
       onDataChanged()
       return result.ok ? { kind: 'status', text: 'All data, the WHOOP sign-in and the settings were deleted.' } : { kind: 'error', text: result.error.message }
     })
@@ -130,7 +130,7 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
             Restore a JSON export
           </button>
           <button
-            ref={removing.trigger}
+            ref={removeButton}
             type="button"
             className="button"
             data-testid="import-whoop-button"
@@ -140,7 +140,7 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
             Import WHOOP’s data export
           </button>
         </div>
-        {removing.open && pendingRemoval && (
+        {askingToRemove && pendingRemoval && (
           <Confirmation question={`${describePendingRemoval(pendingRemoval)} Remove them?`} cancelLabel="Keep them" onCancel={keepStaleRecords}>
             <button type="button" className="button danger" data-testid="confirm-remove-stale" disabled={busy} onClick={() => void removeStaleRecords(pendingRemoval)}>
               Remove them
@@ -187,14 +187,14 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
       <div className="card">
         <h2>Delete all data</h2>
         <p className="muted">Removes the database’s records, the WHOOP sign-in and your settings from this computer.</p>
-        {deleting.open ? (
-          <Confirmation question="Delete all WHOOP data, the sign-in and the settings? This cannot be undone; export first if unsure." onCancel={deleting.close}>
+        {askingToDelete ? (
+          <Confirmation question="Delete all WHOOP data, the sign-in and the settings? This cannot be undone; export first if unsure." onCancel={stopAskingToDelete}>
             <button type="button" className="button danger" data-testid="confirm-delete-all-data" onClick={() => void deleteEverything()}>
               Delete everything
             </button>
           </Confirmation>
         ) : (
-          <button ref={deleting.trigger} type="button" className="button danger" data-testid="delete-all-data-button" disabled={busy} onClick={deleting.ask}>
+          <button ref={deleteButton} type="button" className="button danger" data-testid="delete-all-data-button" disabled={busy} onClick={askToDelete}>
             Delete all data…
           </button>
         )}

@@ -28,10 +28,7 @@ export function useSync(onStored: () => void) {
   const [result, setResult] = useState<SyncRunResult>()
   const [error, setError] = useState<string>()
 
-  const refresh = useCallback(async () => {
-    const next = await api.getSyncStatus()
-    if (next.ok) setStatus(next.value)
-  }, [])
+  const refresh = useCallback(() => api.getSyncStatus().then((next) => next.ok && setStatus(next.value)), [])
 
   const redraw = useRef<{ last: number; timer?: ReturnType<typeof setTimeout> }>({ last: 0 })
   useEffect(() => {
