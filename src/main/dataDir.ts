@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-export const APP_FOLDER_NAME = 'WHOOP Desktop'
+const APP_FOLDER_NAME = 'WHOOP Desktop'
 
 /**
  * Where the database and settings live: `WHOOP_DESKTOP_DATA_DIR` when set (tests, portable installs),

@@ -22,10 +22,10 @@ const verdictWords: Record<ImportVerdict, string> = {
   skippedAsDuplicates: 'already synced from WHOOP'
 }
 
-export const countOf = (type: ExportRecordType, count: number) => `${count} ${typeNames[type][count === 1 ? 0 : 1]}`
+const countOf = (type: ExportRecordType, count: number) => `${count} ${typeNames[type][count === 1 ? 0 : 1]}`
 
 /** "2 sleeps and 1 workout" */
-export function listCounts(byType: Partial<Record<ExportRecordType, number>>): string {
+function listCounts(byType: Partial<Record<ExportRecordType, number>>): string {
   const parts = typeOrder.filter((type) => byType[type]).map((type) => countOf(type, byType[type]!))
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'nothing')
 }

@@ -124,7 +124,7 @@ export interface DayWorkout {
   altitudeGainMeter: number | null
 }
 
-export interface JournalAnswer {
+interface JournalAnswer {
   question: string
   answeredYes: boolean | null
   notes: string | null
@@ -156,7 +156,7 @@ export interface DayDetail {
   hasJournal: boolean
 }
 
-export interface TrendPoint {
+interface TrendPoint {
   date: string
   value: number | null
   baseline: Baseline | null
@@ -241,7 +241,7 @@ export interface Insights {
   strainRecovery: StrainRecoveryFit | null
 }
 
-export interface SportMonth {
+interface SportMonth {
   sport: string
   workouts: number
   durationMs: number

@@ -24,10 +24,6 @@ export interface ApiError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value }
-}
-
 export function fail(code: ApiErrorCode, message: string): { ok: false; error: ApiError } {
   return { ok: false, error: { code, message } }
 }

@@ -93,7 +93,7 @@ export type SyncProgress =
   | { type: 'waiting'; until: number | null }
   | { type: 'finished'; result: SyncRunResult }
 
-export interface ResourceStatus {
+interface ResourceStatus {
   resource: SyncResource
   /** When this resource last synced completely (ISO), if ever. */
   lastSuccessAt: string | null

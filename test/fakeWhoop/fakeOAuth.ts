@@ -255,8 +255,6 @@ export function createFakeOAuth(options: { apps: FakeApp[]; clock: Clock; access
   }
 }
 
-export type FakeOAuth = ReturnType<typeof createFakeOAuth>
-
 function consentPage(app: FakeApp, scope: string, consentId: string): string {
   const items = scope
     .split(' ')

@@ -25,7 +25,7 @@ export type FaultRule = Fault & {
   path?: string
 }
 
-export interface LoggedRequest {
+interface LoggedRequest {
   method: string
   /** Path without the `/developer` or `/oauth` prefix, e.g. `/v2/cycle`. */
   path: string
@@ -53,7 +53,7 @@ export interface FakeWhoopOptions {
   issuer?: (oauthBaseUrl: string) => string
 }
 
-export const testApp: FakeApp = {
+const testApp: FakeApp = {
   clientId: 'fake-client-id',
   clientSecret: 'fake-client-secret-7c1d',
   name: 'WHOOP Desktop (test)',

@@ -3,7 +3,7 @@ import { createFakeElectron, ipcEventFrom, type FakeElectronOptions } from './fa
 import { APP_PAGE, loadMainBundle } from './loadMainBundle'
 import { makeTempDir } from './tempDir'
 
-export { APP_PAGE, loadMainBundle, mainBundle, outDir } from './loadMainBundle'
+export { APP_PAGE,  mainBundle, outDir } from './loadMainBundle'
 
 /**
  * The built app as the OS starts it, against a fake Electron and a fresh data folder, not yet

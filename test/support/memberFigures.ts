@@ -29,7 +29,7 @@ function collect<T>(records: readonly T[], dayOf: (record: T) => string, valueOf
 export const dayMeans = (series: DaySeries) => new Map([...series].map(([day, values]) => [day, meanOf(values)]))
 
 /** The first day of the bucket a day falls in. */
-export const bucketOf = (day: string, bucket: Bucket) => (bucket === 'day' ? day : `${day.slice(0, 7)}-01`)
+const bucketOf = (day: string, bucket: Bucket) => (bucket === 'day' ? day : `${day.slice(0, 7)}-01`)
 
 /** The days of `series` in the bucket starting `date`, and within the range `from`…`to`. */
 export function daysIn(series: DaySeries, date: string, bucket: Bucket, from: string, to: string): string[] {

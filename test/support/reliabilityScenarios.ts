@@ -49,7 +49,7 @@ function scratch() {
 }
 
 /** Differences between two sets of stored records, counted per record. */
-export function recordDifferences(expected: Record<string, string[]>, actual: Record<string, string[]>): { compared: number; lost: number } {
+function recordDifferences(expected: Record<string, string[]>, actual: Record<string, string[]>): { compared: number; lost: number } {
   let compared = 0
   let lost = 0
   for (const table of Object.keys(expected)) {

@@ -4,7 +4,7 @@ import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
 
 /** WHOOP's reference material, kept beside the repository in `../shared/whoop-api`. */
-export const whoopReferenceDir = path.resolve(__dirname, '../../../shared/whoop-api')
+const whoopReferenceDir = path.resolve(__dirname, '../../../shared/whoop-api')
 
 export function readReference(file: string): any {
   const full = path.join(whoopReferenceDir, file)

@@ -16,7 +16,7 @@ import { tokenEndpointError, tokenSetFromResponse, whoopOAuthConfiguration, type
 import { startLoopbackListener } from './loopbackListener'
 
 /** How long a started sign-in waits for WHOOP's redirect. */
-export const SIGN_IN_LIFETIME_MS = 10 * 60_000
+const SIGN_IN_LIFETIME_MS = 10 * 60_000
 
 export interface SignInOptions {
   endpoints: WhoopEndpoints
@@ -197,8 +197,6 @@ export function createSignInFlow(options: SignInOptions) {
         : { pending: false }
   }
 }
-
-export type SignInFlow = ReturnType<typeof createSignInFlow>
 
 /** What a refused code exchange means for the person. */
 function codeExchangeFailure(error: unknown): SignInFailure {

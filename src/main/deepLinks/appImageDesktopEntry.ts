@@ -35,6 +35,6 @@ export function writeAppImageDesktopEntry(options: {
 }
 
 /** Quoting of the Desktop Entry Specification: double quotes, with ", `, $ and \ escaped, and % doubled. */
-export function quoteExecArgument(argument: string): string {
+function quoteExecArgument(argument: string): string {
   return `"${argument.replace(/["`$\\]/g, (c) => `\\${c}`).replace(/%/g, '%%')}"`
 }

@@ -6,7 +6,7 @@
 export const DEEP_LINK_SCHEME = 'whoop-desktop'
 
 /** Longer than any URL WHOOP's OAuth server sends back; anything past it is refused unread. */
-export const MAX_DEEP_LINK_LENGTH = 4096
+const MAX_DEEP_LINK_LENGTH = 4096
 
 export interface DeepLink {
   /** `host/path` without slashes at either end, e.g. `oauth/callback`. */

@@ -4,7 +4,7 @@ import { saveDemoJournal } from './demoJournal'
 import { generateMemberHistory } from './memberHistory'
 
 /** The demo member's id: negative, so it can never be a real WHOOP user id. */
-export const DEMO_USER_ID = -1
+const DEMO_USER_ID = -1
 const DEMO_DAYS = 2 * 365
 
 /**

@@ -43,7 +43,7 @@ export interface HistoryOptions {
 
 const HOUR = 3_600_000
 const MINUTE = 60_000
-export const FIRST_CYCLE_ID = 1_100_000_000
+const FIRST_CYCLE_ID = 1_100_000_000
 
 /** Nights before the end when the member is ill (a cold: four mornings), and when they train hard. */
 const ILL_NIGHTS_AGO = { from: 16, to: 19 }

@@ -16,7 +16,7 @@ function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** Minutes east of UTC in `timeZone` at `ms`. */
-export function offsetMinutesAt(timeZone: string, ms: number): number {
+function offsetMinutesAt(timeZone: string, ms: number): number {
   const name = offsetFormatter(timeZone).formatToParts(ms).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT'
   const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name)
   if (!match) return 0

@@ -6,7 +6,7 @@ import { rendererResponse } from '../web/rendererFiles'
  * The renderer is served from the app's own origin, `app://whoop-desktop`, never from `file://`
  * (which would share an origin with every local file) and never from a remote URL.
  */
-export const APP_SCHEME = 'app'
+const APP_SCHEME = 'app'
 const APP_HOST = 'whoop-desktop'
 export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
 

@@ -5,7 +5,7 @@ import { writeAppImageDesktopEntry } from '../deepLinks/appImageDesktopEntry'
 import { DEEP_LINK_SCHEME } from '../deepLinks/deepLinks'
 
 /** The `desktopName` of package.json: Electron registers schemes on Linux under this `.desktop` file. */
-export const DESKTOP_FILE_NAME = 'whoop-desktop.desktop'
+const DESKTOP_FILE_NAME = 'whoop-desktop.desktop'
 
 /**
  * Asks the OS to send `whoop-desktop://` links to this app and says whether they really arrive, so

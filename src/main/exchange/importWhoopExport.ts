@@ -10,7 +10,7 @@ import type { StaleRecord } from './staleRecords'
 import { cycleRow, journalRow, recoveryRow, sleepRow, workoutRow } from './whoopExportRows'
 
 /** The account WHOOP-export history lands in before any WHOOP account is connected. */
-export const LOCAL_IMPORT_USER_ID = 0
+const LOCAL_IMPORT_USER_ID = 0
 const HOUR = 3_600_000
 
 /**
@@ -18,7 +18,7 @@ const HOUR = 3_600_000
  * cycle or main sleep whose time the person edited at WHOOP moves by minutes or hours (cycles and
  * main sleeps are a day apart, so up to 12 h), a nap or a workout by less (there may be several a day).
  */
-export const SAME_RECORD_TOLERANCE_MS = { cycle: 12 * HOUR, mainSleep: 12 * HOUR, nap: 2 * HOUR, workout: 2 * HOUR } as const
+const SAME_RECORD_TOLERANCE_MS = { cycle: 12 * HOUR, mainSleep: 12 * HOUR, nap: 2 * HOUR, workout: 2 * HOUR } as const
 
 /** What each record type needs beyond its table: how far its versions may drift, and what must agree. */
 const snapshotKinds: Record<ExportRecordType, { tolerance: (row: Row) => number; sameKind: (incoming: Row, stored: Row) => boolean }> = {

@@ -10,7 +10,7 @@ import { ImportRejectedError } from './importErrors'
  * Bounds far above a lifetime of WHOOP data (about 60,000 records, nested 8 deep, in well under
  * 200 MB) that keep a hostile file from costing more than a moment and a little memory.
  */
-export interface RestoreLimits {
+interface RestoreLimits {
   maxFileBytes: number
   maxDepth: number
   maxRecords: number
@@ -18,7 +18,7 @@ export interface RestoreLimits {
   maxValueBytes: number
 }
 
-export const defaultRestoreLimits: RestoreLimits = {
+const defaultRestoreLimits: RestoreLimits = {
   maxFileBytes: 1024 * 1024 * 1024,
   maxDepth: 32,
   maxRecords: 1_000_000,

@@ -14,7 +14,7 @@ export interface ExportLimits {
   maxCompressionRatio: number
 }
 
-export const defaultExportLimits: ExportLimits = {
+const defaultExportLimits: ExportLimits = {
   maxFileBytes: 256 * 1024 * 1024,
   maxEntryBytes: 64 * 1024 * 1024,
   maxTotalBytes: 256 * 1024 * 1024,

@@ -58,8 +58,6 @@ export function createStaleRecordRemoval(db: Database) {
   }
 }
 
-export type StaleRecordRemoval = ReturnType<typeof createStaleRecordRemoval>
-
 function countByType(records: StaleRecord[]): Partial<Record<ExportRecordType, number>> {
   const counts: Partial<Record<ExportRecordType, number>> = {}
   for (const record of records) counts[record.type] = (counts[record.type] ?? 0) + 1

@@ -4,7 +4,7 @@
  * parentheses and `%` removed, accents folded, lower case, letters and digits only. English stems
  * come from a real export; Spanish ones from a published Spanish export's headers.
  */
-export const whoopExportFields = {
+const whoopExportFields = {
   cycleStart: ['cyclestarttime', 'horadeiniciodelciclo'],
   cycleEnd: ['cycleendtime', 'horadefinalizaciondelciclo'],
   cycleTimezone: ['cycletimezone', 'zonahorariadelciclo'],
@@ -64,7 +64,7 @@ export const whoopExportFiles = {
 export type WhoopExportFile = keyof typeof whoopExportFiles
 
 /** A header's stem: units and `%` dropped, accents folded, lower case, letters and digits. */
-export function headerStem(header: string): string {
+function headerStem(header: string): string {
   return header
     .replace(/\([^)]*\)/g, '')
     .replace(/%/g, '')

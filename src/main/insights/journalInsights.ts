@@ -8,7 +8,7 @@ import { rememberUntilChanged } from '../store/rememberUntilChanged'
 import { daysFrom } from '../store/buckets'
 
 /** Days needed on each side of a question before its days are compared. */
-export const MINIMUM_DAYS = 10
+const MINIMUM_DAYS = 10
 const CONFIDENCE = 0.95
 const STRAIN_STEPS = Array.from({ length: 22 }, (_, strain) => strain)
 

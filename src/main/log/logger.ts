@@ -21,7 +21,7 @@ export interface LoggerOptions {
   echo?: (line: string) => void
 }
 
-export const LOG_FILE_NAME = 'whoop-desktop.log'
+const LOG_FILE_NAME = 'whoop-desktop.log'
 
 /** Secrets that have a recognisable shape, blanked even when the logger was not told their value. */
 const secretPatterns: [RegExp, string][] = [

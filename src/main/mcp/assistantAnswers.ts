@@ -36,7 +36,7 @@ const round = (value: number, digits: number) => Math.round(value * 10 ** digits
 const minutes = (ms: number | null) => (ms === null ? null : Math.round(ms / 60_000))
 
 /** A stored value of `metric` in the unit an assistant is told, rounded; null stays null. */
-export function metricValue(metric: TrendMetric, stored: number | null): number | null {
+function metricValue(metric: TrendMetric, stored: number | null): number | null {
   if (stored === null) return null
   const { convert, digits } = metricUnits[metric]
   return round(convert ? convert(stored) : stored, digits)
@@ -80,7 +80,7 @@ function sleepAnswer(sleep: DaySleep) {
   }
 }
 
-export function workoutAnswer(workout: DayWorkout) {
+function workoutAnswer(workout: DayWorkout) {
   return {
     date: workout.date,
     sport: sportName(workout.sport),

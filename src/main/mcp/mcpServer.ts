@@ -15,7 +15,7 @@ export interface AssistantServerOptions {
   onRead: (tool: string) => void
 }
 
-export const ACCESS_OFF_MESSAGE =
+const ACCESS_OFF_MESSAGE =
   'WHOOP Desktop does not let AI assistants read your data yet. To allow it, open WHOOP Desktop → Settings → AI assistants and turn on ' +
   '"Let AI assistants on this computer read my WHOOP data", then ask again.'
 

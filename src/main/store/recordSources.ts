@@ -1,5 +1,5 @@
 /** Where a record came from (its `source`), in words. */
-export const sourceNames: Record<string, string> = {
+const sourceNames: Record<string, string> = {
   api: 'synced from WHOOP',
   export: "imported from WHOOP's data export",
   backup: 'restored from a WHOOP Desktop backup',

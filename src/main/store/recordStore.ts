@@ -138,8 +138,6 @@ export function createRecordStore(db: Database) {
   }
 }
 
-export type RecordStore = ReturnType<typeof createRecordStore>
-
 function prepareTable(db: Database, table: RecordTable<unknown>): TableStatements {
   const columns = table.columns
   const assignments = columns.filter((column) => column !== table.key).map((column) => `${column} = @${column}`)

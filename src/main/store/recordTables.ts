@@ -18,7 +18,7 @@ export interface RecordTable<Record> {
   toRow(record: Record, context: RowContext): Row
 }
 
-export interface RowContext {
+interface RowContext {
   userId: number
   source: RecordSource
   walk: number | null
@@ -46,7 +46,7 @@ function commonColumns(record: { user_id: number; score_state: string; created_a
 const scoreOf = <T extends { score_state: string; score?: unknown }>(record: T) =>
   (record.score_state === 'SCORED' ? record.score : undefined) as NonNullable<T['score']> | undefined
 
-export const cycleTable: RecordTable<Cycle> = {
+const cycleTable: RecordTable<Cycle> = {
   table: 'cycle',
   key: 'id',
   anchor: 'start_ms',
@@ -69,7 +69,7 @@ export const cycleTable: RecordTable<Cycle> = {
   }
 }
 
-export const recoveryTable: RecordTable<Recovery> = {
+const recoveryTable: RecordTable<Recovery> = {
   table: 'recovery',
   key: 'cycle_id',
   anchor: 'sleep_start_ms',
@@ -95,7 +95,7 @@ export const recoveryTable: RecordTable<Recovery> = {
   }
 }
 
-export const sleepTable: RecordTable<Sleep> = {
+const sleepTable: RecordTable<Sleep> = {
   table: 'sleep',
   key: 'id',
   anchor: 'start_ms',
@@ -138,7 +138,7 @@ export const sleepTable: RecordTable<Sleep> = {
   }
 }
 
-export const workoutTable: RecordTable<Workout> = {
+const workoutTable: RecordTable<Workout> = {
   table: 'workout',
   key: 'id',
   anchor: 'start_ms',

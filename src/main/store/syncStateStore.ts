@@ -116,5 +116,3 @@ export function createSyncStateStore(db: Database) {
     }
   }
 }
-
-export type SyncStateStore = ReturnType<typeof createSyncStateStore>

@@ -59,7 +59,7 @@ function oneAtATime() {
   }
 }
 
-export class NotConnectedError extends AppError {
+class NotConnectedError extends AppError {
   constructor() {
     super('not-connected', 'No WHOOP account is connected. Connect one in Settings to sync.')
   }
@@ -378,8 +378,6 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
   }
 }
-
-export type SyncEngine = ReturnType<typeof createSyncEngine>
 
 const resourceTables: Record<SyncResource, string> = {
   profile: 'profile',

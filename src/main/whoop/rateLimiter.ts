@@ -7,7 +7,7 @@ export interface RatePolicy {
 }
 
 /** WHOOP's documented default per app: 100 requests a minute and 10,000 a day. */
-export const whoopRatePolicies: readonly RatePolicy[] = [
+const whoopRatePolicies: readonly RatePolicy[] = [
   { limit: 100, windowMs: 60_000 },
   { limit: 10_000, windowMs: 86_400_000 }
 ]

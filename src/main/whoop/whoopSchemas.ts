@@ -9,9 +9,8 @@ const timestamp = z.iso.datetime({ offset: true })
 // WHOOP's example UUIDs are not all RFC 4122 variants; any 8-4-4-4-12 hex id is accepted.
 const uuid = z.guid()
 const int = z.number().int()
-export const scoreStates = ['SCORED', 'PENDING_SCORE', 'UNSCORABLE'] as const
+const scoreStates = ['SCORED', 'PENDING_SCORE', 'UNSCORABLE'] as const
 const scoreState = z.enum(scoreStates)
-export type ScoreState = z.infer<typeof scoreState>
 
 function withScore<Shape extends z.ZodRawShape, Score extends z.ZodType>(shape: Shape, score: Score) {
   return z

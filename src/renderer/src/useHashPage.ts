@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 
-export const pageNames = ['dashboard', 'day', 'trends', 'insights', 'report', 'data', 'settings'] as const
+const pageNames = ['dashboard', 'day', 'trends', 'insights', 'report', 'data', 'settings'] as const
 export type PageName = (typeof pageNames)[number]
 
 /** The page named in the URL's hash and what follows it (`#/day/2024-06-24` → day, ['2024-06-24']). */

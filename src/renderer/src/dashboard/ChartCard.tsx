@@ -3,7 +3,7 @@ import type { Bucket } from '../../../shared/dashboard'
 import { bucketLabel } from '../format'
 
 /** A chart's numbers as a table, the text alternative a screen reader or a copy-paste can use. */
-export interface ChartTable<Point extends { date: string }> {
+interface ChartTable<Point extends { date: string }> {
   bucket: Bucket
   points: readonly Point[]
   columns: readonly { label: string; value: (point: Point) => string }[]

@@ -84,7 +84,7 @@ type BucketPoint = { date: string; scored: number; pending: number; unscorable: 
  * Under a week's or month's values, what they are the mean of; under any bucket, how many of its
  * records WHOOP has not scored.
  */
-export function bucketNote(point: BucketPoint, bucket: Bucket, unit: 'days' | 'nights', flags: boolean): ReactNode {
+function bucketNote(point: BucketPoint, bucket: Bucket, unit: 'days' | 'nights', flags: boolean): ReactNode {
   const parts = [
     bucket !== 'day' ? `Mean of ${point.scored} ${point.scored === 1 ? unit.slice(0, -1) : unit}` : '',
     flags && point.pending ? `${point.pending} still being scored` : '',
