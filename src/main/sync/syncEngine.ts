@@ -16,15 +16,12 @@ import type { Clock } from '../clock'
 import { createAccountQueries } from '../store/accounts'
 import { createRecordStore } from '../store/recordStore'
 import { recordTables } from '../store/recordTables'
-import { createSyncStateStore, type ResourceSyncState, type Walk } from '../store/syncStateStore'
+import { createSyncStateStore, type Walk } from '../store/syncStateStore'
 import type { WhoopClient } from '../whoop/whoopClient'
 import type { CollectionName } from '../whoop/whoopSchemas'
 import { createBackfillEstimate, findHistoryStart, type BackfillEstimator } from './backfillEstimate'
 import { describeSyncFailure, endsTheRun, SyncCancelledError } from './syncFailure'
-
-const DAY_MS = 86_400_000
-/** Every record older than the recent window is re-read at least this often (given a sync a day). */
-const RECHECK_PERIOD_MS = 7 * DAY_MS
+import { defaultPlanSettings, downloadsWholeHistory, planWalk, recheckStretches, type PlanSettings } from './syncPlan'
 
 export interface SyncEngineOptions {
   db: Database
@@ -34,11 +31,8 @@ export interface SyncEngineOptions {
   onProgress?: (progress: SyncProgress) => void
   /** Told about failures that are bugs rather than WHOOP's answers. */
   logError?: (message: string, error: unknown) => void
-  /** How far before the newest stored record an incremental sync starts, to catch edits. */
-  overlapMs?: number
-  /** How often a sync also re-reads a longer recent window to find deletions. */
-  reconcileEveryMs?: number
-  reconcileWindowMs?: number
+  /** How far back each sync reads (syncPlan.ts); the defaults unless a test shortens them. */
+  plan?: Partial<PlanSettings>
 }
 
 /** What a run's walks share: its cancellation, and the turns they take to request a page. */
@@ -77,9 +71,7 @@ class NotConnectedError extends AppError {
  */
 export function createSyncEngine(options: SyncEngineOptions) {
   const { db, clock } = options
-  const overlapMs = options.overlapMs ?? 4 * DAY_MS
-  const reconcileEveryMs = options.reconcileEveryMs ?? 7 * DAY_MS
-  const reconcileWindowMs = options.reconcileWindowMs ?? 30 * DAY_MS
+  const plan: PlanSettings = { ...defaultPlanSettings, ...options.plan }
   const records = createRecordStore(db)
   const state = createSyncStateStore(db)
   const emit = (progress: SyncProgress) => options.onProgress?.(progress)
@@ -110,42 +102,6 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   let running: Promise<SyncRunResult> | undefined
   let controller: AbortController | undefined
-
-  function planWalk(name: CollectionName, userId: number, current: ResourceSyncState, now: number, wholeHistory: boolean): Walk {
-    if (!current.historyComplete) return { id: now, kind: 'full', end: iso(now), pages: 0 }
-    const { newest, oldestPending } = anchors[name].get(userId)!
-    let from = Math.min((newest ?? now) - overlapMs, oldestPending ?? Infinity)
-    const reconcileDue = wholeHistory || current.lastReconcileMs === null || now - current.lastReconcileMs >= reconcileEveryMs
-    if (reconcileDue) from = Math.min(from, now - reconcileWindowMs)
-    return { id: now, kind: reconcileDue ? 'reconcile' : 'incremental', start: iso(from), end: iso(now), pages: 0 }
-  }
-
-  /**
-   * The older stretches of history this sync re-reads, below the recent window: from where the last
-   * sync stopped, back in time, as much of the history as the time since then is of a week (all of
-   * it after a week or more, or when `wholeHistory`), starting again from the top once the oldest
-   * record is passed. So every record is re-read at least once a week by a daily sync, for a day's
-   * seventh of the history's pages. The top reaches a week into the recent window, so that what has
-   * aged out of it since the pass began is not missed.
-   */
-  function recheckStretches(name: CollectionName, userId: number, current: ResourceSyncState, now: number, wholeHistory: boolean) {
-    const oldest = anchors[name].get(userId)!.oldest
-    const top = now - reconcileWindowMs + RECHECK_PERIOD_MS
-    const stretches: { start: number; end: number }[] = []
-    if (oldest === null || oldest >= top) return { stretches, cursor: top }
-    const span = top - oldest
-    const elapsed = wholeHistory ? RECHECK_PERIOD_MS : current.lastRecheckMs === null ? 0 : now - current.lastRecheckMs
-    // Whole milliseconds: fractions would leave a remainder too small to move the cursor.
-    let budget = Math.floor(Math.min(span, (span * elapsed) / RECHECK_PERIOD_MS))
-    let cursor = wholeHistory || current.recheckCursorMs === null || current.recheckCursorMs <= oldest ? top : Math.min(current.recheckCursorMs, top)
-    while (budget > 0) {
-      const start = Math.max(oldest, cursor - budget)
-      stretches.push({ start, end: cursor })
-      budget -= cursor - start
-      cursor = start <= oldest ? top : start
-    }
-    return { stretches, cursor }
-  }
 
   /**
    * Reads `walk`'s window page by page, then removes what was stored in the window and not seen:
@@ -197,13 +153,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
     const wholeHistory = request.wholeHistory === true
     const current = state.get(userId, name)
-    const walk = current.walk ?? planWalk(name, userId, current, now, wholeHistory)
+    const stored = anchors[name].get(userId)!
+    const walk = current.walk ?? planWalk(current, stored, now, wholeHistory, plan)
     if (!current.walk) state.beginWalk(userId, name, walk)
     if (walk.kind === 'full') run.estimate?.track(name)
     const totals = await readWindow(client, name, userId, walk, true, run)
     run.estimate?.done(name)
     // After the whole history was just read, the rolling re-read starts its first week from the top.
-    const { stretches, cursor } = walk.kind === 'full' ? { stretches: [], cursor: null } : recheckStretches(name, userId, current, now, wholeHistory)
+    const { stretches, cursor } = walk.kind === 'full' ? { stretches: [], cursor: null } : recheckStretches(current, stored.oldest, now, wholeHistory, plan)
     for (const stretch of stretches) {
       const window: Walk = { id: now, kind: 'incremental', start: iso(stretch.start), end: iso(stretch.end), pages: 0 }
       const read = await readWindow(client, name, userId, window, false, run)
@@ -218,8 +175,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   /** An estimate for a run that downloads some collection's whole history for the first time. */
   function estimateFor(client: WhoopClient, userId: number, collections: CollectionName[], request: SyncOptions) {
-    const oneOff = request.start !== undefined || request.end !== undefined
-    if (oneOff || collections.every((name) => state.get(userId, name).historyComplete)) return undefined
+    if (!downloadsWholeHistory(request, collections.map((name) => state.get(userId, name)))) return undefined
     return createBackfillEstimate({ now: clock.now(), clock, policies: client.rateLimiter.policies })
   }
 
