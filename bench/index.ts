@@ -7,16 +7,22 @@ import { benchBackfillAndQueries, benchHistoryRecheck, benchPacedBackfill, bench
 import { report } from './report'
 import { benchCollectionWalk } from './whoopClient.bench'
 
-// The export's memory is measured first, while the process is still small.
-await benchJsonExportAndRestore()
-await benchCollectionWalk()
-await benchBackfillAndQueries()
-await benchPacedBackfill()
-await benchHistoryRecheck()
-await benchInsightQueries()
-benchUpsert()
-benchBundleSize()
-await benchDashboardFirstPaint()
-await benchRechartsFloor()
-await benchReliability()
+// In this order: the export's memory is measured first, while the process is still small.
+const benches: Record<string, () => unknown> = {
+  exchange: benchJsonExportAndRestore,
+  collectionWalk: benchCollectionWalk,
+  backfillAndQueries: benchBackfillAndQueries,
+  pacedBackfill: benchPacedBackfill,
+  historyRecheck: benchHistoryRecheck,
+  insights: benchInsightQueries,
+  upsert: benchUpsert,
+  bundleSize: benchBundleSize,
+  dashboardFirstPaint: benchDashboardFirstPaint,
+  rechartsFloor: benchRechartsFloor,
+  reliability: benchReliability
+}
+
+// BENCH_ONLY=backfillAndQueries,insights runs those alone.
+const only = process.env.BENCH_ONLY?.split(',')
+for (const [name, bench] of Object.entries(benches)) if (!only || only.includes(name)) await bench()
 report('peak-rss', process.resourceUsage().maxRSS / 1024, 'MiB', { scope: 'whole bench process' })

@@ -1,4 +1,5 @@
 import { saveDemoJournal } from '../src/main/demo/demoJournal'
+import { createInsightQueries } from '../src/main/insights/insightQueries'
 import { createInsightHandlers } from '../src/main/insights/insightHandlers'
 import { createAccountQueries } from '../src/main/store/accounts'
 import { createDashboardQueries } from '../src/main/store/dashboardQueries'
@@ -33,10 +34,11 @@ export async function benchInsightQueries(): Promise<void> {
   try {
     await engine.sync()
     const answers = saveDemoJournal(db, fake.history)
+    const queries = createInsightQueries(db)
     const handlers = createInsightHandlers({
-      db,
+      queries,
       accounts: createAccountQueries(db),
-      dashboard: createDashboardQueries(db),
+      dashboard: createDashboardQueries(db, queries.daily),
       clock,
       files: { chooseExportTarget: async () => undefined, chooseImportSource: async () => undefined }
     })

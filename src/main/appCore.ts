@@ -18,6 +18,7 @@ import { createActivityLog } from './store/activityLog'
 import { createSyncFeature } from './sync/syncHandlers'
 import { createExchangeHandlers } from './exchange/exchangeHandlers'
 import { createInsightHandlers, type PdfPageSize } from './insights/insightHandlers'
+import { createInsightQueries } from './insights/insightQueries'
 import type { FileExchange } from './exchange/fileExchange'
 import type { ImportRunner } from './exchange/importFile'
 import type { WhoopEndpoints } from './whoop/whoopEndpoints'
@@ -70,7 +71,8 @@ export async function startAppCore(options: AppCoreOptions) {
   const db = openDatabase(databaseFile)
   const settings = createSettingsStore(options.settingsBackend)
   const accounts = createAccountQueries(db)
-  const dashboard = createDashboardQueries(db)
+  const queries = createInsightQueries(db)
+  const dashboard = createDashboardQueries(db, queries.daily)
   const activity = createActivityLog(db, () => clock.now())
   const vault = createTokenVault({ dataDir: options.dataDir, cipher: options.cipher, allowWeakStorage: () => settings.get().allowWeakTokenStorage })
   const log = createLogger({
@@ -103,7 +105,7 @@ export async function startAppCore(options: AppCoreOptions) {
     ...createDataHandlers({ db, clock, accounts, dashboard, vault, settings, connection, sync, followAssistantAccess, activity, log }),
     ...createDiagnosticsHandlers({ app, db, databaseFile, clock, vault, connection: connection.connection, endpoints, fetch, activity, log, openFolder }),
     ...createExchangeHandlers({ db, databaseFile, files, emit, clock, activity, app, runImport }),
-    ...createInsightHandlers({ db, accounts, dashboard, clock, files, printPage }),
+    ...createInsightHandlers({ queries, accounts, dashboard, clock, files, printPage }),
     ...assistants.handlers
   }
 

@@ -1,5 +1,6 @@
 import { importFile } from '../../src/main/exchange/importFile'
 import { createInsightHandlers } from '../../src/main/insights/insightHandlers'
+import { createInsightQueries } from '../../src/main/insights/insightQueries'
 import { createAccountQueries } from '../../src/main/store/accounts'
 import { createDashboardQueries } from '../../src/main/store/dashboardQueries'
 import type { JournalRows } from './journalFixture'
@@ -9,10 +10,11 @@ import { zipOf } from './whoopExportZip'
 
 /** The day view's, trends', insights' and report's handlers over a harness's database, as the app builds them. */
 export function insightHandlersOf(harness: SyncHarness) {
+  const queries = createInsightQueries(harness.db)
   return createInsightHandlers({
-    db: harness.db,
+    queries,
     accounts: createAccountQueries(harness.db),
-    dashboard: createDashboardQueries(harness.db),
+    dashboard: createDashboardQueries(harness.db, queries.daily),
     clock: harness.clock,
     files: { chooseExportTarget: async () => undefined, chooseImportSource: async () => undefined }
   })

@@ -1,17 +1,17 @@
 import fs from 'node:fs'
-import type { Database } from 'better-sqlite3'
 import type { ApiHandlers } from '../../shared/api'
 import type { Clock } from '../clock'
 import type { FileExchange } from '../exchange/fileExchange'
 import type { AccountQueries } from '../store/accounts'
 import type { DashboardQueries } from '../store/dashboardQueries'
-import { createInsightQueries } from './insightQueries'
+import type { InsightQueries } from './insightQueries'
 import { trendOf } from './trend'
 
 export type PdfPageSize = 'A4' | 'Letter'
 
 export interface InsightDeps {
-  db: Database
+  /** The app's one set, so that the dashboard and these pages share the daily values they read. */
+  queries: InsightQueries
   accounts: AccountQueries
   dashboard: DashboardQueries
   clock: Clock
@@ -22,8 +22,8 @@ export interface InsightDeps {
 
 /** The day view, trends, insights and the monthly report: each answer computed from the same day values. */
 export function createInsightHandlers(deps: InsightDeps): Pick<ApiHandlers, 'getDay' | 'getTrend' | 'getInsights' | 'getReport' | 'saveReportPdf'> {
-  const { db, accounts, dashboard, clock } = deps
-  const { daily, dayDetail, insights, monthReport } = createInsightQueries(db)
+  const { accounts, dashboard, clock } = deps
+  const { daily, dayDetail, insights, monthReport } = deps.queries
   const shownUser = () => accounts.shown()?.userId
 
   return {

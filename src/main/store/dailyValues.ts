@@ -4,32 +4,98 @@ import { addDays } from './localDate'
 import { daysFrom } from './buckets'
 import { rememberUntilChanged } from './rememberUntilChanged'
 
-type Row = { date: string } & Partial<Record<TrendMetric, number | null>>
-
-const noValues = Object.fromEntries(trendMetrics.map((metric) => [metric, null])) as DayValues
+/** How many of a day's records WHOOP scored, is still scoring, or could not score. */
+export interface ScoreCounts {
+  scored: number
+  pending: number
+  unscorable: number
+}
 
 /**
- * Every measure of every day, as the day view, trends, insights, the report and the MCP server use
- * them: each day's mean (a day can hold two cycles or two main sleeps), scored records only. A
- * recovery and a cycle belong to the day their member woke; a night to the day it ended. A day with
- * a cycle but no workout had 0 workouts; a day without anything has no value at all.
+ * Everything stored of one day: its measures (`DayValues`, which every page, the report and the MCP
+ * server read), and what the dashboard's charts add to them. The sleep figures are means over the
+ * day's main sleeps, `nights` of them scored (`consistencyNights` rated for consistency).
+ */
+export interface DayFigures extends DayValues {
+  calibrating: boolean
+  recoveries: ScoreCounts
+  inBed: number | null
+  awake: number | null
+  light: number | null
+  deep: number | null
+  rem: number | null
+  need: number | null
+  nights: number
+  consistencyNights: number
+  naps: number
+  napMs: number
+  /** Every sleep of the day, naps too. */
+  sleeps: ScoreCounts
+  averageHr: number | null
+  maxHr: number | null
+  cycles: ScoreCounts
+}
+
+export const noCounts: ScoreCounts = { scored: 0, pending: 0, unscorable: 0 }
+const emptyDay: DayFigures = {
+  ...(Object.fromEntries(trendMetrics.map((metric) => [metric, null])) as DayValues),
+  calibrating: false,
+  recoveries: noCounts,
+  inBed: null,
+  awake: null,
+  light: null,
+  deep: null,
+  rem: null,
+  need: null,
+  nights: 0,
+  consistencyNights: 0,
+  naps: 0,
+  napMs: 0,
+  sleeps: noCounts,
+  averageHr: null,
+  maxHr: null,
+  cycles: noCounts
+}
+
+/** A statement's columns: `date`, then figures; `*_scored`, `*_pending` and `*_unscorable` make a day's `ScoreCounts`. */
+type Row = { date: string } & Record<string, number | null>
+
+const counts = (prefix: string, state = 'score_state') => `
+  SUM(${state} = 'SCORED') AS ${prefix}_scored, SUM(${state} = 'PENDING_SCORE') AS ${prefix}_pending,
+  SUM(${state} = 'UNSCORABLE') AS ${prefix}_unscorable`
+const ofNights = (expression: string) => `AVG(CASE WHEN nap = 0 THEN ${expression} END)`
+
+/**
+ * Every figure of every day, for the dashboard, the day view, trends, insights, the report and the MCP
+ * server alike, so that every page reads the same numbers: each day's mean (a day can hold two
+ * cycles or two main sleeps), scored records only. A recovery and a cycle belong to the day their
+ * member woke; a night to the day it ended. A day with a cycle but no workout had 0 workouts; a day
+ * without anything has no value at all.
  */
 export function createDailyValues(db: Database) {
   const statements = [
     db.prepare<[number], Row>(`
       SELECT COALESCE(c.day, (SELECT s.local_date FROM sleep s WHERE s.id = r.sleep_id)) AS date,
              AVG(r.recovery_score) AS recovery, AVG(r.hrv_rmssd_milli) AS hrv, AVG(r.resting_heart_rate) AS "resting-hr",
-             AVG(r.spo2_percentage) AS spo2, AVG(r.skin_temp_celsius) AS "skin-temp"
+             AVG(r.spo2_percentage) AS spo2, AVG(r.skin_temp_celsius) AS "skin-temp", MAX(r.user_calibrating) AS calibrating,
+             ${counts('recoveries', 'r.score_state')}
         FROM recovery r LEFT JOIN cycle c ON c.id = r.cycle_id
        WHERE r.user_id = ?
        GROUP BY 1 HAVING date IS NOT NULL`),
     db.prepare<[number], Row>(`
-      SELECT local_date AS date, AVG(light_ms + deep_ms + rem_ms) AS asleep, AVG(performance_pct) AS "sleep-performance",
-             AVG(consistency_pct) AS consistency, AVG(efficiency_pct) AS efficiency, AVG(respiratory_rate) AS "respiratory-rate"
-        FROM sleep WHERE user_id = ? AND nap = 0
+      SELECT local_date AS date, ${ofNights('light_ms + deep_ms + rem_ms')} AS asleep, ${ofNights('performance_pct')} AS "sleep-performance",
+             ${ofNights('consistency_pct')} AS consistency, ${ofNights('efficiency_pct')} AS efficiency,
+             ${ofNights('respiratory_rate')} AS "respiratory-rate", ${ofNights('in_bed_ms')} AS inBed, ${ofNights('awake_ms')} AS awake,
+             ${ofNights('light_ms')} AS light, ${ofNights('deep_ms')} AS deep, ${ofNights('rem_ms')} AS rem, ${ofNights('need_ms')} AS need,
+             COUNT(CASE WHEN nap = 0 THEN light_ms + deep_ms + rem_ms END) AS nights,
+             COUNT(CASE WHEN nap = 0 THEN consistency_pct END) AS consistencyNights,
+             SUM(nap) AS naps, COALESCE(SUM(CASE WHEN nap = 1 THEN in_bed_ms END), 0) AS napMs,
+             ${counts('sleeps')}
+        FROM sleep WHERE user_id = ?
        GROUP BY 1`),
     db.prepare<[number], Row>(`
-      SELECT day AS date, AVG(strain) AS strain, AVG(kilojoule) AS energy, 0 AS workouts
+      SELECT day AS date, AVG(strain) AS strain, AVG(kilojoule) AS energy, 0 AS workouts,
+             AVG(average_heart_rate) AS averageHr, AVG(max_heart_rate) AS maxHr, ${counts('cycles')}
         FROM cycle WHERE user_id = ?
        GROUP BY 1`),
     db.prepare<[number], Row>(`
@@ -37,38 +103,46 @@ export function createDailyValues(db: Database) {
         FROM workout WHERE user_id = ?
        GROUP BY 1`)
   ]
-  // Each statement with the measures it gives, so a row is copied column by column (no spread: years of days are read at once).
-  const queries = statements.map((statement) => ({
-    statement,
-    metrics: statement.columns().flatMap(({ name }) => (name === 'date' ? [] : [name as TrendMetric]))
-  }))
+  // Each statement with the figures it gives, so a row is copied column by column (no spread: years of days are read at once).
+  const queries = statements.map((statement) => {
+    const columns = statement.columns().map(({ name }) => name)
+    const countGroups = [...new Set(columns.filter((name) => name.endsWith('_scored')).map((name) => name.slice(0, -'_scored'.length)))]
+    const figures = columns.filter((name) => name !== 'date' && !/_(scored|pending|unscorable)$/.test(name))
+    return { statement, figures, countGroups }
+  })
   const range = db.prepare<[number], { first: string | null; last: string | null }>(
     'SELECT MIN(day) AS first, MAX(day) AS last FROM cycle WHERE user_id = ?'
   )
 
-  /** Every day of the person's history with a value, read again only after the database changed. */
+  /** Every day of the person's history with a record, read again only after the database changed. */
   const everyDay = rememberUntilChanged(db, (userId: number) => {
-    const days = new Map<string, DayValues>()
-    for (const { statement, metrics } of queries) {
+    const days = new Map<string, DayFigures>()
+    for (const { statement, figures, countGroups } of queries) {
       for (const row of statement.all(userId)) {
         let day = days.get(row.date)
         if (!day) {
-          day = { ...noValues }
+          day = { ...emptyDay }
           days.set(row.date, day)
         }
-        for (const metric of metrics) day[metric] = row[metric] ?? null
+        const target = day as unknown as Record<string, unknown>
+        for (const figure of figures) target[figure] = figure === 'calibrating' ? row[figure] === 1 : (row[figure] ?? null)
+        for (const group of countGroups) {
+          target[group] = { scored: row[`${group}_scored`] ?? 0, pending: row[`${group}_pending`] ?? 0, unscorable: row[`${group}_unscorable`] ?? 0 }
+        }
       }
     }
     return days
   })
 
-  /** The values of each day from `from` to `to` that has any. */
-  function between(userId: number, from: string, to: string): Map<string, DayValues> {
+  /** The figures of each day from `from` to `to` that has any record. */
+  function between(userId: number, from: string, to: string): Map<string, DayFigures> {
     return new Map([...everyDay(userId)].filter(([date]) => date >= from && date <= to))
   }
 
   return {
     between,
+    /** One day's figures, or undefined when it has no record. */
+    of: (userId: number, date: string): DayFigures | undefined => everyDay(userId).get(date),
     /** The first and last day with a cycle, or null when nothing is stored. */
     historyRange(userId: number): { first: string; last: string } | null {
       const { first, last } = range.get(userId)!

@@ -14,6 +14,7 @@ import {
 } from '../../shared/dashboard'
 import { baselines } from './baseline'
 import { daysFrom, groupByBucket, mean, rollingMean } from './buckets'
+import { createDailyValues, noCounts, type DailyValues, type DayFigures, type ScoreCounts } from './dailyValues'
 import { addDays, daysBetween, localDateOf } from './localDate'
 
 const DAY_MS = 86_400_000
@@ -30,50 +31,28 @@ interface DayRange {
   today: string
 }
 
-interface RecoveryRow {
-  date: string
-  score_state: string
-  recovery_score: number | null
-  hrv_rmssd_milli: number | null
-  resting_heart_rate: number | null
-  spo2_percentage: number | null
-  skin_temp_celsius: number | null
-  user_calibrating: number | null
+/** The bucket's means of a day figure, each day's value once (a week or month is the mean of its days). */
+const meanOfDays = (days: readonly (DayFigures | undefined)[], pick: (day: DayFigures) => number | null) => mean(days.map((day) => (day ? pick(day) : null)))
+
+/** A sleep figure over the bucket's nights: each day's mean weighed by its nights, as a mean of the nights themselves. */
+function meanOfNights(days: readonly (DayFigures | undefined)[], pick: (day: DayFigures) => number | null, nightsOf = (day: DayFigures) => day.nights): number | null {
+  let sum = 0
+  let nights = 0
+  for (const day of days) {
+    const value = day ? pick(day) : null
+    if (value === null || !day) continue
+    sum += value * nightsOf(day)
+    nights += nightsOf(day)
+  }
+  return nights ? sum / nights : null
 }
 
-interface SleepRow {
-  date: string
-  nap: number
-  score_state: string
-  in_bed_ms: number | null
-  awake_ms: number | null
-  light_ms: number | null
-  deep_ms: number | null
-  rem_ms: number | null
-  need_ms: number | null
-  performance_pct: number | null
-  efficiency_pct: number | null
-  consistency_pct: number | null
-  respiratory_rate: number | null
-}
-
-interface CycleRow {
-  date: string
-  score_state: string
-  strain: number | null
-  kilojoule: number | null
-  average_heart_rate: number | null
-  max_heart_rate: number | null
-}
-
-const flagsOf = (rows: readonly { score_state: string }[]) => ({
-  scored: rows.filter((row) => row.score_state === 'SCORED').length,
-  pending: rows.filter((row) => row.score_state === 'PENDING_SCORE').length,
-  unscorable: rows.filter((row) => row.score_state === 'UNSCORABLE').length
-})
-
-const asleepOf = (row: SleepRow) =>
-  row.light_ms === null || row.deep_ms === null || row.rem_ms === null ? null : row.light_ms + row.deep_ms + row.rem_ms
+const sumCounts = (counts: readonly ScoreCounts[]): ScoreCounts =>
+  counts.reduce((total, count) => ({ scored: total.scored + count.scored, pending: total.pending + count.pending, unscorable: total.unscorable + count.unscorable }), {
+    scored: 0,
+    pending: 0,
+    unscorable: 0
+  })
 
 /** How many of the days fall in each recovery zone. */
 function zoneDaysOf(recoveries: readonly (number | null)[]): ZoneDays {
@@ -88,36 +67,13 @@ function extent(values: readonly (number | null)[]): [number, number] | null {
   return present.length ? [Math.min(...present), Math.max(...present)] : null
 }
 
-/** Groups rows by their `date`. */
-function byDate<Row extends { date: string }>(rows: readonly Row[]): Map<string, Row[]> {
-  const map = new Map<string, Row[]>()
-  for (const row of rows) {
-    if (!map.has(row.date)) map.set(row.date, [])
-    map.get(row.date)!.push(row)
-  }
-  return map
-}
-
 /**
- * The dashboard's figures, aggregated in the main process from SQLite so the renderer draws what it
- * receives: per-bucket series with explicit gaps, totals by sport and heart-rate zone, and summary
- * cards. Each query reads one indexed date range.
+ * The dashboard's charts, from the daily values every page reads (dailyValues.ts): what is its own
+ * is charting, the buckets of a range and what a bucket adds to its days (zone shares, ranges, the
+ * rolling lines), sports and heart-rate zones, and the summary cards. The renderer draws what it
+ * receives: per-bucket series with explicit gaps.
  */
-export function createDashboardQueries(db: Database) {
-  const recoveryRows = db.prepare<[number, string, string], RecoveryRow>(`
-    SELECT COALESCE(c.day, s.local_date) AS date, r.score_state, r.recovery_score, r.hrv_rmssd_milli,
-           r.resting_heart_rate, r.spo2_percentage, r.skin_temp_celsius, r.user_calibrating
-      FROM recovery r
-      LEFT JOIN cycle c ON c.id = r.cycle_id
-      LEFT JOIN sleep s ON s.id = r.sleep_id
-     WHERE r.user_id = ? AND COALESCE(c.day, s.local_date) BETWEEN ? AND ?`)
-  const sleepRows = db.prepare<[number, string, string], SleepRow>(`
-    SELECT local_date AS date, nap, score_state, in_bed_ms, awake_ms, light_ms, deep_ms, rem_ms, need_ms,
-           performance_pct, efficiency_pct, consistency_pct, respiratory_rate
-      FROM sleep WHERE user_id = ? AND local_date BETWEEN ? AND ?`)
-  const cycleRows = db.prepare<[number, string, string], CycleRow>(`
-    SELECT day AS date, score_state, strain, kilojoule, average_heart_rate, max_heart_rate
-      FROM cycle WHERE user_id = ? AND day BETWEEN ? AND ?`)
+export function createDashboardQueries(db: Database, daily: DailyValues = createDailyValues(db)) {
   const sportRows = db.prepare<[number, string, string], SportTotal>(`
     SELECT sport_name AS sport, COUNT(*) AS workouts, SUM(end_ms - start_ms) AS durationMs,
            AVG(strain) AS averageStrain, COUNT(strain) AS scoredWorkouts, COALESCE(SUM(kilojoule), 0) AS kilojoule,
@@ -128,74 +84,51 @@ export function createDashboardQueries(db: Database) {
     SELECT SUM(zone0_ms) AS z0, SUM(zone1_ms) AS z1, SUM(zone2_ms) AS z2, SUM(zone3_ms) AS z3,
            SUM(zone4_ms) AS z4, SUM(zone5_ms) AS z5
       FROM workout WHERE user_id = ? AND local_date BETWEEN ? AND ?`)
-  // Range summaries are means of days, whatever the charts' buckets: each day's mean first (a day can
-  // hold two cycles), then the mean of those, so a 2-day month weighs as 2 days and not as 31.
-  const rangeMeans = db.prepare<[{ userId: number; from: string; to: string }], Omit<DashboardSummary['range'], 'workouts'>>(`
-    WITH recovery_day AS (
-           SELECT AVG(r.recovery_score) AS recovery, AVG(r.hrv_rmssd_milli) AS hrv, AVG(r.resting_heart_rate) AS resting_hr
-             FROM recovery r
-             LEFT JOIN cycle c ON c.id = r.cycle_id
-             LEFT JOIN sleep s ON s.id = r.sleep_id
-            WHERE r.user_id = @userId AND COALESCE(c.day, s.local_date) BETWEEN @from AND @to
-            GROUP BY COALESCE(c.day, s.local_date)),
-         night AS (
-           SELECT AVG(light_ms + deep_ms + rem_ms) AS asleep_ms
-             FROM sleep WHERE user_id = @userId AND nap = 0 AND local_date BETWEEN @from AND @to
-            GROUP BY local_date),
-         strain_day AS (
-           SELECT AVG(strain) AS strain
-             FROM cycle WHERE user_id = @userId AND day BETWEEN @from AND @to
-            GROUP BY day)
-    SELECT (SELECT AVG(recovery) FROM recovery_day) AS recovery,
-           (SELECT AVG(hrv) FROM recovery_day) AS hrv,
-           (SELECT AVG(resting_hr) FROM recovery_day) AS restingHr,
-           (SELECT AVG(asleep_ms) FROM night) AS asleepMs,
-           (SELECT AVG(strain) FROM strain_day) AS strain,
-           (SELECT COUNT(strain) FROM strain_day) AS daysWithData`)
-  const latestCycle = db.prepare<[number], CycleRow & { id: number; timezone_offset: string; end_ms: number | null; woke_ms: number | null }>(`
-    SELECT id, end_ms, day AS date,
-           (SELECT s.end_ms FROM sleep s WHERE s.cycle_id = cycle.id AND s.nap = 0 ORDER BY s.start_ms LIMIT 1) AS woke_ms, score_state, strain, kilojoule, average_heart_rate, max_heart_rate, timezone_offset
+  const latestCycle = db.prepare<[number], { id: number; date: string; score_state: string; end_ms: number | null; timezone_offset: string; woke_ms: number | null }>(`
+    SELECT id, day AS date, score_state, end_ms, timezone_offset,
+           (SELECT s.end_ms FROM sleep s WHERE s.cycle_id = cycle.id AND s.nap = 0 ORDER BY s.start_ms LIMIT 1) AS woke_ms
       FROM cycle WHERE user_id = ? ORDER BY start_ms DESC LIMIT 1`)
-  const recoveryOfCycle = db.prepare<[number], RecoveryRow>(`
-    SELECT NULL AS date, score_state, recovery_score, hrv_rmssd_milli, resting_heart_rate, spo2_percentage,
-           skin_temp_celsius, user_calibrating FROM recovery WHERE cycle_id = ?`)
-  const latestNight = db.prepare<[number], SleepRow>(`
-    SELECT local_date AS date, nap, score_state, in_bed_ms, awake_ms, light_ms, deep_ms, rem_ms, need_ms,
-           performance_pct, efficiency_pct, consistency_pct, respiratory_rate
-      FROM sleep WHERE user_id = ? AND nap = 0 ORDER BY end_ms DESC LIMIT 1`)
+  const recoveryStateOf = db.prepare<[number], { score_state: string }>('SELECT score_state FROM recovery WHERE cycle_id = ?')
+  const latestNight = db.prepare<[number], { date: string; score_state: string }>(
+    'SELECT local_date AS date, score_state FROM sleep WHERE user_id = ? AND nap = 0 ORDER BY end_ms DESC LIMIT 1'
+  )
   const bodyOf = db.prepare<[number], { heightMeter: number; weightKilogram: number; maxHeartRate: number }>(
     'SELECT height_meter AS heightMeter, weight_kilogram AS weightKilogram, max_heart_rate AS maxHeartRate FROM body_measurement WHERE user_id = ?'
   )
   const firstDate = db.prepare<[number], { date: string | null }>('SELECT MIN(day) AS date FROM cycle WHERE user_id = ?')
   const account = db.prepare<[number], { is_demo: number }>('SELECT is_demo FROM account WHERE user_id = ?')
 
+  /** The range's days, grouped into its buckets, each day with its figures (undefined: nothing stored). */
+  function bucketsOf({ userId, from, to, bucket }: DayRange) {
+    const values = daily.between(userId, from, to)
+    return groupByBucket(daysFrom(from, to), bucket, (day) => values.get(day))
+  }
+
   function recoverySeries({ userId, from, to, bucket }: DayRange): RecoveryPoint[] {
     const days = daysFrom(addDays(from, -LOOKBACK_DAYS), to)
-    const rows = byDate(recoveryRows.all(userId, days[0], to))
-    const daily = (pick: (row: RecoveryRow) => number | null) =>
-      days.map((day) => mean((rows.get(day) ?? []).map(pick)))
-    const hrv = daily((row) => row.hrv_rmssd_milli)
-    const restingHr = daily((row) => row.resting_heart_rate)
+    const values = daily.between(userId, days[0], to)
+    const byDay = (metric: 'recovery' | 'hrv' | 'resting-hr' | 'spo2' | 'skin-temp') => days.map((day) => values.get(day)?.[metric] ?? null)
+    const hrv = byDay('hrv')
+    const restingHr = byDay('resting-hr')
     const rolling = {
       hrvAverage7: rollingMean(hrv, 7, 3),
       restingHrAverage7: rollingMean(restingHr, 7, 3),
       hrvBaseline: baselines(hrv).map((baseline) => baseline?.mean ?? null),
       restingHrBaseline: baselines(restingHr).map((baseline) => baseline?.mean ?? null)
     }
+    const recovery = byDay('recovery')
+    const spo2 = byDay('spo2')
+    const skinTemp = byDay('skin-temp')
     const indexOf = new Map(days.map((day, index) => [day, index]))
-    const groups = groupByBucket(days.slice(LOOKBACK_DAYS), bucket, (day) => day)
-    const recoveryOfDay = daily((row) => row.recovery_score)
-    const spo2 = daily((row) => row.spo2_percentage)
-    const skinTemp = daily((row) => row.skin_temp_celsius)
-    return [...groups].map(([date, bucketDays]) => {
-      const bucketRows = bucketDays.flatMap((day) => rows.get(day) ?? [])
+    return [...groupByBucket(days.slice(LOOKBACK_DAYS), bucket, (day) => day)].map(([date, bucketDays]) => {
       const of = (series: (number | null)[]) => bucketDays.map((day) => series[indexOf.get(day)!])
       // A week or month is the mean of its days (a day can hold two cycles), as the range summary is.
       const at = (series: (number | null)[]) => mean(of(series))
+      const figures = bucketDays.map((day) => values.get(day))
       return {
         date,
-        recovery: at(recoveryOfDay),
-        zoneDays: zoneDaysOf(of(recoveryOfDay)),
+        recovery: at(recovery),
+        zoneDays: zoneDaysOf(of(recovery)),
         hrv: at(hrv),
         restingHr: at(restingHr),
         hrvRange: extent(of(hrv)),
@@ -206,62 +139,49 @@ export function createDashboardQueries(db: Database) {
         restingHrBaseline: at(rolling.restingHrBaseline),
         spo2: at(spo2),
         skinTemp: at(skinTemp),
-        calibrating: bucketRows.some((row) => row.user_calibrating === 1),
-        ...flagsOf(bucketRows),
-        scored: of(recoveryOfDay).filter((value) => value !== null).length
+        calibrating: figures.some((day) => day?.calibrating),
+        ...sumCounts(figures.map((day) => day?.recoveries ?? noCounts)),
+        scored: of(recovery).filter((value) => value !== null).length
       }
     })
   }
 
-  function sleepSeries({ userId, from, to, bucket }: DayRange): SleepPoint[] {
-    const rows = byDate(sleepRows.all(userId, from, to))
-    return [...groupByBucket(daysFrom(from, to), bucket, (day) => rows.get(day) ?? [])].map(([date, perDay]) => {
-      const all = perDay.flat()
-      const nights = all.filter((row) => row.nap === 0)
-      const naps = all.filter((row) => row.nap === 1)
-      const average = (pick: (row: SleepRow) => number | null) => mean(nights.map(pick))
+  function sleepSeries(range: DayRange): SleepPoint[] {
+    return [...bucketsOf(range)].map(([date, days]) => {
+      // A night's stages are means of the bucket's nights; naps are counted apart.
+      const night = (pick: (day: DayFigures) => number | null) => meanOfNights(days, pick)
       return {
         date,
-        inBedMs: average((row) => row.in_bed_ms),
-        awakeMs: average((row) => row.awake_ms),
-        lightMs: average((row) => row.light_ms),
-        deepMs: average((row) => row.deep_ms),
-        remMs: average((row) => row.rem_ms),
-        asleepMs: average(asleepOf),
-        needMs: average((row) => row.need_ms),
-        performance: average((row) => row.performance_pct),
-        efficiency: average((row) => row.efficiency_pct),
-        consistency: average((row) => row.consistency_pct),
-        respiratoryRate: average((row) => row.respiratory_rate),
-        naps: naps.length,
-        napMs: naps.reduce((total, row) => total + (row.in_bed_ms ?? 0), 0),
-        ...flagsOf(all),
-        // The stage means are of nights; naps are counted apart.
-        scored: nights.filter((row) => row.score_state === 'SCORED').length
+        inBedMs: night((day) => day.inBed),
+        awakeMs: night((day) => day.awake),
+        lightMs: night((day) => day.light),
+        deepMs: night((day) => day.deep),
+        remMs: night((day) => day.rem),
+        asleepMs: night((day) => day.asleep),
+        needMs: night((day) => day.need),
+        performance: night((day) => day['sleep-performance']),
+        efficiency: night((day) => day.efficiency),
+        consistency: meanOfNights(days, (day) => day.consistency, (day) => day.consistencyNights),
+        respiratoryRate: night((day) => day['respiratory-rate']),
+        naps: days.reduce((total, day) => total + (day?.naps ?? 0), 0),
+        napMs: days.reduce((total, day) => total + (day?.napMs ?? 0), 0),
+        ...sumCounts(days.map((day) => day?.sleeps ?? noCounts)),
+        scored: days.reduce((total, day) => total + (day?.nights ?? 0), 0)
       }
     })
   }
 
-  function strainSeries({ userId, from, to, bucket }: DayRange): StrainPoint[] {
-    const cycles = byDate(cycleRows.all(userId, from, to))
-    const recoveries = byDate(recoveryRows.all(userId, from, to))
-    const groups = groupByBucket(daysFrom(from, to), bucket, (day) => day)
-    return [...groups].map(([date, bucketDays]) => {
-      const rows = bucketDays.flatMap((day) => cycles.get(day) ?? [])
-      // Each day's mean first (a day can hold two cycles), then the mean of the days.
-      const ofDays = (pick: (row: CycleRow) => number | null) => bucketDays.map((day) => mean((cycles.get(day) ?? []).map(pick)))
-      const strain = ofDays((row) => row.strain)
-      return {
-        date,
-        strain: mean(strain),
-        kilojoule: mean(ofDays((row) => row.kilojoule)),
-        averageHr: mean(ofDays((row) => row.average_heart_rate)),
-        maxHr: mean(ofDays((row) => row.max_heart_rate)),
-        recovery: mean(bucketDays.map((day) => mean((recoveries.get(day) ?? []).map((row) => row.recovery_score)))),
-        ...flagsOf(rows),
-        scored: strain.filter((value) => value !== null).length
-      }
-    })
+  function strainSeries(range: DayRange): StrainPoint[] {
+    return [...bucketsOf(range)].map(([date, days]) => ({
+      date,
+      strain: meanOfDays(days, (day) => day.strain),
+      kilojoule: meanOfDays(days, (day) => day.energy),
+      averageHr: meanOfDays(days, (day) => day.averageHr),
+      maxHr: meanOfDays(days, (day) => day.maxHr),
+      recovery: meanOfDays(days, (day) => day.recovery),
+      ...sumCounts(days.map((day) => day?.cycles ?? noCounts)),
+      scored: days.filter((day) => day?.strain !== null && day?.strain !== undefined).length
+    }))
   }
 
   function sportTotals({ userId, from, to }: DayRange): SportTotal[] {
@@ -275,21 +195,24 @@ export function createDashboardQueries(db: Database) {
 
   function summary(range: DayRange, sports: SportTotal[]): DashboardSummary {
     const cycle = latestCycle.get(range.userId)
-    const cycleRecovery = cycle ? recoveryOfCycle.get(cycle.id) : undefined
     const night = latestNight.get(range.userId)
+    const dayOf = (date: string) => daily.of(range.userId, date)
+    const today = cycle && dayOf(cycle.date)
+    const lastNight = night && dayOf(night.date)
+    const days = [...daily.between(range.userId, range.from, range.to).values()]
     return {
       today: cycle
         ? {
             date: cycle.date,
             daysOld: Math.max(0, daysBetween(cycle.date, range.today)),
             state: cycle.score_state,
-            strain: cycle.strain,
-            kilojoule: cycle.kilojoule,
-            averageHr: cycle.average_heart_rate,
-            recovery: cycleRecovery?.recovery_score ?? null,
-            recoveryState: cycleRecovery?.score_state ?? null,
-            hrv: cycleRecovery?.hrv_rmssd_milli ?? null,
-            restingHr: cycleRecovery?.resting_heart_rate ?? null
+            strain: today?.strain ?? null,
+            kilojoule: today?.energy ?? null,
+            averageHr: today?.averageHr ?? null,
+            recovery: today?.recovery ?? null,
+            recoveryState: recoveryStateOf.get(cycle.id)?.score_state ?? null,
+            hrv: today?.hrv ?? null,
+            restingHr: today?.['resting-hr'] ?? null
           }
         : null,
       lastNight: night
@@ -297,17 +220,23 @@ export function createDashboardQueries(db: Database) {
             date: night.date,
             daysOld: Math.max(0, daysBetween(night.date, range.today)),
             state: night.score_state,
-            asleepMs: asleepOf(night),
-            inBedMs: night.in_bed_ms,
-            needMs: night.need_ms,
-            performance: night.performance_pct,
-            efficiency: night.efficiency_pct,
-            respiratoryRate: night.respiratory_rate
+            asleepMs: lastNight?.asleep ?? null,
+            inBedMs: lastNight?.inBed ?? null,
+            needMs: lastNight?.need ?? null,
+            performance: lastNight?.['sleep-performance'] ?? null,
+            efficiency: lastNight?.efficiency ?? null,
+            respiratoryRate: lastNight?.['respiratory-rate'] ?? null
           }
         : null,
       body: bodyOf.get(range.userId) ?? null,
+      // Means of the range's days, whatever the charts' buckets: a 2-day month weighs as 2 days and not as 31.
       range: {
-        ...rangeMeans.get({ userId: range.userId, from: range.from, to: range.to })!,
+        recovery: meanOfDays(days, (day) => day.recovery),
+        hrv: meanOfDays(days, (day) => day.hrv),
+        restingHr: meanOfDays(days, (day) => day['resting-hr']),
+        asleepMs: meanOfDays(days, (day) => day.asleep),
+        strain: meanOfDays(days, (day) => day.strain),
+        daysWithData: days.filter((day) => day.strain !== null).length,
         workouts: sports.reduce((total, sport) => total + sport.workouts, 0)
       }
     }
