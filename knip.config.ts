@@ -11,8 +11,9 @@ const config: KnipConfig = {
   entry: [
     'test/**/*.{test,spec}.ts',
     // Started by tests in processes of their own.
-    'test/support/{workerChild,assistantModeChild}.ts',
-    'test/support/ioRecorder.mjs',
+    'test/support/harness/workerChild.ts',
+    'test/support/electron/assistantModeChild.ts',
+    'test/support/harness/ioRecorder.mjs',
     'test/desktop/*.spec.ts',
     'bench/**/*.{ts,tsx,mjs}',
     'scripts/*.mjs',

@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/smoke/**/*.test.ts'],
     environment: 'node',
     // The import worker thread cannot run TypeScript sources: it is bundled once for the run.
-    globalSetup: ['test/support/importWorkerBundle.ts'],
+    globalSetup: ['test/support/harness/importWorkerBundle.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -1,4 +1,4 @@
-import { faultKinds, faultScenario, killScenarios, revocationScenario, type Outcome } from '../test/support/reliabilityScenarios'
+import { faultKinds, faultScenario, killScenarios, revocationScenario, type Outcome } from '../test/support/harness/reliabilityScenarios'
 import { report } from './report'
 
 /** The reliability proof's counts: faults injected, kills survived, records compared and lost. */

@@ -6,7 +6,7 @@ import type { BrowserContext } from '@playwright/test'
 import { openDatabase } from '../src/main/database/openDatabase'
 import { generateMemberHistory } from '../src/main/demo/memberHistory'
 import { createRecordStore } from '../src/main/store/recordStore'
-import { startHostProcess } from '../test/support/browserHostProcess'
+import { startHostProcess } from '../test/support/harness/browserHostProcess'
 import { firstAndWarmLoads, launchBenchBrowser, timeToDrawn } from './chromium'
 import { report } from './report'
 

@@ -10,10 +10,10 @@ import { createRateLimiter } from '../src/main/whoop/rateLimiter'
 import { PAGE_SIZE } from '../src/main/whoop/whoopClient'
 import type { Workout } from '../src/main/whoop/whoopSchemas'
 import type { SyncProgress } from '../src/shared/sync'
-import { startFakeWhoop, type FakeWhoop } from '../test/fakeWhoop/fakeWhoopServer'
+import { startFakeWhoop, type FakeWhoop } from '../test/support/fakeWhoop/fakeWhoopServer'
 import { seededRandom } from '../src/main/demo/seededRandom'
-import { createVirtualClock } from '../test/support/virtualClock'
-import { clientForFake } from '../test/support/whoopTestClient'
+import { createVirtualClock } from '../test/support/harness/virtualClock'
+import { clientForFake } from '../test/support/fakeWhoop/whoopTestClient'
 import { report } from './report'
 
 const FIVE_YEARS = 5 * 365 + 1

@@ -1,8 +1,8 @@
 import { PAGE_SIZE } from '../src/main/whoop/whoopClient'
 import { collectionNames } from '../src/main/whoop/whoopSchemas'
-import { startFakeWhoop } from '../test/fakeWhoop/fakeWhoopServer'
-import { createVirtualClock } from '../test/support/virtualClock'
-import { clientForFake } from '../test/support/whoopTestClient'
+import { startFakeWhoop } from '../test/support/fakeWhoop/fakeWhoopServer'
+import { createVirtualClock } from '../test/support/harness/virtualClock'
+import { clientForFake } from '../test/support/fakeWhoop/whoopTestClient'
 import { report } from './report'
 
 /** Requests the client needs to walk five years of each collection, against ceil(N/25). */

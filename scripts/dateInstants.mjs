@@ -29,4 +29,4 @@ export const dateSpecs = ['dashboard', 'insights', 'tooltips', 'imports', 'inter
 
 /** What `npm test` runs at each of its pinned instants: the specs and unit tests most bound to the calendar. */
 export const ciDateSpecs = ['insights', 'tooltips', 'dates'].map((name) => `test/e2e/${name}.spec.ts`)
-export const ciDateUnitTests = ['test/unit/store', 'test/unit/insights', 'test/unit/dashboard', 'test/unit/demo']
+export const ciDateUnitTests = ['test/unit/store', 'test/unit/insights', 'test/unit/data', 'test/unit/demo']

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { connectAssistant } from '../support/mcpClient'
+import { connectAssistant } from '../support/harness/mcpClient'
 import { expect, saveScreenshot, test } from './fixtures'
 
 /*

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { dashboardRanges } from '../../src/shared/dashboard'
-import { cycleDay, meanOfDays, memberDate, memberToday } from '../support/memberDays'
-import { addDays, memberFigures } from '../support/memberFigures'
+import { cycleDay, meanOfDays, memberDate, memberToday } from '../support/fixtures/memberDays'
+import { addDays, memberFigures } from '../support/fixtures/memberFigures'
 import { connectThroughThePage, expect, saveScreenshot, showRange, test } from './fixtures'
 
 const charts = ['recovery-chart', 'sleep-chart', 'strain-chart'] as const

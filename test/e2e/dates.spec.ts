@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import type { Page } from '@playwright/test'
 import type { Sleep } from '../../src/main/whoop/whoopSchemas'
 import { offsetAt } from '../../src/main/demo/zonedTime'
-import { memberDate } from '../support/memberDays'
+import { memberDate } from '../support/fixtures/memberDays'
 import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
 
 /*

@@ -3,10 +3,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { expect, test as base, type Page } from '@playwright/test'
 import { clockFrom, systemClock, type Clock } from '../../src/main/clock'
-import { startFakeWhoop, type FakeWhoop, type FakeWhoopOptions } from '../fakeWhoop/fakeWhoopServer'
-import { startHostProcess, type RunningHost } from '../support/browserHostProcess'
-import { ownLoopbackPort } from '../support/loopbackPort'
-import { pinnedNow } from '../support/testClock'
+import { startFakeWhoop, type FakeWhoop, type FakeWhoopOptions } from '../support/fakeWhoop/fakeWhoopServer'
+import { startHostProcess, type RunningHost } from '../support/harness/browserHostProcess'
+import { ownLoopbackPort } from '../support/fakeWhoop/loopbackPort'
+import { pinnedNow } from '../support/harness/testClock'
 
 export const screenshotDir = path.resolve(__dirname, '../../test-results/screenshots')
 

@@ -4,8 +4,8 @@ import path from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import type { Page } from '@playwright/test'
 import { generateMemberHistory, type MemberHistory } from '../../src/main/demo/memberHistory'
-import { testClock } from '../support/testClock'
-import { englishHeaders, whoopExportCsv } from '../support/whoopExportFixture'
+import { testClock } from '../support/harness/testClock'
+import { englishHeaders, whoopExportCsv } from '../support/fixtures/whoopExportFixture'
 import { expect, saveScreenshot, test } from './fixtures'
 
 const DAY = 86_400_000

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { cycleDay, memberToday } from '../support/memberDays'
+import { cycleDay, memberToday } from '../support/fixtures/memberDays'
 import {
   addDays,
   bucketMean,
@@ -12,7 +12,7 @@ import {
   type DaySeries,
   type MemberFigures,
   memberFigures
-} from '../support/memberFigures'
+} from '../support/fixtures/memberFigures'
 import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
 
 /**

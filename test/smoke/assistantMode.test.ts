@@ -5,9 +5,9 @@ import { bundleForNode } from '../../scripts/bundleForNode.mjs'
 import { openDatabase, DATABASE_FILE_NAME } from '../../src/main/database/openDatabase'
 import { loadDemoData } from '../../src/main/demo/demoData'
 import { settingsBackendOptions, type SettingsBackend } from '../../src/main/settings/settingsStore'
-import { connectAssistant } from '../support/mcpClient'
-import { launchBuiltApp } from '../support/mainBundle'
-import { makeTempDir } from '../support/tempDir'
+import { connectAssistant } from '../support/harness/mcpClient'
+import { launchBuiltApp } from '../support/electron/mainBundle'
+import { makeTempDir } from '../support/harness/tempDir'
 
 /*
  * The installed app started by an assistant as `<app> --mcp`: the built main bundle, under a fake
@@ -16,7 +16,7 @@ import { makeTempDir } from '../support/tempDir'
 
 let child: string
 beforeAll(async () => {
-  child = await bundleForNode('test/support/assistantModeChild.ts', path.resolve('test-results/assistant-mode-child'))
+  child = await bundleForNode('test/support/electron/assistantModeChild.ts', path.resolve('test-results/assistant-mode-child'))
 })
 
 describe('<app> --mcp', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiEventChannels } from '../../src/shared/channels'
-import { startFakeWhoop, type FakeWhoop } from '../fakeWhoop/fakeWhoopServer'
-import { launchBuiltApp } from '../support/mainBundle'
+import { startFakeWhoop, type FakeWhoop } from '../support/fakeWhoop/fakeWhoopServer'
+import { launchBuiltApp } from '../support/electron/mainBundle'
 
 let whoop: FakeWhoop
 beforeAll(async () => {

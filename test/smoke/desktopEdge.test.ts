@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { launchBuiltApp } from '../support/mainBundle'
-import { makeTempDir } from '../support/tempDir'
+import { launchBuiltApp } from '../support/electron/mainBundle'
+import { makeTempDir } from '../support/harness/tempDir'
 
 /** The Electron edge of the built app where the OS or Chromium says no. */
 const realPlatform = Object.getOwnPropertyDescriptor(process, 'platform')!

@@ -4,7 +4,7 @@ import vm from 'node:vm'
 import type * as Electron from 'electron'
 import { describe, expect, it } from 'vitest'
 import { apiChannels, apiEventChannels, apiEvents, apiMethods } from '../../src/shared/channels'
-import { outDir } from '../support/mainBundle'
+import { outDir } from '../support/electron/mainBundle'
 
 /**
  * Runs the built preload as Electron's sandbox does: a script whose `require` knows only a few

@@ -56,7 +56,7 @@ export function createSyncFeature(deps: SyncDeps) {
 export type SyncFeature = ReturnType<typeof createSyncFeature>
 
 /** A run for the activity log: what it stored, and each cause of failure once, in words. */
-function describeSyncRun(result: SyncRunResult): string {
+export function describeSyncRun(result: SyncRunResult): string {
   const sum = (key: 'added' | 'updated' | 'removed') => result.resources.reduce((total, outcome) => total + outcome[key], 0)
   const causes = failureCauses(result).map(({ message, resources }) => (resources.length ? `${resources.join(', ')}: ${message}` : message))
   const counts = `${sum('added')} added, ${sum('updated')} updated, ${sum('removed')} removed`

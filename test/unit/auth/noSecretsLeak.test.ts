@@ -1,13 +1,13 @@
 import fs from 'node:fs'
-import { testClock } from '../../support/testClock'
+import { testClock } from '../../support/harness/testClock'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { invokeApi } from '../../../src/main/api/invokeApi'
-import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
+import { startCoreHarness, type CoreHarness } from '../../support/harness/appCoreHarness'
 import { assistantToolNames } from '../../../src/shared/assistant'
-import { connectAssistant, toolArguments } from '../../support/mcpClient'
-import { makeTempDir } from '../../support/tempDir'
-import { createVirtualClock } from '../../support/virtualClock'
+import { connectAssistant, toolArguments } from '../../support/harness/mcpClient'
+import { makeTempDir } from '../../support/harness/tempDir'
+import { createVirtualClock } from '../../support/harness/virtualClock'
 
 let harness: CoreHarness | undefined
 afterEach(async () => {

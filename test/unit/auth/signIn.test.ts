@@ -1,14 +1,14 @@
 import http from 'node:http'
-import { testClock } from '../../support/testClock'
+import { testClock } from '../../support/harness/testClock'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDeepLinkEntry } from '../../../src/main/deepLinks/deepLinks'
 import { CUSTOM_SCHEME_REDIRECT_URI } from '../../../src/shared/connection'
-import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
-import { freePort } from '../../support/loopbackPort'
-import { createVirtualClock } from '../../support/virtualClock'
+import { startCoreHarness, type CoreHarness } from '../../support/harness/appCoreHarness'
+import { freePort } from '../../support/fakeWhoop/loopbackPort'
+import { createVirtualClock } from '../../support/harness/virtualClock'
 
 let harness: CoreHarness | undefined
 afterEach(async () => {

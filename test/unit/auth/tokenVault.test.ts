@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createTokenVault } from '../../../src/main/auth/tokenVault'
-import { makeTempDir } from '../../support/tempDir'
-import { createTestCipher } from '../../support/testCipher'
+import { makeTempDir } from '../../support/harness/tempDir'
+import { createTestCipher } from '../../support/harness/testCipher'
 
 const app = { clientId: 'client-123', clientSecret: 'secret-of-the-app-9f8e' }
 const tokens = { accessToken: 'access-token-abc', refreshToken: 'refresh-token-def', expiresAt: 1_900_000_000_000, scope: 'offline' }

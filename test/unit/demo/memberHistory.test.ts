@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { generateMemberHistory, type MemberHistory } from '../../../src/main/demo/memberHistory'
-import { memberDate } from '../../support/memberDays'
+import { memberDate } from '../../support/fixtures/memberDays'
 
 /*
  * The generated member, the demo's and the fake WHOOP's: read from its records the way a person

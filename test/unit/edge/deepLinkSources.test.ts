@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 const fake = await vi.hoisted(async () => {
-  const { createFakeElectron } = await import('../../support/fakeElectron')
+  const { createFakeElectron } = await import('../../support/electron/fakeElectron')
   return createFakeElectron({ userDataDir: '/tmp/unused' })
 })
 vi.mock('electron', () => fake.electron)

@@ -3,8 +3,8 @@ import path from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { parse } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
-import { makeTempDir } from '../../support/tempDir'
+import { startCoreHarness, type CoreHarness } from '../../support/harness/appCoreHarness'
+import { makeTempDir } from '../../support/harness/tempDir'
 
 let harness: CoreHarness | undefined
 afterEach(async () => {

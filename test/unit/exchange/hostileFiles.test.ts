@@ -6,9 +6,9 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundleForNode } from '../../../scripts/bundleForNode.mjs'
 import { readJsonExport } from '../../../src/main/exchange/readJsonExport'
-import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
-import { storedRecords } from '../../support/syncHarness'
-import { makeTempDir } from '../../support/tempDir'
+import { startCoreHarness, type CoreHarness } from '../../support/harness/appCoreHarness'
+import { storedRecords } from '../../support/harness/syncHarness'
+import { makeTempDir } from '../../support/harness/tempDir'
 
 const MiB = 1024 * 1024
 const header = '{"format": "whoop-desktop-export", "version": 1, "exportedAt": "2026-12-01T00:00:00.000Z"'
@@ -56,7 +56,7 @@ let dir: string
 let childBundle: string
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoop-desktop-hostile-'))
-  childBundle = await bundleForNode('test/support/workerChild.ts', path.resolve(__dirname, '../../../test-results/worker-child'))
+  childBundle = await bundleForNode('test/support/harness/workerChild.ts', path.resolve(__dirname, '../../../test-results/worker-child'))
   for (const [index, hostile] of hostileFiles.entries()) hostile.make(path.join(dir, `hostile-${index}.json`))
 }, 120_000)
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))

@@ -4,9 +4,9 @@ import Ajv2020 from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 import { afterEach, describe, expect, it } from 'vitest'
 import { invokeApi } from '../../../src/main/api/invokeApi'
-import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
-import { storedRecords, tableCounts } from '../../support/syncHarness'
-import { makeTempDir } from '../../support/tempDir'
+import { startCoreHarness, type CoreHarness } from '../../support/harness/appCoreHarness'
+import { storedRecords, tableCounts } from '../../support/harness/syncHarness'
+import { makeTempDir } from '../../support/harness/tempDir'
 import { exportSchemaFile } from './exportFormat.test'
 
 let harness: CoreHarness | undefined

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
-import { makeTempDir } from '../../support/tempDir'
+import { startCoreHarness, type CoreHarness } from '../../support/harness/appCoreHarness'
+import { makeTempDir } from '../../support/harness/tempDir'
 
 /*
  * A restore runs in the import worker, so the core keeps answering the page meanwhile. Left out of

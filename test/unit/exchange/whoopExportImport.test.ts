@@ -2,11 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { generateMemberHistory } from '../../../src/main/demo/memberHistory'
-import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
-import { storedRecords } from '../../support/syncHarness'
-import { makeTempDir } from '../../support/tempDir'
-import { englishHeaders, localTime, spanishHeaders, whoopExportCsv } from '../../support/whoopExportFixture'
-import { whoopExportZip, zipOf } from '../../support/whoopExportZip'
+import { startCoreHarness, type CoreHarness } from '../../support/harness/appCoreHarness'
+import { storedRecords } from '../../support/harness/syncHarness'
+import { makeTempDir } from '../../support/harness/tempDir'
+import { englishHeaders, localTime, spanishHeaders, whoopExportCsv } from '../../support/fixtures/whoopExportFixture'
+import { whoopExportZip, zipOf } from '../../support/fixtures/whoopExportZip'
 
 let harness: CoreHarness | undefined
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { generateMemberHistory, type MemberHistory } from '../../../src/main/demo/memberHistory'
 import { invokeApi } from '../../../src/main/api/invokeApi'
-import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
-import { englishHeaders, whoopExportCsv } from '../../support/whoopExportFixture'
-import { whoopExportZip, zipOf } from '../../support/whoopExportZip'
+import { startCoreHarness, type CoreHarness } from '../../support/harness/appCoreHarness'
+import { englishHeaders, whoopExportCsv } from '../../support/fixtures/whoopExportFixture'
+import { whoopExportZip, zipOf } from '../../support/fixtures/whoopExportZip'
 
 /*
  * A WHOOP export is a snapshot of the person's history over the days it covers: a re-export after

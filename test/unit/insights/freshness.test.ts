@@ -2,9 +2,9 @@ import BetterSqlite3 from 'better-sqlite3'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { ApiHandlers } from '../../../src/shared/api'
 import type { Insights, Trend } from '../../../src/shared/insights'
-import { plantJournal, type JournalRows } from '../../support/journalFixture'
-import { importJournal, insightHandlersOf } from '../../support/insightHarness'
-import { startSyncHarness, type SyncHarness } from '../../support/syncHarness'
+import { plantJournal, type JournalRows } from '../../support/fixtures/journalFixture'
+import { importJournal, insightHandlersOf } from '../../support/harness/insightHarness'
+import { startSyncHarness, type SyncHarness } from '../../support/harness/syncHarness'
 
 /*
  * The days behind the insight pages are read once and kept until the database changes: every change

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiHandlers } from '../../../src/shared/api'
 import type { DayDetail, InsightOutcome, Insights, MonthReport, Trend } from '../../../src/shared/insights'
-import { ALCOHOL, journalDays, MEDITATION, plantJournal, PLANTED, READING, type JournalRows } from '../../support/journalFixture'
-import { cycleDay, memberDate, memberToday } from '../../support/memberDays'
-import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries, type MemberFigures } from '../../support/memberFigures'
-import { importJournal, insightHandlersOf } from '../../support/insightHarness'
-import { startSyncHarness, type SyncHarness } from '../../support/syncHarness'
-import { fittedLine, meanOf, varianceOf, welchInterval } from '../../support/welch'
+import { ALCOHOL, journalDays, MEDITATION, plantJournal, PLANTED, READING, type JournalRows } from '../../support/fixtures/journalFixture'
+import { cycleDay, memberDate, memberToday } from '../../support/fixtures/memberDays'
+import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries, type MemberFigures } from '../../support/fixtures/memberFigures'
+import { importJournal, insightHandlersOf } from '../../support/harness/insightHarness'
+import { startSyncHarness, type SyncHarness } from '../../support/harness/syncHarness'
+import { fittedLine, meanOf, varianceOf, welchInterval } from '../../support/fixtures/welch'
 
 /*
  * The day view, trends, insights and report against figures the test works out itself from the

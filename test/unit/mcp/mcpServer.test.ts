@@ -11,14 +11,14 @@ import { listenForReads, readNoticeAddress } from '../../../src/main/mcp/readNot
 import { settingsBackendOptions, type SettingsBackend } from '../../../src/main/settings/settingsStore'
 import { assistantToolNames } from '../../../src/shared/assistant'
 import { trendMetrics } from '../../../src/shared/insights'
-import { ALCOHOL, journalDays, plantJournal, type JournalRows } from '../../support/journalFixture'
-import { connectAssistant, toolArguments, type AssistantConnection } from '../../support/mcpClient'
-import { cycleDay } from '../../support/memberDays'
-import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries, type MemberFigures } from '../../support/memberFigures'
-import { importJournal } from '../../support/insightHarness'
-import { startSyncHarness, type SyncHarness } from '../../support/syncHarness'
-import { makeTempDir } from '../../support/tempDir'
-import { meanOf, welchInterval } from '../../support/welch'
+import { ALCOHOL, journalDays, plantJournal, type JournalRows } from '../../support/fixtures/journalFixture'
+import { connectAssistant, toolArguments, type AssistantConnection } from '../../support/harness/mcpClient'
+import { cycleDay } from '../../support/fixtures/memberDays'
+import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries, type MemberFigures } from '../../support/fixtures/memberFigures'
+import { importJournal } from '../../support/harness/insightHarness'
+import { startSyncHarness, type SyncHarness } from '../../support/harness/syncHarness'
+import { makeTempDir } from '../../support/harness/tempDir'
+import { meanOf, welchInterval } from '../../support/fixtures/welch'
 
 /*
  * The read-only MCP server as an assistant meets it: `node out/main/mcp.js` over stdio, spoken to

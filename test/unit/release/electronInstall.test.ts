@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { zipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
-import { makeTempDir } from '../../support/tempDir'
+import { makeTempDir } from '../../support/harness/tempDir'
 
 const root = path.resolve(__dirname, '../../..')
 const realModules = path.join(root, 'node_modules')

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
-import { makeTempDir } from '../../support/tempDir'
+import { startCoreHarness, type CoreHarness } from '../../support/harness/appCoreHarness'
+import { makeTempDir } from '../../support/harness/tempDir'
 
 let harness: CoreHarness | undefined
 afterEach(async () => {

@@ -7,9 +7,9 @@ import { makeUniversalApp } from '@electron/universal'
 import { Arch, build, Platform } from 'electron-builder'
 import yaml from 'js-yaml'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { mainBundle } from '../../support/mainBundle'
-import { icnsFromPng, layOutLinuxElectron, layOutMacElectron } from '../../support/standInElectron'
-import { makeTempDir } from '../../support/tempDir'
+import { mainBundle } from '../../support/electron/mainBundle'
+import { icnsFromPng, layOutLinuxElectron, layOutMacElectron } from '../../support/electron/standInElectron'
+import { makeTempDir } from '../../support/harness/tempDir'
 
 /**
  * The real electron-builder with the real electron-builder.yml, packing the built app around

@@ -1,11 +1,11 @@
 import net from 'node:net'
-import { testClock } from '../../support/testClock'
+import { testClock } from '../../support/harness/testClock'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { generateMemberHistory } from '../../../src/main/demo/memberHistory'
-import { startCoreHarness, type CoreHarness } from '../../support/appCoreHarness'
-import { makeTempDir } from '../../support/tempDir'
-import { whoopExportZip } from '../../support/whoopExportZip'
+import { startCoreHarness, type CoreHarness } from '../../support/harness/appCoreHarness'
+import { makeTempDir } from '../../support/harness/tempDir'
+import { whoopExportZip } from '../../support/fixtures/whoopExportZip'
 
 let harness: CoreHarness | undefined
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { faultKinds, faultScenario, killScenarios, revocationScenario } from '../../support/reliabilityScenarios'
+import { faultKinds, faultScenario, killScenarios, revocationScenario } from '../../support/harness/reliabilityScenarios'
 
 describe('reliability', () => {
   it.each(faultKinds)('a sync meeting $name ends, after a clean retry, with exactly the data of a clean run', async (kind) => {

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { justifications, unreadableFiles } from '../../security/justifications'
 import { runElectronegativity, type Finding } from '../../security/electronegativity'
-import { makeTempDir } from '../../support/tempDir'
+import { makeTempDir } from '../../support/harness/tempDir'
 
 const root = path.resolve(__dirname, '../../..')
 const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).devDependencies.electron

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../src/main/database/openDatabase'
 import { ACTIVITY_ENTRIES_KEPT, createActivityLog } from '../../../src/main/store/activityLog'
-import { makeTempDir } from '../../support/tempDir'
+import { makeTempDir } from '../../support/harness/tempDir'
 
 describe('the activity log', () => {
   it(`keeps the newest ${ACTIVITY_ENTRIES_KEPT} entries, however many are written`, () => {

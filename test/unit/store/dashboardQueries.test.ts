@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDashboardQueries } from '../../../src/main/store/dashboardQueries'
 import { daysBetween } from '../../../src/shared/calendar'
-import { cycleDay, meanOfDays, memberDate, memberToday } from '../../support/memberDays'
-import { startSyncHarness, type SyncHarness } from '../../support/syncHarness'
+import { cycleDay, meanOfDays, memberDate, memberToday } from '../../support/fixtures/memberDays'
+import { startSyncHarness, type SyncHarness } from '../../support/harness/syncHarness'
 
 let harness: SyncHarness
 let queries: ReturnType<typeof createDashboardQueries>

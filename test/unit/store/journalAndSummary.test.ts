@@ -9,8 +9,8 @@ import { createHistorySummary } from '../../../src/main/store/historySummary'
 import { createJournalAnswers } from '../../../src/main/store/journalAnswers'
 import { createRecordStore } from '../../../src/main/store/recordStore'
 import { trendMetrics } from '../../../src/shared/insights'
-import { cycleDay, memberDate } from '../../support/memberDays'
-import { makeTempDir } from '../../support/tempDir'
+import { cycleDay, memberDate } from '../../support/fixtures/memberDays'
+import { makeTempDir } from '../../support/harness/tempDir'
 
 /*
  * The store's small readers, against a real database holding a generated member: each answer is

@@ -3,7 +3,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { expect, it } from 'vitest'
 import { openDatabase } from '../../../src/main/database/openDatabase'
 import { rememberUntilChanged } from '../../../src/main/store/rememberUntilChanged'
-import { makeTempDir } from '../../support/tempDir'
+import { makeTempDir } from '../../support/harness/tempDir'
 
 it('answers again only for other arguments, or after this connection or another wrote to the database', () => {
   const file = path.join(makeTempDir(), 'db.sqlite')

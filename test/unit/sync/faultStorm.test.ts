@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Fault } from '../../fakeWhoop/fakeWhoopServer'
-import { expectedCounts, fakeRecords, startSyncHarness, storedRecords, tableCounts } from '../../support/syncHarness'
+import type { Fault } from '../../support/fakeWhoop/fakeWhoopServer'
+import { expectedCounts, fakeRecords, startSyncHarness, storedRecords, tableCounts } from '../../support/harness/syncHarness'
 
 const storm: Fault[] = [
   { kind: 'status', status: 429, resetSeconds: 5 },

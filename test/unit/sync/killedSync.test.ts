@@ -2,21 +2,21 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundleForNode } from '../../../scripts/bundleForNode.mjs'
-import { testClock } from '../../support/testClock'
+import { testClock } from '../../support/harness/testClock'
 import { openDatabase } from '../../../src/main/database/openDatabase'
 import { createSyncEngine } from '../../../src/main/sync/syncEngine'
 import { createRateLimiter } from '../../../src/main/whoop/rateLimiter'
-import { startFakeWhoop, type FakeWhoop } from '../../fakeWhoop/fakeWhoopServer'
-import { fakeRecords, storedRecords, tableCounts, expectedCounts } from '../../support/syncHarness'
-import { makeTempDir } from '../../support/tempDir'
-import { clientForFake } from '../../support/whoopTestClient'
+import { startFakeWhoop, type FakeWhoop } from '../../support/fakeWhoop/fakeWhoopServer'
+import { fakeRecords, storedRecords, tableCounts, expectedCounts } from '../../support/harness/syncHarness'
+import { makeTempDir } from '../../support/harness/tempDir'
+import { clientForFake } from '../../support/fakeWhoop/whoopTestClient'
 
 let childBundle: string
 let fake: FakeWhoop
 
 beforeAll(async () => {
   // Inside the repository, so the bundle finds node_modules.
-  childBundle = await bundleForNode('test/support/workerChild.ts', path.resolve(__dirname, '../../../test-results/worker-child'))
+  childBundle = await bundleForNode('test/support/harness/workerChild.ts', path.resolve(__dirname, '../../../test-results/worker-child'))
   fake = await startFakeWhoop({ days: 3 * 365, rateLimit: false })
 }, 60_000)
 afterAll(() => fake.close())

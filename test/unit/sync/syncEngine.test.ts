@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSyncEngine } from '../../../src/main/sync/syncEngine'
-import type { SyncHarness } from '../../support/syncHarness'
-import { expectedCounts, fakeRecords, startSyncHarness, storedRecords, tableCounts } from '../../support/syncHarness'
+import type { SyncHarness } from '../../support/harness/syncHarness'
+import { expectedCounts, fakeRecords, startSyncHarness, storedRecords, tableCounts } from '../../support/harness/syncHarness'
 
 let harness: SyncHarness | undefined
 afterEach(async () => {

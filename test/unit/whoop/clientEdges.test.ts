@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createRateLimiter } from '../../../src/main/whoop/rateLimiter'
 import { WhoopHttpError, WhoopOfflineError, WhoopRateLimitedError } from '../../../src/main/whoop/whoopErrors'
-import { startFakeWhoop, type FakeWhoop } from '../../fakeWhoop/fakeWhoopServer'
-import { createVirtualClock, type VirtualClock } from '../../support/virtualClock'
-import { clientForFake, walkAll } from '../../support/whoopTestClient'
+import { startFakeWhoop, type FakeWhoop } from '../../support/fakeWhoop/fakeWhoopServer'
+import { createVirtualClock, type VirtualClock } from '../../support/harness/virtualClock'
+import { clientForFake, walkAll } from '../../support/fakeWhoop/whoopTestClient'
 
 /*
  * The client's answers to what the fake WHOOP does not do by itself: answers are made up here, one

@@ -8,8 +8,8 @@ import {
   userBodyMeasurementSchema,
   workoutSchema
 } from '../../../src/main/whoop/whoopSchemas'
-import { startFakeWhoop, type FakeWhoop } from '../../fakeWhoop/fakeWhoopServer'
-import { openApiResponseValidator, readReference } from '../../support/whoopReference'
+import { startFakeWhoop, type FakeWhoop } from '../../support/fakeWhoop/fakeWhoopServer'
+import { openApiResponseValidator, readReference } from '../../support/fakeWhoop/whoopReference'
 
 const validate = openApiResponseValidator()
 let fake: FakeWhoop

@@ -1,8 +1,8 @@
 import * as oidc from 'openid-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { whoopOAuthConfiguration } from '../../../src/main/whoop/whoopOAuth'
-import { startFakeWhoop, type FakeWhoop } from '../../fakeWhoop/fakeWhoopServer'
-import { createVirtualClock, type VirtualClock } from '../../support/virtualClock'
+import { startFakeWhoop, type FakeWhoop } from '../../support/fakeWhoop/fakeWhoopServer'
+import { createVirtualClock, type VirtualClock } from '../../support/harness/virtualClock'
 
 let clock: VirtualClock
 let fake: FakeWhoop

@@ -4,9 +4,9 @@ import {
   WhoopHttpError,
   WhoopOfflineError
 } from '../../../src/main/whoop/whoopErrors'
-import { startFakeWhoop, type FakeWhoop } from '../../fakeWhoop/fakeWhoopServer'
-import { createVirtualClock, type VirtualClock } from '../../support/virtualClock'
-import { clientForFake, walkAll } from '../../support/whoopTestClient'
+import { startFakeWhoop, type FakeWhoop } from '../../support/fakeWhoop/fakeWhoopServer'
+import { createVirtualClock, type VirtualClock } from '../../support/harness/virtualClock'
+import { clientForFake, walkAll } from '../../support/fakeWhoop/whoopTestClient'
 
 let clock: VirtualClock
 let fake: FakeWhoop

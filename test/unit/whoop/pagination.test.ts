@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PAGE_SIZE } from '../../../src/main/whoop/whoopClient'
 import { collectionNames } from '../../../src/main/whoop/whoopSchemas'
-import { startFakeWhoop, type FakeWhoop } from '../../fakeWhoop/fakeWhoopServer'
-import { createVirtualClock } from '../../support/virtualClock'
-import { clientForFake, walkAll } from '../../support/whoopTestClient'
+import { startFakeWhoop, type FakeWhoop } from '../../support/fakeWhoop/fakeWhoopServer'
+import { createVirtualClock } from '../../support/harness/virtualClock'
+import { clientForFake, walkAll } from '../../support/fakeWhoop/whoopTestClient'
 
 const clock = createVirtualClock()
 let fake: FakeWhoop

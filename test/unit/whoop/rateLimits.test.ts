@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRateLimiter } from '../../../src/main/whoop/rateLimiter'
 import { WhoopRateLimitedError } from '../../../src/main/whoop/whoopErrors'
-import { startFakeWhoop, type FakeWhoop } from '../../fakeWhoop/fakeWhoopServer'
-import { createVirtualClock } from '../../support/virtualClock'
-import { clientForFake, walkAll } from '../../support/whoopTestClient'
+import { startFakeWhoop, type FakeWhoop } from '../../support/fakeWhoop/fakeWhoopServer'
+import { createVirtualClock } from '../../support/harness/virtualClock'
+import { clientForFake, walkAll } from '../../support/fakeWhoop/whoopTestClient'
 
 let fake: FakeWhoop | undefined
 afterEach(() => fake?.close())

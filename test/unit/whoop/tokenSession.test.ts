@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTokenSession, type TokenSet } from '../../../src/main/whoop/tokenSession'
 import { ReconnectNeededError } from '../../../src/main/whoop/whoopErrors'
-import { createVirtualClock } from '../../support/virtualClock'
+import { createVirtualClock } from '../../support/harness/virtualClock'
 
 const HOUR = 3_600_000
 
