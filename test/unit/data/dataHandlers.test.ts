@@ -42,7 +42,7 @@ describe('the data as a whole', () => {
     await harness.connect()
     await harness.call('updateSettings', { theme: 'dark' })
     expect(rows(harness, 'cycle')).toBe(harness.fake.history.cycles.length)
-    expect(await harness.call('deleteAllData')).toEqual({ deleted: true })
+    expect(await harness.call('deleteAllData', { confirm: 'DELETE' })).toEqual({ deleted: true })
     for (const table of ['account', 'profile', 'cycle', 'sleep', 'recovery', 'workout', 'journal_entry', 'sync_state', 'sync_run']) expect(rows(harness, table), table).toBe(0)
     expect((await harness.call('getConnection')).state).toBe('not-connected')
     expect((await harness.call('getSettings')).theme).toBe('system')
