@@ -37,10 +37,13 @@ export interface DayFigures extends DayValues {
 }
 
 export const noCounts: ScoreCounts = { scored: 0, pending: 0, unscorable: 0 }
-const emptyDay: DayFigures = {
-  ...(Object.fromEntries(trendMetrics.map((metric) => [metric, null])) as DayValues),
+const noMeasures = Object.fromEntries(trendMetrics.map((metric) => [metric, null])) as DayValues
+
+/** A day with nothing yet, every figure in place (one shape for every day: years of days are built at once). */
+const emptyDay = (): DayFigures => ({
+  ...noMeasures,
   calibrating: false,
-  recoveries: noCounts,
+  recoveries: { ...noCounts },
   inBed: null,
   awake: null,
   light: null,
@@ -51,14 +54,26 @@ const emptyDay: DayFigures = {
   consistencyNights: 0,
   naps: 0,
   napMs: 0,
-  sleeps: noCounts,
+  sleeps: { ...noCounts },
   averageHr: null,
   maxHr: null,
-  cycles: noCounts
-}
+  cycles: { ...noCounts }
+})
 
-/** A statement's columns: `date`, then figures; `*_scored`, `*_pending` and `*_unscorable` make a day's `ScoreCounts`. */
-type Row = { date: string } & Record<string, number | null>
+/** A statement's row: `date`, then figures; `*_scored`, `*_pending` and `*_unscorable` make a day's `ScoreCounts`. */
+type Row = [date: string, ...figures: (number | null)[]]
+type Setter = (day: Record<string, unknown>, value: number | null) => void
+
+/** How a column of a statement lands in a day. */
+function setterOf(column: string): Setter {
+  const count = /^(\w+)_(scored|pending|unscorable)$/.exec(column)
+  if (count) {
+    const [, group, state] = count
+    return (day, value) => void ((day[group] as Record<string, number>)[state] = value ?? 0)
+  }
+  if (column === 'calibrating') return (day, value) => void (day.calibrating = value === 1)
+  return (day, value) => void (day[column] = value)
+}
 
 const counts = (prefix: string, state = 'score_state') => `
   SUM(${state} = 'SCORED') AS ${prefix}_scored, SUM(${state} = 'PENDING_SCORE') AS ${prefix}_pending,
@@ -74,15 +89,15 @@ const ofNights = (expression: string) => `AVG(CASE WHEN nap = 0 THEN ${expressio
  */
 export function createDailyValues(db: Database) {
   const statements = [
-    db.prepare<[number], Row>(`
+    db.prepare<[number, string, string], Row>(`
       SELECT COALESCE(c.day, (SELECT s.local_date FROM sleep s WHERE s.id = r.sleep_id)) AS date,
              AVG(r.recovery_score) AS recovery, AVG(r.hrv_rmssd_milli) AS hrv, AVG(r.resting_heart_rate) AS "resting-hr",
              AVG(r.spo2_percentage) AS spo2, AVG(r.skin_temp_celsius) AS "skin-temp", MAX(r.user_calibrating) AS calibrating,
              ${counts('recoveries', 'r.score_state')}
         FROM recovery r LEFT JOIN cycle c ON c.id = r.cycle_id
        WHERE r.user_id = ?
-       GROUP BY 1 HAVING date IS NOT NULL`),
-    db.prepare<[number], Row>(`
+       GROUP BY 1 HAVING date BETWEEN ? AND ?`),
+    db.prepare<[number, string, string], Row>(`
       SELECT local_date AS date, ${ofNights('light_ms + deep_ms + rem_ms')} AS asleep, ${ofNights('performance_pct')} AS "sleep-performance",
              ${ofNights('consistency_pct')} AS consistency, ${ofNights('efficiency_pct')} AS efficiency,
              ${ofNights('respiratory_rate')} AS "respiratory-rate", ${ofNights('in_bed_ms')} AS inBed, ${ofNights('awake_ms')} AS awake,
@@ -91,58 +106,47 @@ export function createDailyValues(db: Database) {
              COUNT(CASE WHEN nap = 0 THEN consistency_pct END) AS consistencyNights,
              SUM(nap) AS naps, COALESCE(SUM(CASE WHEN nap = 1 THEN in_bed_ms END), 0) AS napMs,
              ${counts('sleeps')}
-        FROM sleep WHERE user_id = ?
+        FROM sleep WHERE user_id = ? AND local_date BETWEEN ? AND ?
        GROUP BY 1`),
-    db.prepare<[number], Row>(`
+    db.prepare<[number, string, string], Row>(`
       SELECT day AS date, AVG(strain) AS strain, AVG(kilojoule) AS energy, 0 AS workouts,
              AVG(average_heart_rate) AS averageHr, AVG(max_heart_rate) AS maxHr, ${counts('cycles')}
-        FROM cycle WHERE user_id = ?
+        FROM cycle WHERE user_id = ? AND day BETWEEN ? AND ?
        GROUP BY 1`),
-    db.prepare<[number], Row>(`
+    db.prepare<[number, string, string], Row>(`
       SELECT local_date AS date, COUNT(*) AS workouts
-        FROM workout WHERE user_id = ?
+        FROM workout WHERE user_id = ? AND local_date BETWEEN ? AND ?
        GROUP BY 1`)
   ]
-  // Each statement with the figures it gives, so a row is copied column by column (no spread: years of days are read at once).
-  const queries = statements.map((statement) => {
-    const columns = statement.columns().map(({ name }) => name)
-    const countGroups = [...new Set(columns.filter((name) => name.endsWith('_scored')).map((name) => name.slice(0, -'_scored'.length)))]
-    const figures = columns.filter((name) => name !== 'date' && !/_(scored|pending|unscorable)$/.test(name))
-    return { statement, figures, countGroups }
-  })
+  // Each statement's rows as arrays, with a setter per column after the date: years of days are read at once.
+  const queries = statements.map((statement) => ({ statement: statement.raw(true), setters: statement.columns().slice(1).map(({ name }) => setterOf(name)) }))
   const range = db.prepare<[number], { first: string | null; last: string | null }>(
     'SELECT MIN(day) AS first, MAX(day) AS last FROM cycle WHERE user_id = ?'
   )
 
-  /** Every day of the person's history with a record, read again only after the database changed. */
-  const everyDay = rememberUntilChanged(db, (userId: number) => {
+  /**
+   * The figures of each day from `from` to `to` that has any record, read again only after the
+   * database changed: the pages ask for the same days again and again, and a range reads only its days.
+   */
+  const between = rememberUntilChanged(db, (userId: number, from: string, to: string) => {
     const days = new Map<string, DayFigures>()
-    for (const { statement, figures, countGroups } of queries) {
-      for (const row of statement.all(userId)) {
-        let day = days.get(row.date)
+    for (const { statement, setters } of queries) {
+      for (const row of statement.all(userId, from, to)) {
+        let day = days.get(row[0])
         if (!day) {
-          day = { ...emptyDay }
-          days.set(row.date, day)
+          day = emptyDay()
+          days.set(row[0], day)
         }
-        const target = day as unknown as Record<string, unknown>
-        for (const figure of figures) target[figure] = figure === 'calibrating' ? row[figure] === 1 : (row[figure] ?? null)
-        for (const group of countGroups) {
-          target[group] = { scored: row[`${group}_scored`] ?? 0, pending: row[`${group}_pending`] ?? 0, unscorable: row[`${group}_unscorable`] ?? 0 }
-        }
+        for (let column = 0; column < setters.length; column++) setters[column](day as unknown as Record<string, unknown>, row[column + 1] as number | null)
       }
     }
     return days
   })
 
-  /** The figures of each day from `from` to `to` that has any record. */
-  function between(userId: number, from: string, to: string): Map<string, DayFigures> {
-    return new Map([...everyDay(userId)].filter(([date]) => date >= from && date <= to))
-  }
-
   return {
     between,
     /** One day's figures, or undefined when it has no record. */
-    of: (userId: number, date: string): DayFigures | undefined => everyDay(userId).get(date),
+    of: (userId: number, date: string): DayFigures | undefined => between(userId, date, date).get(date),
     /** The first and last day with a cycle, or null when nothing is stored. */
     historyRange(userId: number): { first: string; last: string } | null {
       const { first, last } = range.get(userId)!

@@ -98,15 +98,21 @@ export function createDashboardQueries(db: Database, daily: DailyValues = create
   const firstDate = db.prepare<[number], { date: string | null }>('SELECT MIN(day) AS date FROM cycle WHERE user_id = ?')
   const account = db.prepare<[number], { is_demo: number }>('SELECT is_demo FROM account WHERE user_id = ?')
 
+  /**
+   * The days a range's series read: its own and the 29 before (for the first rolling averages and
+   * baseline), read once for every series of the range.
+   */
+  const valuesFor = ({ userId, from, to }: DayRange) => daily.between(userId, addDays(from, -LOOKBACK_DAYS), to)
+
   /** The range's days, grouped into its buckets, each day with its figures (undefined: nothing stored). */
-  function bucketsOf({ userId, from, to, bucket }: DayRange) {
-    const values = daily.between(userId, from, to)
-    return groupByBucket(daysFrom(from, to), bucket, (day) => values.get(day))
+  function bucketsOf(range: DayRange) {
+    const values = valuesFor(range)
+    return groupByBucket(daysFrom(range.from, range.to), range.bucket, (day) => values.get(day))
   }
 
-  function recoverySeries({ userId, from, to, bucket }: DayRange): RecoveryPoint[] {
-    const days = daysFrom(addDays(from, -LOOKBACK_DAYS), to)
-    const values = daily.between(userId, days[0], to)
+  function recoverySeries(range: DayRange): RecoveryPoint[] {
+    const days = daysFrom(addDays(range.from, -LOOKBACK_DAYS), range.to)
+    const values = valuesFor(range)
     const byDay = (metric: 'recovery' | 'hrv' | 'resting-hr' | 'spo2' | 'skin-temp') => days.map((day) => values.get(day)?.[metric] ?? null)
     const hrv = byDay('hrv')
     const restingHr = byDay('resting-hr')
@@ -120,7 +126,7 @@ export function createDashboardQueries(db: Database, daily: DailyValues = create
     const spo2 = byDay('spo2')
     const skinTemp = byDay('skin-temp')
     const indexOf = new Map(days.map((day, index) => [day, index]))
-    return [...groupByBucket(days.slice(LOOKBACK_DAYS), bucket, (day) => day)].map(([date, bucketDays]) => {
+    return [...groupByBucket(days.slice(LOOKBACK_DAYS), range.bucket, (day) => day)].map(([date, bucketDays]) => {
       const of = (series: (number | null)[]) => bucketDays.map((day) => series[indexOf.get(day)!])
       // A week or month is the mean of its days (a day can hold two cycles), as the range summary is.
       const at = (series: (number | null)[]) => mean(of(series))
@@ -199,7 +205,8 @@ export function createDashboardQueries(db: Database, daily: DailyValues = create
     const dayOf = (date: string) => daily.of(range.userId, date)
     const today = cycle && dayOf(cycle.date)
     const lastNight = night && dayOf(night.date)
-    const days = [...daily.between(range.userId, range.from, range.to).values()]
+    const values = valuesFor(range)
+    const days = daysFrom(range.from, range.to).flatMap((date) => values.get(date) ?? [])
     return {
       today: cycle
         ? {
