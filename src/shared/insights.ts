@@ -140,11 +140,18 @@ export interface DayDetail {
     score: number | null
     calibrating: boolean
     measures: AgainstBaseline[]
+    /**
+     * The vitals outside their usual range on the side that goes with strain or illness (resting
+     * heart rate, respiratory rate or skin temperature up, HRV down), when two or more are; else null.
+     */
+    strainSignal: TrendMetric[] | null
   } | null
   sleep: DaySleep | null
   naps: DaySleep[]
   strain: {
     state: ScoreState
+    /** Whether the day's cycle is still running: its strain is so far. */
+    open: boolean
     strain: number | null
     kilojoule: number | null
     averageHr: number | null

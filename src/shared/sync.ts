@@ -103,6 +103,8 @@ interface ResourceStatus {
 }
 
 export interface SyncStatus {
+  /** When the app read this status (ISO), by its own clock. */
+  asOf: string
   running: boolean
   connected: boolean
   resources: ResourceStatus[]

@@ -38,16 +38,16 @@ export function createPhysiology(random: SeededRandom) {
     const strainEffect = cause.ill ? 0 : -0.9 * (cause.strainBefore - USUAL.strain)
     hrvDeviation = 0.6 * hrvDeviation + random.normal(0, 5) + strainEffect + 0.15 * (cause.sleepPerformance - USUAL.performance) - (cause.hardTraining ? 2 : 0)
     const illness = cause.ill ? 1 : 0
-    const hrv = Math.max(18, USUAL.hrv + 5 * Math.sin((2 * Math.PI * cause.index) / 120) + hrvDeviation - 18 * illness)
-    const restingHr = USUAL.restingHr - 0.18 * hrvDeviation + random.normal(0, 1.2) + 7 * illness + (cause.hardTraining ? 1.5 : 0)
+    const hrv = Math.max(18, USUAL.hrv + 5 * Math.sin((2 * Math.PI * cause.index) / 120) + hrvDeviation - 14 * illness)
+    const restingHr = USUAL.restingHr - 0.18 * hrvDeviation + random.normal(0, 1.2) + 5 * illness + (cause.hardTraining ? 1.5 : 0)
     const recovery =
       60 + 1.5 * (hrv - USUAL.hrv) - 2 * (restingHr - USUAL.restingHr) + 0.3 * (cause.sleepPerformance - USUAL.performance) + random.normal(0, 6)
     return {
       hrv,
       restingHr,
-      respiratoryRate: USUAL.respiratoryRate + random.normal(0, 0.25) + 1.8 * illness,
+      respiratoryRate: USUAL.respiratoryRate + random.normal(0, 0.25) + 1.4 * illness,
       spo2: Math.min(99.5, USUAL.spo2 + random.normal(0, 0.5) - 1.2 * illness),
-      skinTemp: USUAL.skinTemp + random.normal(0, 0.2) + 0.8 * illness,
+      skinTemp: USUAL.skinTemp + random.normal(0, 0.2) + 0.6 * illness,
       recovery: Math.round(Math.min(99, Math.max(1, recovery)))
     }
   }

@@ -6,6 +6,7 @@ import type { JournalAnswers } from '../store/journalAnswers'
 import { localTimeOf, stateOf } from './recordFields'
 import type { WorkoutList } from './workoutList'
 import { addDays } from '../store/localDate'
+import { strainSignal } from './strainSignal'
 
 /**
  * How far from a date's midnight (UTC) the cycle of an answer on that date can start, time zones and
@@ -82,8 +83,8 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
   // recovery are its first cycle's (WHOOP numbers cycles in order; SQLite reads `score_state` from the
   // row MIN picks), its heart rates over both; strain, energy and the recovery score
   // are the day's means, from the daily values every page reads.
-  const cycleOf = db.prepare<[number, string], { id: number; score_state: string; average_heart_rate: number | null; max_heart_rate: number | null }>(`
-    SELECT MIN(id) AS id, score_state, AVG(average_heart_rate) AS average_heart_rate, MAX(max_heart_rate) AS max_heart_rate
+  const cycleOf = db.prepare<[number, string], { id: number; score_state: string; open: number; average_heart_rate: number | null; max_heart_rate: number | null }>(`
+    SELECT MIN(id) AS id, score_state, MAX(end_ms IS NULL) AS open, AVG(average_heart_rate) AS average_heart_rate, MAX(max_heart_rate) AS max_heart_rate
       FROM cycle WHERE user_id = ? AND day = ? HAVING COUNT(*) > 0`)
   const recoveryOf = db.prepare<[number], { score_state: string; recovery_score: number | null; user_calibrating: number | null }>(
     'SELECT score_state, recovery_score, user_calibrating FROM recovery WHERE cycle_id = ?'
@@ -110,6 +111,7 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
     const cycle = cycleOf.get(userId, date)
     const means = values.get(date)
     const recovery = cycle ? recoveryOf.get(cycle.id) : undefined
+    const measures = recovery ? RECOVERY_MEASURES.map(measure) : []
     const sleeps = sleepsOf.all(userId, date).map(sleepOf)
     return {
       date,
@@ -120,7 +122,8 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
             state: stateOf(recovery.score_state),
             score: means?.recovery ?? null,
             calibrating: recovery.user_calibrating === 1,
-            measures: RECOVERY_MEASURES.map(measure)
+            measures,
+            strainSignal: strainSignal(measures)
           }
         : null,
       sleep: sleeps.find((sleep) => !sleep.nap) ?? null,
@@ -128,6 +131,7 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
       strain: cycle
         ? {
             state: stateOf(cycle.score_state),
+            open: cycle.open === 1,
             strain: means?.strain ?? null,
             kilojoule: means?.energy ?? null,
             averageHr: cycle.average_heart_rate,

@@ -330,7 +330,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
           records: userId === undefined ? 0 : recordCounts[resource].get(userId)!.n
         }
       })
-      return { running: running !== undefined, connected: options.client() !== undefined, resources, lastRun: state.lastRun() }
+      return { asOf: iso(clock.now()), running: running !== undefined, connected: options.client() !== undefined, resources, lastRun: state.lastRun() }
     }
   }
 }

@@ -28,7 +28,7 @@ import { trendMetrics, trendRanges, type TrendMetric, type TrendRange } from '..
 import { useTheme } from './useTheme'
 
 const navigation: { page: PageName; label: string }[] = [
-  { page: 'dashboard', label: 'Dashboard' },
+  { page: 'dashboard', label: 'Today' },
   { page: 'trends', label: 'Trends' },
   { page: 'insights', label: 'Insights' },
   { page: 'report', label: 'Report' },
@@ -95,7 +95,7 @@ export function App() {
       <header className="topbar">
         <div className="brand" aria-label="WHOOP Desktop">
           <span className="brand-mark" aria-hidden="true" />
-          WHOOP Desktop
+          <span className="brand-name">WHOOP Desktop</span>
         </div>
         <nav className="tabs" aria-label="Main">
           {navigation.map((item) => (
@@ -122,6 +122,7 @@ export function App() {
             appInfo={appInfo}
             connection={connection}
             data={dashboard.data}
+            dataVersion={dashboard.version}
             range={view.range}
             onRangeChange={chooseRange}
             onUntilChange={chooseUntil}

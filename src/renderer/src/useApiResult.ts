@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react'
 import type { Result } from '../../shared/result'
 
-/** Loads one API result when the component mounts; `undefined` while it is on its way. */
-export function useApiResult<T>(load: () => Promise<Result<T>>): Result<T> | undefined {
+/**
+ * Loads one API result when the component mounts, and again when `load` or `version` changes (the
+ * data was synced); `undefined` while the first is on its way.
+ */
+export function useApiResult<T>(load: () => Promise<Result<T>>, version?: number): Result<T> | undefined {
   const [result, setResult] = useState<Result<T>>()
   useEffect(() => {
     let current = true
@@ -10,6 +13,6 @@ export function useApiResult<T>(load: () => Promise<Result<T>>): Result<T> | und
     return () => {
       current = false
     }
-  }, [load])
+  }, [load, version])
   return result
 }

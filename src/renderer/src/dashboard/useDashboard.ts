@@ -4,7 +4,10 @@ import { api } from '../api'
 import type { DashboardView } from '../useDashboardView'
 import { queryOf, takePrefetchedDashboard } from './prefetchDashboard'
 
-/** The dashboard's data for a view, fetched again whenever `reload` is called (after a sync). */
+/**
+ * The dashboard's data for a view, fetched again whenever `reload` is called (after a sync);
+ * `version` counts the reloads, for what else the page shows of the same data.
+ */
 export function useDashboard({ range, until }: DashboardView) {
   const [data, setData] = useState<DashboardData | null>()
   const [error, setError] = useState<string>()
@@ -29,5 +32,5 @@ export function useDashboard({ range, until }: DashboardView) {
   }, [range, until, version])
 
   const reload = useCallback(() => setVersion((v) => v + 1), [])
-  return { data, error, reload }
+  return { data, error, reload, version }
 }

@@ -9,6 +9,13 @@ export function metricText(metric: TrendMetric, value: number | null | undefined
   return `${fixed(metricValue(metric, value, settings)!, metricSpecs[metric].digits)}${metricUnit(metric, settings)}`
 }
 
+/** A range of a measure with its unit once: "48–62 ms", "14.2–16.3 rpm". */
+export function metricRangeText(metric: TrendMetric, low: number, high: number, settings: Settings | undefined): string {
+  if (metric === 'asleep') return `${duration(low)}–${duration(high)}`
+  const digits = metricSpecs[metric].digits
+  return `${fixed(metricValue(metric, low, settings)!, digits)}–${fixed(metricValue(metric, high, settings)!, digits)}${metricUnit(metric, settings)}`
+}
+
 /** A number with exactly `digits` decimals, grouped as the person's locale writes it ("2,140"). */
 const fixed = (value: number, digits: number) => value.toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits })
 

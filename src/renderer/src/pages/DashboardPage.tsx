@@ -11,7 +11,8 @@ import { RecoveryChart } from '../dashboard/RecoveryChart'
 import { SleepChart } from '../dashboard/SleepChart'
 import { StrainChart } from '../dashboard/StrainChart'
 import { LatestDataNotice, latestDay, ShowLatestButton } from '../dashboard/LatestDataNotice'
-import { SummaryCards } from '../dashboard/SummaryCards'
+import { RangeSummary } from '../dashboard/RangeSummary'
+import { TodayPanel } from '../today/TodayPanel'
 import { finishingText } from '../connection/finishingText'
 import { fullDay } from '../format'
 import { WelcomePage } from './WelcomePage'
@@ -20,6 +21,8 @@ interface DashboardPageProps {
   appInfo: Result<AppInfo> | undefined
   connection: ConnectionState
   data: DashboardData | null | undefined
+  /** Counts the dashboard's reloads (each sync, import or demo), for the Today panel to read its day again. */
+  dataVersion: number
   range: DashboardRange
   onRangeChange: (range: DashboardRange) => void
   /** Moves the range's end: to a day, or back to today (`null`). */
@@ -32,7 +35,7 @@ interface DashboardPageProps {
 }
 
 export function DashboardPage(props: DashboardPageProps) {
-  const { appInfo, connection, data, range, onRangeChange, onUntilChange, onSync, onDataChanged, settings, syncing } = props
+  const { appInfo, connection, data, dataVersion, range, onRangeChange, onUntilChange, onSync, onDataChanged, settings, syncing } = props
   const { status, lastOutcome } = connection
   const showWelcome = data === null && status !== undefined && status.state !== 'connected'
   const emptyRange = data !== null && data !== undefined && data.summary.range.daysWithData === 0
@@ -52,11 +55,8 @@ export function DashboardPage(props: DashboardPageProps) {
   if (showWelcome) return <WelcomePage appInfo={appInfo} connection={connection} onDemo={() => void loadDemo()} />
 
   return (
-    <section ref={page} aria-labelledby="dashboard-title" className="page">
-      <div className="page-head">
-        <h1 id="dashboard-title">Dashboard</h1>
-        {data && <RangePicker range={range} onChange={onRangeChange} />}
-      </div>
+    <section ref={page} aria-label="Home" className="page">
+      {!data?.summary.today && <h1 className="visually-hidden">Today</h1>}
       {lastOutcome?.ok && syncing && (
         <p role="status" className="success" data-testid="sign-in-success">
           Connected as {lastOutcome.account.firstName} {lastOutcome.account.lastName}. Your WHOOP history is being downloaded.
@@ -98,7 +98,14 @@ export function DashboardPage(props: DashboardPageProps) {
           onSync={status?.state === 'connected' && !syncing ? onSync : undefined}
         />
       )}
-      {data && <SummaryCards summary={data.summary} settings={settings} />}
+      {data?.summary.today && <TodayPanel newest={data.summary.today} dataVersion={dataVersion} settings={settings} />}
+      {data && (
+        <div className="page-head history-head">
+          <h2>History</h2>
+          <RangePicker range={range} onChange={onRangeChange} />
+        </div>
+      )}
+      {data && <RangeSummary summary={data.summary} settings={settings} />}
       {data && emptyRange && (
         <div className="card empty-state" data-testid="empty-range">
           <h2>No data from {fullDay(data.from)} to {fullDay(data.to)}</h2>

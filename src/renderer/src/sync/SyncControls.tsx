@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { ConnectionStatus } from '../../../shared/connection'
 import { failureCauses, syncResourceNames, type ResourceOutcome } from '../../../shared/sync'
-import type { SyncState } from './useSync'
+import type { LiveProgress, SyncState } from './useSync'
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine)
@@ -17,8 +17,11 @@ function useOnline(): boolean {
   return online
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' })
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric' })
+const sameDay = (a: Date, b: Date) => a.toDateString() === b.toDateString()
 
 /** "about 3 min left", rounded up: an estimate says no more than it knows. */
 function timeLeft(seconds: number): string {
@@ -27,9 +30,29 @@ function timeLeft(seconds: number): string {
   return minutes < 120 ? `about ${minutes} min left` : `about ${Math.ceil(minutes / 60)} h left`
 }
 
+/** What the sync is doing, in a few words for the bar, and in full for its tooltip. */
+function progressText(progress: LiveProgress): { short: string; full: string } {
+  if (progress.waitingUntil) {
+    return { short: 'Waiting for WHOOP’s rate limit', full: `Waiting for WHOOP’s rate limit until ${new Date(progress.waitingUntil).toLocaleTimeString()}, then syncing on.` }
+  }
+  if (!progress.resource) return { short: 'Syncing…', full: 'Syncing with WHOOP…' }
+  const name = syncResourceNames[progress.resource]
+  const back = progress.reachedBack && new Date(progress.reachedBack)
+  const { estimate } = progress
+  return {
+    short: `Syncing ${name}${estimate ? ` · ${timeLeft(estimate.secondsLeft)}` : back ? ` · back to ${monthFormat.format(back)}` : ''}`,
+    full:
+      `Syncing ${name}: ${progress.records.toLocaleString()} records` +
+      `${back ? `, back to ${dayFormat.format(back)}` : ''}` +
+      `${estimate ? ` of ${dayFormat.format(new Date(estimate.historyStart))}, ${timeLeft(estimate.secondsLeft)}` : ''}.`
+  }
+}
+
 /**
- * Always in the top bar: the sync button (or, when WHOOP refused the saved sign-in, "Connect
- * again"), what it is doing, and how the last sync went, one line per cause.
+ * Always in the top bar, on one line: the sync button (or, when WHOOP refused the saved sign-in,
+ * "Connect again"), what it is doing in a few words (the whole of it in the tooltip), when it last
+ * synced, and how the last sync went, one line per cause. Nothing is said before the app has said
+ * how things stand.
  */
 export function SyncControls({ sync, connection }: { sync: SyncState; connection: ConnectionStatus['state'] | undefined }) {
   const { status, progress, result, error, start, cancel } = sync
@@ -40,9 +63,26 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
     .filter((at): at is string => at !== null)
     .sort()
     .at(0)
-  const failures = result?.resources.filter((outcome) => outcome.status === 'failed') ?? []
-  // The problems stay in view until the person dismisses them or the next run ends.
-  const [dismissedRun, setDismissedRun] = useState<number>()
+  // The run just watched, or, after a reload, the last one the app kept.
+  const lastRun = result ?? status?.lastRun ?? undefined
+  const failures = lastRun?.resources.filter((outcome) => outcome.status === 'failed') ?? []
+  // The problems stay in view until the person dismisses them, or the next run or attempt ends.
+  const problem = error ?? (failures.length > 0 ? result : undefined)
+  const [dismissed, setDismissed] = useState<unknown>()
+  const text = running
+    ? progressText(progress ?? { pages: 0, records: 0 })
+    : error
+      ? { short: 'Sync did not start', full: error }
+      : status === undefined && !result
+        ? { short: '', full: '' }
+        : !status?.connected && !result
+          ? { short: 'Not connected', full: 'No WHOOP account is connected: connect one in Settings to sync.' }
+          : lastRun
+            ? { short: summary(lastRun.status, failures), full: summary(lastRun.status, failures) }
+            : { short: 'Not synced yet', full: 'Not synced yet: press Sync.' }
+  const last = lastSuccess ? new Date(lastSuccess) : undefined
+  // Today's time alone, an older sync with its date: "today" as the app's clock has it.
+  const lastText = last && status && (sameDay(last, new Date(status.asOf)) ? timeFormat : dateTimeFormat).format(last)
 
   return (
     <div className="sync">
@@ -51,24 +91,14 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
           Offline
         </span>
       )}
-      <span data-testid="sync-status" role="status" aria-live="polite" className="sync-status">
-        {running
-          ? progress?.waitingUntil
-            ? `Waiting for WHOOP’s rate limit until ${new Date(progress.waitingUntil).toLocaleTimeString()}…`
-            : progress?.resource
-              ? `Syncing ${syncResourceNames[progress.resource]}: ${progress.records.toLocaleString()} records${progress.reachedBack ? `, back to ${dayFormat.format(new Date(progress.reachedBack))}` : ''}${progress.estimate ? ` of ${dayFormat.format(new Date(progress.estimate.historyStart))}, ${timeLeft(progress.estimate.secondsLeft)}` : ''}`
-              : 'Syncing…'
-          : error
-            ? error
-            : result
-              ? summary(result.status, failures)
-              : status?.connected
-                ? 'Ready to sync'
-                : 'Not connected'}
+      <span data-testid="sync-status" role="status" aria-live="polite" className="sync-status" title={text.full}>
+        {text.short}
       </span>
-      <span data-testid="last-synced" className="last-synced">
-        {lastSuccess ? `Last synced ${timeFormat.format(new Date(lastSuccess))}` : 'Never synced'}
-      </span>
+      {last && (
+        <span data-testid="last-synced" className="last-synced" title={`Last synced ${dateTimeFormat.format(last)}`}>
+          {lastText}
+        </span>
+      )}
       {running ? (
         <button type="button" className="button" data-testid="sync-cancel" onClick={cancel}>
           Cancel
@@ -90,17 +120,20 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
           Sync
         </button>
       )}
-      {result && failures.length > 0 && !running && dismissedRun !== result.runId && (
+      {problem && !running && dismissed !== problem && (
         <div className="sync-errors" data-testid="sync-errors">
           <ul>
-            {failureCauses(result).map(({ message, resources }) => (
-              <li key={message}>
-                {resources.length > 0 && <strong>{resources.join(', ')}: </strong>}
-                {message}
-              </li>
-            ))}
+            {error && <li>{error}</li>}
+            {!error &&
+              result &&
+              failureCauses(result).map(({ message, resources }) => (
+                <li key={message}>
+                  {resources.length > 0 && <strong>{resources.join(', ')}: </strong>}
+                  {message}
+                </li>
+              ))}
           </ul>
-          <button type="button" className="button small" aria-label="Dismiss" data-testid="sync-errors-dismiss" onClick={() => setDismissedRun(result.runId)}>
+          <button type="button" className="button small" aria-label="Dismiss" data-testid="sync-errors-dismiss" onClick={() => setDismissed(problem)}>
             ×
           </button>
         </div>

@@ -44,7 +44,11 @@ export function useSync(onStored: () => void) {
       }, wait)
     }
     const stop = api.onSyncProgress((event: SyncProgress) => {
-      if (event.type === 'started') setProgress({ pages: 0, records: 0 })
+      if (event.type === 'started') {
+        // A sync started elsewhere (on connecting, at launch) supersedes one that could not start.
+        setError(undefined)
+        setProgress({ pages: 0, records: 0 })
+      }
       if (event.type === 'resource') {
         setProgress((current) => ({
           resource: event.resource,

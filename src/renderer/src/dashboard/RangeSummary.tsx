@@ -1,0 +1,39 @@
+import type { DashboardSummary } from '../../../shared/dashboard'
+import type { Settings } from '../../../shared/settings'
+import { duration, height, number, weight } from '../format'
+
+/** The range at a glance, in one line: the means of its days, and the member's body. */
+export function RangeSummary({ summary, settings }: { summary: DashboardSummary; settings: Settings | undefined }) {
+  const { range, body } = summary
+  const stats: [label: string, value: string][] = [
+    ['Recovery', number(range.recovery, 0, '%')],
+    ['HRV', number(range.hrv, 0, ' ms')],
+    ['Resting HR', number(range.restingHr, 0, ' bpm')],
+    ['Sleep', duration(range.asleepMs)],
+    ['Strain', number(range.strain, 1)],
+    ['Workouts', String(range.workouts)]
+  ]
+  return (
+    <section className="card range-summary" data-testid="range-card" aria-labelledby="range-title">
+      <div>
+        <h2 id="range-title">This range</h2>
+        <p className="card-date" data-testid="range-days">
+          Means of {range.daysWithData} {range.daysWithData === 1 ? 'day' : 'days'} with data
+        </p>
+      </div>
+      <dl className="stats">
+        {stats.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {body && (
+        <p className="muted body-facts" data-testid="body-measurements">
+          {height(body.heightMeter, settings)} · {weight(body.weightKilogram, settings)} · max HR {body.maxHeartRate} bpm
+        </p>
+      )}
+    </section>
+  )
+}
