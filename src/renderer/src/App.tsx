@@ -26,6 +26,7 @@ import { TrendsPage } from './pages/TrendsPage'
 import { addDays } from '../../shared/calendar'
 import { trendMetrics, trendRanges, type TrendMetric, type TrendRange } from '../../shared/insights'
 import { useTheme } from './useTheme'
+import { Button } from './ui/Button'
 
 const navigation: { page: PageName; label: string }[] = [
   { page: 'dashboard', label: 'Today' },
@@ -111,9 +112,9 @@ export function App() {
           ))}
         </nav>
         <SyncControls sync={sync} connection={connection.status?.state} />
-        <button type="button" className="button small" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" title="Keyboard shortcuts (?)" data-testid="shortcuts-button" onClick={() => setHelpOpen(true)}>
+        <Button size="small" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" title="Keyboard shortcuts (?)" data-testid="shortcuts-button" onClick={() => setHelpOpen(true)}>
           ?
-        </button>
+        </Button>
       </header>
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <main className="content">

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { Button } from './ui/Button'
 
 /**
  * A question asked in place of the button that asked it. Focus moves into it (to Cancel, the safe
@@ -31,9 +32,9 @@ export function Confirmation({ question, onCancel, cancelLabel = 'Cancel', child
     <div className="confirm" role="alertdialog" aria-labelledby={questionId} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
       <p id={questionId}>{question}</p>
       {children}
-      <button ref={cancel} type="button" className="button" data-testid="confirm-cancel" onClick={onCancel}>
+      <Button ref={cancel} data-testid="confirm-cancel" onClick={onCancel}>
         {cancelLabel}
-      </button>
+      </Button>
     </div>
   )
 }

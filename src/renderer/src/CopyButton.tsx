@@ -1,12 +1,12 @@
 import { useState } from 'react'
+import { Button } from './ui/Button'
 
 /** Copies `text` to the clipboard and says so for a moment. */
 export function CopyButton({ text, label, testId }: { text: string; label: string; testId?: string }) {
   const [copied, setCopied] = useState(false)
   return (
-    <button
-      type="button"
-      className="button small"
+    <Button
+      size="small"
       data-testid={testId}
       aria-label={label}
       onClick={() =>
@@ -17,6 +17,6 @@ export function CopyButton({ text, label, testId }: { text: string; label: strin
       }
     >
       {copied ? 'Copied' : 'Copy'}
-    </button>
+    </Button>
   )
 }

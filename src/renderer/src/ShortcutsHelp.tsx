@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { shortcuts } from './useKeyboardShortcuts'
+import { Button } from './ui/Button'
 
 /** The list of shortcuts, as a modal dialog: focus moves into it, Esc closes it and focus returns. */
 export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -32,9 +33,9 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
           ))}
         </tbody>
       </table>
-      <button type="button" className="button" onClick={onClose} autoFocus>
+      <Button onClick={onClose} autoFocus>
         Close
-      </button>
+      </Button>
     </dialog>
   )
 }

@@ -1,4 +1,4 @@
-import { recoveryZone, type Bucket, type RecoveryZone } from '../../shared/dashboard'
+import { recoveryZone, type Bucket } from '../../shared/dashboard'
 import type { Settings } from '../../shared/settings'
 
 const KJ_PER_KCAL = 4.184
@@ -81,8 +81,6 @@ export function axisLabel(date: string, bucket: Bucket): string {
   return bucket === 'month' ? monthFormat.format(at) : shortDay.format(at)
 }
 
-export const recoveryZoneColors: Record<RecoveryZone, string> = { green: '#16a34a', yellow: '#eab308', red: '#dc2626' }
-
 /** A recovery figure's text colour: its zone's, dark enough to read in either theme. */
 export function recoveryTextColor(recovery: number | null): string {
   return recovery === null ? 'var(--text-muted)' : `var(--recovery-${recoveryZone(recovery)}-text)`
@@ -90,5 +88,5 @@ export function recoveryTextColor(recovery: number | null): string {
 
 /** A recovery's zone colour, or muted for a day without one. */
 export function recoveryColor(recovery: number | null): string {
-  return recovery === null ? 'var(--text-muted)' : recoveryZoneColors[recoveryZone(recovery)]
+  return recovery === null ? 'var(--text-muted)' : `var(--recovery-${recoveryZone(recovery)})`
 }

@@ -3,7 +3,12 @@ import './dashboard/prefetchDashboard'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
-import './styles.css'
+// The sheets in their order: tokens, the document and shell, the kit, the charts, the pages.
+import './styles/tokens.css'
+import './styles/base.css'
+import './ui/ui.css'
+import './charts/charts.css'
+import './styles/pages.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -4,6 +4,7 @@ import type { Settings, SettingsPatch } from '../../../shared/settings'
 import { api } from '../api'
 import { CopyButton } from '../CopyButton'
 import { SettingToggle } from '../SettingToggle'
+import { Card } from '../ui/Card'
 
 const readTime = (atMs: number) => new Date(atMs).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
 
@@ -24,7 +25,7 @@ export function AssistantAccessPanel({ settings, onChange }: { settings: Setting
 
   const command = access && [access.command.command, ...access.command.args].map((part) => (/\s/.test(part) ? `"${part}"` : part)).join(' ')
   return (
-    <section className="card" aria-labelledby="assistants-title">
+    <Card aria-labelledby="assistants-title">
       <h2 id="assistants-title">AI assistants</h2>
       <p>
         An AI assistant on this computer (Claude Desktop, Cursor, VS Code) can answer questions about your WHOOP history through this app's MCP
@@ -57,6 +58,6 @@ export function AssistantAccessPanel({ settings, onChange }: { settings: Setting
           ))}
         </>
       )}
-    </section>
+    </Card>
   )
 }

@@ -7,6 +7,8 @@ import {
 import { api } from '../api'
 import { CopyButton } from '../CopyButton'
 import type { ConnectionState } from './useConnection'
+import { Button } from '../ui/Button'
+import { Card } from '../ui/Card'
 
 type Redirect = 'custom-scheme' | 'loopback'
 
@@ -130,9 +132,9 @@ export function ConnectWizard({ connection }: { connection: ConnectionState }) {
               </p>
             )}
             <p className="hint">The secret stays on this computer, encrypted where the system allows, and is only ever sent to WHOOP.</p>
-            <button type="submit" className="button primary" data-testid="connect-button">
+            <Button type="submit" variant="primary" data-testid="connect-button">
               {status?.state === 'reconnect-needed' ? 'Connect again' : 'Connect WHOOP'}
-            </button>
+            </Button>
           </form>
         </li>
       </ol>
@@ -142,12 +144,12 @@ export function ConnectWizard({ connection }: { connection: ConnectionState }) {
         </p>
       )}
       {waiting && (
-        <div className="card waiting" role="status" data-testid="sign-in-waiting">
+        <Card as="div" className="waiting" role="status" data-testid="sign-in-waiting">
           <p>
             Approve WHOOP Desktop on WHOOP’s page in your browser. This waits for 10 minutes.{' '}
-            <button type="button" className="button small" onClick={() => void cancel()} data-testid="cancel-sign-in">
+            <Button size="small" onClick={() => void cancel()} data-testid="cancel-sign-in">
               Cancel
-            </button>
+            </Button>
           </p>
           <p className="hint" data-testid="redirect-refused-hint">
             If WHOOP’s page says the redirect URL does not match, your app in WHOOP’s developer dashboard needs exactly{' '}
@@ -158,11 +160,11 @@ export function ConnectWizard({ connection }: { connection: ConnectionState }) {
               Browser did not come back? Paste the address it ended on:
               <input data-testid="paste-redirect-input" value={pasted} onChange={(event) => setPasted(event.target.value)} />
             </label>
-            <button type="submit" className="button small">
+            <Button type="submit" size="small">
               Finish
-            </button>
+            </Button>
           </form>
-        </div>
+        </Card>
       )}
       {lastOutcome && !lastOutcome.ok && (
         <p role="alert" className="error" data-testid="sign-in-error">

@@ -7,6 +7,8 @@ import { ConnectWizard } from './ConnectWizard'
 import { finishingText } from './finishingText'
 import { LoopbackPortSetting } from './LoopbackPortSetting'
 import type { ConnectionState } from './useConnection'
+import { Button } from '../ui/Button'
+import { Card } from '../ui/Card'
 
 interface ConnectionPanelProps {
   connection: ConnectionState
@@ -29,7 +31,7 @@ export function ConnectionPanel({ connection, settings, onSettingsChange }: Conn
   }
 
   return (
-    <section className="card" aria-labelledby="connection-title">
+    <Card aria-labelledby="connection-title">
       <h2 id="connection-title">WHOOP account</h2>
       <p data-testid="connection-status">
         {status.finishing
@@ -51,18 +53,18 @@ export function ConnectionPanel({ connection, settings, onSettingsChange }: Conn
         </SettingToggle>
       )}
       {status.state === 'connected' && !askingToDisconnect && (
-        <button ref={disconnectButton} type="button" className="button" data-testid="disconnect-button" onClick={askToDisconnect}>
+        <Button ref={disconnectButton} data-testid="disconnect-button" onClick={askToDisconnect}>
           Disconnect…
-        </button>
+        </Button>
       )}
       {askingToDisconnect && (
         <Confirmation question="Disconnect from WHOOP? The app’s access is revoked at WHOOP. What about your data on this computer?" onCancel={stopAsking}>
-          <button type="button" className="button" data-testid="disconnect-keep-data" onClick={() => void disconnect(false)}>
+          <Button data-testid="disconnect-keep-data" onClick={() => void disconnect(false)}>
             Keep my data
-          </button>
-          <button type="button" className="button danger" data-testid="disconnect-delete-data" onClick={() => void disconnect(true)}>
+          </Button>
+          <Button variant="danger" data-testid="disconnect-delete-data" onClick={() => void disconnect(true)}>
             Delete my data too
-          </button>
+          </Button>
         </Confirmation>
       )}
       {message && (
@@ -72,6 +74,6 @@ export function ConnectionPanel({ connection, settings, onSettingsChange }: Conn
       )}
       {status.state !== 'connected' && <ConnectWizard connection={connection} />}
       {settings && <LoopbackPortSetting key={settings.loopbackPort} settings={settings} onChange={onSettingsChange} />}
-    </section>
+    </Card>
   )
 }

@@ -1,5 +1,7 @@
+import type { ComponentProps } from 'react'
 import type { DashboardSummary } from '../../../shared/dashboard'
 import { fullDay } from '../format'
+import { Button } from '../ui/Button'
 
 interface LatestDataNoticeProps {
   summary: DashboardSummary
@@ -26,9 +28,9 @@ export function LatestDataNotice({ summary, until, onUntilChange, onSync }: Late
     return (
       <div className="notice" data-testid="range-until" role="status">
         <span>Showing the days up to {fullDay(until)}.</span>
-        <button type="button" className="button small" data-testid="back-to-today-button" onClick={() => onUntilChange(null)}>
+        <Button size="small" data-testid="back-to-today-button" onClick={() => onUntilChange(null)}>
           Back to today
-        </button>
+        </Button>
       </div>
     )
   }
@@ -41,21 +43,21 @@ export function LatestDataNotice({ summary, until, onUntilChange, onSync }: Late
       </span>
       <span className="notice-actions">
         {onSync && (
-          <button type="button" className="button small" data-testid="stale-sync-button" onClick={onSync}>
+          <Button size="small" data-testid="stale-sync-button" onClick={onSync}>
             Sync now
-          </button>
+          </Button>
         )}
-        <ShowLatestButton latest={latest.date} onUntilChange={onUntilChange} className="button small" />
+        <ShowLatestButton latest={latest.date} onUntilChange={onUntilChange} size="small" />
       </span>
     </div>
   )
 }
 
 /** Ends the range on the latest day with data. */
-export function ShowLatestButton({ latest, onUntilChange, className }: { latest: string; onUntilChange: (until: string) => void; className: string }) {
+export function ShowLatestButton({ latest, onUntilChange, ...look }: { latest: string; onUntilChange: (until: string) => void } & Pick<ComponentProps<typeof Button>, 'variant' | 'size'>) {
   return (
-    <button type="button" className={className} data-testid="show-latest-button" onClick={() => onUntilChange(latest)}>
+    <Button {...look} data-testid="show-latest-button" onClick={() => onUntilChange(latest)}>
       Show the days up to {fullDay(latest)}
-    </button>
+    </Button>
   )
 }

@@ -1,6 +1,8 @@
 import type { DashboardSummary } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
 import { duration, height, number, weight } from '../format'
+import { Card } from '../ui/Card'
+import { Stats } from '../ui/Stats'
 
 /** The range at a glance, in one line: the means of its days, and the member's body. */
 export function RangeSummary({ summary, settings }: { summary: DashboardSummary; settings: Settings | undefined }) {
@@ -14,26 +16,19 @@ export function RangeSummary({ summary, settings }: { summary: DashboardSummary;
     ['Workouts', String(range.workouts)]
   ]
   return (
-    <section className="card range-summary" data-testid="range-card" aria-labelledby="range-title">
+    <Card className="range-summary" data-testid="range-card" aria-labelledby="range-title">
       <div>
         <h2 id="range-title">This range</h2>
         <p className="card-date" data-testid="range-days">
           Means of {range.daysWithData} {range.daysWithData === 1 ? 'day' : 'days'} with data
         </p>
       </div>
-      <dl className="stats">
-        {stats.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Stats items={stats} />
       {body && (
         <p className="muted body-facts" data-testid="body-measurements">
           {height(body.heightMeter, settings)} · {weight(body.weightKilogram, settings)} · max HR {body.maxHeartRate} bpm
         </p>
       )}
-    </section>
+    </Card>
   )
 }

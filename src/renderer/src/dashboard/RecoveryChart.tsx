@@ -2,25 +2,26 @@ import { memo } from 'react'
 import { Area, Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Bucket, RecoveryPoint } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
-import { number, recoveryColor, recoveryZoneColors, temperatureUnit, temperatureValue } from '../format'
-import { roundScale } from './axisTicks'
-import { ChartCard } from './ChartCard'
-import { ChartBox } from './ChartBox'
-import { bucketTooltip, chartMargin, dateAxis, fixedScale, isolatedPointDots, Legend, valueAxis, type TooltipRow } from './chartParts'
-import { seriesSummary } from './chartText'
+import { number, recoveryColor, temperatureUnit, temperatureValue } from '../format'
+import { measureColors, seriesColors, zoneColors } from '../charts/seriesColors'
+import { roundScale } from '../charts/axisTicks'
+import { ChartCard } from '../charts/ChartCard'
+import { ChartBox } from '../charts/ChartBox'
+import { bucketTooltip, chartMargin, dateAxis, fixedScale, isolatedPointDots, Legend, valueAxis, type TooltipRow } from '../charts/chartParts'
+import { seriesSummary } from '../charts/chartText'
 
-const HRV = '#8b5cf6'
-const RHR = '#f97316'
-const SPO2 = '#0ea5e9'
-const SKIN = '#ec4899'
-const BASELINE = '#64748b'
+const HRV = measureColors.hrv
+const RHR = measureColors['resting-hr']
+const SPO2 = measureColors.spo2
+const SKIN = measureColors['skin-temp']
+const BASELINE = seriesColors.baseline
 const recoveryDays = fixedScale([0, 33, 67, 100])
 const zoneShares = fixedScale([0, 25, 50, 75, 100])
 
 const zones = [
-  { key: 'green', label: 'Green days (67–100 %)', color: recoveryZoneColors.green },
-  { key: 'yellow', label: 'Yellow days (34–66 %)', color: recoveryZoneColors.yellow },
-  { key: 'red', label: 'Red days (0–33 %)', color: recoveryZoneColors.red }
+  { key: 'green', label: 'Green days (67–100 %)', color: zoneColors.green },
+  { key: 'yellow', label: 'Yellow days (34–66 %)', color: zoneColors.yellow },
+  { key: 'red', label: 'Red days (0–33 %)', color: zoneColors.red }
 ] as const
 
 /**

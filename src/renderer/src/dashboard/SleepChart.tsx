@@ -2,25 +2,26 @@ import { memo } from 'react'
 import { Bar, CartesianGrid, ComposedChart, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Bucket, SleepPoint } from '../../../shared/dashboard'
 import { duration, hours, number } from '../format'
-import { roundScale } from './axisTicks'
-import { ChartCard } from './ChartCard'
-import { ChartBox } from './ChartBox'
-import { bucketTooltip, chartMargin, dateAxis, isolatedPointDots, Legend, valueAxis } from './chartParts'
-import { seriesSummary } from './chartText'
+import { roundScale } from '../charts/axisTicks'
+import { ChartCard } from '../charts/ChartCard'
+import { ChartBox } from '../charts/ChartBox'
+import { bucketTooltip, chartMargin, dateAxis, isolatedPointDots, Legend, valueAxis } from '../charts/chartParts'
+import { seriesSummary } from '../charts/chartText'
+import { measureColors, seriesColors } from '../charts/seriesColors'
 
 // The bars are drawn in hours (`barKey`); the tooltip reads the stage's own milliseconds (`key`).
 const stages = [
-  { key: 'deepMs', barKey: 'deepHours', label: 'Deep (SWS)', color: '#4338ca' },
-  { key: 'remMs', barKey: 'remHours', label: 'REM', color: '#a78bfa' },
-  { key: 'lightMs', barKey: 'lightHours', label: 'Light', color: '#93c5fd' },
-  { key: 'awakeMs', barKey: 'awakeHours', label: 'Awake', color: '#cbd5e1' }
+  { key: 'deepMs', barKey: 'deepHours', label: 'Deep (SWS)', color: seriesColors.deep },
+  { key: 'remMs', barKey: 'remHours', label: 'REM', color: seriesColors.rem },
+  { key: 'lightMs', barKey: 'lightHours', label: 'Light', color: seriesColors.light },
+  { key: 'awakeMs', barKey: 'awakeHours', label: 'Awake', color: seriesColors.awake }
 ] as const
-const NAP = '#14b8a6'
-const NEED = '#0f766e'
-const PERFORMANCE = '#0b7cff'
-const EFFICIENCY = '#16a34a'
-const CONSISTENCY = '#f59e0b'
-const RESPIRATORY = '#64748b'
+const NAP = seriesColors.nap
+const NEED = seriesColors.need
+const PERFORMANCE = measureColors['sleep-performance']
+const EFFICIENCY = measureColors.efficiency
+const CONSISTENCY = measureColors.consistency
+const RESPIRATORY = measureColors['respiratory-rate']
 
 /**
  * Hours per night by sleep stage with naps stacked on top (one bar per night, wide enough to read

@@ -4,20 +4,21 @@ import type { Bucket, SportTotal, StrainPoint } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
 import { distance, duration, energy, energyUnit, energyValue, number, recoveryColor } from '../format'
 import { sportName } from '../../../shared/sportName'
-import { ChartCard } from './ChartCard'
-import { labelWidth, roundScale } from './axisTicks'
-import { ChartBox } from './ChartBox'
-import { bucketTooltip, chartMargin, dateAxis, fixedScale, hoveredPoint, Legend, plainTick, valueAxis } from './chartParts'
-import { seriesSummary } from './chartText'
+import { ChartCard } from '../charts/ChartCard'
+import { labelWidth, roundScale } from '../charts/axisTicks'
+import { ChartBox } from '../charts/ChartBox'
+import { bucketTooltip, chartMargin, dateAxis, fixedScale, hoveredPoint, Legend, plainTick, valueAxis } from '../charts/chartParts'
+import { seriesSummary } from '../charts/chartText'
 import { sportRows, type SportRow } from './sportGroups'
+import { measureColors, seriesColors } from '../charts/seriesColors'
 
-const STRAIN = '#0b7cff'
+const STRAIN = measureColors.strain
 // Apart from every recovery colour, so energy is never read as a yellow day.
-const ENERGY = '#7c3aed'
-const RECOVERY_LINE = '#94a3b8'
+const ENERGY = measureColors.energy
+const RECOVERY_LINE = seriesColors.baseline
 const strainAxis = valueAxis(fixedScale([0, 7, 14, 21]))
 const recoveryAxis = valueAxis(fixedScale([0, 33, 67, 100]), '%')
-const zoneColors = ['#cbd5e1', '#93c5fd', '#34d399', '#facc15', '#fb923c', '#ef4444']
+const zoneColors = seriesColors.heartRateZones
 
 interface StrainChartProps {
   points: StrainPoint[]

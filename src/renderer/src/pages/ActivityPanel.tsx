@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { ActivityEntry } from '../../../shared/diagnostics'
 import { api } from '../api'
+import { Card } from '../ui/Card'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
@@ -18,7 +19,7 @@ export function ActivityPanel({ latestRun }: { latestRun: number | undefined }) 
     }
   }, [latestRun])
   return (
-    <section className="card" aria-labelledby="activity-title">
+    <Card aria-labelledby="activity-title">
       <h2 id="activity-title">Activity</h2>
       {entries && entries.length === 0 && <p className="muted">Nothing yet.</p>}
       {entries && entries.length > 0 && (
@@ -31,6 +32,6 @@ export function ActivityPanel({ latestRun }: { latestRun: number | undefined }) 
           ))}
         </ol>
       )}
-    </section>
+    </Card>
   )
 }

@@ -5,8 +5,8 @@ import type { Result } from '../../../shared/result'
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
 import type { ConnectionState } from '../connection/useConnection'
-import { useDrawnMark } from '../dashboard/chartTurns'
-import { RangePicker } from '../dashboard/RangePicker'
+import { useDrawnMark } from '../charts/chartTurns'
+import { RangePicker } from '../charts/RangePicker'
 import { RecoveryChart } from '../dashboard/RecoveryChart'
 import { SleepChart } from '../dashboard/SleepChart'
 import { StrainChart } from '../dashboard/StrainChart'
@@ -16,6 +16,8 @@ import { TodayPanel } from '../today/TodayPanel'
 import { finishingText } from '../connection/finishingText'
 import { fullDay } from '../format'
 import { WelcomePage } from './WelcomePage'
+import { Button, ButtonLink } from '../ui/Button'
+import { Card } from '../ui/Card'
 
 interface DashboardPageProps {
   appInfo: Result<AppInfo> | undefined
@@ -65,9 +67,9 @@ export function DashboardPage(props: DashboardPageProps) {
       {status?.state === 'reconnect-needed' && (
         <div className="notice" role="alert" data-testid="reconnect-notice">
           <span>WHOOP no longer accepts the saved sign-in, so nothing new can be synced. Everything stored stays here.</span>
-          <a className="button small" href="#/settings">
+          <ButtonLink size="small" href="#/settings">
             Connect again
-          </a>
+          </ButtonLink>
         </div>
       )}
       {data?.isDemo && (
@@ -76,19 +78,19 @@ export function DashboardPage(props: DashboardPageProps) {
             <strong>Demo data.</strong> Generated for exploring the app; none of it is yours.
           </span>
           <span className="demo-actions">
-            <a className="button small" href="#/settings" data-testid="demo-connect-link">
+            <ButtonLink size="small" href="#/settings" data-testid="demo-connect-link">
               Connect your WHOOP account
-            </a>
-            <button type="button" className="button small" data-testid="remove-demo-button" onClick={() => void removeDemo()}>
+            </ButtonLink>
+            <Button size="small" data-testid="remove-demo-button" onClick={() => void removeDemo()}>
               Remove demo data
-            </button>
+            </Button>
           </span>
         </div>
       )}
       {data === null && status?.state === 'connected' && (
-        <p className="card muted" role="status" data-testid="first-sync-note">
+        <Card as="p" className="muted" role="status" data-testid="first-sync-note">
           {status.finishing ? finishingText(status.finishing) : 'Your WHOOP history will appear here as soon as the first sync has stored it.'}
-        </p>
+        </Card>
       )}
       {data && (
         <LatestDataNotice
@@ -107,19 +109,19 @@ export function DashboardPage(props: DashboardPageProps) {
       )}
       {data && <RangeSummary summary={data.summary} settings={settings} />}
       {data && emptyRange && (
-        <div className="card empty-state" data-testid="empty-range">
+        <Card as="div" className="empty-state" data-testid="empty-range">
           <h2>No data from {fullDay(data.from)} to {fullDay(data.to)}</h2>
           <p>
             WHOOP has nothing stored for these days. Sync to fetch newer days, import a WHOOP export, or look at the
             whole history.
           </p>
           <span className="notice-actions">
-            {latest && <ShowLatestButton latest={latest.date} onUntilChange={onUntilChange} className="button primary" />}
-            <button type="button" className="button" data-testid="show-all-button" onClick={() => onRangeChange('all')}>
+            {latest && <ShowLatestButton latest={latest.date} onUntilChange={onUntilChange} variant="primary" />}
+            <Button data-testid="show-all-button" onClick={() => onRangeChange('all')}>
               Show the whole history
-            </button>
+            </Button>
           </span>
-        </div>
+        </Card>
       )}
       {data && !emptyRange && (
         <>

@@ -6,6 +6,8 @@ import type { Result } from '../../../shared/result'
 import { api } from '../api'
 import { Confirmation, useConfirmation } from '../Confirmation'
 import { downloadFromHost, inBrowserHost, uploadToHost } from '../exchange/transfer'
+import { Button } from '../ui/Button'
+import { Card } from '../ui/Card'
 
 interface DataPageProps {
   appInfo: Result<AppInfo> | undefined
@@ -103,22 +105,22 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
           {progress.type === 'export' ? 'Exporting' : 'Importing'}… {progress.records.toLocaleString()} records
         </p>
       )}
-      <div className="card">
+      <Card as="div">
         <h2>Export</h2>
         <p className="muted">
           Everything WHOOP sent, with the app’s typed fields, in a documented JSON format you can restore later; or one CSV
           file per record type, with units in the headers. Tokens, secrets and settings are never included.
         </p>
         <div className="choices">
-          <button type="button" className="button primary" data-testid="export-json-button" disabled={busy} onClick={() => void exportData('json')}>
+          <Button variant="primary" data-testid="export-json-button" disabled={busy} onClick={() => void exportData('json')}>
             Export JSON
-          </button>
-          <button type="button" className="button" data-testid="export-csv-button" disabled={busy} onClick={() => void exportData('csv')}>
+          </Button>
+          <Button data-testid="export-csv-button" disabled={busy} onClick={() => void exportData('csv')}>
             Export CSV (zip)
-          </button>
+          </Button>
         </div>
-      </div>
-      <div className="card">
+      </Card>
+      <Card as="div">
         <h2>Import</h2>
         <p className="muted">
           Restore a WHOOP Desktop JSON export, or bring in WHOOP’s own data export (the ZIP from WHOOP’s app, or its CSV
@@ -126,25 +128,23 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
           export replaces what an older one said, and an older one never overwrites newer data.
         </p>
         <div className="choices">
-          <button type="button" className="button" data-testid="import-button" disabled={busy} onClick={() => chooseImport('json-backup')}>
+          <Button data-testid="import-button" disabled={busy} onClick={() => chooseImport('json-backup')}>
             Restore a JSON export
-          </button>
-          <button
+          </Button>
+          <Button
             ref={removeButton}
-            type="button"
-            className="button"
             data-testid="import-whoop-button"
             disabled={busy}
             onClick={() => chooseImport('whoop-export')}
           >
             Import WHOOP’s data export
-          </button>
+          </Button>
         </div>
         {askingToRemove && pendingRemoval && (
           <Confirmation question={`${describePendingRemoval(pendingRemoval)} Remove them?`} cancelLabel="Keep them" onCancel={keepStaleRecords}>
-            <button type="button" className="button danger" data-testid="confirm-remove-stale" disabled={busy} onClick={() => void removeStaleRecords(pendingRemoval)}>
+            <Button variant="danger" data-testid="confirm-remove-stale" disabled={busy} onClick={() => void removeStaleRecords(pendingRemoval)}>
               Remove them
-            </button>
+            </Button>
           </Confirmation>
         )}
         <input
@@ -158,8 +158,8 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
             if (file) void importData(importKind.current, file)
           }}
         />
-      </div>
-      <div className="card">
+      </Card>
+      <Card as="div">
         <h2>Where your data lives</h2>
         {appInfo?.ok ? (
           <dl className="facts">
@@ -183,22 +183,22 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
         ) : (
           <p role="status">{appInfo ? appInfo.error.message : 'Loading…'}</p>
         )}
-      </div>
-      <div className="card">
+      </Card>
+      <Card as="div">
         <h2>Delete all data</h2>
         <p className="muted">Removes the database’s records, the WHOOP sign-in and your settings from this computer.</p>
         {askingToDelete ? (
           <Confirmation question="Delete all WHOOP data, the sign-in and the settings? This cannot be undone; export first if unsure." onCancel={stopAskingToDelete}>
-            <button type="button" className="button danger" data-testid="confirm-delete-all-data" onClick={() => void deleteEverything()}>
+            <Button variant="danger" data-testid="confirm-delete-all-data" onClick={() => void deleteEverything()}>
               Delete everything
-            </button>
+            </Button>
           </Confirmation>
         ) : (
-          <button ref={deleteButton} type="button" className="button danger" data-testid="delete-all-data-button" disabled={busy} onClick={askToDelete}>
+          <Button ref={deleteButton} variant="danger" data-testid="delete-all-data-button" disabled={busy} onClick={askToDelete}>
             Delete all data…
-          </button>
+          </Button>
         )}
-      </div>
+      </Card>
     </section>
   )
 }

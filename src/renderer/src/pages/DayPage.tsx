@@ -5,11 +5,13 @@ import { api } from '../api'
 import { addDays } from '../../../shared/calendar'
 import { distance, duration, energy, fullDay, number, recoveryColor } from '../format'
 import { sportName } from '../../../shared/sportName'
-import { Dial } from '../insights/Dial'
+import { Dial } from '../ui/Dial'
 import { differenceText, metricText } from '../insights/metricFormat'
 import { metricSpecs } from '../../../shared/insights'
 import { useApiResult } from '../useApiResult'
 import { openPage } from '../useHashPage'
+import { Button } from '../ui/Button'
+import { Card, NoDataYet } from '../ui/Card'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })
 
@@ -54,7 +56,7 @@ export function DayPage({ date, latest, settings }: { date: string | undefined; 
     return (
       <section className="page" data-testid="day-view">
         <h1>Day</h1>
-        <p className="card muted">There is no data yet. Connect your WHOOP account, import WHOOP's export, or load the demo data.</p>
+        <NoDataYet />
       </section>
     )
   }
@@ -63,9 +65,9 @@ export function DayPage({ date, latest, settings }: { date: string | undefined; 
       <div className="page-head">
         <h1 id="day-title">{fullDay(shown)}</h1>
         <div className="day-nav">
-          <button type="button" className="button small" data-testid="day-prev" aria-keyshortcuts="ArrowLeft" disabled={!canGo(-1)} onClick={() => go(-1)}>
+          <Button size="small" data-testid="day-prev" aria-keyshortcuts="ArrowLeft" disabled={!canGo(-1)} onClick={() => go(-1)}>
             ← Previous day
-          </button>
+          </Button>
           <label className="visually-hidden" htmlFor="day-picker">
             Day
           </label>
@@ -78,9 +80,9 @@ export function DayPage({ date, latest, settings }: { date: string | undefined; 
             data-testid="day-picker"
             onChange={(event) => event.target.value && openPage('day', event.target.value)}
           />
-          <button type="button" className="button small" data-testid="day-next" aria-keyshortcuts="ArrowRight" disabled={!canGo(1)} onClick={() => go(1)}>
+          <Button size="small" data-testid="day-next" aria-keyshortcuts="ArrowRight" disabled={!canGo(1)} onClick={() => go(1)}>
             Next day →
-          </button>
+          </Button>
         </div>
       </div>
       {day && (
@@ -98,7 +100,7 @@ export function DayPage({ date, latest, settings }: { date: string | undefined; 
 function RecoverySection({ day, settings }: { day: DayDetail; settings: Settings | undefined }) {
   const recovery = day.recovery
   return (
-    <section className="card day-card" data-testid="day-recovery" aria-labelledby="day-recovery-title">
+    <Card className="day-card" data-testid="day-recovery" aria-labelledby="day-recovery-title">
       <h2 id="day-recovery-title">Recovery</h2>
       {!recovery ? (
         <p className="muted">No recovery is stored for this day.</p>
@@ -146,7 +148,7 @@ function RecoverySection({ day, settings }: { day: DayDetail; settings: Settings
           </table>
         </>
       )}
-    </section>
+    </Card>
   )
 }
 
@@ -184,7 +186,7 @@ function SleepSection({ day }: { day: DayDetail }) {
   const sleep = day.sleep
   const parts = sleep?.needParts
   return (
-    <section className="card day-card" data-testid="day-sleep" aria-labelledby="day-sleep-title">
+    <Card className="day-card" data-testid="day-sleep" aria-labelledby="day-sleep-title">
       <h2 id="day-sleep-title">Sleep</h2>
       {!sleep ? (
         <p className="muted">No night's sleep ended on this day.</p>
@@ -238,14 +240,14 @@ function SleepSection({ day }: { day: DayDetail }) {
           </ul>
         </>
       )}
-    </section>
+    </Card>
   )
 }
 
 function StrainSection({ day, settings }: { day: DayDetail; settings: Settings | undefined }) {
   const strain = day.strain
   return (
-    <section className="card day-card" data-testid="day-strain" aria-labelledby="day-strain-title">
+    <Card className="day-card" data-testid="day-strain" aria-labelledby="day-strain-title">
       <h2 id="day-strain-title">Strain</h2>
       {!strain ? (
         <p className="muted">No cycle is stored for this day.</p>
@@ -287,13 +289,13 @@ function StrainSection({ day, settings }: { day: DayDetail; settings: Settings |
           ))}
         </ul>
       )}
-    </section>
+    </Card>
   )
 }
 
 function JournalSection({ day }: { day: DayDetail }) {
   return (
-    <section className="card day-card" data-testid="day-journal" aria-labelledby="day-journal-title">
+    <Card className="day-card" data-testid="day-journal" aria-labelledby="day-journal-title">
       <h2 id="day-journal-title">Journal</h2>
       {day.journal.length > 0 ? (
         <ul className="plain-list">
@@ -311,7 +313,7 @@ function JournalSection({ day }: { day: DayDetail }) {
             : "WHOOP's API does not give journal answers. Import WHOOP's data export (Data → Import WHOOP's export) to see them here."}
         </p>
       )}
-    </section>
+    </Card>
   )
 }
 

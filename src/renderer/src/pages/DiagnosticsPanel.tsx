@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import type { Diagnostics } from '../../../shared/diagnostics'
 import { api } from '../api'
+import { Button } from '../ui/Button'
+import { Card } from '../ui/Card'
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
@@ -26,18 +28,18 @@ export function DiagnosticsPanel() {
   }
 
   return (
-    <section className="card" aria-labelledby="diagnostics-title">
+    <Card aria-labelledby="diagnostics-title">
       <h2 id="diagnostics-title">Diagnostics</h2>
       <div className="choices">
-        <button type="button" className="button" data-testid="diagnostics-button" disabled={busy} onClick={() => void run(false)}>
+        <Button data-testid="diagnostics-button" disabled={busy} onClick={() => void run(false)}>
           {busy ? 'Checking…' : 'Run checks'}
-        </button>
-        <button type="button" className="button" data-testid="check-connection-button" disabled={busy} onClick={() => void run(true)}>
+        </Button>
+        <Button data-testid="check-connection-button" disabled={busy} onClick={() => void run(true)}>
           Check connection to WHOOP
-        </button>
-        <button type="button" className="button" data-testid="open-logs-button" onClick={() => void openLogs()}>
+        </Button>
+        <Button data-testid="open-logs-button" onClick={() => void openLogs()}>
           Open logs folder
-        </button>
+        </Button>
       </div>
       {logs && (
         <p className="muted">
@@ -72,6 +74,6 @@ export function DiagnosticsPanel() {
           </dd>
         </dl>
       )}
-    </section>
+    </Card>
   )
 }

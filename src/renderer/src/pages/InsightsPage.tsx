@@ -2,13 +2,15 @@ import { Area, CartesianGrid, ComposedChart, Line, Scatter, Tooltip, XAxis, YAxi
 import { describeEffect, outcomeName } from '../../../shared/insightText'
 import type { Insights, JournalInsight, StrainRecoveryFit } from '../../../shared/insights'
 import { api } from '../api'
-import { ChartBox } from '../dashboard/ChartBox'
-import { chartMargin, fixedScale, Legend, valueAxis } from '../dashboard/chartParts'
+import { ChartBox } from '../charts/ChartBox'
+import { chartMargin, fixedScale, Legend, valueAxis } from '../charts/chartParts'
 import { fullDay, number } from '../format'
 import { useApiResult } from '../useApiResult'
+import { measureColors, seriesColors } from '../charts/seriesColors'
+import { Card, NoDataYet } from '../ui/Card'
 
-const POINT = '#0ea5e9'
-const FIT = '#8b5cf6'
+const POINT = measureColors.recovery
+const FIT = seriesColors.fit
 const strainScale = fixedScale([0, 3, 6, 9, 12, 15, 18, 21])
 const recoveryScale = fixedScale([0, 25, 50, 75, 100])
 
@@ -22,7 +24,7 @@ export function InsightsPage() {
         <h1 id="insights-title">Insights</h1>
       </div>
       {result && !result.ok && <p className="error" role="alert">{result.error.message}</p>}
-      {insights === null && <p className="card muted">There is no data yet. Connect your WHOOP account, import WHOOP's export, or load the demo data.</p>}
+      {insights === null && <NoDataYet />}
       {insights && <JournalInsights insights={insights} />}
       {insights?.strainRecovery && <StrainAgainstRecovery fit={insights.strainRecovery} />}
     </section>
@@ -33,7 +35,7 @@ function JournalInsights({ insights }: { insights: Insights }) {
   const compared = insights.questions.filter((question) => question.effects.length > 0)
   const waiting = insights.questions.filter((question) => question.effects.length === 0)
   return (
-    <section className="card" aria-labelledby="journal-insights-title">
+    <Card aria-labelledby="journal-insights-title">
       <h2 id="journal-insights-title">Your journal and the next morning</h2>
       <p className="muted">
         For each journal question with at least {insights.minimumDays} days answered yes and {insights.minimumDays} answered no: the next morning's
@@ -62,7 +64,7 @@ function JournalInsights({ insights }: { insights: Insights }) {
           </ul>
         </>
       )}
-    </section>
+    </Card>
   )
 }
 
@@ -98,7 +100,7 @@ function StrainAgainstRecovery({ fit }: { fit: StrainRecoveryFit }) {
   const band = fit.band.map((step) => ({ strain: step.strain, fit: step.fit, range: [step.low, step.high] }))
   const perStrain = `${fit.slope >= 0 ? '+' : '−'}${Math.abs(fit.slope).toFixed(2)}`
   return (
-    <section className="card chart-card" data-testid="strain-recovery" aria-labelledby="strain-recovery-title">
+    <Card className="chart-card" data-testid="strain-recovery" aria-labelledby="strain-recovery-title">
       <header className="chart-header">
         <h2 id="strain-recovery-title">Day strain and the next morning's recovery</h2>
       </header>
@@ -146,6 +148,6 @@ function StrainAgainstRecovery({ fit }: { fit: StrainRecoveryFit }) {
           { key: 'band', label: '95 % band of the fitted mean', color: FIT, faded: true }
         ]}
       />
-    </section>
+    </Card>
   )
 }

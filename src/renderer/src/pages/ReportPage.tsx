@@ -3,11 +3,14 @@ import { describeEffect } from '../../../shared/insightText'
 import { metricSpecs, type MonthReport } from '../../../shared/insights'
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
-import { duration, fullDay, number, recoveryZoneColors } from '../format'
+import { duration, fullDay, number } from '../format'
+import { zoneColors } from '../charts/seriesColors'
 import { sportName } from '../../../shared/sportName'
 import { differenceText, metricText } from '../insights/metricFormat'
 import { useApiResult } from '../useApiResult'
 import { openPage } from '../useHashPage'
+import { Button } from '../ui/Button'
+import { NoDataYet } from '../ui/Card'
 
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' })
 const monthName = (month: string) => monthFormat.format(new Date(`${month}-01T00:00:00Z`))
@@ -43,13 +46,13 @@ export function ReportPage({ month, settings }: { month: string | undefined; set
             <option value="Letter">Letter</option>
           </select>
         </label>
-        <button type="button" className="button primary" data-testid="report-save-pdf" disabled={!report} onClick={() => void savePdf()}>
+        <Button variant="primary" data-testid="report-save-pdf" disabled={!report} onClick={() => void savePdf()}>
           Save as PDF
-        </button>
+        </Button>
         {saved && <span role="status">{saved}</span>}
       </div>
       {result && !result.ok && <p className="error" role="alert">{result.error.message}</p>}
-      {!month && <p className="card muted">There is no data yet. Connect your WHOOP account, import WHOOP's export, or load the demo data.</p>}
+      {!month && <NoDataYet />}
       {report && <ReportBody report={report} settings={settings} />}
     </section>
   )
@@ -99,9 +102,9 @@ function ReportBody({ report, settings }: { report: MonthReport; settings: Setti
         <h2>Recovery zones</h2>
         <p data-testid="report-zones">
           {zoneTotal} days with a recovery:{' '}
-          <span style={{ color: recoveryZoneColors.green }}>■</span> {report.zoneDays.green} green,{' '}
-          <span style={{ color: recoveryZoneColors.yellow }}>■</span> {report.zoneDays.yellow} yellow,{' '}
-          <span style={{ color: recoveryZoneColors.red }}>■</span> {report.zoneDays.red} red.
+          <span style={{ color: zoneColors.green }}>■</span> {report.zoneDays.green} green,{' '}
+          <span style={{ color: zoneColors.yellow }}>■</span> {report.zoneDays.yellow} yellow,{' '}
+          <span style={{ color: zoneColors.red }}>■</span> {report.zoneDays.red} red.
         </p>
       </section>
       {table('Sleep', (metric) => sleepMetrics.has(metric))}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { ApiError } from '../../../shared/result'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
 import { SettingToggle } from '../SettingToggle'
+import { Card } from '../ui/Card'
 
 interface Choice<K extends keyof Settings> {
   key: K
@@ -58,7 +59,7 @@ export function SettingsPage({ settings, error, onChange, account, children }: S
         </p>
       )}
       {settings && (
-        <div className="card settings">
+        <Card as="div" className="settings">
           <SettingToggle name="syncOnLaunch" testId="sync-on-launch" settings={settings} onChange={onChange}>
             Sync with WHOOP when the app opens
           </SettingToggle>
@@ -80,7 +81,7 @@ export function SettingsPage({ settings, error, onChange, account, children }: S
               ))}
             </fieldset>
           ))}
-        </div>
+        </Card>
       )}
       {children}
     </section>

@@ -3,18 +3,19 @@ import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Line, Tooltip, XAxis
 import { metricSpecs, trendMetrics, trendRanges, type Trend, type TrendMetric, type TrendRange } from '../../../shared/insights'
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
-import { roundScale } from '../dashboard/axisTicks'
-import { ChartBox } from '../dashboard/ChartBox'
-import { chartMargin, dateAxis, fixedScale, Legend, TooltipBox, valueAxis, hoveredPoint } from '../dashboard/chartParts'
-import { useDrawnMark } from '../dashboard/chartTurns'
-import { RangePicker } from '../dashboard/RangePicker'
-import { fullDay, recoveryColor, recoveryZoneColors } from '../format'
+import { roundScale } from '../charts/axisTicks'
+import { ChartBox } from '../charts/ChartBox'
+import { chartMargin, dateAxis, fixedScale, Legend, TooltipBox, valueAxis, hoveredPoint } from '../charts/chartParts'
+import { useDrawnMark } from '../charts/chartTurns'
+import { RangePicker } from '../charts/RangePicker'
+import { fullDay, recoveryColor } from '../format'
+import { measureColors, seriesColors, zoneColors } from '../charts/seriesColors'
 import { differenceText, metricText, metricUnit, metricValue } from '../insights/metricFormat'
 import { useApiResult } from '../useApiResult'
 import { openPage } from '../useHashPage'
+import { Card, NoDataYet } from '../ui/Card'
 
-const VALUE = '#0ea5e9'
-const BASELINE = '#64748b'
+const BASELINE = seriesColors.baseline
 const rangeLabels: Record<TrendRange, string> = { '1m': '1M', '3m': '3M', '6m': '6M', '1y': '1Y', all: 'All' }
 const rangeWords: Record<TrendRange, string> = { '1m': '30 days', '3m': '91 days', '6m': '182 days', '1y': '365 days', all: 'whole history' }
 const zones = ['green', 'yellow', 'red'] as const
@@ -43,7 +44,7 @@ export function TrendsPage({ metric, range, settings }: { metric: TrendMetric; r
         <RangePicker range={range} ranges={trendRanges} label={(option) => rangeLabels[option]} onChange={(option) => openPage('trends', metric, option)} />
       </div>
       {result && !result.ok && <p className="error" role="alert">{result.error.message}</p>}
-      {trend === null && <p className="card muted">There is no data yet. Connect your WHOOP account, import WHOOP's export, or load the demo data.</p>}
+      {trend === null && <NoDataYet />}
       {trend && trend.metric === metric && trend.range === range && (
         <>
           <Comparison trend={trend} settings={settings} />
@@ -61,7 +62,7 @@ function Comparison({ trend, settings }: { trend: Trend; settings: Settings | un
   const sum = metricSpecs[metric].aggregate === 'sum'
   const what = sum ? 'in total' : 'mean of days'
   return (
-    <div className="card comparison" data-testid="trend-comparison">
+    <Card as="div" className="comparison" data-testid="trend-comparison">
       <div>
         <span className="muted">
           {fullDay(current.from)} – {fullDay(current.to)} ({what}, {current.days} days with data)
@@ -85,7 +86,7 @@ function Comparison({ trend, settings }: { trend: Trend; settings: Settings | un
           </strong>
         </div>
       )}
-    </div>
+    </Card>
   )
 }
 
@@ -106,7 +107,7 @@ function TrendChart({ trend, settings }: { trend: Trend; settings: Settings | un
   )
   const axisUnit = unit.trim() === '%' ? '%' : ''
   return (
-    <section className="card chart-card" data-testid="trend-chart" aria-label={`${metricSpecs[metric].label} by day`}>
+    <Card className="chart-card" data-testid="trend-chart" aria-label={`${metricSpecs[metric].label} by day`}>
       <header className="chart-header">
         <h2>
           {metricSpecs[metric].label}
@@ -129,7 +130,7 @@ function TrendChart({ trend, settings }: { trend: Trend; settings: Settings | un
                     date={point.date}
                     bucket="day"
                     rows={[
-                      { label: metricSpecs[metric].label, value: metricText(metric, point.value, settings), color: VALUE },
+                      { label: metricSpecs[metric].label, value: metricText(metric, point.value, settings), color: measureColors[metric] },
                       { label: 'Baseline (30 days)', value: metricText(metric, point.baseline?.mean, settings), color: BASELINE },
                       {
                         label: 'Usual range',
@@ -142,18 +143,18 @@ function TrendChart({ trend, settings }: { trend: Trend; settings: Settings | un
             />
             <Area dataKey="band" name="Usual range" stroke="none" fill={BASELINE} fillOpacity={0.15} isAnimationActive={false} connectNulls={false} />
             <Line dataKey="baseline" name="Baseline (30 days)" stroke={BASELINE} strokeDasharray="4 3" dot={false} isAnimationActive={false} />
-            <Line dataKey="value" name={metricSpecs[metric].label} stroke={VALUE} strokeWidth={2} dot={data.length <= 91 ? { r: 2 } : false} isAnimationActive={false} />
+            <Line dataKey="value" name={metricSpecs[metric].label} stroke={measureColors[metric]} strokeWidth={2} dot={data.length <= 91 ? { r: 2 } : false} isAnimationActive={false} />
           </ComposedChart>
         )}
       </ChartBox>
       <Legend
         items={[
-          { key: 'value', label: metricSpecs[metric].label, color: VALUE },
+          { key: 'value', label: metricSpecs[metric].label, color: measureColors[metric] },
           { key: 'baseline', label: 'Baseline (mean of the last 30 days)', color: BASELINE },
           { key: 'band', label: 'Usual range (± 1 standard deviation)', color: BASELINE, faded: true }
         ]}
       />
-    </section>
+    </Card>
   )
 }
 
@@ -166,7 +167,7 @@ function ZoneShares({ trend }: { trend: Trend }) {
   const bucket = trend.zonePeriod!
   const scale = fixedScale([0, 25, 50, 75, 100])
   return (
-    <section className="card chart-card" data-testid="trend-zone-shares" aria-label={`Recovery zones per ${bucket}`}>
+    <Card className="chart-card" data-testid="trend-zone-shares" aria-label={`Recovery zones per ${bucket}`}>
       <header className="chart-header">
         <h2>Green, yellow and red days per {bucket}</h2>
       </header>
@@ -187,18 +188,18 @@ function ZoneShares({ trend }: { trend: Trend }) {
                   <TooltipBox
                     date={share.period}
                     bucket={bucket}
-                    rows={zones.map((zone) => ({ label: `${zone[0].toUpperCase()}${zone.slice(1)} days`, value: `${share[zone]} of ${days} days`, color: recoveryZoneColors[zone] }))}
+                    rows={zones.map((zone) => ({ label: `${zone[0].toUpperCase()}${zone.slice(1)} days`, value: `${share[zone]} of ${days} days`, color: zoneColors[zone] }))}
                   />
                 )
               }}
             />
             {zones.map((zone) => (
-              <Bar key={zone} dataKey={zone} stackId="zones" fill={recoveryZoneColors[zone]} isAnimationActive={false} />
+              <Bar key={zone} dataKey={zone} stackId="zones" fill={zoneColors[zone]} isAnimationActive={false} />
             ))}
           </BarChart>
         )}
       </ChartBox>
-    </section>
+    </Card>
   )
 }
 
@@ -207,7 +208,7 @@ function RecoveryCalendar({ calendar }: { calendar: { date: string; recovery: nu
   // Pad the first week so that each column starts on a Monday.
   const weekday = (new Date(`${calendar[0].date}T00:00:00Z`).getUTCDay() + 6) % 7
   return (
-    <section className="card" data-testid="recovery-calendar" aria-labelledby="calendar-title">
+    <Card data-testid="recovery-calendar" aria-labelledby="calendar-title">
       <h2 id="calendar-title">
         Recovery, {fullDay(calendar[0].date)} – {fullDay(calendar.at(-1)!.date)}
       </h2>
@@ -229,6 +230,6 @@ function RecoveryCalendar({ calendar }: { calendar: { date: string; recovery: nu
           />
         ))}
       </div>
-    </section>
+    </Card>
   )
 }

@@ -3,6 +3,8 @@ import type { AppInfo } from '../../../shared/api'
 import type { Result } from '../../../shared/result'
 import { ConnectWizard } from '../connection/ConnectWizard'
 import type { ConnectionState } from '../connection/useConnection'
+import { Button, ButtonLink } from '../ui/Button'
+import { Card } from '../ui/Card'
 
 interface WelcomePageProps {
   appInfo: Result<AppInfo> | undefined
@@ -38,34 +40,34 @@ export function WelcomePage({ appInfo, connection, onDemo }: WelcomePageProps) {
         </ul>
       </div>
       <div className="ways-in">
-        <div className="card way">
+        <Card as="div" className="way">
           <h2>Connect your WHOOP account</h2>
           <p className="muted">With your own WHOOP developer app (free, five minutes). Your history downloads in minutes.</p>
-          <button type="button" className="button primary" data-testid="welcome-connect-button" onClick={toWizard}>
+          <Button variant="primary" data-testid="welcome-connect-button" onClick={toWizard}>
             Connect WHOOP
-          </button>
-        </div>
-        <div className="card way">
+          </Button>
+        </Card>
+        <Card as="div" className="way">
           <h2>Import a WHOOP export</h2>
           <p className="muted">The ZIP WHOOP emails you from its app (Settings → Data export), or a WHOOP Desktop backup.</p>
-          <a className="button" href="#/data" data-testid="onboarding-import-link">
+          <ButtonLink href="#/data" data-testid="onboarding-import-link">
             Import a file
-          </a>
-        </div>
-        <div className="card way">
+          </ButtonLink>
+        </Card>
+        <Card as="div" className="way">
           <h2>Look around first</h2>
           <p className="muted">Two years of generated data, clearly marked, removed in one click.</p>
-          <button type="button" className="button" data-testid="demo-button" onClick={onDemo}>
+          <Button data-testid="demo-button" onClick={onDemo}>
             Explore demo data
-          </button>
-        </div>
+          </Button>
+        </Card>
       </div>
-      <div className="card">
+      <Card as="div">
         <h2 ref={wizard} tabIndex={-1} id="connect">
           Connect your WHOOP account
         </h2>
         <ConnectWizard connection={connection} />
-      </div>
+      </Card>
       {appInfo?.ok && (
         <p className="hint" data-testid="database-location">
           Your data will be kept in <code className="path">{appInfo.value.databaseFile}</code>

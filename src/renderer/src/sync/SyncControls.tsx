@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import type { ConnectionStatus } from '../../../shared/connection'
 import { failureCauses, syncResourceNames, type ResourceOutcome } from '../../../shared/sync'
 import type { LiveProgress, SyncState } from './useSync'
+import { Button, ButtonLink } from '../ui/Button'
+import { Badge } from '../ui/Badge'
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine)
@@ -87,9 +89,9 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
   return (
     <div className="sync">
       {!online && (
-        <span className="badge offline" data-testid="offline-indicator" title="Your data is still here; syncing needs the internet.">
+        <Badge className="offline" data-testid="offline-indicator" title="Your data is still here; syncing needs the internet.">
           Offline
-        </span>
+        </Badge>
       )}
       <span data-testid="sync-status" role="status" aria-live="polite" className="sync-status" title={text.full}>
         {text.short}
@@ -100,17 +102,16 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
         </span>
       )}
       {running ? (
-        <button type="button" className="button" data-testid="sync-cancel" onClick={cancel}>
+        <Button data-testid="sync-cancel" onClick={cancel}>
           Cancel
-        </button>
+        </Button>
       ) : connection === 'reconnect-needed' ? (
-        <a className="button primary" href="#/settings" data-testid="reconnect-button" title="WHOOP no longer accepts the saved sign-in; your data stays">
+        <ButtonLink variant="primary" href="#/settings" data-testid="reconnect-button" title="WHOOP no longer accepts the saved sign-in; your data stays">
           Connect again
-        </a>
+        </ButtonLink>
       ) : (
-        <button
-          type="button"
-          className="button primary"
+        <Button
+          variant="primary"
           data-testid="sync-button"
           onClick={() => void start()}
           disabled={!status?.connected}
@@ -118,7 +119,7 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
           aria-keyshortcuts="s"
         >
           Sync
-        </button>
+        </Button>
       )}
       {problem && !running && dismissed !== problem && (
         <div className="sync-errors" data-testid="sync-errors">
@@ -133,9 +134,9 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
                 </li>
               ))}
           </ul>
-          <button type="button" className="button small" aria-label="Dismiss" data-testid="sync-errors-dismiss" onClick={() => setDismissed(problem)}>
+          <Button size="small" aria-label="Dismiss" data-testid="sync-errors-dismiss" onClick={() => setDismissed(problem)}>
             ×
-          </button>
+          </Button>
         </div>
       )}
     </div>

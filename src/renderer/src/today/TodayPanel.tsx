@@ -4,10 +4,12 @@ import { metricSpecs, type AgainstBaseline, type DayDetail, type TrendMetric } f
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
 import { duration, energy, fullDay, number, recoveryColor } from '../format'
-import { Dial } from '../insights/Dial'
+import { Dial } from '../ui/Dial'
 import { metricRangeText, metricText } from '../insights/metricFormat'
 import { useApiResult } from '../useApiResult'
 import './today.css'
+import { Button } from '../ui/Button'
+import { Card } from '../ui/Card'
 
 interface TodayPanelProps {
   /** The newest day with data, and how many days old it is (0: today). */
@@ -58,7 +60,7 @@ export function TodayPanel({ newest, dataVersion, settings }: TodayPanelProps) {
 
   const name = dayName(date, newest, ['Today', 'Yesterday', 'Latest day'])
   return (
-    <section className="card today" data-testid="today-card" aria-labelledby="today-title" data-day={day?.date}>
+    <Card className="today" data-testid="today-card" aria-labelledby="today-title" data-day={day?.date}>
       <div className="today-head">
         <div>
           <h1 id="today-title">{name ?? fullDay(date)}</h1>
@@ -68,12 +70,12 @@ export function TodayPanel({ newest, dataVersion, settings }: TodayPanelProps) {
           </p>
         </div>
         <div className="today-nav">
-          <button type="button" className="button small" data-testid="today-prev" aria-label="Previous day" aria-keyshortcuts="ArrowLeft" disabled={!canGo(-1)} onClick={() => go(-1)}>
+          <Button size="small" data-testid="today-prev" aria-label="Previous day" aria-keyshortcuts="ArrowLeft" disabled={!canGo(-1)} onClick={() => go(-1)}>
             ←
-          </button>
-          <button type="button" className="button small" data-testid="today-next" aria-label="Next day" aria-keyshortcuts="ArrowRight" disabled={!canGo(1)} onClick={() => go(1)}>
+          </Button>
+          <Button size="small" data-testid="today-next" aria-label="Next day" aria-keyshortcuts="ArrowRight" disabled={!canGo(1)} onClick={() => go(1)}>
             →
-          </button>
+          </Button>
         </div>
       </div>
       {result && !result.ok && <p className="error">{result.error.message}</p>}
@@ -85,7 +87,7 @@ export function TodayPanel({ newest, dataVersion, settings }: TodayPanelProps) {
           <StrainGlance day={day} settings={settings} />
         </div>
       )}
-    </section>
+    </Card>
   )
 }
 

@@ -1,6 +1,8 @@
 import { useId, useState, type ReactNode } from 'react'
 import type { Bucket } from '../../../shared/dashboard'
 import { bucketLabel } from '../format'
+import { Card } from '../ui/Card'
+import { Badge } from '../ui/Badge'
 
 /** A chart's numbers as a table, the text alternative a screen reader or a copy-paste can use. */
 interface ChartTable<Point extends { date: string }> {
@@ -23,23 +25,23 @@ export function ChartCard<Point extends { date: string; pending: number; unscora
   const unscorable = points.reduce((total, point) => total + point.unscorable, 0)
   const headingId = useId()
   return (
-    <section className="card chart-card" data-testid={testId} aria-labelledby={headingId}>
+    <Card className="chart-card" data-testid={testId} aria-labelledby={headingId}>
       <header className="chart-header">
         <h2 id={headingId}>{title}</h2>
         {pending > 0 && (
-          <span className="badge pending" title="WHOOP is still scoring these">
+          <Badge className="pending" title="WHOOP is still scoring these">
             {pending} pending
-          </span>
+          </Badge>
         )}
         {unscorable > 0 && (
-          <span className="badge unscorable" title="WHOOP could not score these (not enough data)">
+          <Badge className="unscorable" title="WHOOP could not score these (not enough data)">
             {unscorable} unscorable
-          </span>
+          </Badge>
         )}
       </header>
       {children}
       <TableOnDemand title={title} table={table} />
-    </section>
+    </Card>
   )
 }
 
