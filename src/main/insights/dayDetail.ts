@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { AgainstBaseline, DayDetail, DaySleep, SleepNeedParts, TrendMetric } from '../../shared/insights'
+import { metricSpecs, type AgainstBaseline, type DayDetail, type DaySleep, type SleepNeedParts, type TrendMetric } from '../../shared/insights'
 import { BASELINE_DAYS, baselines } from '../store/baseline'
 import { seriesOf, type DailyValues } from '../store/dailyValues'
 import type { JournalAnswers } from '../store/journalAnswers'
@@ -103,7 +103,9 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
       const series = seriesOf(values, metric, from, date)
       const value = series.at(-1) ?? null
       const baseline = baselines(series).at(-1) ?? null
-      const outside = value === null || baseline === null ? null : value > baseline.high ? 'above' : value < baseline.low ? 'below' : null
+      // Compared as the pages show them, at the measure's precision: 16.3 is not above a usual range ending at 16.3.
+      const shown = (figure: number) => Number(figure.toFixed(metricSpecs[metric].digits))
+      const outside = value === null || baseline === null ? null : shown(value) > shown(baseline.high) ? 'above' : shown(value) < shown(baseline.low) ? 'below' : null
       return { metric, value, baseline, difference: value === null || baseline === null ? null : value - baseline.mean, outside }
     }
 

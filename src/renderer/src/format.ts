@@ -81,11 +81,6 @@ export function axisLabel(date: string, bucket: Bucket): string {
   return bucket === 'month' ? monthFormat.format(at) : shortDay.format(at)
 }
 
-/** A recovery figure's text colour: its zone's, dark enough to read in either theme. */
-export function recoveryTextColor(recovery: number | null): string {
-  return recovery === null ? 'var(--text-muted)' : `var(--recovery-${recoveryZone(recovery)}-text)`
-}
-
 /** A recovery's zone colour, or muted for a day without one. */
 export function recoveryColor(recovery: number | null): string {
   return recovery === null ? 'var(--text-muted)' : `var(--recovery-${recoveryZone(recovery)})`
