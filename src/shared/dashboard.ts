@@ -76,6 +76,7 @@ export interface SleepPoint extends BucketFlags {
   consistency: number | null
   respiratoryRate: number | null
   naps: number
+  /** Time asleep in the bucket's naps (a nap WHOOP has not scored counts none). */
   napMs: number
 }
 

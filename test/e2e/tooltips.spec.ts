@@ -92,7 +92,7 @@ function sleepRows(figures: MemberFigures, date: string, { bucket, from, to }: R
     ['REM', night(figures.rem)],
     ['Light', night(figures.light)],
     ['Awake', night(figures.awake)],
-    ...(napTimes.length ? [[`Naps (${napTimes.length})`, asDuration(napTimes.reduce((sum, ms) => sum + ms, 0))] as Row] : []),
+    ...(napTimes.length ? [[`Naps (${napTimes.length}) asleep`, asDuration(napTimes.reduce((sum, ms) => sum + ms, 0))] as Row] : []),
     ...(bucket === 'day' ? [] : [['', `Mean of ${plural(nights, 'night')}`] as Row])
   ]
 }

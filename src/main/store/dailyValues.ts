@@ -104,7 +104,7 @@ export function createDailyValues(db: Database) {
              ${ofNights('light_ms')} AS light, ${ofNights('deep_ms')} AS deep, ${ofNights('rem_ms')} AS rem, ${ofNights('need_ms')} AS need,
              COUNT(CASE WHEN nap = 0 THEN light_ms + deep_ms + rem_ms END) AS nights,
              COUNT(CASE WHEN nap = 0 THEN consistency_pct END) AS consistencyNights,
-             SUM(nap) AS naps, COALESCE(SUM(CASE WHEN nap = 1 THEN in_bed_ms END), 0) AS napMs,
+             SUM(nap) AS naps, COALESCE(SUM(CASE WHEN nap = 1 THEN light_ms + deep_ms + rem_ms END), 0) AS napMs,
              ${counts('sleeps')}
         FROM sleep WHERE user_id = ? AND local_date BETWEEN ? AND ?
        GROUP BY 1`),

@@ -44,7 +44,7 @@ function SleepChartBody({ points, bucket }: { points: SleepPoint[]; bucket: Buck
       { label: 'Asleep', value: duration(point.asleepMs) },
       { label: 'Sleep need', value: duration(point.needMs), color: NEED },
       ...stages.map((stage) => ({ label: stage.label, value: duration(point[stage.key]), color: stage.color })),
-      ...(point.naps ? [{ label: `Naps (${point.naps})`, value: duration(point.napMs), color: NAP }] : [])
+      ...(point.naps ? [{ label: `Naps (${point.naps}) asleep`, value: duration(point.napMs), color: NAP }] : [])
     ],
     { unit: 'nights' }
   )
@@ -79,7 +79,7 @@ function SleepChartBody({ points, bucket }: { points: SleepPoint[]; bucket: Buck
           { label: 'Asleep', value: (p) => duration(p.asleepMs) },
           { label: 'Sleep need', value: (p) => duration(p.needMs) },
           ...stages.map((stage) => ({ label: stage.label, value: (p: SleepPoint) => duration(p[stage.key]) })),
-          { label: 'Naps', value: (p) => (p.naps ? `${p.naps} · ${duration(p.napMs)}` : '—') },
+          { label: 'Naps, asleep', value: (p) => (p.naps ? `${p.naps} · ${duration(p.napMs)}` : '—') },
           { label: 'Performance', value: (p) => number(p.performance, 0, '%') },
           { label: 'Efficiency', value: (p) => number(p.efficiency, 0, '%') },
           { label: 'Consistency', value: (p) => number(p.consistency, 0, '%') },
