@@ -128,6 +128,8 @@ interface JournalAnswer {
   question: string
   answeredYes: boolean | null
   notes: string | null
+  /** The morning it was given (the day after the day it tells of). */
+  answeredOn: string
 }
 
 export interface DayDetail {
@@ -205,7 +207,11 @@ export interface Trend {
 export const insightOutcomes = ['recovery', 'hrv', 'resting-hr', 'sleep-performance'] as const
 export type InsightOutcome = (typeof insightOutcomes)[number]
 
-/** Next morning's measure after yes-days against after no-days: Welch's t, 95 % interval. */
+/**
+ * A measure on the mornings after days answered yes against after days answered no: Welch's t,
+ * its 95 % interval and p-value, Hedges' g, and the Benjamini–Hochberg q-value over every
+ * comparison made.
+ */
 export interface InsightEffect {
   outcome: InsightOutcome
   yesDays: number
@@ -216,7 +222,11 @@ export interface InsightEffect {
   difference: number
   low: number
   high: number
-  /** Whether the interval excludes zero. */
+  p: number
+  q: number
+  /** The difference in pooled standard deviations, corrected for small samples. */
+  hedgesG: number
+  /** Whether the difference survives the correction for the number of comparisons (q ≤ the false discovery rate). */
   clear: boolean
 }
 
@@ -243,6 +253,9 @@ export interface StrainRecoveryFit {
 export interface Insights {
   /** Days needed on each side before a question is compared. */
   minimumDays: number
+  /** How many differences were tested (questions × measures), and the false discovery rate they were corrected to. */
+  comparisons: number
+  falseDiscoveryRate: number
   questions: JournalInsight[]
   hasJournal: boolean
   strainRecovery: StrainRecoveryFit | null

@@ -12,7 +12,8 @@ import { strainSignal } from './strainSignal'
  * How far from a date's midnight (UTC) the cycle of an answer on that date can start, time zones and
  * day sleepers included: only those answers are read for the day.
  */
-const NEAR_DAY_MS = 3 * 86_400_000
+const DAY_MS = 86_400_000
+const NEAR_DAY_MS = 3 * DAY_MS
 
 /** The recovery measures a day is read against the person's baseline by. */
 const RECOVERY_MEASURES: TrendMetric[] = ['hrv', 'resting-hr', 'respiratory-rate', 'spo2', 'skin-temp']
@@ -141,10 +142,11 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
           }
         : null,
       workouts: workouts.between(userId, date, date),
+      // The answers about this day were given the next morning.
       journal: journal
-        .between(userId, midnight - NEAR_DAY_MS, midnight + NEAR_DAY_MS)
-        .filter((answer) => answer.date === date)
-        .map(({ question, answeredYes, notes }) => ({ question, answeredYes, notes })),
+        .between(userId, midnight - NEAR_DAY_MS + DAY_MS, midnight + NEAR_DAY_MS + DAY_MS)
+        .filter((answer) => answer.about === date)
+        .map(({ question, answeredYes, notes, answeredOn }) => ({ question, answeredYes, notes, answeredOn })),
       hasJournal: journal.any(userId)
     }
   }

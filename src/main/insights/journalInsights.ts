@@ -10,13 +10,18 @@ import { daysFrom } from '../store/buckets'
 /** Days needed on each side of a question before its days are compared. */
 const MINIMUM_DAYS = 10
 const CONFIDENCE = 0.95
+/** The share of "clear" differences allowed to be chance, over every comparison the page shows. */
+const FALSE_DISCOVERY_RATE = 0.05
 const STRAIN_STEPS = Array.from({ length: 22 }, (_, strain) => strain)
 
 /**
- * What the journal says about the next morning: for each question, the days answered yes against
- * the days answered no, as a difference of means with Welch's 95 % interval (stdlib's `ttest2`, not
- * a hand-written table), and day strain against the next morning's recovery as a fitted line.
- * These are associations; the page says so and never claims a cause.
+ * What the journal says about the morning it was answered (whose recovery, HRV, resting heart rate
+ * and sleep the day before shaped; see `behaviourDay`): for each question, the mornings after days
+ * answered yes against those after days answered no, as a difference of means with Welch's 95 %
+ * interval (stdlib's `ttest2`, not a hand-written table) and Hedges' g; a difference is clear only
+ * when it survives the Benjamini–Hochberg correction over every comparison made, so that a page of
+ * many questions does not present chance as findings. Day strain is set against the next morning's
+ * recovery as a fitted line. These are associations; the page says so and never claims a cause.
  */
 export function createJournalInsights(db: Database, daily: DailyValues, journal: JournalAnswers) {
   /** Everything known up to `until` (the whole history when left out). */
@@ -31,27 +36,37 @@ export function createJournalInsights(db: Database, daily: DailyValues, journal:
       if (day) nextMornings.set(calendar[index], day)
     })
 
-    // Each answered day's next morning, or undefined when nothing was measured that morning.
+    // The morning each answer was given on, or undefined when nothing was measured that morning.
     const byQuestion = new Map<string, { yes: (DayValues | undefined)[]; no: (DayValues | undefined)[] }>()
-    for (const { question, date, answeredYes } of journal.all(userId)) {
-      if (answeredYes === null || date > until) continue
+    for (const { question, answeredOn, answeredYes } of journal.all(userId)) {
+      if (answeredYes === null || answeredOn > until) continue
       const days = byQuestion.get(question) ?? { yes: [], no: [] }
       byQuestion.set(question, days)
-      days[answeredYes ? 'yes' : 'no'].push(nextMornings.get(date))
+      days[answeredYes ? 'yes' : 'no'].push(values.get(answeredOn))
     }
-    const questions: JournalInsight[] = [...byQuestion].map(([question, days]) => ({
+    const tested = [...byQuestion].map(([question, days]) => ({
       question,
       yesDays: days.yes.length,
       noDays: days.no.length,
-      effects:
+      tests:
         days.yes.length < MINIMUM_DAYS || days.no.length < MINIMUM_DAYS
           ? []
           : insightOutcomes.flatMap((outcome) => {
-              const after = (mornings: (DayValues | undefined)[]) =>
+              const on = (mornings: (DayValues | undefined)[]) =>
                 mornings.map((morning) => morning?.[outcome]).filter((value) => value !== null && value !== undefined)
-              const effect = compare(after(days.yes), after(days.no))
+              const effect = compare(on(days.yes), on(days.no))
               return effect ? [{ outcome, ...effect }] : []
             })
+    }))
+    // Every comparison at once: what is clear is what survives among all of them.
+    const qValues = benjaminiHochberg(tested.flatMap((question) => question.tests.map((test) => test.p)))
+    let next = 0
+    const questions: JournalInsight[] = tested.map(({ tests, ...question }) => ({
+      ...question,
+      effects: tests.map((test) => {
+        const q = qValues[next++]
+        return { ...test, q, clear: q <= FALSE_DISCOVERY_RATE }
+      })
     }))
 
     const pairs = [...values]
@@ -59,6 +74,8 @@ export function createJournalInsights(db: Database, daily: DailyValues, journal:
       .map(([date, day]) => ({ date, strain: day.strain!, recovery: nextMornings.get(date)!.recovery! }))
     return {
       minimumDays: MINIMUM_DAYS,
+      comparisons: qValues.length,
+      falseDiscoveryRate: FALSE_DISCOVERY_RATE,
       questions: questions.sort((a, b) => b.yesDays + b.noDays - (a.yesDays + a.noDays) || a.question.localeCompare(b.question)),
       hasJournal: journal.any(userId),
       strainRecovery: fitLine(pairs)
@@ -66,8 +83,11 @@ export function createJournalInsights(db: Database, daily: DailyValues, journal:
   })
 }
 
-/** Welch's t interval for mean(yes) − mean(no), or nothing when a side is too small to compare. */
-function compare(yes: number[], no: number[]): Omit<InsightEffect, 'outcome'> | null {
+/**
+ * Welch's t interval for mean(yes) − mean(no), its p-value and Hedges' g, or nothing when a side is
+ * too small to compare.
+ */
+function compare(yes: number[], no: number[]): Omit<InsightEffect, 'outcome' | 'q' | 'clear'> | null {
   if (yes.length < MINIMUM_DAYS || no.length < MINIMUM_DAYS) return null
   const test = ttest2(yes, no, { alpha: 1 - CONFIDENCE, variance: 'unequal' })
   const [low, high] = test.ci
@@ -81,8 +101,36 @@ function compare(yes: number[], no: number[]): Omit<InsightEffect, 'outcome'> | 
     difference: test.xmean - test.ymean,
     low,
     high,
-    clear: low > 0 || high < 0
+    p: test.pValue,
+    hedgesG: hedgesG(yes, no)
   }
+}
+
+/** Hedges' g: the difference in pooled standard deviations, corrected for small samples. */
+export function hedgesG(yes: number[], no: number[]): number {
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length
+  const squares = (values: number[], m: number) => values.reduce((sum, value) => sum + (value - m) ** 2, 0)
+  const [my, mn] = [mean(yes), mean(no)]
+  const pooled = Math.sqrt((squares(yes, my) + squares(no, mn)) / (yes.length + no.length - 2))
+  const correction = 1 - 3 / (4 * (yes.length + no.length) - 9)
+  return ((my - mn) / pooled) * correction
+}
+
+/**
+ * Benjamini–Hochberg q-values, in the order of `pValues`: the least false discovery rate at which
+ * each comparison would be called a finding (`p · m / rank`, made monotone from the largest down).
+ */
+export function benjaminiHochberg(pValues: readonly number[]): number[] {
+  const m = pValues.length
+  const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p)
+  const q = new Array<number>(m)
+  let smallest = 1
+  for (let rank = m; rank >= 1; rank--) {
+    const { p, index } = order[rank - 1]
+    smallest = Math.min(smallest, (p * m) / rank)
+    q[index] = smallest
+  }
+  return q
 }
 
 /** Least squares of recovery on strain, with the 95 % band of the fitted mean. */

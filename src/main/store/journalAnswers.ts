@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { addDays } from './localDate'
 import { rememberUntilChanged } from './rememberUntilChanged'
 
 /** How far from its answer's cycle start a stored cycle may start and still be that cycle (as imports match cycles). */
@@ -8,9 +9,20 @@ export interface JournalAnswerRow {
   question: string
   answeredYes: boolean | null
   notes: string | null
-  /** The day the answer belongs to. */
-  date: string
+  /** The day of the cycle the answer sits on: the morning it was given, whose recovery it can explain. */
+  answeredOn: string
+  /** The day it tells of: the day before (see `behaviourDay`). */
+  about: string
 }
+
+/**
+ * The day a journal answer tells of. WHOOP asks its journal on waking and keeps each answer on the
+ * cycle of that morning, about the day before: in a real export the newest cycle, still open,
+ * already carries the morning's answers and the first cycle none, and "5 km run" sits on the cycle
+ * after the day that holds the run. So the behaviour is the day before the answer's cycle's day, and
+ * it shows in that same cycle's recovery, HRV, resting heart rate and sleep.
+ */
+export const behaviourDay = (answeredOn: string) => addDays(answeredOn, -1)
 
 interface CycleStart {
   start_ms: number
@@ -18,7 +30,7 @@ interface CycleStart {
 }
 
 /**
- * Journal answers with the day each belongs to: the day of its cycle, the stored cycle that started
+ * Journal answers with the day each was given on: the day of its cycle, the stored cycle that started
  * nearest the answer's cycle start within 12 hours (WHOOP's export gives whole seconds where the API
  * gives milliseconds, and a re-export can move a start), else the date the export gave it. Every page
  * dates answers here, so the day view, the insights and the report agree.
@@ -40,11 +52,13 @@ export function createJournalAnswers(db: Database) {
     let after = 0
     return answersBetween.all(userId, fromMs, toMs).map((row) => {
       while (after < cycles.length && cycles[after].start_ms < row.cycle_start_ms) after++
+      const answeredOn = nearerCycle(cycles[after - 1], cycles[after], row.cycle_start_ms)?.day ?? row.local_date
       return {
         question: row.question,
         answeredYes: row.answered_yes === null ? null : row.answered_yes === 1,
         notes: row.notes,
-        date: nearerCycle(cycles[after - 1], cycles[after], row.cycle_start_ms)?.day ?? row.local_date
+        answeredOn,
+        about: behaviourDay(answeredOn)
       }
     })
   }

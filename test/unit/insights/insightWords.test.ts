@@ -20,6 +20,9 @@ describe('points, in words', () => {
       difference,
       low: difference - 0.4,
       high: difference - 0.1,
+      p: 0.001,
+      q: 0.004,
+      hedgesG: -0.4,
       clear: true
     })
     expect(describeEffect('Alcohol?', effect('recovery', -1.2))).toContain('was 1 point lower on average')

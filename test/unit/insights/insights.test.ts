@@ -6,7 +6,7 @@ import { cycleDay, memberDate, memberToday } from '../../support/fixtures/member
 import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries, type MemberFigures } from '../../support/fixtures/memberFigures'
 import { importJournal, insightHandlersOf } from '../../support/harness/insightHarness'
 import { startSyncHarness, type SyncHarness } from '../../support/harness/syncHarness'
-import { fittedLine, meanOf, varianceOf, welchInterval } from '../../support/fixtures/welch'
+import { fittedLine, meanOf, qValuesOf, varianceOf, welchInterval } from '../../support/fixtures/welch'
 
 /*
  * The day view, trends, insights and report against figures the test works out itself from the
@@ -125,8 +125,10 @@ describe('the day view', () => {
       )
       expect(shown.distanceMeter).toBe(workout.score?.distance_meter ?? null)
     }
-    const answers = journal.filter(([index]) => index === 15).map(([, question, yes]) => ({ question, answeredYes: yes }))
-    expect(detail.journal.map(({ question, answeredYes }) => ({ question, answeredYes }))).toEqual(answers.sort((a, b) => a.question.localeCompare(b.question)))
+    // The answers about this day were given the next morning, on the next cycle (newest first: index 14).
+    expect(dayOfCycle(14)).toBe(addDays(day, 1))
+    const answers = journal.filter(([index]) => index === 14).map(([, question, yes]) => ({ question, answeredYes: yes, answeredOn: dayOfCycle(14) }))
+    expect(detail.journal.map(({ question, answeredYes, answeredOn }) => ({ question, answeredYes, answeredOn }))).toEqual(answers.sort((a, b) => a.question.localeCompare(b.question)))
     expect(detail.hasJournal).toBe(true)
   })
 
@@ -194,7 +196,7 @@ describe('journal insights', () => {
     'sleep-performance': 'performance'
   }
 
-  it("compare the next morning after yes-days and no-days with Welch's 95 % interval, for every question with 10 days each side", () => {
+  it("compare the mornings after yes-days and no-days (the mornings the answers were given) with Welch's 95 % interval, for every question with 10 days each side", () => {
     for (const question of [ALCOHOL, READING]) {
       const days = journalDays(history(), journal, question)
       const insight = insights.questions.find((q) => q.question === question)!
@@ -202,18 +204,29 @@ describe('journal insights', () => {
       expect(insight.effects.map((e) => e.outcome)).toEqual(Object.keys(outcomes))
       for (const effect of insight.effects) {
         const series = dayMeans(figures[outcomes[effect.outcome]] as DaySeries)
-        const after = (list: string[]) => list.map((d) => series.get(addDays(d, 1))).filter((v) => v !== undefined)
-        const expected = welchInterval(after(days.yes), after(days.no))
-        expect(effect.yesDays).toBe(after(days.yes).length)
+        const on = (list: string[]) => list.map((d) => series.get(d)).filter((v) => v !== undefined)
+        const expected = welchInterval(on(days.yes), on(days.no))
+        expect(effect.yesDays).toBe(on(days.yes).length)
         expect(effect.difference).toBeCloseTo(expected.difference, 9)
         expect(effect.low).toBeCloseTo(expected.low, 6)
         expect(effect.high).toBeCloseTo(expected.high, 6)
-        expect(effect.clear).toBe(expected.low > 0 || expected.high < 0)
+        expect(effect.p).toBeCloseTo(expected.p, 6)
+        expect(effect.hedgesG).toBeCloseTo(expected.hedgesG, 9)
       }
     }
   })
 
-  it('find the planted effect: about 10 points lower after alcohol, the interval holding 10; none after reading', () => {
+  it('call a difference clear only when it survives the Benjamini–Hochberg correction over every comparison made', () => {
+    const effects = insights.questions.flatMap((question) => question.effects)
+    expect(insights.comparisons).toBe(effects.length)
+    const q = qValuesOf(effects.map((effect) => effect.p))
+    effects.forEach((effect, index) => {
+      expect(effect.q).toBeCloseTo(q[index], 9)
+      expect(effect.clear).toBe(q[index] <= 0.05)
+    })
+  })
+
+  it('find the planted effect on the same cycle: about 10 points lower the morning after alcohol, the interval holding 10; none after reading', () => {
     const recoveryAfter = (question: string) => insights.questions.find((q) => q.question === question)!.effects.find((e) => e.outcome === 'recovery')!
     const alcohol = recoveryAfter(ALCOHOL)
     expect(alcohol).toMatchObject({ yesDays: planting.yesDays, clear: true })
@@ -224,8 +237,8 @@ describe('journal insights', () => {
     // The same days differed by chance before anything was planted; beyond that, the insight finds the planted points.
     const days = journalDays(history(), journal, ALCOHOL)
     const before = dayMeans(unplanted.recovery)
-    const next = (list: string[]) => list.map((d) => before.get(addDays(d, 1))).filter((v) => v !== undefined)
-    const chance = meanOf(next(days.yes)) - meanOf(next(days.no))
+    const on = (list: string[]) => list.map((d) => before.get(d)).filter((v) => v !== undefined)
+    const chance = meanOf(on(days.yes)) - meanOf(on(days.no))
     expect(alcohol.difference - chance).toBeCloseTo(planting.recoveryPoints, 0)
     const reading = recoveryAfter(READING)
     expect(reading.clear).toBe(false)

@@ -9,6 +9,7 @@ import { createHistorySummary } from '../../../src/main/store/historySummary'
 import { createJournalAnswers } from '../../../src/main/store/journalAnswers'
 import { createRecordStore } from '../../../src/main/store/recordStore'
 import { trendMetrics } from '../../../src/shared/insights'
+import { addDays } from '../../../src/shared/calendar'
 import { cycleDay, memberDate } from '../../support/fixtures/memberDays'
 import { makeTempDir } from '../../support/harness/tempDir'
 
@@ -59,18 +60,20 @@ describe('journal answers', () => {
     expect(journal.any(userId())).toBe(true)
 
     const days = new Map(journal.between(userId()).map((row) => [row.question, row]))
-    expect(days.get('twelve hours after the older')).toEqual({ question: 'twelve hours after the older', answeredYes: true, notes: null, date: cycleDay(history, older.id) })
-    expect(days.get('an hour before the newer')).toMatchObject({ answeredYes: false, date: cycleDay(history, newer.id) })
-    expect(days.get('before any cycle, by more than 12 hours')).toMatchObject({ answeredYes: null, date: '2025-01-01' })
-    expect(days.get('halfway')!.date).toBe(cycleDay(history, earlier.id))
-    expect(days.get('just past halfway')!.date).toBe(cycleDay(history, later.id))
+    // Given on the morning of its cycle's day, about the day before.
+    const olderDay = cycleDay(history, older.id)
+    expect(days.get('twelve hours after the older')).toEqual({ question: 'twelve hours after the older', answeredYes: true, notes: null, answeredOn: olderDay, about: addDays(olderDay, -1) })
+    expect(days.get('an hour before the newer')).toMatchObject({ answeredYes: false, answeredOn: cycleDay(history, newer.id) })
+    expect(days.get('before any cycle, by more than 12 hours')).toMatchObject({ answeredYes: null, answeredOn: '2025-01-01', about: '2024-12-31' })
+    expect(days.get('halfway')!.answeredOn).toBe(cycleDay(history, earlier.id))
+    expect(days.get('just past halfway')!.answeredOn).toBe(cycleDay(history, later.id))
 
     // A window holds the answers that started in it, each dated by a cycle that may start outside it.
     answer(start(newer) + HOUR, 'an hour after the newer', 1)
-    expect(journal.between(userId(), start(newer) - 2 * HOUR, start(newer)).map(({ question, date }) => [question, date])).toEqual([
+    expect(journal.between(userId(), start(newer) - 2 * HOUR, start(newer)).map(({ question, answeredOn }) => [question, answeredOn])).toEqual([
       ['an hour before the newer', cycleDay(history, newer.id)]
     ])
-    expect(journal.between(userId(), start(newer) + HOUR / 2, start(newer) + 2 * HOUR).map(({ question, date }) => [question, date])).toEqual([
+    expect(journal.between(userId(), start(newer) + HOUR / 2, start(newer) + 2 * HOUR).map(({ question, answeredOn }) => [question, answeredOn])).toEqual([
       ['an hour after the newer', cycleDay(history, newer.id)]
     ])
   })
