@@ -96,7 +96,7 @@ export function generateMemberHistory(options: HistoryOptions): MemberHistory {
     // A sleep is recorded when its member wakes, a cycle and a workout when they begin.
     const sleepOffset = offsetAt(night.timeZone, night.end)
     const need = Math.round((7.6 + sleepDebt + 0.03 * strainBefore) * HOUR)
-    const sleep = makeSleep(random, { userId, cycleId, start: night.start, end: night.end, offset: sleepOffset, nap: false, pending, index, needMs: need })
+    const sleep = makeSleep(random, { userId, cycleId, start: night.start, end: night.end, offset: sleepOffset, nap: false, pending, newest: isCurrent, index, needMs: need })
     history.sleeps.push(sleep)
     const asleep = sleep.score ? asleepOf(sleep.score) : need
     sleepDebt = Math.min(1.5, Math.max(0, sleepDebt + (need - asleep) / HOUR / 2))
@@ -116,7 +116,7 @@ export function generateMemberHistory(options: HistoryOptions): MemberHistory {
       const napStart = awake + Math.round(random.between(6, 9) * HOUR)
       if (napStart + 2 * HOUR < nextOnset) {
         const napEnd = napStart + Math.round(random.between(20, 75) * MINUTE)
-        history.sleeps.push(makeSleep(random, { userId, cycleId, start: napStart, end: napEnd, offset: offsetAt(night.timeZone, napEnd), nap: true, pending: false, index, needMs: 0 }))
+        history.sleeps.push(makeSleep(random, { userId, cycleId, start: napStart, end: napEnd, offset: offsetAt(night.timeZone, napEnd), nap: true, pending: false, newest: false, index, needMs: 0 }))
       }
     }
     const workoutCount = isCurrent || ill ? 0 : restDay ? random.pick([0, 0, 1]) : random.pick(hardTraining ? [1, 1, 2, 2] : [0, 1, 1, 1, 2])
@@ -172,9 +172,10 @@ function makeCycle(
 
 function makeSleep(
   random: SeededRandom,
-  s: { userId: number; cycleId: number; start: number; end: number; offset: string; nap: boolean; pending: boolean; index: number; needMs: number }
+  s: { userId: number; cycleId: number; start: number; end: number; offset: string; nap: boolean; pending: boolean; newest: boolean; index: number; needMs: number }
 ): Sleep {
-  const state = s.pending ? 'PENDING_SCORE' : random.chance(0.015) ? 'UNSCORABLE' : 'SCORED'
+  // The newest night is scored or still being scored, never lost: the demo opens on this morning's numbers.
+  const state = s.pending ? 'PENDING_SCORE' : random.chance(s.newest ? 0 : 0.015) ? 'UNSCORABLE' : 'SCORED'
   const created = s.end + random.int(3, 25) * MINUTE
   const record: Sleep = {
     id: random.uuid(),

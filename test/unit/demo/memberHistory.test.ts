@@ -56,6 +56,14 @@ describe('the generated member', () => {
     }
   })
 
+  it("opens the demo on this morning's numbers: its newest night and recovery are scored, whenever it is loaded", () => {
+    for (const now of loadTimes.flatMap((time) => [time, time + 11 * 24 * HOUR, time + 187 * 24 * HOUR])) {
+      const history = generateMemberHistory({ days: 730, now, seed: 2024, newestNightScored: true })
+      const newest = history.cycles[0]
+      expect(history.recoveries.find((r) => r.cycle_id === newest.id)?.score_state, new Date(now).toISOString()).toBe('SCORED')
+    }
+  })
+
   it('gives the same night to the same date, whenever the history is made', () => {
     const [earlier, later] = [loadTimes[3], loadTimes[3] + 5 * 24 * HOUR].map((now) => generateMemberHistory({ days: 30, now, trip: null }))
     const nightsOf = (history: MemberHistory) => new Map(mainSleeps(history).map((sleep) => [memberDate(Date.parse(sleep.end), sleep.timezone_offset), [sleep.start, sleep.end]]))
