@@ -10,25 +10,34 @@ const outcomeWords: Record<InsightOutcome, { name: string; unit: string; digits:
 
 export const outcomeName = (outcome: InsightOutcome) => outcomeWords[outcome].name
 
-/**
- * An effect in plain words, with its interval and counts, and never as a cause: "On the 48 days you
- * answered yes to “…”, your recovery the next morning was 11 points lower on average (95 % CI 7 to
- * 15; 48 vs 120 days)." An interval across zero is "no clear difference yet".
- */
-export function describeEffect(question: string, effect: InsightEffect): string {
+/** Which way a measure is better: more recovery, HRV and sleep; a lower resting heart rate. */
+export const goodDirection = (outcome: InsightOutcome): 1 | -1 => (outcome === 'resting-hr' ? -1 : 1)
+
+/** A difference's size in the measure's words: "11 points", "1 point", "4.2 ms". */
+export function differenceWords(effect: Pick<InsightEffect, 'outcome'>, value: number): string {
   const words = outcomeWords[effect.outcome]
-  const size = (value: number) => Math.abs(value).toFixed(words.digits)
-  const counts = `${effect.yesDays} vs ${effect.noDays} days`
-  if (!effect.clear) {
-    return `“${question}”: no clear difference yet in next-morning ${words.name} (95 % CI ${effect.low.toFixed(words.digits)} to ${effect.high.toFixed(words.digits)}; ${counts}).`
-  }
-  const lower = effect.difference < 0
-  const [near, far] = lower ? [-effect.high, -effect.low] : [effect.low, effect.high]
-  const amount = size(effect.difference)
-  const unit = amount === '1' && words.unit === 'points' ? 'point' : words.unit
-  return (
-    `On the ${effect.yesDays} days you answered yes to “${question}”, your ${words.name} the next morning was ` +
-    `${amount} ${unit} ${lower ? 'lower' : 'higher'} on average ` +
-    `(95 % CI ${size(near)} to ${size(far)}; ${counts}).`
-  )
+  const amount = Math.abs(value).toFixed(words.digits)
+  return `${amount} ${amount === '1' && words.unit === 'points' ? 'point' : words.unit}`
+}
+
+/**
+ * A clear effect in one plain sentence, never as a cause: "After the days you answered yes to “…”,
+ * your recovery the next morning was 11 points lower." The answer tells of the day before the
+ * morning it was given, and the measures are that morning's.
+ */
+export function describeEffect(question: string | null, effect: InsightEffect): string {
+  const words = outcomeWords[effect.outcome]
+  // Under a question's heading, the sentence need not say it again (`question` null).
+  const quoted = question === null ? '' : ` to “${question}”`
+  if (!effect.clear) return `${question === null ? '' : `“${question}”: `}no clear difference yet in ${words.name} the next morning.`
+  return `After the days you answered yes${quoted}, your ${words.name} the next morning was ${differenceWords(effect, effect.difference)} ${effect.difference < 0 ? 'lower' : 'higher'}.`
+}
+
+/** The figures behind a sentence: the interval, the q-value, Hedges' g and the mornings compared. */
+export function effectDetails(effect: InsightEffect): string {
+  const [near, far] = effect.difference < 0 ? [-effect.high, -effect.low] : [effect.low, effect.high]
+  const unit = outcomeWords[effect.outcome].unit
+  const digits = outcomeWords[effect.outcome].digits
+  const g = `${effect.hedgesG < 0 ? '−' : ''}${Math.abs(effect.hedgesG).toFixed(2)}`
+  return `95 % interval ${near.toFixed(digits)} to ${far.toFixed(digits)} ${unit} · q ${effect.q < 0.001 ? '< 0.001' : effect.q.toFixed(3)} · g ${g} · ${effect.yesDays} vs ${effect.noDays} mornings`
 }

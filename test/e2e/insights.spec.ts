@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test'
 import { ALCOHOL, journalDays, MEDITATION, plantJournal, READING } from '../support/fixtures/journalFixture'
 import { cycleDay, memberToday } from '../support/fixtures/memberDays'
 import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries, type MemberFigures } from '../support/fixtures/memberFigures'
-import { meanOf, welchInterval } from '../support/fixtures/welch'
+import { meanOf, qValuesOf, welchInterval } from '../support/fixtures/welch'
 import { englishHeaders, whoopExportCsv } from '../support/fixtures/whoopExportFixture'
 import { connectThroughThePage, expect, saveScreenshot, screenshotDir, test } from './fixtures'
 
@@ -145,31 +145,39 @@ test("insights from an imported journal: a planted effect in words with Welch's 
 
   await page.getByTestId('insights-link').click()
   const figures = memberFigures(history)
-  const recovery = dayMeans(figures.recovery)
-  const days = journalDays(history, journal, ALCOHOL)
-  const after = (list: string[]) => list.map((d) => recovery.get(addDays(d, 1))).filter((v) => v !== undefined)
-  const effect = welchInterval(after(days.yes), after(days.no))
-  expect(effect.high).toBeLessThan(0)
-  const alcohol = page.locator(`[data-testid="insight-row"][data-question="${ALCOHOL}"]`)
-  await expect(alcohol.getByTestId('insight-effect').first()).toHaveText(
-    `On the ${after(days.yes).length} days you answered yes to “${ALCOHOL}”, your recovery the next morning was ` +
-      `${Math.abs(effect.difference).toFixed(0)} points lower on average (95 % CI ${(-effect.high).toFixed(0)} to ${(-effect.low).toFixed(0)}; ` +
-      `${after(days.yes).length} vs ${after(days.no).length} days).`
-  )
-  // Reading had nothing planted: each measure the test finds unclear is listed as no clear difference yet.
-  const reading = journalDays(history, journal, READING)
-  const unclear = readingOutcomes.flatMap(({ name, series }) => {
-    const means = dayMeans(series(figures))
-    const next = (list: string[]) => list.map((d) => means.get(addDays(d, 1))).filter((v) => v !== undefined)
-    const interval = welchInterval(next(reading.yes), next(reading.no))
-    return interval.low < 0 && interval.high > 0 ? [`${name} (${next(reading.yes).length} vs ${next(reading.no).length} days)`] : []
+  // Each answer against the morning it was given (its cycle's day): every question with 10 days a side, on four measures.
+  const compared = [ALCOHOL, READING].flatMap((question) => {
+    const days = journalDays(history, journal, question)
+    return readingOutcomes.map(({ name, series }) => {
+      const means = dayMeans(series(figures))
+      const on = (list: string[]) => list.map((d) => means.get(d)).filter((v) => v !== undefined)
+      return { question, name, yes: on(days.yes), no: on(days.no), ...welchInterval(on(days.yes), on(days.no)) }
+    })
   })
-  await expect(page.locator(`[data-testid="insight-row"][data-question="${READING}"]`).getByTestId('insight-unclear')).toHaveText(
-    `No clear difference yet in ${unclear.join(', ')}.`
-  )
-  await expect(page.locator(`[data-testid="insight-row"][data-question="${MEDITATION}"]`)).toHaveText(
-    `“${MEDITATION}”: 5 yes and ${journal.filter(([, q]) => q === MEDITATION).length - 5} no days; at least 10 of each are needed.`
-  )
+  const q = qValuesOf(compared.map((comparison) => comparison.p))
+  const clear = compared.filter((_, index) => q[index] <= 0.05)
+  await expect(page.getByTestId('insights-method')).toContainText(`${compared.length} comparisons were made`)
+
+  const effect = compared.find((comparison) => comparison.question === ALCOHOL && comparison.name === 'recovery')!
+  expect(clear).toContain(effect)
+  const alcohol = page.locator(`[data-testid="insight-row"][data-question="${ALCOHOL}"]`)
+  const sentence = alcohol.locator('[data-testid="insight-effect"][data-outcome="recovery"]')
+  await expect(sentence).toContainText(`After the days you answered yes, your recovery the next morning was ${Math.abs(effect.difference).toFixed(0)} points lower.`)
+  await expect(sentence).toContainText(`95 % interval ${(-effect.high).toFixed(0)} to ${(-effect.low).toFixed(0)} points`)
+  await expect(sentence).toContainText(`${effect.yes.length} vs ${effect.no.length} mornings`)
+  // The picture: a point per measure, the clear ones as the test finds them.
+  const plotted = alcohol.getByTestId('effect-plot').locator('g[data-outcome]')
+  await expect(plotted).toHaveCount(4)
+  for (const { name } of readingOutcomes) {
+    const outcome = { recovery: 'recovery', HRV: 'hrv', 'resting heart rate': 'resting-hr', 'sleep performance': 'sleep-performance' }[name]!
+    const isClear = clear.some((comparison) => comparison.question === ALCOHOL && comparison.name === name)
+    await expect(alcohol.getByTestId('effect-plot').locator(`g[data-outcome="${outcome}"]`), name).toHaveAttribute('data-clear', String(isClear))
+  }
+  // Reading had nothing planted: unless the test finds a difference that survives, it is in the one line of unclear questions.
+  if (!clear.some((comparison) => comparison.question === READING)) {
+    await expect(page.locator(`[data-testid="insight-unclear"][data-question="${READING}"]`)).toHaveText(`“${READING}”`)
+  }
+  await expect(page.getByTestId('insights-waiting')).toContainText(`“${MEDITATION}” (5 yes, ${journal.filter(([, question]) => question === MEDITATION).length - 5} no)`)
   await saveScreenshot(page, 'insights')
 
   // The report of a whole month, printed by Chromium, read back with poppler.

@@ -122,7 +122,7 @@ export function dayAnswer(day: DayDetail) {
     },
     workouts: day.workouts.map(workoutAnswer),
     journal: day.hasJournal
-      ? day.journal.map((answer) => ({ question: answer.question, answered_yes: answer.answeredYes, notes: answer.notes }))
+      ? day.journal.map((answer) => ({ question: answer.question, answered_yes: answer.answeredYes, notes: answer.notes, answered_on: answer.answeredOn }))
       : "No journal answers are stored: WHOOP's API does not give them; they come from importing WHOOP's data export in the app."
   }
 }
@@ -218,13 +218,16 @@ export function workoutsAnswer(workouts: DayWorkout[], range: { from: string; to
   }
 }
 
-/** The Insights page's figures: each question's next-morning differences with Welch's 95 % intervals. */
+/** The Insights page's figures: each question's next-morning differences with Welch's 95 % intervals and q-values. */
 export function insightsAnswer(insights: Insights) {
   return {
     note:
+      'An answer tells of the day before the morning it was given, and is compared with that morning. ' +
       `For each journal question with at least ${insights.minimumDays} yes-days and ${insights.minimumDays} no-days: the next morning's measure ` +
-      "after yes-days minus after no-days, with Welch's 95 % confidence interval. clear means the interval excludes zero. " +
+      `after yes-days minus after no-days, with Welch's 95 % confidence interval and Hedges' g. ${insights.comparisons} comparisons were made; ` +
+      `clear means the difference survives the Benjamini–Hochberg correction for them (q ≤ ${insights.falseDiscoveryRate}). ` +
       'These are associations in this person’s data, not causes.',
+    comparisons: insights.comparisons,
     journal_stored: insights.hasJournal,
     ...(!insights.hasJournal && { how_to_get_a_journal: "Import WHOOP's data export in the app (Data → Import WHOOP's export)." }),
     questions: insights.questions.map((question) => ({
@@ -236,6 +239,8 @@ export function insightsAnswer(insights: Insights) {
         next_morning: outcomeName(effect.outcome),
         difference: round(effect.difference, 2),
         confidence_interval_95: [round(effect.low, 2), round(effect.high, 2)],
+        hedges_g: round(effect.hedgesG, 2),
+        q_value: round(effect.q, 4),
         clear: effect.clear,
         yes_days: effect.yesDays,
         no_days: effect.noDays,

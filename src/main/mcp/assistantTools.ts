@@ -32,7 +32,7 @@ export const assistantTools = [
     description:
       "One day of the person's WHOOP data: recovery (percent) with HRV (ms), resting heart rate (bpm), respiratory rate (breaths/min), " +
       'SpO2 (percent) and skin temperature (°C) against their 30-day baseline and usual range; the night (minutes per stage, sleep need ' +
-      'and its parts, performance/efficiency/consistency in percent); naps; day strain (0–21) and energy (kJ); each workout; journal answers.',
+      'and its parts, performance/efficiency/consistency in percent); naps; day strain (0–21) and energy (kJ); each workout; the journal answers about the day (given the next morning).',
     input: { date: optionalDate('The day, YYYY-MM-DD in the person’s time zone; the newest stored day when left out.') },
     answer: ({ queries, userId, history }, { date }) => dayAnswer(queries.dayDetail(userId, date ?? history.last)!)
   }),
@@ -100,9 +100,10 @@ export const assistantTools = [
     name: 'get_journal_insights',
     title: 'Journal insights',
     description:
-      'What the person’s WHOOP journal says about the next morning: for each question with at least 10 yes-days and 10 no-days, the ' +
-      "difference in next-morning recovery (points), HRV (ms), resting heart rate (bpm) and sleep performance (points) with Welch's 95 % " +
-      'confidence interval, in numbers and words; and day strain against next-morning recovery. Associations, not causes.',
+      'What the person’s WHOOP journal says about the morning after: an answer tells of the day before the morning it was given. For each ' +
+      'question with at least 10 yes-days and 10 no-days, the difference in next-morning recovery (points), HRV (ms), resting heart rate ' +
+      "(bpm) and sleep performance (points) with Welch's 95 % confidence interval, Hedges' g and a Benjamini–Hochberg q-value over every " +
+      'comparison (clear: q ≤ 0.05), in numbers and words; and day strain against next-morning recovery. Associations, not causes.',
     input: {},
     answer: ({ queries, userId }) => insightsAnswer(queries.insights(userId))
   }),

@@ -29,9 +29,11 @@ The baseline on a day is the mean of the ${BASELINE_DAYS} days ending on it (at 
 the usual range is one standard deviation either side.
 
 ## Journal insights
-Journal answers come only from WHOOP's data export, imported in the app. For each question with enough
-yes-days and no-days, the next morning's recovery, HRV, resting heart rate and sleep performance after
-yes-days minus after no-days, with Welch's 95 % confidence interval. They are associations, not causes.
+Journal answers come only from WHOOP's data export, imported in the app. WHOOP asks its journal on waking:
+an answer tells of the day before the morning it was given, and is compared with that morning. For each
+question with enough yes-days and no-days, the next morning's recovery, HRV, resting heart rate and sleep
+performance after yes-days minus after no-days, with Welch's 95 % confidence interval, Hedges' g and a
+Benjamini–Hochberg q-value over every comparison; clear means q ≤ 0.05. They are associations, not causes.
 
 ## Limits
 - A range is at most ${MAX_RANGE_DAYS} days (5 years).

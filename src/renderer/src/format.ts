@@ -62,6 +62,11 @@ const fullDayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day
 const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' })
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' })
 
+/** A day as a sentence names it: "Tue, Jun 4". */
+export function dayName(date: string): string {
+  return dayFormat.format(new Date(`${date}T00:00:00Z`))
+}
+
 /** A day with its year, e.g. "Mon 24 Jun 2024". */
 export function fullDay(date: string): string {
   return fullDayFormat.format(new Date(`${date}T00:00:00Z`))

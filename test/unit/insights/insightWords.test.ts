@@ -25,8 +25,9 @@ describe('points, in words', () => {
       hedgesG: -0.4,
       clear: true
     })
-    expect(describeEffect('Alcohol?', effect('recovery', -1.2))).toContain('was 1 point lower on average')
-    expect(describeEffect('Alcohol?', effect('recovery', -2.2))).toContain('was 2 points lower on average')
-    expect(describeEffect('Alcohol?', effect('hrv', -1))).toContain('was 1.0 ms lower on average')
+    expect(describeEffect('Alcohol?', effect('recovery', -1.2))).toBe('After the days you answered yes to “Alcohol?”, your recovery the next morning was 1 point lower.')
+    expect(describeEffect('Alcohol?', effect('recovery', -2.2))).toContain('was 2 points lower.')
+    expect(describeEffect('Alcohol?', effect('hrv', -1))).toContain('your HRV the next morning was 1.0 ms lower.')
+    expect(describeEffect('Alcohol?', { ...effect('hrv', -1), clear: false })).toBe('“Alcohol?”: no clear difference yet in HRV the next morning.')
   })
 })

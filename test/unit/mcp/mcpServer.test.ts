@@ -110,7 +110,9 @@ describe('answers, figure by figure', () => {
     expect(json.workouts).toHaveLength(workouts.length)
     expect(json.workouts[0].duration_minutes).toBe(Math.round((Date.parse(workouts.at(-1)!.end) - Date.parse(workouts.at(-1)!.start)) / 60_000))
 
-    const index = history().cycles.findIndex((cycle) => cycleDay(history(), cycle.id) === day)
+    // The day's answers were given the next morning, on the next cycle (newest first: one index lower).
+    const index = history().cycles.findIndex((cycle) => cycleDay(history(), cycle.id) === day) - 1
+    expect(json.journal.every((a: { answered_on: string }) => a.answered_on === addDays(day, 1))).toBe(true)
     const answers = journal.filter(([cycle]) => cycle === index)
     expect(json.journal.map((a: { question: string; answered_yes: boolean }) => [a.question, a.answered_yes]).sort()).toEqual(
       answers.map(([, question, yes]) => [question, yes]).sort()
@@ -189,7 +191,8 @@ describe('answers, figure by figure', () => {
     expect(effect.difference).toBe(round(expected.difference, 2))
     expect(effect.confidence_interval_95).toEqual([round(expected.low, 2), round(expected.high, 2)])
     expect(effect).toMatchObject({ clear: true, yes_days: after(days.yes).length, no_days: after(days.no).length })
-    expect(effect.in_words).toContain(`your recovery the next morning was ${Math.abs(expected.difference).toFixed(0)} points lower on average`)
+    expect(effect.hedges_g).toBe(round(expected.hedgesG, 2))
+    expect(effect.in_words).toBe(`After the days you answered yes to “${ALCOHOL}”, your recovery the next morning was ${Math.abs(expected.difference).toFixed(0)} points lower.`)
   })
 
   it('get_sync_status: the days stored, the records of each kind, and when WHOOP was last synced', async () => {

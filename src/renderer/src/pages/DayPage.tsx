@@ -3,7 +3,7 @@ import type { DayDetail, DaySleep, LocalTime, ScoreState } from '../../../shared
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
 import { addDays } from '../../../shared/calendar'
-import { distance, duration, energy, fullDay, number, recoveryColor } from '../format'
+import { dayName, distance, duration, energy, fullDay, number, recoveryColor } from '../format'
 import { sportName } from '../../../shared/sportName'
 import { Dial } from '../ui/Dial'
 import { differenceText, metricText } from '../insights/metricFormat'
@@ -298,18 +298,23 @@ function JournalSection({ day }: { day: DayDetail }) {
     <Card className="day-card" data-testid="day-journal" aria-labelledby="day-journal-title">
       <h2 id="day-journal-title">Journal</h2>
       {day.journal.length > 0 ? (
-        <ul className="plain-list">
-          {day.journal.map((answer) => (
-            <li key={answer.question}>
-              {answer.question} <strong>{answer.answeredYes === null ? 'no answer' : answer.answeredYes ? 'Yes' : 'No'}</strong>
-              {answer.notes && <div className="muted">{answer.notes}</div>}
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="muted" data-testid="day-journal-answered">
+            About this day, answered the morning of {dayName(day.journal[0].answeredOn)}.
+          </p>
+          <ul className="plain-list">
+            {day.journal.map((answer) => (
+              <li key={answer.question}>
+                {answer.question} <strong>{answer.answeredYes === null ? 'no answer' : answer.answeredYes ? 'Yes' : 'No'}</strong>
+                {answer.notes && <div className="muted">{answer.notes}</div>}
+              </li>
+            ))}
+          </ul>
+        </>
       ) : (
         <p className="muted">
           {day.hasJournal
-            ? 'No journal answers for this day.'
+            ? 'No journal answers about this day (they are given the next morning).'
             : "WHOOP's API does not give journal answers. Import WHOOP's data export (Data → Import WHOOP's export) to see them here."}
         </p>
       )}

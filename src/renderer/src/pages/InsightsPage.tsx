@@ -1,8 +1,9 @@
 import { Area, CartesianGrid, ComposedChart, Line, Scatter, Tooltip, XAxis, YAxis } from 'recharts'
-import { describeEffect, outcomeName } from '../../../shared/insightText'
-import type { Insights, JournalInsight, StrainRecoveryFit } from '../../../shared/insights'
+import { describeEffect, effectDetails, outcomeName } from '../../../shared/insightText'
+import type { InsightEffect, Insights, JournalInsight, StrainRecoveryFit } from '../../../shared/insights'
 import { api } from '../api'
 import { ChartBox } from '../charts/ChartBox'
+import { EffectPlot } from '../charts/EffectPlot'
 import { chartMargin, fixedScale, Legend, valueAxis } from '../charts/chartParts'
 import { fullDay, number } from '../format'
 import { useApiResult } from '../useApiResult'
@@ -14,7 +15,7 @@ const FIT = seriesColors.fit
 const strainScale = fixedScale([0, 3, 6, 9, 12, 15, 18, 21])
 const recoveryScale = fixedScale([0, 25, 50, 75, 100])
 
-/** What the journal and the days' strain say about the next morning, in plain words: `#/insights`. */
+/** What the journal and the days' strain say about your mornings, in plain words and as a picture: `#/insights`. */
 export function InsightsPage() {
   const result = useApiResult(api.getInsights)
   const insights = result?.ok ? result.value : undefined
@@ -32,16 +33,18 @@ export function InsightsPage() {
 }
 
 function JournalInsights({ insights }: { insights: Insights }) {
-  const compared = insights.questions.filter((question) => question.effects.length > 0)
+  const strength = (question: JournalInsight) => Math.max(0, ...question.effects.filter((effect) => effect.clear).map((effect) => Math.abs(effect.hedgesG)))
+  const clear = insights.questions.filter((question) => question.effects.some((effect) => effect.clear)).sort((a, b) => strength(b) - strength(a))
+  const unclear = insights.questions.filter((question) => question.effects.length > 0 && !question.effects.some((effect) => effect.clear))
   const waiting = insights.questions.filter((question) => question.effects.length === 0)
   return (
     <Card aria-labelledby="journal-insights-title">
-      <h2 id="journal-insights-title">Your journal and the next morning</h2>
-      <p className="muted">
-        For each journal question with at least {insights.minimumDays} days answered yes and {insights.minimumDays} answered no: the next morning's
-        recovery, HRV, resting heart rate and sleep performance after yes-days against after no-days, as a difference of means with its 95 %
-        confidence interval (Welch's t). A difference is shown only when its interval excludes zero. These are associations in your own data,
-        not proof that one causes the other.
+      <h2 id="journal-insights-title">Your journal and your mornings</h2>
+      <p className="muted" data-testid="insights-method">
+        Associations in your own data, not causes. WHOOP asks its journal when you wake: each answer tells of the day before, and is set against that
+        morning's recovery, HRV, resting heart rate and sleep, on the mornings after yes-days against those after no-days (questions with at
+        least {insights.minimumDays} of each). {insights.comparisons} {insights.comparisons === 1 ? 'comparison was' : 'comparisons were'} made;
+        a difference is called clear only when it survives a correction for that many (false discovery rate {Math.round(insights.falseDiscoveryRate * 100)} %).
       </p>
       {!insights.hasJournal && (
         <p data-testid="insights-no-journal">
@@ -49,20 +52,28 @@ function JournalInsights({ insights }: { insights: Insights }) {
           your journal says.
         </p>
       )}
-      {compared.map((question) => (
+      {clear.map((question) => (
         <QuestionRow key={question.question} insight={question} />
       ))}
+      {unclear.length > 0 && (
+        <p className="muted" data-testid="insights-unclear">
+          No clear difference yet for{' '}
+          {unclear.map((question, index) => (
+            <span key={question.question} data-testid="insight-unclear" data-question={question.question} title={`${question.yesDays} yes and ${question.noDays} no days`}>
+              {index > 0 && (index === unclear.length - 1 ? ' and ' : ', ')}“{question.question}”
+            </span>
+          ))}
+          .
+        </p>
+      )}
       {waiting.length > 0 && (
-        <>
-          <h3>Not enough days yet</h3>
-          <ul className="plain-list">
-            {waiting.map((question) => (
-              <li key={question.question} data-testid="insight-row" data-question={question.question}>
-                “{question.question}”: {question.yesDays} yes and {question.noDays} no days; at least {insights.minimumDays} of each are needed.
-              </li>
-            ))}
-          </ul>
-        </>
+        <p className="muted" data-testid="insights-waiting">
+          Not enough days yet for{' '}
+          {waiting
+            .map((question) => `“${question.question}” (${question.yesDays} yes, ${question.noDays} no)`)
+            .join(', ')}
+          : at least {insights.minimumDays} of each are needed.
+        </p>
       )}
     </Card>
   )
@@ -70,30 +81,35 @@ function JournalInsights({ insights }: { insights: Insights }) {
 
 function QuestionRow({ insight }: { insight: JournalInsight }) {
   const clear = insight.effects.filter((effect) => effect.clear)
-  const unclear = insight.effects.filter((effect) => !effect.clear)
   return (
     <article className="insight" data-testid="insight-row" data-question={insight.question}>
       <h3>“{insight.question}”</h3>
-      <p className="muted">
-        {insight.yesDays} days answered yes, {insight.noDays} answered no
-      </p>
-      {clear.length > 0 ? (
-        <ul className="plain-list">
-          {clear.map((effect) => (
-            <li key={effect.outcome} data-testid="insight-effect">
-              {describeEffect(insight.question, effect)}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {unclear.length > 0 && (
-        <p className="muted" data-testid="insight-unclear">
-          No clear difference yet in{' '}
-          {unclear.map((effect) => `${outcomeName(effect.outcome)} (${effect.yesDays} vs ${effect.noDays} days)`).join(', ')}.
-        </p>
-      )}
+      <ul className="plain-list">
+        {clear.map((effect) => (
+          <li key={effect.outcome} data-testid="insight-effect" data-outcome={effect.outcome}>
+            {describeEffect(null, effect)}
+            <small className="muted effect-details">
+              {effectDetails(effect)}
+              {missingMornings(insight, effect)}
+            </small>
+          </li>
+        ))}
+      </ul>
+      <EffectPlot effects={insight.effects} question={insight.question} />
     </article>
   )
+}
+
+/** Why fewer mornings were compared than days answered: "; 2 of the 120 yes-mornings have no recovery". */
+function missingMornings(insight: JournalInsight, effect: InsightEffect): string {
+  const missing = [
+    [insight.yesDays - effect.yesDays, insight.yesDays, 'yes'],
+    [insight.noDays - effect.noDays, insight.noDays, 'no']
+  ] as const
+  return missing
+    .filter(([count]) => count > 0)
+    .map(([count, of, side]) => `; ${count} of the ${of} ${side}-mornings ${count === 1 ? 'has' : 'have'} no ${outcomeName(effect.outcome)}`)
+    .join('')
 }
 
 function StrainAgainstRecovery({ fit }: { fit: StrainRecoveryFit }) {
