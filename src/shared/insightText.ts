@@ -14,7 +14,7 @@ export const outcomeName = (outcome: InsightOutcome) => outcomeWords[outcome].na
 export const goodDirection = (outcome: InsightOutcome): 1 | -1 => (outcome === 'resting-hr' ? -1 : 1)
 
 /** A difference's size in the measure's words: "11 points", "1 point", "4.2 ms". */
-export function differenceWords(effect: Pick<InsightEffect, 'outcome'>, value: number): string {
+function differenceWords(effect: Pick<InsightEffect, 'outcome'>, value: number): string {
   const words = outcomeWords[effect.outcome]
   const amount = Math.abs(value).toFixed(words.digits)
   return `${amount} ${amount === '1' && words.unit === 'points' ? 'point' : words.unit}`
