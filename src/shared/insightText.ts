@@ -33,6 +33,16 @@ export function describeEffect(question: string | null, effect: InsightEffect): 
   return `After the days you answered yes${quoted}, your ${words.name} the next morning was ${differenceWords(effect, effect.difference)} ${effect.difference < 0 ? 'lower' : 'higher'}.`
 }
 
+/**
+ * The clear findings of a question that bear on this morning, in one sentence: "Yesterday you answered
+ * yes to “…”: after such days your recovery was 13 points lower and your HRV 5.5 ms lower the next morning."
+ */
+export function describeFinding(question: string, effects: readonly InsightEffect[]): string {
+  const changes = effects.map((effect, index) => `${index === 0 ? 'your ' : ''}${outcomeWords[effect.outcome].name} was ${differenceWords(effect, effect.difference)} ${effect.difference < 0 ? 'lower' : 'higher'}`)
+  const listed = changes.length > 1 ? `${changes.slice(0, -1).join(', ')} and ${changes.at(-1)}` : changes[0]
+  return `Yesterday you answered yes to “${question}”: after such days ${listed} the next morning.`
+}
+
 /** The figures behind a sentence: the interval, the q-value, Hedges' g and the mornings compared. */
 export function effectDetails(effect: InsightEffect): string {
   const [near, far] = effect.difference < 0 ? [-effect.high, -effect.low] : [effect.low, effect.high]

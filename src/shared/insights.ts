@@ -160,7 +160,10 @@ export interface DayDetail {
     maxHr: number | null
   } | null
   workouts: DayWorkout[]
+  /** The journal answers about this day (given the next morning). */
   journal: JournalAnswer[]
+  /** This morning's yes-answers (about the day before) to questions with a clear difference, and the difference. */
+  findings: { question: string; effects: InsightEffect[] }[]
   /** Whether any journal answer is stored at all (they come only from WHOOP's export). */
   hasJournal: boolean
 }

@@ -3,6 +3,7 @@ import { metricSpecs, type AgainstBaseline, type DayDetail, type DaySleep, type 
 import { BASELINE_DAYS, baselines } from '../store/baseline'
 import { seriesOf, type DailyValues } from '../store/dailyValues'
 import type { JournalAnswers } from '../store/journalAnswers'
+import type { JournalInsights } from './journalInsights'
 import { localTimeOf, stateOf } from './recordFields'
 import type { WorkoutList } from './workoutList'
 import { addDays } from '../store/localDate'
@@ -79,7 +80,7 @@ function sleepOf(row: SleepRow): DaySleep {
 
 
 /** Everything stored about one day: recovery against baseline, sleep, strain, workouts, journal. */
-export function createDayDetail(db: Database, daily: DailyValues, journal: JournalAnswers, workouts: WorkoutList) {
+export function createDayDetail(db: Database, daily: DailyValues, journal: JournalAnswers, workouts: WorkoutList, insights: JournalInsights) {
   // A day can hold two cycles (someone who sleeps by day wakes twice on one date): its state and
   // recovery are its first cycle's (WHOOP numbers cycles in order; SQLite reads `score_state` from the
   // row MIN picks), its heart rates over both; strain, energy and the recovery score
@@ -94,6 +95,20 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
     SELECT nap, score_state, start_ms, end_ms, timezone_offset, in_bed_ms, awake_ms, light_ms, deep_ms, rem_ms, need_ms,
            performance_pct, efficiency_pct, consistency_pct, respiratory_rate, disturbance_count, sleep_cycle_count, source, raw
       FROM sleep WHERE user_id = ? AND local_date = ? ORDER BY start_ms`)
+  /**
+   * What the journal found that bears on this morning: the answers given this morning (about the day
+   * before) that were yes to a question with a clear difference, each with that difference.
+   */
+  function findingsOn(userId: number, date: string): DayDetail['findings'] {
+    const midnight = Date.parse(`${date}T00:00:00Z`)
+    const answeredYes = journal
+      .between(userId, midnight - NEAR_DAY_MS, midnight + NEAR_DAY_MS)
+      .filter((answer) => answer.answeredOn === date && answer.answeredYes)
+    if (answeredYes.length === 0) return []
+    const found = new Map(insights(userId).questions.map((question) => [question.question, question.effects.filter((effect) => effect.clear)]))
+    return answeredYes.flatMap(({ question }) => (found.get(question)?.length ? [{ question, effects: found.get(question)! }] : []))
+  }
+
   /** The day, or null when nothing at all is stored for this person. */
   return function dayDetail(userId: number, date: string): DayDetail | null {
     const history = daily.historyRange(userId)
@@ -147,6 +162,7 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
         .between(userId, midnight - NEAR_DAY_MS + DAY_MS, midnight + NEAR_DAY_MS + DAY_MS)
         .filter((answer) => answer.about === date)
         .map(({ question, answeredYes, notes, answeredOn }) => ({ question, answeredYes, notes, answeredOn })),
+      findings: findingsOn(userId, date),
       hasJournal: journal.any(userId)
     }
   }

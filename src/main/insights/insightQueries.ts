@@ -19,7 +19,7 @@ export function createInsightQueries(db: Database) {
     daily,
     workouts,
     insights,
-    dayDetail: createDayDetail(db, daily, journal, workouts),
+    dayDetail: createDayDetail(db, daily, journal, workouts, insights),
     monthReport: createMonthReport(db, daily, insights)
   }
 }

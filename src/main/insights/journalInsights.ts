@@ -83,6 +83,8 @@ export function createJournalInsights(db: Database, daily: DailyValues, journal:
   })
 }
 
+export type JournalInsights = ReturnType<typeof createJournalInsights>
+
 /**
  * Welch's t interval for mean(yes) − mean(no), its p-value and Hedges' g, or nothing when a side is
  * too small to compare.

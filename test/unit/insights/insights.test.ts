@@ -246,6 +246,15 @@ describe('journal insights', () => {
     expect(reading.high).toBeGreaterThan(0)
   })
 
+  it("bring this morning's clear findings to the day it was answered: a yes to alcohol, with the differences found", async () => {
+    const alcohol = insights.questions.find((q) => q.question === ALCOHOL)!
+    const days = journalDays(history(), journal, ALCOHOL)
+    const yesMorning = (await handlers.getDay({ date: days.yes[0] }))!
+    expect(yesMorning.findings).toEqual([{ question: ALCOHOL, effects: alcohol.effects.filter((effect) => effect.clear) }])
+    const noMorning = (await handlers.getDay({ date: days.no[0] }))!
+    expect(noMorning.findings.map((finding) => finding.question)).not.toContain(ALCOHOL)
+  })
+
   it('leave out a question with fewer than 10 days on a side', () => {
     const meditation = insights.questions.find((q) => q.question === MEDITATION)!
     expect(meditation).toMatchObject({ yesDays: 5, effects: [] })

@@ -6,6 +6,7 @@ import { api } from '../api'
 import { duration, energy, fullDay, number, recoveryColor } from '../format'
 import { Dial } from '../ui/Dial'
 import { metricRangeText, metricText } from '../insights/metricFormat'
+import { describeFinding } from '../../../shared/insightText'
 import { useApiResult } from '../useApiResult'
 import './today.css'
 import { Button } from '../ui/Button'
@@ -86,6 +87,13 @@ export function TodayPanel({ newest, dataVersion, settings }: TodayPanelProps) {
           <SleepGlance day={day} title={dayName(date, newest, ['Last night', 'The night before', 'Latest night']) ?? 'The night'} />
           <StrainGlance day={day} settings={settings} />
         </div>
+      )}
+      {day && day.findings.length > 0 && (
+        <ul className="findings plain-list" data-testid="today-findings" aria-label="From your journal">
+          {day.findings.map(({ question, effects }) => (
+            <li key={question}>{describeFinding(question, effects)}</li>
+          ))}
+        </ul>
       )}
     </Card>
   )
