@@ -14,7 +14,7 @@ import {
   type ImportResult,
   type RemovalResult
 } from './exchange'
-import { trendMetrics, trendRanges, type DayDetail, type Insights, type MonthReport, type Trend } from './insights'
+import { trendMetrics, trendRanges, type Comparison, type DayDetail, type Insights, type MonthReport, type Trend } from './insights'
 import type { Result } from './result'
 import { settingsPatchSchema, type Settings } from './settings'
 import { syncOptionsSchema, type SyncProgress, type SyncRunResult, type SyncStatus } from './sync'
@@ -60,6 +60,7 @@ export const apiArgumentSchemas = {
   getDay: z.tuple([z.object({ date: calendarDay }).strict()]),
   getTrend: z.tuple([z.object({ metric: z.enum(trendMetrics), range: z.enum(trendRanges) }).strict()]),
   getInsights: z.tuple([]),
+  getComparison: z.tuple([z.object({ x: z.enum(trendMetrics), y: z.enum(trendMetrics), nextMorning: z.boolean(), range: z.enum(trendRanges) }).strict()]),
   getReport: z.tuple([z.object({ month: calendarMonth }).strict()]),
   saveReportPdf: z.tuple([z.object({ month: calendarMonth, pageSize: z.enum(['A4', 'Letter']) }).strict()]),
   syncNow: z.tuple([syncOptionsSchema]),
@@ -93,6 +94,7 @@ interface ApiValues {
   getDay: DayDetail | null
   getTrend: Trend | null
   getInsights: Insights | null
+  getComparison: Comparison | null
   getReport: MonthReport | null
   /** Where the app has no PDF printer of its own (the browser host), the page prints itself. */
   saveReportPdf: { saved: boolean; printInPage: boolean; file?: string }

@@ -11,6 +11,7 @@ export const apiChannels = {
   getDay: 'insights:day',
   getTrend: 'insights:trend',
   getInsights: 'insights:journal',
+  getComparison: 'insights:compare',
   getReport: 'insights:report',
   saveReportPdf: 'insights:save-report-pdf',
   syncNow: 'sync:now',

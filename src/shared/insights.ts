@@ -241,6 +241,36 @@ export interface JournalInsight {
   effects: InsightEffect[]
 }
 
+/** A correlation coefficient with its 95 % interval (Fisher's z). */
+export interface Correlation {
+  r: number
+  low: number
+  high: number
+}
+
+/**
+ * Two daily measures side by side over a range: each day's pair (the second measure of the next
+ * morning when asked), Pearson's and Spearman's r with their 95 % intervals, a least-squares line,
+ * and both measures by day for drawing one above the other.
+ */
+export interface Comparison {
+  x: TrendMetric
+  y: TrendMetric
+  /** Whether `y` is read on the morning after each day of `x`. */
+  nextMorning: boolean
+  range: TrendRange
+  from: string
+  to: string
+  /** The days with both values (`y` of the next morning when asked): what r is computed from. */
+  points: { date: string; x: number; y: number }[]
+  /** Null with fewer than 4 pairs, or when a measure does not vary. */
+  pearson: Correlation | null
+  spearman: Correlation | null
+  fit: { slope: number; intercept: number } | null
+  /** Each day of the range with both measures' values (`y` of that day, not the next). */
+  days: { date: string; x: number | null; y: number | null }[]
+}
+
 /** Day strain against next morning's recovery: a least-squares line and its 95 % band. */
 export interface StrainRecoveryFit {
   points: { strain: number; recovery: number; date: string }[]

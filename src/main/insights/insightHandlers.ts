@@ -5,6 +5,7 @@ import type { FileExchange } from '../exchange/fileExchange'
 import type { AccountQueries } from '../store/accounts'
 import type { DashboardQueries } from '../store/dashboardQueries'
 import type { InsightQueries } from './insightQueries'
+import { comparisonOf } from './comparison'
 import { trendOf } from './trend'
 
 export type PdfPageSize = 'A4' | 'Letter'
@@ -20,8 +21,8 @@ export interface InsightDeps {
   printPage?: (pageSize: PdfPageSize) => Promise<Uint8Array>
 }
 
-/** The day view, trends, insights and the monthly report: each answer computed from the same day values. */
-export function createInsightHandlers(deps: InsightDeps): Pick<ApiHandlers, 'getDay' | 'getTrend' | 'getInsights' | 'getReport' | 'saveReportPdf'> {
+/** The day view, trends, insights, comparisons and the monthly report: each answer computed from the same day values. */
+export function createInsightHandlers(deps: InsightDeps): Pick<ApiHandlers, 'getDay' | 'getTrend' | 'getInsights' | 'getComparison' | 'getReport' | 'saveReportPdf'> {
   const { accounts, dashboard, clock } = deps
   const { daily, dayDetail, insights, monthReport } = deps.queries
   const shownUser = () => accounts.shown()?.userId
@@ -35,6 +36,11 @@ export function createInsightHandlers(deps: InsightDeps): Pick<ApiHandlers, 'get
       const userId = shownUser()
       if (userId === undefined) return null
       return trendOf(daily, { userId, metric, range, to: dashboard.dayRange(userId, 'all', clock.now()).to })
+    },
+    getComparison: (query) => {
+      const userId = shownUser()
+      if (userId === undefined) return null
+      return comparisonOf(daily, { userId, ...query, to: dashboard.dayRange(userId, 'all', clock.now()).to })
     },
     getInsights: () => {
       const userId = shownUser()

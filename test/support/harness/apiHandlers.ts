@@ -22,6 +22,7 @@ export function handlersWith(overrides: Partial<ApiHandlers> = {}): ApiHandlers 
     getDay: () => null,
     getTrend: () => null,
     getInsights: () => null,
+    getComparison: () => null,
     getReport: () => null,
     saveReportPdf: () => ({ saved: false, printInPage: true }),
     syncNow: () => Promise.reject(new Error('not in this test')),
