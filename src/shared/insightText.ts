@@ -1,4 +1,4 @@
-import type { InsightEffect, InsightOutcome } from './insights'
+import type { Correlation, InsightEffect, InsightOutcome } from './insights'
 
 /** How a difference in each next-morning measure is said. */
 const outcomeWords: Record<InsightOutcome, { name: string; unit: string; digits: number }> = {
@@ -50,4 +50,16 @@ export function effectDetails(effect: InsightEffect): string {
   const digits = outcomeWords[effect.outcome].digits
   const g = `${effect.hedgesG < 0 ? '−' : ''}${Math.abs(effect.hedgesG).toFixed(2)}`
   return `95 % interval ${near.toFixed(digits)} to ${far.toFixed(digits)} ${unit} · q ${effect.q < 0.001 ? '< 0.001' : effect.q.toFixed(3)} · g ${g} · ${effect.yesDays} vs ${effect.noDays} mornings`
+}
+
+/**
+ * A correlation in words: whether its 95 % interval holds zero, then its strength by the usual rule
+ * of thumb (|r| under 0.1 very weak, under 0.3 weak, under 0.5 moderate, else strong) and direction.
+ * `second` is named as the reader should read it ("recovery the next morning").
+ */
+export function describeCorrelation(first: string, second: string, correlation: Correlation): string {
+  if (correlation.low <= 0 && correlation.high >= 0) return `No clear relation between ${first} and ${second} yet: the interval holds zero.`
+  const size = Math.abs(correlation.r)
+  const strength = size < 0.1 ? 'very weak' : size < 0.3 ? 'weak' : size < 0.5 ? 'moderate' : 'strong'
+  return `A ${strength} ${correlation.r > 0 ? 'positive' : 'negative'} relation: days with higher ${first} went with ${correlation.r > 0 ? 'higher' : 'lower'} ${second}.`
 }

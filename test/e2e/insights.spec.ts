@@ -5,6 +5,7 @@ import path from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import type { Page } from '@playwright/test'
 import { ALCOHOL, journalDays, MEDITATION, plantJournal, READING } from '../support/fixtures/journalFixture'
+import { expectedComparison } from '../support/fixtures/correlation'
 import { cycleDay, memberToday } from '../support/fixtures/memberDays'
 import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries, type MemberFigures } from '../support/fixtures/memberFigures'
 import { meanOf, qValuesOf, welchInterval } from '../support/fixtures/welch'
@@ -126,6 +127,38 @@ test("trends compare a measure's range with the one before, by the mean of its d
   const sampleDay = [...recovery.keys()].filter((day) => day <= addDays(to, -100)).sort().at(-1)!
   await expect(page.locator(`.calendar-day[data-date="${sampleDay}"]`)).toHaveAttribute('title', new RegExp(`: ${Math.round(recovery.get(sampleDay)!)} %$`))
   await saveScreenshot(page, 'trends-recovery')
+})
+
+test("compare from a trend: Pearson's and Spearman's r with their intervals and the days with both, the second measure on the next morning or the same day", async ({ page, host, whoop, clock }) => {
+  await page.goto(host.url)
+  await connectAndSync(page, whoop)
+  const figures = memberFigures(whoop.history)
+  const to = memberToday(whoop.history, clock.now())
+  const from = addDays(to, -90)
+  const signed = (value: number) => `${value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`
+  const rText = ({ r, low, high }: { r: number; low: number; high: number }) => `${signed(r)} (95 % interval ${signed(low)} to ${signed(high)})`
+
+  await page.getByTestId('trends-link').click()
+  await page.getByTestId('trend-metric-select').selectOption('hrv')
+  await page.getByTestId('trend-compare-link').click()
+  await expect(page).toHaveURL(/#\/compare\/hrv\/recovery\/next\/3m$/)
+  for (const nextMorning of [true, false]) {
+    await expect(page.locator(`[data-drawn-compare="#/compare/hrv/recovery/${nextMorning ? 'next' : 'same'}/3m"]`)).toHaveCount(1)
+    const want = expectedComparison(figures.hrv, figures.recovery, from, to, nextMorning)
+    await expect(page.getByTestId('compare-days')).toHaveText(String(want.n))
+    await expect(page.getByTestId('compare-pearson')).toHaveText(rText(want.pearson))
+    await expect(page.getByTestId('compare-spearman')).toHaveText(rText(want.spearman))
+    await expect(page.getByTestId('compare-summary').getByRole('heading')).toHaveText(`HRV and recovery ${nextMorning ? 'the next morning' : 'the same day'}`)
+    if (nextMorning) await page.getByTestId('compare-next-morning').uncheck()
+  }
+  // HRV and the same morning's recovery move together in this member: the page says so.
+  await expect(page.getByTestId('compare-words')).toHaveText('A strong positive relation: days with higher HRV went with higher recovery the same day.')
+  await saveScreenshot(page, 'compare')
+
+  await page.getByTestId('insights-link').click()
+  await page.getByTestId('insights-compare-link').click()
+  await expect(page).toHaveURL(/#\/compare\/strain\/recovery\/next\/all$/)
+  await expect(page.getByTestId('compare-scatter')).toBeVisible()
 })
 
 test("insights from an imported journal: a planted effect in words with Welch's interval, no clear difference where none was planted; the report as a PDF", async ({ page, host, whoop }) => {

@@ -6,19 +6,21 @@ import { expect, saveScreenshot, test } from './fixtures'
 const CHARTS = 12
 const widths = [800, 1280, 1920, 2560] as const
 const themes = ['light', 'dark'] as const
-const pages = ['dashboard', 'day', 'trends', 'insights', 'report', 'data', 'settings'] as const
+const pages = ['dashboard', 'day', 'trends', 'insights', 'compare', 'report', 'data', 'settings'] as const
 
 /** What shows that a page is drawn, where it is more than its heading. */
 const drawn: Partial<Record<(typeof pages)[number], string>> = {
   day: '[data-testid="day-recovery"] svg.dial',
   trends: '[data-testid="recovery-calendar"] .calendar-day',
   insights: '[data-testid="strain-recovery"] svg.recharts-surface',
+  compare: '[data-drawn-compare] [data-testid="compare-series-y"] svg.recharts-surface',
   report: '[data-testid="report-footer"]'
 }
 
 async function openPage(page: Page, name: (typeof pages)[number]) {
-  // The day view has no tab: a person opens it from a chart or the address.
+  // The day view has no tab: a person opens it from a chart or the address; Compare from Insights.
   if (name === 'day') await page.evaluate(() => (window.location.hash = '#/day'))
+  else if (name === 'compare') await page.getByTestId('insights-link').click().then(() => page.getByTestId('insights-compare-link').click())
   else await page.getByTestId(`${name}-link`).click()
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   if (name === 'dashboard') await expect(page.locator('.chart-card svg.recharts-surface')).toHaveCount(CHARTS)

@@ -21,6 +21,7 @@ import { useApiResult } from './useApiResult'
 import { useHashPage, type PageName } from './useHashPage'
 import { DayPage } from './pages/DayPage'
 import { InsightsPage } from './pages/InsightsPage'
+import { ComparePage } from './pages/ComparePage'
 import { ReportPage } from './pages/ReportPage'
 import { TrendsPage } from './pages/TrendsPage'
 import { addDays } from '../../shared/calendar'
@@ -88,6 +89,8 @@ export function App() {
   }, [])
 
   const latest = dashboard.data?.summary.today?.date
+  // Compare is reached from Insights and stays under its tab.
+  const section = page === 'compare' ? 'insights' : page
   const chosen = <T extends string>(options: readonly T[], value: string | undefined, fallback: T) =>
     (options as readonly string[]).includes(value ?? '') ? (value as T) : fallback
 
@@ -104,8 +107,8 @@ export function App() {
               key={item.page}
               href={`#/${item.page}`}
               data-testid={`${item.page}-link`}
-              className={item.page === page ? 'tab active' : 'tab'}
-              aria-current={item.page === page ? 'page' : undefined}
+              className={item.page === section ? 'tab active' : 'tab'}
+              aria-current={item.page === section ? 'page' : undefined}
             >
               {item.label}
             </a>
@@ -142,6 +145,17 @@ export function App() {
           />
         )}
         {page === 'insights' && <InsightsPage />}
+        {page === 'compare' && (
+          <ComparePage
+            choice={{
+              x: chosen<TrendMetric>(trendMetrics, params[0], 'strain'),
+              y: chosen<TrendMetric>(trendMetrics, params[1], 'recovery'),
+              nextMorning: params[2] !== 'same',
+              range: chosen<TrendRange>(trendRanges, params[3], '3m')
+            }}
+            settings={settings}
+          />
+        )}
         {page === 'report' && <ReportPage month={/^\d{4}-\d{2}$/.test(params[0] ?? '') ? params[0] : lastWholeMonth(latest)} settings={settings} />}
         {page === 'data' && (
           <DataPage

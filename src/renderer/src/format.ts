@@ -72,11 +72,13 @@ export function fullDay(date: string): string {
   return fullDayFormat.format(new Date(`${date}T00:00:00Z`))
 }
 
-/** How a bucket is named in a tooltip. */
+const shortDayWithYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+
+/** How a bucket is named in a tooltip or a chart's table, with its year: a chart can span several. */
 export function bucketLabel(date: string, bucket: Bucket): string {
   const at = new Date(`${date}T00:00:00Z`)
-  if (bucket === 'day') return dayFormat.format(at)
-  if (bucket === 'week') return `Week of ${shortDay.format(at)}`
+  if (bucket === 'day') return fullDayFormat.format(at)
+  if (bucket === 'week') return `Week of ${shortDayWithYear.format(at)}`
   return monthFormat.format(at)
 }
 

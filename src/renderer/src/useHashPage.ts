@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 
-const pageNames = ['dashboard', 'day', 'trends', 'insights', 'report', 'data', 'settings'] as const
+const pageNames = ['dashboard', 'day', 'trends', 'insights', 'compare', 'report', 'data', 'settings'] as const
 export type PageName = (typeof pageNames)[number]
 
 /** The page named in the URL's hash and what follows it (`#/day/2024-06-24` → day, ['2024-06-24']). */

@@ -19,9 +19,12 @@ export function labelWidth(text: string): number {
   return context.measureText(text).width
 }
 
-/** How many buckets apart labels may be: steps that land on round dates (weeks, quarters, years). */
+/**
+ * How many buckets apart labels may be: steps that land on round dates (weeks, quarters, years).
+ * Days further apart than a fortnight's labels allow are labelled by month instead.
+ */
 const stepsBy: Record<Bucket, readonly number[]> = {
-  day: [1, 2, 7, 14, 28, 56, 91, 182, 364],
+  day: [1, 2, 7, 14],
   week: [1, 2, 4, 8, 13, 26, 52, 104],
   month: [1, 2, 3, 6, 12, 24, 60, 120]
 }
@@ -35,29 +38,45 @@ function bucketNumber(date: string, bucket: Bucket): number {
   return bucket === 'week' ? Math.floor(days / 7) : days
 }
 
+/** The dates an axis labels, and the bucket their labels name (`month` for days labelled by month). */
+export interface DateTicks {
+  ticks: string[]
+  labelBucket: Bucket
+}
+
 /**
  * The dates to label on an axis `plotWidth` pixels wide that holds `dates`, one per band (bars) or
- * one per point from edge to edge (lines): every label whole inside the plot, none touching.
+ * one per point from edge to edge (lines): every label whole inside the plot, none touching. Days
+ * too close together for labels a fortnight apart get a label on the first of every month or few
+ * ("Mar 2025"), so that a long range never reads as a list of unnamed years.
  */
 export function dateTicks(
   dates: readonly string[],
   bucket: Bucket,
   plotWidth: number,
   placement: 'band' | 'point',
-  labelOf: (date: string) => string
-): string[] {
+  labelOf: (date: string, labelBucket: Bucket) => string
+): DateTicks {
   const count = dates.length
-  if (count === 0 || plotWidth <= 0) return []
+  if (count === 0 || plotWidth <= 0) return { ticks: [], labelBucket: bucket }
   const spacing = placement === 'band' || count === 1 ? plotWidth / count : plotWidth / (count - 1)
   const xOf = (index: number) => (placement === 'band' ? (index + 0.5) * spacing : count === 1 ? plotWidth / 2 : index * spacing)
-  const widest = Math.max(...dates.map((date) => labelWidth(labelOf(date))))
-  const steps = stepsBy[bucket]
-  const step = steps.find((candidate) => candidate * spacing >= widest + LABEL_GAP) ?? steps.at(-1)!
-  return dates.filter((date, index) => {
-    const x = xOf(index)
-    const half = labelWidth(labelOf(date)) / 2
-    return bucketNumber(date, bucket) % step === 0 && x - half >= 0 && x + half <= plotWidth
-  })
+  const choose = (labelBucket: Bucket, bucketWidth: number, isStart: (date: string) => boolean) => {
+    const widest = Math.max(...dates.map((date) => labelWidth(labelOf(date, labelBucket))))
+    const steps = stepsBy[labelBucket]
+    const step = steps.find((candidate) => candidate * bucketWidth >= widest + LABEL_GAP)
+    const ticks = dates.filter((date, index) => {
+      const x = xOf(index)
+      const half = labelWidth(labelOf(date, labelBucket)) / 2
+      return isStart(date) && bucketNumber(date, labelBucket) % (step ?? steps.at(-1)!) === 0 && x - half >= 0 && x + half <= plotWidth
+    })
+    return { ticks, labelBucket, fits: step !== undefined }
+  }
+  const own = choose(bucket, spacing, () => true)
+  if (own.fits || bucket !== 'day') return { ticks: own.ticks, labelBucket: own.labelBucket }
+  // A month holds about 30.4 days.
+  const { ticks, labelBucket } = choose('month', spacing * 30.4, (date) => date.endsWith('-01'))
+  return { ticks, labelBucket }
 }
 
 export interface ValueScale {

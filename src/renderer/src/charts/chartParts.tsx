@@ -7,6 +7,8 @@ import { dateTicks, labelWidth, type ValueScale } from './axisTicks'
 /** Shared look of the charts: date axes that fit their width, tooltips with the bucket's full date. */
 // The top margin keeps the highest tick label, centred on its tick, whole.
 export const chartMargin = { top: 12, right: 8, bottom: 0, left: 4 }
+/** A chart with a number axis across: room on the right for half its last label ("100"). */
+export const scatterMargin = { ...chartMargin, right: 16 }
 
 /**
  * The props of a chart's date axis `width` pixels wide, less `yAxes` (the widths of its value
@@ -14,9 +16,8 @@ export const chartMargin = { top: 12, right: 8, bottom: 0, left: 4 }
  */
 export function dateAxis(points: readonly { date: string }[], bucket: Bucket, width: number, yAxes: readonly number[], placement: 'band' | 'point') {
   const plot = width - chartMargin.left - chartMargin.right - yAxes.reduce((sum, axis) => sum + axis, 0)
-  const format = (date: string) => axisLabel(date, bucket)
-  const ticks = dateTicks(points.map((point) => point.date), bucket, plot, placement, format)
-  return { dataKey: 'date', ticks, tickFormatter: format, interval: 0 as const, tick: plainTick('') }
+  const { ticks, labelBucket } = dateTicks(points.map((point) => point.date), bucket, plot, placement, axisLabel)
+  return { dataKey: 'date', ticks, tickFormatter: (date: string) => axisLabel(date, labelBucket), interval: 0 as const, tick: plainTick('') }
 }
 
 /**

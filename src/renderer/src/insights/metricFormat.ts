@@ -1,4 +1,4 @@
-import { metricSpecs, type TrendMetric } from '../../../shared/insights'
+import { metricSpecs, type TrendMetric, type TrendRange } from '../../../shared/insights'
 import type { Settings } from '../../../shared/settings'
 import { duration, energyUnit, energyValue, temperatureUnit, temperatureValue } from '../format'
 
@@ -51,3 +51,12 @@ export function metricUnit(metric: TrendMetric, settings: Settings | undefined):
   return unit === '%' ? '%' : unit === 'strain' ? '' : ` ${unit}`
 }
 
+
+/** The trend ranges as their buttons name them. */
+export const rangeLabels: Record<TrendRange, string> = { '1m': '1M', '3m': '3M', '6m': '6M', '1y': '1Y', all: 'All' }
+
+/** A measure's name inside a sentence: "day strain", "HRV". */
+export const metricPhrase = (metric: TrendMetric) => {
+  const label = metricSpecs[metric].label
+  return label[1] === label[1].toUpperCase() ? label : label[0].toLowerCase() + label.slice(1)
+}

@@ -4,11 +4,13 @@ import type { InsightEffect, Insights, JournalInsight, StrainRecoveryFit } from 
 import { api } from '../api'
 import { ChartBox } from '../charts/ChartBox'
 import { EffectPlot } from '../charts/EffectPlot'
-import { chartMargin, fixedScale, Legend, valueAxis } from '../charts/chartParts'
+import { scatterMargin, fixedScale, Legend, valueAxis } from '../charts/chartParts'
 import { fullDay, number } from '../format'
 import { useApiResult } from '../useApiResult'
 import { measureColors, seriesColors } from '../charts/seriesColors'
 import { Card, NoDataYet } from '../ui/Card'
+import { ButtonLink } from '../ui/Button'
+import { compareHash } from './ComparePage'
 
 const POINT = measureColors.recovery
 const FIT = seriesColors.fit
@@ -23,6 +25,9 @@ export function InsightsPage() {
     <section className="page" aria-labelledby="insights-title" data-testid="insights-view">
       <div className="page-head">
         <h1 id="insights-title">Insights</h1>
+        <ButtonLink size="small" href={compareHash({ x: 'strain', y: 'recovery', nextMorning: true, range: 'all' })} data-testid="insights-compare-link">
+          Compare two measures
+        </ButtonLink>
       </div>
       {result && !result.ok && <p className="error" role="alert">{result.error.message}</p>}
       {insights === null && <NoDataYet />}
@@ -127,7 +132,7 @@ function StrainAgainstRecovery({ fit }: { fit: StrainRecoveryFit }) {
       </p>
       <ChartBox height={260}>
         {(width) => (
-          <ComposedChart width={width} height={260} margin={chartMargin} title="Day strain against next-morning recovery, with a fitted line and its 95 % band">
+          <ComposedChart width={width} height={260} margin={scatterMargin} title="Day strain against next-morning recovery, with a fitted line and its 95 % band">
             <CartesianGrid />
             <XAxis type="number" dataKey="strain" {...valueAxis(strainScale)} width={undefined} height={30} />
             <YAxis type="number" {...valueAxis(recoveryScale, '%')} />

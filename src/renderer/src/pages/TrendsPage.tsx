@@ -3,22 +3,26 @@ import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Line, Tooltip, XAxis
 import { metricSpecs, trendMetrics, trendRanges, type Trend, type TrendMetric, type TrendRange } from '../../../shared/insights'
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
-import { roundScale } from '../charts/axisTicks'
+import { metricScale, tickUnit } from '../charts/metricScale'
 import { ChartBox } from '../charts/ChartBox'
 import { chartMargin, dateAxis, fixedScale, Legend, TooltipBox, valueAxis, hoveredPoint } from '../charts/chartParts'
 import { useDrawnMark } from '../charts/chartTurns'
 import { RangePicker } from '../charts/RangePicker'
 import { fullDay, recoveryColor } from '../format'
 import { measureColors, seriesColors, zoneColors } from '../charts/seriesColors'
-import { differenceText, metricText, metricUnit, metricValue } from '../insights/metricFormat'
+import { differenceText, metricText, metricUnit, metricValue, rangeLabels } from '../insights/metricFormat'
 import { useApiResult } from '../useApiResult'
 import { openPage } from '../useHashPage'
 import { Card, NoDataYet } from '../ui/Card'
+import { ButtonLink } from '../ui/Button'
+import { compareHash } from './ComparePage'
 
 const BASELINE = seriesColors.baseline
-const rangeLabels: Record<TrendRange, string> = { '1m': '1M', '3m': '3M', '6m': '6M', '1y': '1Y', all: 'All' }
 const rangeWords: Record<TrendRange, string> = { '1m': '30 days', '3m': '91 days', '6m': '182 days', '1y': '365 days', all: 'whole history' }
 const zones = ['green', 'yellow', 'red'] as const
+
+/** What a measure is first compared with: the next morning's recovery, or for recovery itself the same morning's HRV. */
+const partnerOf = (metric: TrendMetric) => (metric === 'recovery' ? { y: 'hrv' as const, nextMorning: false } : { y: 'recovery' as const, nextMorning: true })
 
 /** One measure over time: `#/trends/METRIC/RANGE`. */
 export function TrendsPage({ metric, range, settings }: { metric: TrendMetric; range: TrendRange; settings: Settings | undefined }) {
@@ -101,11 +105,8 @@ function TrendChart({ trend, settings }: { trend: Trend; settings: Settings | un
     band: point.baseline ? [convert(point.baseline.low), convert(point.baseline.high)] : null,
     point
   }))
-  const scale = roundScale(
-    data.flatMap((d) => [d.value, ...(d.band ?? [])]),
-    { minStep: metric === 'asleep' ? 0.5 : metricSpecs[metric].digits ? 0.5 : 1, fromZero: metric === 'strain' || metric === 'workouts' }
-  )
-  const axisUnit = unit.trim() === '%' ? '%' : ''
+  const scale = metricScale(metric, data.flatMap((d) => [d.value, ...(d.band ?? [])]))
+  const axisUnit = tickUnit(unit)
   return (
     <Card className="chart-card" data-testid="trend-chart" aria-label={`${metricSpecs[metric].label} by day`}>
       <header className="chart-header">
@@ -113,6 +114,9 @@ function TrendChart({ trend, settings }: { trend: Trend; settings: Settings | un
           {metricSpecs[metric].label}
           {unit.trim() && axisUnit === '' && <span className="muted"> ({unit.trim()})</span>}
         </h2>
+        <ButtonLink size="small" href={compareHash({ x: metric, ...partnerOf(metric), range: trend.range })} data-testid="trend-compare-link">
+          Compare with another measure
+        </ButtonLink>
       </header>
       <ChartBox height={240}>
         {(width) => (
