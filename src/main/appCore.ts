@@ -19,6 +19,7 @@ import { createSyncFeature } from './sync/syncHandlers'
 import { createExchangeHandlers } from './exchange/exchangeHandlers'
 import { createInsightHandlers, type PdfPageSize } from './insights/insightHandlers'
 import { createInsightQueries } from './insights/insightQueries'
+import { createTagHandlers } from './tags/tagHandlers'
 import type { FileExchange } from './exchange/fileExchange'
 import type { ImportRunner } from './exchange/importFile'
 import type { WhoopEndpoints } from './whoop/whoopEndpoints'
@@ -72,7 +73,7 @@ export async function startAppCore(options: AppCoreOptions) {
   const settings = createSettingsStore(options.settingsBackend)
   const accounts = createAccountQueries(db)
   const queries = createInsightQueries(db)
-  const dashboard = createDashboardQueries(db, queries.daily)
+  const dashboard = createDashboardQueries(db, queries.daily, queries.tags)
   const activity = createActivityLog(db, () => clock.now())
   const vault = createTokenVault({ dataDir: options.dataDir, cipher: options.cipher, allowWeakStorage: () => settings.get().allowWeakTokenStorage })
   const log = createLogger({
@@ -106,6 +107,7 @@ export async function startAppCore(options: AppCoreOptions) {
     ...createDiagnosticsHandlers({ app, db, databaseFile, clock, vault, connection: connection.connection, endpoints, fetch, activity, log, openFolder }),
     ...createExchangeHandlers({ db, databaseFile, files, emit, clock, activity, app, runImport }),
     ...createInsightHandlers({ queries, accounts, dashboard, clock, files, printPage }),
+    ...createTagHandlers({ tags: queries.tags, accounts, clock }),
     ...assistants.handlers
   }
 

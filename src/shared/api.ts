@@ -16,6 +16,7 @@ import {
 } from './exchange'
 import { trendMetrics, trendRanges, type Comparison, type DayDetail, type Insights, type MonthReport, type Trend } from './insights'
 import type { Result } from './result'
+import { dayTagRequestSchema, type TagUse } from './tags'
 import { settingsPatchSchema, type Settings } from './settings'
 import { syncOptionsSchema, type SyncProgress, type SyncRunResult, type SyncStatus } from './sync'
 
@@ -60,6 +61,9 @@ export const apiArgumentSchemas = {
   getDay: z.tuple([z.object({ date: calendarDay }).strict()]),
   getTrend: z.tuple([z.object({ metric: z.enum(trendMetrics), range: z.enum(trendRanges) }).strict()]),
   getInsights: z.tuple([]),
+  tagDay: z.tuple([dayTagRequestSchema]),
+  untagDay: z.tuple([dayTagRequestSchema]),
+  getTagUses: z.tuple([]),
   getComparison: z.tuple([z.object({ x: z.enum(trendMetrics), y: z.enum(trendMetrics), nextMorning: z.boolean(), range: z.enum(trendRanges) }).strict()]),
   getReport: z.tuple([z.object({ month: calendarMonth }).strict()]),
   saveReportPdf: z.tuple([z.object({ month: calendarMonth, pageSize: z.enum(['A4', 'Letter']) }).strict()]),
@@ -96,6 +100,10 @@ interface ApiValues {
   getInsights: Insights | null
   getComparison: Comparison | null
   getReport: MonthReport | null
+  /** The day's tags after the change, in alphabetical order. */
+  tagDay: { date: string; tags: string[] }
+  untagDay: { date: string; tags: string[] }
+  getTagUses: TagUse[]
   /** Where the app has no PDF printer of its own (the browser host), the page prints itself. */
   saveReportPdf: { saved: boolean; printInPage: boolean; file?: string }
   syncNow: SyncRunResult

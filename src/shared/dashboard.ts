@@ -1,3 +1,4 @@
+import type { TaggedDay } from './tags'
 export const dashboardRanges = ['1w', '1m', '3m', '6m', '1y', 'all'] as const
 export type DashboardRange = (typeof dashboardRanges)[number]
 export type Bucket = 'day' | 'week' | 'month'
@@ -158,4 +159,6 @@ export interface DashboardData {
   /** Time in heart-rate zones 0–5 over all workouts of the range, milliseconds. */
   zonesMs: number[]
   summary: DashboardSummary
+  /** The range's days the person tagged (the charts mark them). */
+  tags: TaggedDay[]
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 
-export const exportRecordTypes = ['cycle', 'recovery', 'sleep', 'workout', 'journal'] as const
+export const exportRecordTypes = ['cycle', 'recovery', 'sleep', 'workout', 'journal', 'tag'] as const
 export type ExportRecordType = (typeof exportRecordTypes)[number]
+/** What WHOOP's own export holds: everything but the person's tags. */
+export type WhoopRecordType = Exclude<ExportRecordType, 'tag'>
 
 export const exportRequestSchema = z
   .object({
@@ -10,7 +12,7 @@ export const exportRequestSchema = z
     start: z.iso.datetime({ offset: true }).optional(),
     /** Exclusive, ISO 8601; absent: up to now. */
     end: z.iso.datetime({ offset: true }).optional(),
-    recordTypes: z.array(z.enum(exportRecordTypes)).min(1).max(5).optional()
+    recordTypes: z.array(z.enum(exportRecordTypes)).min(1).max(exportRecordTypes.length).optional()
   })
   .strict()
   .refine((request) => !request.start || !request.end || Date.parse(request.start) < Date.parse(request.end), {

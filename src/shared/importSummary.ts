@@ -10,7 +10,8 @@ const typeNames: Record<ExportRecordType, [one: string, many: string]> = {
   recovery: ['recovery', 'recoveries'],
   sleep: ['sleep', 'sleeps'],
   workout: ['workout', 'workouts'],
-  journal: ['journal answer', 'journal answers']
+  journal: ['journal answer', 'journal answers'],
+  tag: ['tag', 'tags']
 }
 const typeOrder = Object.keys(typeNames) as ExportRecordType[]
 

@@ -1,4 +1,4 @@
-import type { Correlation, InsightEffect, InsightOutcome } from './insights'
+import type { Correlation, InsightEffect, InsightOutcome, JournalInsight } from './insights'
 
 /** How a difference in each next-morning measure is said. */
 const outcomeWords: Record<InsightOutcome, { name: string; unit: string; digits: number }> = {
@@ -20,27 +20,37 @@ function differenceWords(effect: Pick<InsightEffect, 'outcome'>, value: number):
   return `${amount} ${amount === '1' && words.unit === 'points' ? 'point' : words.unit}`
 }
 
-/**
- * A clear effect in one plain sentence, never as a cause: "After the days you answered yes to “…”,
- * your recovery the next morning was 11 points lower." The answer tells of the day before the
- * morning it was given, and the measures are that morning's.
- */
-export function describeEffect(question: string | null, effect: InsightEffect): string {
-  const words = outcomeWords[effect.outcome]
-  // Under a question's heading, the sentence need not say it again (`question` null).
-  const quoted = question === null ? '' : ` to “${question}”`
-  if (!effect.clear) return `${question === null ? '' : `“${question}”: `}no clear difference yet in ${words.name} the next morning.`
-  return `After the days you answered yes${quoted}, your ${words.name} the next morning was ${differenceWords(effect, effect.difference)} ${effect.difference < 0 ? 'lower' : 'higher'}.`
+/** What an effect is about: a journal question, or a tag. */
+type Subject = Pick<JournalInsight, 'kind' | 'question'>
+
+/** The days an effect compares, named in full ("the days you tagged “travel”") or, under their heading, not. */
+function yesDays({ kind, question }: Subject, named: boolean): string {
+  if (kind === 'tag') return named ? `the days you tagged “${question}”` : 'the days with this tag'
+  return named ? `the days you answered yes to “${question}”` : 'the days you answered yes'
 }
 
 /**
- * The clear findings of a question that bear on this morning, in one sentence: "Yesterday you answered
- * yes to “…”: after such days your recovery was 13 points lower and your HRV 5.5 ms lower the next morning."
+ * A clear effect in one plain sentence, never as a cause: "After the days you answered yes to “…”,
+ * your recovery the next morning was 11 points lower." The behaviour is the day's (a journal answer
+ * tells of the day before the morning it was given), the measures the next morning's. Under its
+ * question's heading the sentence need not name it again (`named` false).
  */
-export function describeFinding(question: string, effects: readonly InsightEffect[]): string {
+export function describeEffect(subject: Subject, effect: InsightEffect, named: boolean): string {
+  const words = outcomeWords[effect.outcome]
+  if (!effect.clear) return `${named ? `“${subject.question}”: ` : ''}no clear difference yet in ${words.name} the next morning.`
+  const after = yesDays(subject, named)
+  return `After ${after}, your ${words.name} the next morning was ${differenceWords(effect, effect.difference)} ${effect.difference < 0 ? 'lower' : 'higher'}.`
+}
+
+/**
+ * The clear findings that bear on this morning, in one sentence: "Yesterday you answered yes to “…”:
+ * after such days your recovery was 13 points lower and your HRV 5.5 ms lower the next morning."
+ */
+export function describeFinding(subject: Subject, effects: readonly InsightEffect[]): string {
   const changes = effects.map((effect, index) => `${index === 0 ? 'your ' : ''}${outcomeWords[effect.outcome].name} was ${differenceWords(effect, effect.difference)} ${effect.difference < 0 ? 'lower' : 'higher'}`)
   const listed = changes.length > 1 ? `${changes.slice(0, -1).join(', ')} and ${changes.at(-1)}` : changes[0]
-  return `Yesterday you answered yes to “${question}”: after such days ${listed} the next morning.`
+  const yesterday = subject.kind === 'tag' ? `Yesterday is tagged “${subject.question}”` : `Yesterday you answered yes to “${subject.question}”`
+  return `${yesterday}: after such days ${listed} the next morning.`
 }
 
 /** The figures behind a sentence: the interval, the q-value, Hedges' g and the mornings compared. */

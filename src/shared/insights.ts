@@ -1,3 +1,5 @@
+import type { TaggedDay } from './tags'
+
 /*
  * What the day view, the trends, the insights and the monthly report show. The main process
  * computes every figure (src/main/insights); the pages and the MCP server only present them.
@@ -162,8 +164,13 @@ export interface DayDetail {
   workouts: DayWorkout[]
   /** The journal answers about this day (given the next morning). */
   journal: JournalAnswer[]
-  /** This morning's yes-answers (about the day before) to questions with a clear difference, and the difference. */
-  findings: { question: string; effects: InsightEffect[] }[]
+  /** The tags the person put on this day, in alphabetical order. */
+  tags: string[]
+  /**
+   * This morning's yes-answers (about the day before) to questions with a clear difference, and
+   * yesterday's tags with one, each with its clear differences.
+   */
+  findings: { kind: JournalInsight['kind']; question: string; effects: InsightEffect[] }[]
   /** Whether any journal answer is stored at all (they come only from WHOOP's export). */
   hasJournal: boolean
 }
@@ -205,6 +212,8 @@ export interface Trend {
   zonePeriod: 'week' | 'month' | null
   /** Recovery only: every day of the year ending on the range's last day. */
   calendar: { date: string; recovery: number | null }[] | null
+  /** The range's days the person tagged (the chart marks them). */
+  tags: TaggedDay[]
 }
 
 export const insightOutcomes = ['recovery', 'hrv', 'resting-hr', 'sleep-performance'] as const
@@ -234,6 +243,8 @@ export interface InsightEffect {
 }
 
 export interface JournalInsight {
+  /** A question of WHOOP's journal, or a tag the person puts on days (`question` is then the tag). */
+  kind: 'journal' | 'tag'
   question: string
   yesDays: number
   noDays: number
@@ -312,7 +323,7 @@ export interface MonthReport {
   zoneDays: { green: number; yellow: number; red: number }
   sports: SportMonth[]
   /** The clear insights from the whole history up to the month's end. */
-  notableInsights: { question: string; effect: InsightEffect }[]
+  notableInsights: { kind: JournalInsight['kind']; question: string; effect: InsightEffect }[]
   /** Where the data came from and when it was generated. */
   sources: string[]
   generatedAt: string

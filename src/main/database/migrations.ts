@@ -281,6 +281,22 @@ export const migrations: readonly Migration[] = [
         UPDATE recovery SET sleep_start_ms = (SELECT start_ms FROM sleep WHERE sleep.id = recovery.sleep_id)
           WHERE EXISTS (SELECT 1 FROM sleep WHERE sleep.id = recovery.sleep_id);
       `)
+  },
+  {
+    version: 6,
+    description: 'Tags a person puts on their own days',
+    // A tag names what a day held (sick, travel, a late meal): one row per day and tag, a tag's
+    // letter case not making it another. `date` is the member's day as every page dates a cycle.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE day_tag (
+          user_id    INTEGER NOT NULL REFERENCES account(user_id) ON DELETE CASCADE,
+          date       TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+          tag        TEXT NOT NULL COLLATE NOCASE CHECK (length(tag) BETWEEN 1 AND 40),
+          created_ms INTEGER NOT NULL,
+          PRIMARY KEY (user_id, date, tag)
+        ) STRICT;
+      `)
   }
 ]
 

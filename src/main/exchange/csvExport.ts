@@ -121,6 +121,17 @@ const files: Record<ExportRecordType, { name: string; table: string; anchor: str
       { header: 'Notes', value: plain('notes') },
       { header: 'Source', value: plain('source') }
     ]
+  },
+  tag: {
+    name: 'tags.csv',
+    table: 'day_tag',
+    // A tag is on a day, not at a time: the range applies to the day's start (UTC).
+    anchor: '(unixepoch(date) * 1000)',
+    columns: [
+      { header: 'Date (local)', value: plain('date') },
+      { header: 'Tag', value: plain('tag') },
+      { header: 'Tagged at (UTC)', value: iso('created_ms') }
+    ]
   }
 }
 

@@ -1,14 +1,15 @@
 import { z } from 'zod'
 
 /**
- * The JSON export format, version 1: every record of every account with its typed fields (as the
+ * The JSON export format, version 2: every record of every account with its typed fields (as the
  * app stores them) and `raw`, the record exactly as it came (WHOOP's JSON, or the row of WHOOP's CSV
- * export it was imported from), plus profile, body measurement and journal entries. Never tokens,
- * secrets or settings. The committed JSON Schema (`whoop-desktop-export.schema.json`, linked from the
+ * export it was imported from), plus profile, body measurement, journal entries and the person's
+ * own day tags (new in version 2; a version 1 file, without them, restores as it always did). Never
+ * tokens, secrets or settings. The committed JSON Schema (`whoop-desktop-export.schema.json`, linked from the
  * README) is generated from these definitions, and a test keeps the two identical.
  */
 export const EXPORT_FORMAT = 'whoop-desktop-export'
-export const EXPORT_VERSION = 1
+export const EXPORT_VERSION = 2
 
 const nullableNumber = z.number().nullable()
 const nullableInteger = z.number().int().nullable()
@@ -111,6 +112,12 @@ export const exportedJournalEntrySchema = z.strictObject({
   source
 })
 
+export const exportedDayTagSchema = z.strictObject({
+  date: z.iso.date().describe('The member’s day the tag is on, YYYY-MM-DD'),
+  tag: z.string().min(1).max(40),
+  created_ms: integer
+})
+
 export const exportedAccountSchema = z.strictObject({
   userId: integer,
   connectedAt: z.string(),
@@ -125,16 +132,18 @@ export const exportedAccountSchema = z.strictObject({
   recoveries: z.array(exportedRecoverySchema),
   sleeps: z.array(exportedSleepSchema),
   workouts: z.array(exportedWorkoutSchema),
-  journalEntries: z.array(exportedJournalEntrySchema)
+  journalEntries: z.array(exportedJournalEntrySchema),
+  /** Absent from version 1 files. */
+  tags: z.array(exportedDayTagSchema).optional()
 })
 
 export const exportFileSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
+  version: z.number().int().min(1).max(EXPORT_VERSION).describe('The format version: 2 since day tags; 1 files are read too'),
   exportedAt: z.string(),
   app: z.strictObject({ name: z.string(), version: z.string() }),
   range: z.strictObject({ start: z.string().nullable(), end: z.string().nullable() }),
-  recordTypes: z.array(z.enum(['cycle', 'recovery', 'sleep', 'workout', 'journal'])),
+  recordTypes: z.array(z.enum(['cycle', 'recovery', 'sleep', 'workout', 'journal', 'tag'])),
   accounts: z.array(exportedAccountSchema)
 })
 
@@ -143,7 +152,7 @@ export type ExportFile = z.infer<typeof exportFileSchema>
 /** The JSON Schema committed beside this file, generated from the definitions above. */
 export function exportJsonSchema(): object {
   return {
-    title: 'WHOOP Desktop export, version 1',
+    title: `WHOOP Desktop export, version ${EXPORT_VERSION}`,
     description:
       'Every record with its typed fields and `raw`, the record exactly as received (WHOOP API JSON, or the row of WHOOP’s CSV export it was imported from). Times ending in _ms are milliseconds since 1970 (UTC); local_date is the member’s calendar day in the record’s timezone.',
     ...z.toJSONSchema(exportFileSchema, { unrepresentable: 'any' })

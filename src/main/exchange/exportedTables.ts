@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import {
   exportedCycleSchema,
+  exportedDayTagSchema,
   exportedJournalEntrySchema,
   exportedRecoverySchema,
   exportedSleepSchema,
@@ -13,10 +14,11 @@ import type { ExportRecordType } from '../../shared/exchange'
  * to, and its columns (the export format's fields, `raw` aside).
  */
 export interface ExportedTable {
-  list: 'cycles' | 'recoveries' | 'sleeps' | 'workouts' | 'journalEntries'
+  list: 'cycles' | 'recoveries' | 'sleeps' | 'workouts' | 'journalEntries' | 'tags'
   recordType: ExportRecordType
   table: string
   key: readonly string[]
+  /** The SQL for the time, in ms, that an export's date range applies to. */
   anchor: string
   columns: readonly string[]
   hasRaw: boolean
@@ -45,8 +47,21 @@ export const exportedTables: readonly ExportedTable[] = [
     anchor: 'cycle_start_ms',
     columns: columnsOf(exportedJournalEntrySchema),
     hasRaw: false
+  },
+  {
+    list: 'tags',
+    recordType: 'tag',
+    table: 'day_tag',
+    key: ['date', 'tag'],
+    // A tag is on a day, not at a time: the range applies to the day's start (UTC).
+    anchor: '(unixepoch(date) * 1000)',
+    columns: columnsOf(exportedDayTagSchema),
+    hasRaw: false
   }
 ]
 
 /** Whether a table's rows say when they were known (`updated_ms`); journal entries do not. */
 export const keepsKnownTime = (table: ExportedTable): boolean => table.columns.includes('updated_ms')
+
+/** The tables WHOOP's own export fills (every one but the person's tags): what an import of it may replace or remove. */
+export const whoopTables = exportedTables.filter((table) => table.recordType !== 'tag')

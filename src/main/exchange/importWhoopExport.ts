@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3'
-import type { ExportRecordType, ImportCounts, ImportVerdict } from '../../shared/exchange'
+import type { ImportCounts, ImportVerdict, WhoopRecordType } from '../../shared/exchange'
 import type { Row } from '../store/recordTables'
 import { SAME_RECORD_WINDOW_MS } from '../store/recordStore'
-import { exportedTables, keepsKnownTime, type ExportedTable } from './exportedTables'
+import { keepsKnownTime, whoopTables, type ExportedTable } from './exportedTables'
 import { createImportTally } from './importTally'
 import { pairNearest } from './pairNearest'
 import type { ExportTable } from './readWhoopExport'
@@ -21,7 +21,12 @@ const HOUR = 3_600_000
 const SAME_RECORD_TOLERANCE_MS = { cycle: 12 * HOUR, mainSleep: 12 * HOUR, nap: 2 * HOUR, workout: 2 * HOUR } as const
 
 /** What each record type needs beyond its table: how far its versions may drift, and what must agree. */
-const snapshotKinds: Record<ExportRecordType, { tolerance: (row: Row) => number; sameKind: (incoming: Row, stored: Row) => boolean }> = {
+interface SnapshotKind {
+  tolerance: (row: Row) => number
+  sameKind: (incoming: Row, stored: Row) => boolean
+}
+
+const snapshotKinds: Record<WhoopRecordType, SnapshotKind> = {
   cycle: { tolerance: () => SAME_RECORD_TOLERANCE_MS.cycle, sameKind: () => true },
   recovery: { tolerance: () => SAME_RECORD_TOLERANCE_MS.cycle, sameKind: () => true },
   sleep: {
@@ -70,9 +75,9 @@ export function importWhoopExport(db: Database, tables: ExportTable[], now: numb
     )
     for (const [type, rows] of incoming) {
       if (rows.length === 0) continue
-      const table = exportedTables.find((candidate) => candidate.recordType === type)!
+      const table = whoopTables.find((candidate) => candidate.recordType === type)!
       const stamped = !keepsKnownTime(table) ? rows : rows.map((row) => ({ ...row, updated_ms: knownAt, updated_at: new Date(knownAt).toISOString() }))
-      const merged = mergeSnapshot(db, table, userId, stamped, knownAt)
+      const merged = mergeSnapshot(db, table, snapshotKinds[type], userId, stamped, knownAt)
       merged.verdicts.forEach((verdict) => tally.count(type, verdict))
       stale.push(...merged.stale)
     }
@@ -84,9 +89,9 @@ export function importWhoopExport(db: Database, tables: ExportTable[], now: numb
 }
 
 /** The export's rows by record type, for the types its files hold (a file's absence says nothing). */
-function rowsOf(tables: ExportTable[], userId: number): Map<ExportRecordType, Row[]> {
-  const rows = new Map<ExportRecordType, Row[]>()
-  const add = (type: ExportRecordType, row: Row | undefined) => {
+function rowsOf(tables: ExportTable[], userId: number): Map<WhoopRecordType, Row[]> {
+  const rows = new Map<WhoopRecordType, Row[]>()
+  const add = (type: WhoopRecordType, row: Row | undefined) => {
     if (!rows.has(type)) rows.set(type, [])
     if (row) rows.get(type)!.push({ ...row, user_id: userId })
   }
@@ -112,8 +117,7 @@ function latestMomentOf(row: Row): number {
 }
 
 /** One record type of the snapshot against what is stored: the verdict on each row, and the stale rows. */
-function mergeSnapshot(db: Database, table: ExportedTable, userId: number, rows: Row[], knownAt: number) {
-  const kind = snapshotKinds[table.recordType]
+function mergeSnapshot(db: Database, table: ExportedTable, kind: SnapshotKind, userId: number, rows: Row[], knownAt: number) {
   const anchors = rows.map((row) => row[table.anchor] as number)
   const first = Math.min(...anchors)
   const last = Math.max(...anchors)

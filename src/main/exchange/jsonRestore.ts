@@ -47,7 +47,7 @@ function mergeExport(db: Database, file: ExportFile): ImportCounts {
       if (exported.profile) profile.run({ user_id: userId, ...exported.profile, raw: JSON.stringify(exported.profile.raw) })
       if (exported.bodyMeasurement) body.run({ user_id: userId, ...exported.bodyMeasurement, raw: JSON.stringify(exported.bodyMeasurement.raw) })
       for (const { table, existing, insert, update } of statements) {
-        for (const record of exported[table.list] as Record<string, unknown>[]) {
+        for (const record of (exported[table.list] ?? []) as Record<string, unknown>[]) {
           const row: Record<string, unknown> = { ...record, user_id: userId }
           if (table.hasRaw) row.raw = JSON.stringify(record.raw)
           const current = existing.get(row) as Record<string, unknown> | undefined

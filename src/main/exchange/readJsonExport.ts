@@ -35,7 +35,9 @@ const CHUNK_BYTES = 64 * 1024
 const headerSchema = exportFileSchema.omit({ accounts: true })
 const accountFields = ['userId', 'connectedAt', 'isDemo', 'profile', 'bodyMeasurement'] as const
 const accountShellSchema = exportedAccountSchema.pick({ userId: true, connectedAt: true, isDemo: true, profile: true, bodyMeasurement: true })
-const recordSchemas = new Map(exportedTables.map((table) => [table.list, exportedAccountSchema.shape[table.list].element as z.ZodType]))
+/** A list's array schema, whether the list is required or (being newer than version 1) optional. */
+const listSchema = (schema: z.ZodType) => (schema instanceof z.ZodOptional ? schema.unwrap() : schema) as z.ZodArray
+const recordSchemas = new Map(exportedTables.map((table) => [table.list, listSchema(exportedAccountSchema.shape[table.list]).element as z.ZodType]))
 
 type Account = ExportFile['accounts'][number]
 
@@ -58,7 +60,7 @@ export async function readJsonExport(file: string, options: ReadJsonOptions = {}
 
   const header: Record<string, unknown> = {}
   const accounts: Account[] = []
-  const accountAt = (index: number) => (accounts[index] ??= { cycles: [], recoveries: [], sleeps: [], workouts: [], journalEntries: [] } as never)
+  const accountAt = (index: number) => (accounts[index] ??= Object.fromEntries(exportedTables.map((table) => [table.list, []])) as never)
   let records = 0
   let depth = 0
   let tokens = 0

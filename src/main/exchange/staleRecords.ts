@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import type { ExportRecordType, PendingRemoval, RemovalResult } from '../../shared/exchange'
 import { AppError } from '../api/apiErrors'
-import { exportedTables, keepsKnownTime } from './exportedTables'
+import { keepsKnownTime, whoopTables } from './exportedTables'
 
 /** A stored record of an earlier WHOOP export that a newer export no longer has. */
 export interface StaleRecord {
@@ -22,7 +22,7 @@ export interface StaleRecord {
 export function createStaleRecordRemoval(db: Database) {
   let pending: { id: string; records: StaleRecord[] } | undefined
   const statements = new Map(
-    exportedTables.map((table) => {
+    whoopTables.map((table) => {
       const byKey = table.key.map((column) => `${column} = ?`).join(' AND ')
       const unchanged = keepsKnownTime(table) ? ' AND updated_ms = ?' : ''
       const remove = db.prepare(`DELETE FROM ${table.table} WHERE user_id = ? AND source = 'export' AND ${byKey}${unchanged}`)

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { metricSpecs, type AgainstBaseline, type DayDetail, type DaySleep, type SleepNeedParts, type TrendMetric } from '../../shared/insights'
 import { BASELINE_DAYS, baselines } from '../store/baseline'
 import { seriesOf, type DailyValues } from '../store/dailyValues'
+import type { DayTags } from '../store/dayTags'
 import type { JournalAnswers } from '../store/journalAnswers'
 import type { JournalInsights } from './journalInsights'
 import { localTimeOf, stateOf } from './recordFields'
@@ -80,7 +81,7 @@ function sleepOf(row: SleepRow): DaySleep {
 
 
 /** Everything stored about one day: recovery against baseline, sleep, strain, workouts, journal. */
-export function createDayDetail(db: Database, daily: DailyValues, journal: JournalAnswers, workouts: WorkoutList, insights: JournalInsights) {
+export function createDayDetail(db: Database, daily: DailyValues, journal: JournalAnswers, tags: DayTags, workouts: WorkoutList, insights: JournalInsights) {
   // A day can hold two cycles (someone who sleeps by day wakes twice on one date): its state and
   // recovery are its first cycle's (WHOOP numbers cycles in order; SQLite reads `score_state` from the
   // row MIN picks), its heart rates over both; strain, energy and the recovery score
@@ -96,17 +97,25 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
            performance_pct, efficiency_pct, consistency_pct, respiratory_rate, disturbance_count, sleep_cycle_count, source, raw
       FROM sleep WHERE user_id = ? AND local_date = ? ORDER BY start_ms`)
   /**
-   * What the journal found that bears on this morning: the answers given this morning (about the day
-   * before) that were yes to a question with a clear difference, each with that difference.
+   * What the journal and the tags found that bears on this morning: the answers given this morning
+   * (about the day before) that were yes to a question with a clear difference, and yesterday's tags
+   * with one, each with that difference.
    */
   function findingsOn(userId: number, date: string): DayDetail['findings'] {
     const midnight = Date.parse(`${date}T00:00:00Z`)
     const answeredYes = journal
       .between(userId, midnight - NEAR_DAY_MS, midnight + NEAR_DAY_MS)
       .filter((answer) => answer.answeredOn === date && answer.answeredYes)
-    if (answeredYes.length === 0) return []
-    const found = new Map(insights(userId).questions.map((question) => [question.question, question.effects.filter((effect) => effect.clear)]))
-    return answeredYes.flatMap(({ question }) => (found.get(question)?.length ? [{ question, effects: found.get(question)! }] : []))
+      .map(({ question }) => `journal:${question}`)
+    const taggedYesterday = tags.on(userId, addDays(date, -1)).map((tag) => `tag:${tag.toLowerCase()}`)
+    if (answeredYes.length + taggedYesterday.length === 0) return []
+    const found = new Map(
+      insights(userId).questions.map(({ kind, question, effects }) => [
+        `${kind}:${kind === 'tag' ? question.toLowerCase() : question}`,
+        { kind, question, effects: effects.filter((effect) => effect.clear) }
+      ])
+    )
+    return [...answeredYes, ...taggedYesterday].flatMap((key) => (found.get(key)?.effects.length ? [found.get(key)!] : []))
   }
 
   /** The day, or null when nothing at all is stored for this person. */
@@ -162,6 +171,7 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
         .between(userId, midnight - NEAR_DAY_MS + DAY_MS, midnight + NEAR_DAY_MS + DAY_MS)
         .filter((answer) => answer.about === date)
         .map(({ question, answeredYes, notes, answeredOn }) => ({ question, answeredYes, notes, answeredOn })),
+      tags: tags.on(userId, date),
       findings: findingsOn(userId, date),
       hasJournal: journal.any(userId)
     }

@@ -24,7 +24,7 @@ export interface InsightDeps {
 /** The day view, trends, insights, comparisons and the monthly report: each answer computed from the same day values. */
 export function createInsightHandlers(deps: InsightDeps): Pick<ApiHandlers, 'getDay' | 'getTrend' | 'getInsights' | 'getComparison' | 'getReport' | 'saveReportPdf'> {
   const { accounts, dashboard, clock } = deps
-  const { daily, dayDetail, insights, monthReport } = deps.queries
+  const { daily, dayDetail, insights, monthReport, tags } = deps.queries
   const shownUser = () => accounts.shown()?.userId
 
   return {
@@ -35,7 +35,8 @@ export function createInsightHandlers(deps: InsightDeps): Pick<ApiHandlers, 'get
     getTrend: ({ metric, range }) => {
       const userId = shownUser()
       if (userId === undefined) return null
-      return trendOf(daily, { userId, metric, range, to: dashboard.dayRange(userId, 'all', clock.now()).to })
+      const trend = trendOf(daily, { userId, metric, range, to: dashboard.dayRange(userId, 'all', clock.now()).to })
+      return { ...trend, tags: tags.taggedDays(userId, trend.current.from, trend.current.to) }
     },
     getComparison: (query) => {
       const userId = shownUser()

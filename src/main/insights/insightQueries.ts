@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { createDailyValues } from '../store/dailyValues'
+import { createDayTags } from '../store/dayTags'
 import { createJournalAnswers } from '../store/journalAnswers'
 import { createDayDetail } from './dayDetail'
 import { createJournalInsights } from './journalInsights'
@@ -13,13 +14,15 @@ import { createWorkoutList } from './workoutList'
 export function createInsightQueries(db: Database) {
   const daily = createDailyValues(db)
   const journal = createJournalAnswers(db)
+  const tags = createDayTags(db)
   const workouts = createWorkoutList(db)
-  const insights = createJournalInsights(db, daily, journal)
+  const insights = createJournalInsights(db, daily, journal, tags)
   return {
     daily,
+    tags,
     workouts,
     insights,
-    dayDetail: createDayDetail(db, daily, journal, workouts, insights),
+    dayDetail: createDayDetail(db, daily, journal, tags, workouts, insights),
     monthReport: createMonthReport(db, daily, insights)
   }
 }

@@ -3,6 +3,7 @@ import ttest2 from '@stdlib/stats-ttest2'
 import tQuantile from '@stdlib/stats-base-dists-t-quantile'
 import { insightOutcomes, type DayValues, type InsightEffect, type Insights, type JournalInsight, type StrainRecoveryFit } from '../../shared/insights'
 import { nextDay, type DailyValues } from '../store/dailyValues'
+import type { DayTags } from '../store/dayTags'
 import type { JournalAnswers } from '../store/journalAnswers'
 import { rememberUntilChanged } from '../store/rememberUntilChanged'
 import { daysFrom } from '../store/buckets'
@@ -23,7 +24,7 @@ const STRAIN_STEPS = Array.from({ length: 22 }, (_, strain) => strain)
  * many questions does not present chance as findings. Day strain is set against the next morning's
  * recovery as a fitted line. These are associations; the page says so and never claims a cause.
  */
-export function createJournalInsights(db: Database, daily: DailyValues, journal: JournalAnswers) {
+export function createJournalInsights(db: Database, daily: DailyValues, journal: JournalAnswers, tags: DayTags) {
   /** Everything known up to `until` (the whole history when left out). */
   return rememberUntilChanged(db, (userId: number, until: string = '9999-12-31'): Insights => {
     const history = daily.historyRange(userId)
@@ -37,14 +38,27 @@ export function createJournalInsights(db: Database, daily: DailyValues, journal:
     })
 
     // The morning each answer was given on, or undefined when nothing was measured that morning.
-    const byQuestion = new Map<string, { yes: (DayValues | undefined)[]; no: (DayValues | undefined)[] }>()
+    const byQuestion = new Map<string, Sides>()
+    const sidesOf = (key: string, kind: JournalInsight['kind'], question: string) => {
+      if (!byQuestion.has(key)) byQuestion.set(key, { kind, question, yes: [], no: [] })
+      return byQuestion.get(key)!
+    }
     for (const { question, answeredOn, answeredYes } of journal.all(userId)) {
       if (answeredYes === null || answeredOn > until) continue
-      const days = byQuestion.get(question) ?? { yes: [], no: [] }
-      byQuestion.set(question, days)
-      days[answeredYes ? 'yes' : 'no'].push(values.get(answeredOn))
+      sidesOf(`journal:${question}`, 'journal', question)[answeredYes ? 'yes' : 'no'].push(values.get(answeredOn))
     }
-    const tested = [...byQuestion].map(([question, days]) => ({
+    // A tag tells of its own day, as a journal answer tells of the day before its morning: it is set
+    // against the next morning. Every other day since the first tag counts as a day without it.
+    const tagged = tags.all(userId).filter((day) => day.date <= until)
+    if (tagged.length && history) {
+      const names = new Map(tagged.flatMap((day) => day.tags).map((tag) => [tag.toLowerCase(), tag]))
+      const tagsOn = new Map(tagged.map((day) => [day.date, new Set(day.tags.map((tag) => tag.toLowerCase()))]))
+      for (const date of daysFrom(tagged[0].date, nextDay(until < history.last ? until : history.last))) {
+        for (const [key, tag] of names) sidesOf(`tag:${key}`, 'tag', tag)[tagsOn.get(date)?.has(key) ? 'yes' : 'no'].push(nextMornings.get(date))
+      }
+    }
+    const tested = [...byQuestion.values()].map(({ kind, question, ...days }) => ({
+      kind,
       question,
       yesDays: days.yes.length,
       noDays: days.no.length,
@@ -84,6 +98,14 @@ export function createJournalInsights(db: Database, daily: DailyValues, journal:
 }
 
 export type JournalInsights = ReturnType<typeof createJournalInsights>
+
+/** A question's (or a tag's) mornings after yes-days and after no-days; undefined where nothing was measured. */
+interface Sides {
+  kind: JournalInsight['kind']
+  question: string
+  yes: (DayValues | undefined)[]
+  no: (DayValues | undefined)[]
+}
 
 /**
  * Welch's t interval for mean(yes) − mean(no), its p-value and Hedges' g, or nothing when a side is

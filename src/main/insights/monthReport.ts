@@ -52,7 +52,7 @@ export function createMonthReport(db: Database, daily: DailyValues, insights: (u
       zoneDays,
       sports: sportsOf.all(userId, from, to),
       notableInsights: known.questions.flatMap((insight) =>
-        insight.effects.filter((effect) => effect.clear).map((effect) => ({ question: insight.question, effect }))
+        insight.effects.filter((effect) => effect.clear).map((effect) => ({ kind: insight.kind, question: insight.question, effect }))
       ),
       sources: sourcesOf.all(userId, from, to, userId, from, to).map(({ source }) => sourceName(source)),
       generatedAt: new Date(now).toISOString(),

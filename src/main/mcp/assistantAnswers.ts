@@ -142,7 +142,7 @@ function changeAnswer(metric: TrendMetric, difference: number | null, percent: n
 }
 
 /** One measure over a range: daily values (capped), its baseline, and the range against the one before. */
-export function trendAnswer(trend: Omit<Trend, 'range'>) {
+export function trendAnswer(trend: Omit<Trend, 'range' | 'tags'>) {
   const { metric } = trend
   const days = trend.points.map((point) => ({ date: point.date, value: metricValue(metric, point.value) }))
   const last = trend.points.at(-1)?.baseline ?? null
@@ -244,7 +244,7 @@ export function insightsAnswer(insights: Insights) {
         clear: effect.clear,
         yes_days: effect.yesDays,
         no_days: effect.noDays,
-        in_words: describeEffect(question.question, effect)
+        in_words: describeEffect(question, effect, true)
       }))
     })),
     day_strain_and_next_morning_recovery: insights.strainRecovery && {

@@ -1,3 +1,4 @@
+import { createDayTags, type DayTags } from './dayTags'
 import type { Database } from 'better-sqlite3'
 import {
   rangeSpecs,
@@ -70,10 +71,10 @@ function extent(values: readonly (number | null)[]): [number, number] | null {
 /**
  * The dashboard's charts, from the daily values every page reads (dailyValues.ts): what is its own
  * is charting, the buckets of a range and what a bucket adds to its days (zone shares, ranges, the
- * rolling lines), sports and heart-rate zones, and the summary cards. The renderer draws what it
+ * rolling lines), sports and heart-rate zones, the summary cards, and the range's tagged days. The renderer draws what it
  * receives: per-bucket series with explicit gaps.
  */
-export function createDashboardQueries(db: Database, daily: DailyValues = createDailyValues(db)) {
+export function createDashboardQueries(db: Database, daily: DailyValues = createDailyValues(db), tags: DayTags = createDayTags(db)) {
   const sportRows = db.prepare<[number, string, string], SportTotal>(`
     SELECT sport_name AS sport, COUNT(*) AS workouts, SUM(end_ms - start_ms) AS durationMs,
            AVG(strain) AS averageStrain, COUNT(strain) AS scoredWorkouts, COALESCE(SUM(kilojoule), 0) AS kilojoule,
@@ -293,7 +294,8 @@ export function createDashboardQueries(db: Database, daily: DailyValues = create
         strain,
         sports,
         zonesMs: zoneTotals(days),
-        summary: summary(days, sports)
+        summary: summary(days, sports),
+        tags: tags.taggedDays(userId, days.from, days.to)
       }
     }
   }

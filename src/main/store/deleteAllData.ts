@@ -6,6 +6,7 @@ const tables = [
   'sync_run',
   'sync_state',
   'journal_entry',
+  'day_tag',
   'workout',
   'sleep',
   'recovery',

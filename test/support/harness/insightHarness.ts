@@ -14,7 +14,7 @@ export function insightHandlersOf(harness: SyncHarness) {
   return createInsightHandlers({
     queries,
     accounts: createAccountQueries(harness.db),
-    dashboard: createDashboardQueries(harness.db, queries.daily),
+    dashboard: createDashboardQueries(harness.db, queries.daily, queries.tags),
     clock: harness.clock,
     files: { chooseExportTarget: async () => undefined, chooseImportSource: async () => undefined }
   })

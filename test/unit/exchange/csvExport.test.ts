@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startCoreHarness, type CoreHarness } from '../../support/harness/appCoreHarness'
 import { makeTempDir } from '../../support/harness/tempDir'
+import { testClock } from '../../support/harness/testClock'
 
 let harness: CoreHarness | undefined
 afterEach(async () => {
@@ -20,10 +21,14 @@ describe('CSV export', () => {
       .prepare(`INSERT INTO journal_entry (user_id, cycle_start_ms, cycle_end_ms, timezone_offset, local_date, question, answered_yes, notes, source)
                 VALUES (-1, 1, 2, '-05:00', '2026-01-01', 'Have any caffeine?', 1, 'two cups, "strong"', 'export')`)
       .run()
+    const taggedDay = (harness.core.database.prepare('SELECT day FROM cycle ORDER BY start_ms DESC LIMIT 1').get() as { day: string }).day
+    const taggedFrom = testClock.now()
+    await harness.call('tagDay', { date: taggedDay, tag: 'late meal' })
+    const taggedTo = testClock.now()
     harness.files.exportTo = path.join(makeTempDir(), 'export.zip')
     const result = await harness.call('exportData', { format: 'csv' })
     const files = unzipSync(fs.readFileSync(harness.files.exportTo))
-    expect(Object.keys(files).sort()).toEqual(['cycles.csv', 'journal_entries.csv', 'recoveries.csv', 'sleeps.csv', 'workouts.csv'])
+    expect(Object.keys(files).sort()).toEqual(['cycles.csv', 'journal_entries.csv', 'recoveries.csv', 'sleeps.csv', 'tags.csv', 'workouts.csv'])
     const table = (name: string) => parse(strFromU8(files[name]), { columns: true }) as Record<string, string>[]
     const count = (t: string) => (harness!.core.database.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n
     expect(table('cycles.csv')).toHaveLength(count('cycle'))
@@ -35,7 +40,9 @@ describe('CSV export', () => {
     expect(table('cycles.csv').map((row) => row['Timezone offset'])).toEqual(offsets.map((row) => row.o))
     expect(table('journal_entries.csv')).toHaveLength(count('journal_entry'))
     expect(table('journal_entries.csv').find((row) => row.Notes)).toMatchObject({ Notes: 'two cups, "strong"', 'Answered yes': 'true' })
-    expect(result.records).toBe(count('cycle') + count('sleep') + count('recovery') + count('workout') + count('journal_entry'))
+    const taggedAt = expect.toSatisfy((iso: string) => Date.parse(iso) >= taggedFrom && Date.parse(iso) <= taggedTo && iso.endsWith('Z'))
+    expect(table('tags.csv')).toEqual([{ 'User id': '-1', 'Date (local)': taggedDay, Tag: 'late meal', 'Tagged at (UTC)': taggedAt }])
+    expect(result.records).toBe(count('cycle') + count('sleep') + count('recovery') + count('workout') + count('journal_entry') + 1)
   })
 })
 

@@ -7,6 +7,8 @@ import { invokeApi } from '../../../src/main/api/invokeApi'
 import { startCoreHarness, type CoreHarness } from '../../support/harness/appCoreHarness'
 import { storedRecords, tableCounts } from '../../support/harness/syncHarness'
 import { makeTempDir } from '../../support/harness/tempDir'
+import { testClock } from '../../support/harness/testClock'
+import { cycleDay } from '../../support/fixtures/memberDays'
 import { exportSchemaFile } from './exportFormat.test'
 
 let harness: CoreHarness | undefined
@@ -61,6 +63,56 @@ describe('JSON export and restore', () => {
     await exportTo(harness, path.join(dir, 'second.json'))
     const [a, b] = ['first.json', 'second.json'].map((name) => fs.readFileSync(path.join(dir, name), 'utf8'))
     expect(withoutTimestamp(b)).toBe(withoutTimestamp(a))
+  })
+
+  it("keeps the person's tags: tag a day, export, delete all, restore, and the day has its tags again", async () => {
+    harness = await syncedHarness(40)
+    const day = cycleDay(harness.fake.history, harness.fake.history.cycles[5].id)
+    const taggedFrom = testClock.now()
+    await harness.call('tagDay', { date: day, tag: 'travel' })
+    // Through the API as the page calls it: spaces tidied, a tag too long refused with a reason.
+    const tag = (text: string) => invokeApi(harness!.core.handlers, 'tagDay', [{ date: day, tag: text }], () => {})
+    expect(await tag('  late   meal ')).toEqual({ ok: true, value: { date: day, tags: ['late meal', 'travel'] } })
+    expect(await tag('x'.repeat(41))).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining('at most 40 characters') } })
+    const taggedTo = testClock.now()
+    // The same tag in other letters is the same tag.
+    expect((await harness.call('tagDay', { date: day, tag: 'Travel' })).tags).toHaveLength(2)
+    const tagged = (await harness.call('getDay', { date: day }))?.tags
+    const file = path.join(makeTempDir(), 'tagged.json')
+    await exportTo(harness, file)
+    const exported = JSON.parse(fs.readFileSync(file, 'utf8'))
+    expect(validateExport(exported), JSON.stringify(validateExport.errors?.slice(0, 3))).toBe(true)
+    expect(exported).toMatchObject({ version: 2, recordTypes: expect.arrayContaining(['tag']) })
+    const taggedAt = expect.toSatisfy((ms: number) => ms >= taggedFrom && ms <= taggedTo)
+    expect(exported.accounts[0].tags).toEqual([
+      { date: day, tag: 'late meal', created_ms: taggedAt },
+      { date: day, tag: 'travel', created_ms: taggedAt }
+    ])
+
+    await harness.call('deleteAllData', { confirm: 'DELETE' })
+    expect(harness.core.database.prepare('SELECT COUNT(*) AS n FROM day_tag').get()).toEqual({ n: 0 })
+    harness.files.importFrom = file
+    const restored = await harness.call('importData', { kind: 'json-backup' })
+    expect(restored.byType.tag).toMatchObject({ added: 2 })
+    expect((await harness.call('getDay', { date: day }))?.tags).toEqual(tagged)
+    expect(tagged).toEqual(['late meal', 'travel'])
+  })
+
+  it('restores an export made before tags (format 1) as it always did', async () => {
+    harness = await syncedHarness(20)
+    const dir = makeTempDir()
+    await exportTo(harness, path.join(dir, 'now.json'))
+    const current = JSON.parse(fs.readFileSync(path.join(dir, 'now.json'), 'utf8'))
+    const { tags: _tags, ...account } = current.accounts[0]
+    const formatOne = { ...current, version: 1, recordTypes: ['cycle', 'recovery', 'sleep', 'workout', 'journal'], accounts: [account] }
+    fs.writeFileSync(path.join(dir, 'format-1.json'), JSON.stringify(formatOne, null, 2))
+    const before = storedRecords(harness.core.database)
+    await harness.call('deleteAllData', { confirm: 'DELETE' })
+    harness.files.importFrom = path.join(dir, 'format-1.json')
+    const restored = await harness.call('importData', { kind: 'json-backup' })
+    expect(restored).toMatchObject({ imported: true, updated: 0 })
+    expect(restored.byType.tag).toBeUndefined()
+    expect(storedRecords(harness.core.database)).toEqual(before)
   })
 
   it('writes a file valid against the committed JSON Schema, with the raw WHOOP records', async () => {
@@ -124,7 +176,7 @@ describe('restoring a bad file', () => {
     ['UTF-16 text', (valid) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(valid, 'utf16le')]), /UTF-16/],
     ['Latin-1 text', (valid) => Buffer.from(valid.replace('Alex', 'Zoë'), 'latin1'), /not UTF-8/],
     ['another program’s JSON', () => JSON.stringify({ records: [] }), /not a WHOOP Desktop export/],
-    ['an export from a newer version', (valid) => valid.replace('"version": 1', '"version": 2'), /newer version of WHOOP Desktop \(export format 2/],
+    ['an export from a newer version', (valid) => valid.replace('"version": 2', '"version": 3'), /newer version of WHOOP Desktop \(export format 3/],
     ['a record with a wrong field', (valid) => valid.replace(/"strain":\s*[\d.]+/, '"strain": "high"'), /at accounts\.0\.cycles\.\d+\.strain/]
   ]
 

@@ -250,7 +250,7 @@ describe('journal insights', () => {
     const alcohol = insights.questions.find((q) => q.question === ALCOHOL)!
     const days = journalDays(history(), journal, ALCOHOL)
     const yesMorning = (await handlers.getDay({ date: days.yes[0] }))!
-    expect(yesMorning.findings).toEqual([{ question: ALCOHOL, effects: alcohol.effects.filter((effect) => effect.clear) }])
+    expect(yesMorning.findings).toEqual([{ kind: 'journal', question: ALCOHOL, effects: alcohol.effects.filter((effect) => effect.clear) }])
     const noMorning = (await handlers.getDay({ date: days.no[0] }))!
     expect(noMorning.findings.map((finding) => finding.question)).not.toContain(ALCOHOL)
   })

@@ -3,6 +3,7 @@ import type { BaseTickContentProps } from 'recharts'
 import type { Bucket } from '../../../shared/dashboard'
 import { axisLabel, bucketLabel } from '../format'
 import { dateTicks, labelWidth, type ValueScale } from './axisTicks'
+import { tagNote, type TagsByBucket } from './tagMarks'
 
 /** Shared look of the charts: date axes that fit their width, tooltips with the bucket's full date. */
 // The top margin keeps the highest tick label, centred on its tick, whole.
@@ -85,7 +86,7 @@ type BucketPoint = { date: string; scored: number; pending: number; unscorable: 
  * Under a week's or month's values, what they are the mean of; under any bucket, how many of its
  * records WHOOP has not scored.
  */
-function bucketNote(point: BucketPoint, bucket: Bucket, unit: 'days' | 'nights', flags: boolean): ReactNode {
+function bucketNote(point: BucketPoint, bucket: Bucket, unit: 'days' | 'nights', flags: boolean): string | undefined {
   const parts = [
     bucket !== 'day' ? `Mean of ${point.scored} ${point.scored === 1 ? unit.slice(0, -1) : unit}` : '',
     flags && point.pending ? `${point.pending} still being scored` : '',
@@ -101,12 +102,14 @@ function bucketNote(point: BucketPoint, bucket: Bucket, unit: 'days' | 'nights',
 export function bucketTooltip<Point extends BucketPoint>(
   bucket: Bucket,
   rows: (point: Point) => TooltipRow[],
-  options: { flags?: boolean; unit?: 'days' | 'nights' } = {}
+  options: { flags?: boolean; unit?: 'days' | 'nights'; tags?: TagsByBucket } = {}
 ) {
-  const { flags = true, unit = 'days' } = options
+  const { flags = true, unit = 'days', tags } = options
   return function BucketTooltip({ payload }: { payload?: readonly { payload?: unknown }[] }) {
     const point = hoveredPoint<Point>(payload)
-    return point ? <TooltipBox date={point.date} bucket={bucket} rows={rows(point)} note={bucketNote(point, bucket, unit, flags)} /> : null
+    if (!point) return null
+    const notes = [bucketNote(point, bucket, unit, flags), tags && tagNote(tags.get(point.date), bucket)].filter(Boolean)
+    return <TooltipBox date={point.date} bucket={bucket} rows={rows(point)} note={notes.length ? notes.join(' · ') : undefined} />
   }
 }
 

@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
 import { Area, Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Bucket, RecoveryPoint } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
@@ -9,6 +9,8 @@ import { ChartCard } from '../charts/ChartCard'
 import { ChartBox } from '../charts/ChartBox'
 import { bucketTooltip, chartMargin, dateAxis, fixedScale, isolatedPointDots, Legend, valueAxis, type TooltipRow } from '../charts/chartParts'
 import { seriesSummary } from '../charts/chartText'
+import { tagLegend, tagMarks, tagsByBucket } from '../charts/tagMarks'
+import type { TaggedDay } from '../../../shared/tags'
 
 const HRV = measureColors.hrv
 const RHR = measureColors['resting-hr']
@@ -28,12 +30,21 @@ const zones = [
  * Recovery % by day coloured by zone, or for weeks and months the share of green, yellow and red
  * days; HRV and resting heart rate against their baseline (by day) or with the range of their days.
  */
-function RecoveryChartBody({ points, bucket, settings }: { points: RecoveryPoint[]; bucket: Bucket; settings: Settings | undefined }) {
+interface RecoveryChartProps {
+  points: RecoveryPoint[]
+  bucket: Bucket
+  /** The range's tagged days: marked over the recovery bars, named in every tooltip of the card. */
+  tags: readonly TaggedDay[]
+  settings: Settings | undefined
+}
+
+function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProps) {
   const hasOxygen = points.some((p) => p.spo2 !== null || p.skinTemp !== null)
   // The skin temperature chart draws, and its tooltip reads, the same converted points.
   const degrees = temperatureUnit(settings)
   const skinPoints = points.map((p) => ({ ...p, skinTemp: temperatureValue(p.skinTemp, settings) }))
-  const tooltip = (rows: (p: RecoveryPoint) => TooltipRow[]) => bucketTooltip(bucket, rows)
+  const tagged = useMemo(() => tagsByBucket(tags, points), [tags, points])
+  const tooltip = (rows: (p: RecoveryPoint) => TooltipRow[]) => bucketTooltip(bucket, rows, { tags: tagged })
   const byDay = bucket === 'day'
   const daysIn = (p: RecoveryPoint) => p.zoneDays.green + p.zoneDays.yellow + p.zoneDays.red
   const shares = points.map((p) => ({
@@ -81,6 +92,7 @@ function RecoveryChartBody({ points, bucket, settings }: { points: RecoveryPoint
                   <Cell key={p.date} fill={recoveryColor(p.recovery)} />
                 ))}
               </Bar>
+              {tagMarks(tagged, recoveryDays.domain[1])}
             </BarChart>
           ) : (
             <BarChart width={width} height={190} data={shares} margin={chartMargin} title="Recovery zones" desc={zoneSummary(points)}>
@@ -91,11 +103,12 @@ function RecoveryChartBody({ points, bucket, settings }: { points: RecoveryPoint
               {zones.map((zone) => (
                 <Bar key={zone.key} dataKey={zone.key} name={zone.label} stackId="zones" fill={zone.color} isAnimationActive={false} />
               ))}
+              {tagMarks(tagged, zoneShares.domain[1])}
             </BarChart>
           )
         }
       </ChartBox>
-      {!byDay && <Legend items={zones} />}
+      {(!byDay || tagged.size > 0) && <Legend items={[...(byDay ? [] : zones), ...(tagged.size > 0 ? [tagLegend] : [])]} />}
       <div className="chart-pair">
         <TrendChart
           title="Heart rate variability"

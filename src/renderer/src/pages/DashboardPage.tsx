@@ -100,7 +100,7 @@ export function DashboardPage(props: DashboardPageProps) {
           onSync={status?.state === 'connected' && !syncing ? onSync : undefined}
         />
       )}
-      {data?.summary.today && <TodayPanel newest={data.summary.today} dataVersion={dataVersion} settings={settings} />}
+      {data?.summary.today && <TodayPanel newest={data.summary.today} dataVersion={dataVersion} settings={settings} onTagsChanged={onDataChanged} />}
       {data && (
         <div className="page-head history-head">
           <h2>History</h2>
@@ -125,7 +125,7 @@ export function DashboardPage(props: DashboardPageProps) {
       )}
       {data && !emptyRange && (
         <>
-          <RecoveryChart points={data.recovery} bucket={data.bucket} settings={settings} />
+          <RecoveryChart points={data.recovery} bucket={data.bucket} tags={data.tags} settings={settings} />
           <SleepChart points={data.sleep} bucket={data.bucket} />
           <StrainChart points={data.strain} bucket={data.bucket} sports={data.sports} zonesMs={data.zonesMs} settings={settings} />
         </>

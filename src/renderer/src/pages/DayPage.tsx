@@ -11,6 +11,7 @@ import { metricSpecs } from '../../../shared/insights'
 import { useApiResult } from '../useApiResult'
 import { openPage } from '../useHashPage'
 import { Button } from '../ui/Button'
+import { DayTagEditor } from '../tags/DayTagEditor'
 import { Card, NoDataYet } from '../ui/Card'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })
@@ -296,7 +297,10 @@ function StrainSection({ day, settings }: { day: DayDetail; settings: Settings |
 function JournalSection({ day }: { day: DayDetail }) {
   return (
     <Card className="day-card" data-testid="day-journal" aria-labelledby="day-journal-title">
-      <h2 id="day-journal-title">Journal</h2>
+      <h2 id="day-journal-title">Tags and journal</h2>
+      <h3>Your tags</h3>
+      <DayTagEditor date={day.date} tags={day.tags} />
+      <h3>WHOOP journal</h3>
       {day.journal.length > 0 ? (
         <>
           <p className="muted" data-testid="day-journal-answered">

@@ -44,11 +44,12 @@ function JournalInsights({ insights }: { insights: Insights }) {
   const waiting = insights.questions.filter((question) => question.effects.length === 0)
   return (
     <Card aria-labelledby="journal-insights-title">
-      <h2 id="journal-insights-title">Your journal and your mornings</h2>
+      <h2 id="journal-insights-title">Your journal, your tags and your mornings</h2>
       <p className="muted" data-testid="insights-method">
         Associations in your own data, not causes. WHOOP asks its journal when you wake: each answer tells of the day before, and is set against that
-        morning's recovery, HRV, resting heart rate and sleep, on the mornings after yes-days against those after no-days (questions with at
-        least {insights.minimumDays} of each). {insights.comparisons} {insights.comparisons === 1 ? 'comparison was' : 'comparisons were'} made;
+        morning's recovery, HRV, resting heart rate and sleep, on the mornings after yes-days against those after no-days. A tag you put on a day is
+        set against the next morning, after tagged days against after the other days since you began tagging. Each needs at
+        least {insights.minimumDays} days of each kind. {insights.comparisons} {insights.comparisons === 1 ? 'comparison was' : 'comparisons were'} made;
         a difference is called clear only when it survives a correction for that many (false discovery rate {Math.round(insights.falseDiscoveryRate * 100)} %).
       </p>
       {!insights.hasJournal && (
@@ -58,14 +59,20 @@ function JournalInsights({ insights }: { insights: Insights }) {
         </p>
       )}
       {clear.map((question) => (
-        <QuestionRow key={question.question} insight={question} />
+        <QuestionRow key={`${question.kind}:${question.question}`} insight={question} />
       ))}
       {unclear.length > 0 && (
         <p className="muted" data-testid="insights-unclear">
           No clear difference yet for{' '}
           {unclear.map((question, index) => (
-            <span key={question.question} data-testid="insight-unclear" data-question={question.question} title={`${question.yesDays} yes and ${question.noDays} no days`}>
-              {index > 0 && (index === unclear.length - 1 ? ' and ' : ', ')}“{question.question}”
+            <span
+              key={`${question.kind}:${question.question}`}
+              data-testid="insight-unclear"
+              data-question={question.question}
+              title={question.kind === 'tag' ? `${question.yesDays} tagged and ${question.noDays} other days` : `${question.yesDays} yes and ${question.noDays} no days`}
+            >
+              {index > 0 && (index === unclear.length - 1 ? ' and ' : ', ')}
+              {subjectName(question)}
             </span>
           ))}
           .
@@ -75,7 +82,7 @@ function JournalInsights({ insights }: { insights: Insights }) {
         <p className="muted" data-testid="insights-waiting">
           Not enough days yet for{' '}
           {waiting
-            .map((question) => `“${question.question}” (${question.yesDays} yes, ${question.noDays} no)`)
+            .map((question) => `${subjectName(question)} (${question.yesDays} ${question.kind === 'tag' ? 'tagged' : 'yes'}, ${question.noDays} ${question.kind === 'tag' ? 'other' : 'no'})`)
             .join(', ')}
           : at least {insights.minimumDays} of each are needed.
         </p>
@@ -84,15 +91,18 @@ function JournalInsights({ insights }: { insights: Insights }) {
   )
 }
 
+/** A journal question as quoted, a tag as "the tag “travel”". */
+const subjectName = ({ kind, question }: JournalInsight) => (kind === 'tag' ? `the tag “${question}”` : `“${question}”`)
+
 function QuestionRow({ insight }: { insight: JournalInsight }) {
   const clear = insight.effects.filter((effect) => effect.clear)
   return (
-    <article className="insight" data-testid="insight-row" data-question={insight.question}>
-      <h3>“{insight.question}”</h3>
+    <article className="insight" data-testid="insight-row" data-kind={insight.kind} data-question={insight.question}>
+      <h3>{insight.kind === 'tag' ? `Days tagged “${insight.question}”` : `“${insight.question}”`}</h3>
       <ul className="plain-list">
         {clear.map((effect) => (
           <li key={effect.outcome} data-testid="insight-effect" data-outcome={effect.outcome}>
-            {describeEffect(null, effect)}
+            {describeEffect(insight, effect, false)}
             <small className="muted effect-details">
               {effectDetails(effect)}
               {missingMornings(insight, effect)}
@@ -105,15 +115,16 @@ function QuestionRow({ insight }: { insight: JournalInsight }) {
   )
 }
 
-/** Why fewer mornings were compared than days answered: "; 2 of the 120 yes-mornings have no recovery". */
+/** Why fewer mornings were compared than days counted: "; 2 of the 120 yes-mornings have no recovery". */
 function missingMornings(insight: JournalInsight, effect: InsightEffect): string {
+  const [yes, no] = insight.kind === 'tag' ? ['mornings after tagged days', 'mornings after other days'] : ['yes-mornings', 'no-mornings']
   const missing = [
-    [insight.yesDays - effect.yesDays, insight.yesDays, 'yes'],
-    [insight.noDays - effect.noDays, insight.noDays, 'no']
+    [insight.yesDays - effect.yesDays, insight.yesDays, yes],
+    [insight.noDays - effect.noDays, insight.noDays, no]
   ] as const
   return missing
     .filter(([count]) => count > 0)
-    .map(([count, of, side]) => `; ${count} of the ${of} ${side}-mornings ${count === 1 ? 'has' : 'have'} no ${outcomeName(effect.outcome)}`)
+    .map(([count, of, mornings]) => `; ${count} of the ${of} ${mornings} ${count === 1 ? 'has' : 'have'} no ${outcomeName(effect.outcome)}`)
     .join('')
 }
 

@@ -138,15 +138,15 @@ function ReportBody({ report, settings }: { report: MonthReport; settings: Setti
       <section>
         <h2>Notable insights</h2>
         {report.notableInsights.length === 0 ? (
-          <p>No journal question shows a clear difference in the next morning yet.</p>
+          <p>No journal question or tag shows a clear difference in the next morning yet.</p>
         ) : (
           <ul>
-            {report.notableInsights.map(({ question, effect }) => (
-              <li key={`${question}-${effect.outcome}`}>{describeEffect(question, effect)}</li>
+            {report.notableInsights.map((insight) => (
+              <li key={`${insight.kind}-${insight.question}-${insight.effect.outcome}`}>{describeEffect(insight, insight.effect, true)}</li>
             ))}
           </ul>
         )}
-        <p className="muted">From the journal up to {fullDay(report.to)}; associations in your own data, not causes.</p>
+        <p className="muted">From the journal and your tags up to {fullDay(report.to)}; associations in your own data, not causes.</p>
       </section>
       <footer className="report-footer" data-testid="report-footer">
         Data {report.sources.length ? report.sources.join(' and ') : 'none for this month'}; newest stored day{' '}

@@ -4,6 +4,7 @@ import { metricSpecs, trendMetrics, trendRanges, type Trend, type TrendMetric, t
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
 import { metricScale, tickUnit } from '../charts/metricScale'
+import { tagLegend, tagMarks, tagNote, tagsByBucket } from '../charts/tagMarks'
 import { ChartBox } from '../charts/ChartBox'
 import { chartMargin, dateAxis, fixedScale, Legend, TooltipBox, valueAxis, hoveredPoint } from '../charts/chartParts'
 import { useDrawnMark } from '../charts/chartTurns'
@@ -106,6 +107,7 @@ function TrendChart({ trend, settings }: { trend: Trend; settings: Settings | un
     point
   }))
   const scale = metricScale(metric, data.flatMap((d) => [d.value, ...(d.band ?? [])]))
+  const tagged = tagsByBucket(trend.tags, data)
   const axisUnit = tickUnit(unit)
   return (
     <Card className="chart-card" data-testid="trend-chart" aria-label={`${metricSpecs[metric].label} by day`}>
@@ -141,6 +143,7 @@ function TrendChart({ trend, settings }: { trend: Trend; settings: Settings | un
                         value: point.baseline ? `${metricText(metric, point.baseline.low, settings)} – ${metricText(metric, point.baseline.high, settings)}` : '—'
                       }
                     ]}
+                    note={tagNote(tagged.get(point.date), 'day')}
                   />
                 )
               }}
@@ -148,6 +151,7 @@ function TrendChart({ trend, settings }: { trend: Trend; settings: Settings | un
             <Area dataKey="band" name="Usual range" stroke="none" fill={BASELINE} fillOpacity={0.15} isAnimationActive={false} connectNulls={false} />
             <Line dataKey="baseline" name="Baseline (30 days)" stroke={BASELINE} strokeDasharray="4 3" dot={false} isAnimationActive={false} />
             <Line dataKey="value" name={metricSpecs[metric].label} stroke={measureColors[metric]} strokeWidth={2} dot={data.length <= 91 ? { r: 2 } : false} isAnimationActive={false} />
+            {tagMarks(tagged, scale.domain[1])}
           </ComposedChart>
         )}
       </ChartBox>
@@ -155,7 +159,8 @@ function TrendChart({ trend, settings }: { trend: Trend; settings: Settings | un
         items={[
           { key: 'value', label: metricSpecs[metric].label, color: measureColors[metric] },
           { key: 'baseline', label: 'Baseline (mean of the last 30 days)', color: BASELINE },
-          { key: 'band', label: 'Usual range (± 1 standard deviation)', color: BASELINE, faded: true }
+          { key: 'band', label: 'Usual range (± 1 standard deviation)', color: BASELINE, faded: true },
+          ...(tagged.size > 0 ? [tagLegend] : [])
         ]}
       />
     </Card>

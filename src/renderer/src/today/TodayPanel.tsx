@@ -11,6 +11,7 @@ import { useApiResult } from '../useApiResult'
 import './today.css'
 import { Button } from '../ui/Button'
 import { Card } from '../ui/Card'
+import { DayTagEditor } from '../tags/DayTagEditor'
 
 interface TodayPanelProps {
   /** The newest day with data, and how many days old it is (0: today). */
@@ -18,6 +19,8 @@ interface TodayPanelProps {
   /** Changes whenever the data may have: the day is read again. */
   dataVersion: number
   settings: Settings | undefined
+  /** After the person tagged the day: the charts and insights read again. */
+  onTagsChanged: () => void
 }
 
 const stateWords = { pending: 'WHOOP is still scoring this.', unscorable: 'WHOOP could not score this.' } as const
@@ -37,7 +40,7 @@ function dayName(date: string, newest: TodayPanelProps['newest'], names: [today:
  * need and debt, strain so far), and a plain word when several vitals say the body is under strain.
  * ← and → move between days; it opens on the newest.
  */
-export function TodayPanel({ newest, dataVersion, settings }: TodayPanelProps) {
+export function TodayPanel({ newest, dataVersion, settings, onTagsChanged }: TodayPanelProps) {
   const [chosen, setChosen] = useState<string>()
   const date = chosen ?? newest.date
   const load = useCallback(() => api.getDay({ date }), [date])
@@ -88,10 +91,16 @@ export function TodayPanel({ newest, dataVersion, settings }: TodayPanelProps) {
           <StrainGlance day={day} settings={settings} />
         </div>
       )}
+      {day && (
+        <section className="today-tags" aria-label={`Tags on ${fullDay(day.date)}`}>
+          <h2 className="today-tags-title">Tag {name === undefined ? 'this day' : name === 'Today' ? 'today' : name.toLowerCase()}</h2>
+          <DayTagEditor date={day.date} tags={day.tags} onChanged={onTagsChanged} />
+        </section>
+      )}
       {day && day.findings.length > 0 && (
-        <ul className="findings plain-list" data-testid="today-findings" aria-label="From your journal">
-          {day.findings.map(({ question, effects }) => (
-            <li key={question}>{describeFinding(question, effects)}</li>
+        <ul className="findings plain-list" data-testid="today-findings" aria-label="From your journal and tags">
+          {day.findings.map((finding) => (
+            <li key={`${finding.kind}:${finding.question}`}>{describeFinding(finding, finding.effects)}</li>
           ))}
         </ul>
       )}
