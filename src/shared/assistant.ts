@@ -2,7 +2,7 @@
 export const MCP_FLAG = '--mcp'
 
 /** The tools the MCP server offers, by name. */
-export const assistantToolNames = ['get_day', 'get_trend', 'compare_periods', 'list_workouts', 'get_journal_insights', 'get_sync_status'] as const
+export const assistantToolNames = ['get_day', 'get_trend', 'compare_periods', 'list_workouts', 'list_tags', 'get_journal_insights', 'get_sync_status'] as const
 export type AssistantToolName = (typeof assistantToolNames)[number]
 
 /** How an assistant starts the MCP server on this computer. */

@@ -46,7 +46,7 @@ const MINUTE = 60_000
 const FIRST_CYCLE_ID = 1_100_000_000
 
 /** Nights before the end when the member is ill (a cold: four mornings), and when they train hard. */
-const ILL_NIGHTS_AGO = { from: 16, to: 19 }
+export const ILL_NIGHTS_AGO = { from: 16, to: 19 }
 const HARD_TRAINING_DAYS_AGO = { from: 42, to: 62 }
 const DEFAULT_TRIP: Trip = { endsDaysAgo: 390, days: 10, timeZone: 'Europe/Paris' }
 

@@ -1,5 +1,6 @@
 import { recoveryZone } from '../../shared/dashboard'
 import { describeEffect, outcomeName } from '../../shared/insightText'
+import type { TagUse, TaggedDay } from '../../shared/tags'
 import { metricSpecs, type AgainstBaseline, type DayDetail, type DaySleep, type DayWorkout, type Insights, type PeriodFigure, type Trend, type TrendMetric } from '../../shared/insights'
 import { sportName } from '../../shared/sportName'
 import type { HistorySummary } from '../store/historySummary'
@@ -121,6 +122,7 @@ export function dayAnswer(day: DayDetail) {
       max_heart_rate_bpm: day.strain.maxHr
     },
     workouts: day.workouts.map(workoutAnswer),
+    tags: day.tags,
     journal: day.hasJournal
       ? day.journal.map((answer) => ({ question: answer.question, answered_yes: answer.answeredYes, notes: answer.notes, answered_on: answer.answeredOn }))
       : "No journal answers are stored: WHOOP's API does not give them; they come from importing WHOOP's data export in the app."
@@ -222,8 +224,9 @@ export function workoutsAnswer(workouts: DayWorkout[], range: { from: string; to
 export function insightsAnswer(insights: Insights) {
   return {
     note:
-      'An answer tells of the day before the morning it was given, and is compared with that morning. ' +
-      `For each journal question with at least ${insights.minimumDays} yes-days and ${insights.minimumDays} no-days: the next morning's measure ` +
+      'An answer tells of the day before the morning it was given, and is compared with that morning; a tag the person put on a day tells of ' +
+      'that day, and is compared with the next morning (tagged days against the other days since tagging began). ' +
+      `For each journal question or tag with at least ${insights.minimumDays} days on each side: the next morning's measure ` +
       `after yes-days minus after no-days, with Welch's 95 % confidence interval and Hedges' g. ${insights.comparisons} comparisons were made; ` +
       `clear means the difference survives the Benjamini–Hochberg correction for them (q ≤ ${insights.falseDiscoveryRate}). ` +
       'These are associations in this person’s data, not causes.',
@@ -231,6 +234,7 @@ export function insightsAnswer(insights: Insights) {
     journal_stored: insights.hasJournal,
     ...(!insights.hasJournal && { how_to_get_a_journal: "Import WHOOP's data export in the app (Data → Import WHOOP's export)." }),
     questions: insights.questions.map((question) => ({
+      kind: question.kind === 'tag' ? 'tag' : 'journal question',
       question: question.question,
       yes_days: question.yesDays,
       no_days: question.noDays,
@@ -267,5 +271,16 @@ export function syncStatusAnswer(summary: HistorySummary, account: { isDemo: boo
     sources: summary.sources,
     last_synced_with_whoop: synced.length ? new Date(Math.max(...synced)).toISOString() : null,
     each_resource_last_synced: summary.lastSynced.map(({ resource, atMs }) => ({ resource, at: atMs === null ? null : new Date(atMs).toISOString() }))
+  }
+}
+
+/** The tags the person used, and the tagged days of a range. */
+export function tagsAnswer(uses: TagUse[], days: TaggedDay[], range: { from: string; to: string }) {
+  return {
+    note: 'Tags the person put on their own days in the app (sick, travel, a late meal…). A tag tells of its day; Insights compares it with the next morning.',
+    tags_used: uses.map((use) => ({ tag: use.tag, days: use.days })),
+    start_date: range.from,
+    end_date: range.to,
+    tagged_days: days.map((day) => ({ date: day.date, tags: day.tags }))
   }
 }

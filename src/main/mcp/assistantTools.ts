@@ -4,7 +4,7 @@ import { trendMetrics } from '../../shared/insights'
 import { sportName } from '../../shared/sportName'
 import { trendBetween } from '../insights/trend'
 import { change, periodFigure } from '../insights/periodFigure'
-import { comparisonAnswer, dayAnswer, insightsAnswer, syncStatusAnswer, trendAnswer, workoutsAnswer } from './assistantAnswers'
+import { comparisonAnswer, dayAnswer, insightsAnswer, syncStatusAnswer, tagsAnswer, trendAnswer, workoutsAnswer } from './assistantAnswers'
 import type { AssistantData } from './assistantSource'
 import { dateArgument, metricArgument, rangeArgument } from './toolArguments'
 
@@ -97,11 +97,26 @@ export const assistantTools = [
     }
   }),
   tool({
+    name: 'list_tags',
+    title: 'Tags on days',
+    description:
+      'The tags the person put on their own days in the app (e.g. sick, travel, alcohol, late meal, hard training, or their own words), ' +
+      'each with how many days carry it, and the tagged days of a date range with their tags.',
+    input: {
+      start_date: optionalDate('First day, YYYY-MM-DD; 90 days before end_date when left out.'),
+      end_date: optionalDate('Last day, YYYY-MM-DD; the newest stored day when left out.')
+    },
+    answer: ({ queries, userId, history }, { start_date, end_date }) => {
+      const range = rangeArgument(start_date, end_date, history.last, 90)
+      return tagsAnswer(queries.tags.uses(userId), queries.tags.taggedDays(userId, range.from, range.to), range)
+    }
+  }),
+  tool({
     name: 'get_journal_insights',
     title: 'Journal insights',
     description:
-      'What the person’s WHOOP journal says about the morning after: an answer tells of the day before the morning it was given. For each ' +
-      'question with at least 10 yes-days and 10 no-days, the difference in next-morning recovery (points), HRV (ms), resting heart rate ' +
+      'What the person’s WHOOP journal and their own day tags say about the morning after: an answer tells of the day before the morning it ' +
+      'was given, a tag of its own day. For each question or tag with at least 10 days on each side, the difference in next-morning recovery (points), HRV (ms), resting heart rate ' +
       "(bpm) and sleep performance (points) with Welch's 95 % confidence interval, Hedges' g and a Benjamini–Hochberg q-value over every " +
       'comparison (clear: q ≤ 0.05), in numbers and words; and day strain against next-morning recovery. Associations, not causes.',
     input: {},

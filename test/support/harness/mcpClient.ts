@@ -59,6 +59,7 @@ export const toolArguments: Record<AssistantToolName, Record<string, unknown>> =
   get_trend: { metric: 'recovery' },
   compare_periods: { first_start_date: '2026-01-01', first_end_date: '2026-01-31', second_start_date: '2026-02-01', second_end_date: '2026-02-28' },
   list_workouts: {},
+  list_tags: {},
   get_journal_insights: {},
   get_sync_status: {}
 }

@@ -10,6 +10,7 @@ import { DATABASE_FILE_NAME } from '../../../src/main/database/openDatabase'
 import { listenForReads, readNoticeAddress } from '../../../src/main/mcp/readNotices'
 import { settingsBackendOptions, type SettingsBackend } from '../../../src/main/settings/settingsStore'
 import { assistantToolNames } from '../../../src/shared/assistant'
+import { createDayTags } from '../../../src/main/store/dayTags'
 import { trendMetrics } from '../../../src/shared/insights'
 import { ALCOHOL, journalDays, plantJournal, type JournalRows } from '../../support/fixtures/journalFixture'
 import { connectAssistant, toolArguments, type AssistantConnection } from '../../support/harness/mcpClient'
@@ -46,6 +47,9 @@ beforeAll(async () => {
   await harness.engine.sync()
   await importJournal(harness, journal)
   figures = memberFigures(harness.fake.history)
+  // Tags the person put on two days, as the app's tag handler stores them.
+  const tags = createDayTags(harness.db)
+  for (const [index, tag] of [[10, 'travel'], [11, 'travel'], [11, 'sick']] as const) tags.add(history().profile.user_id, dayOf(index), tag, Date.UTC(2026, 0, 1))
   allowAssistants(dataDir)
   assistant = await connectAssistant(dataDir)
 })
@@ -65,7 +69,7 @@ const meanBetween = (series: DaySeries, from: string, to: string) => {
 }
 
 describe('what an assistant is offered', () => {
-  it('six read-only tools with typed inputs, and a resource describing the data and its units', async () => {
+  it('seven read-only tools with typed inputs, and a resource describing the data and its units', async () => {
     const { tools } = await assistant.client.listTools()
     expect(tools.map((tool) => tool.name).sort()).toEqual([...assistantToolNames].sort())
     for (const tool of tools) expect(tool.annotations).toMatchObject({ readOnlyHint: true, openWorldHint: false })
@@ -83,6 +87,21 @@ describe('what an assistant is offered', () => {
 })
 
 describe('answers, figure by figure', () => {
+  it('list_tags and get_day: the tags put on days, each with the days that carry it', async () => {
+    const { json, isError } = await assistant.call('list_tags', { start_date: dayOf(20), end_date: newestDay() })
+    expect(isError).toBe(false)
+    expect(json.tags_used).toEqual([
+      { tag: 'travel', days: 2 },
+      { tag: 'sick', days: 1 }
+    ])
+    expect(json.tagged_days).toEqual([
+      { date: dayOf(11), tags: ['sick', 'travel'] },
+      { date: dayOf(10), tags: ['travel'] }
+    ])
+    expect((await assistant.call('get_day', { date: dayOf(11) })).json.tags).toEqual(['sick', 'travel'])
+    expect((await assistant.call('list_tags', { start_date: dayOf(9), end_date: newestDay() })).json.tagged_days).toEqual([])
+  })
+
   it("get_day: recovery against the 30-day baseline, the night's stages, strain, workouts and the journal", async () => {
     // A day a week back with one recovery, one night and a workout.
     const day = [...Array(30).keys()]
