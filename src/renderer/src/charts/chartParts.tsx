@@ -63,8 +63,8 @@ export interface TooltipRow {
   color?: string
 }
 
-/** A tooltip body: the bucket's date, then one row per value, and any flags. */
-export function TooltipBox({ date, bucket, rows, note }: { date: string; bucket: Bucket; rows: TooltipRow[]; note?: ReactNode }) {
+/** A tooltip body: the bucket's date, then one row per value, any flags, and the bucket's tags. */
+export function TooltipBox({ date, bucket, rows, note, tags }: { date: string; bucket: Bucket; rows: TooltipRow[]; note?: ReactNode; tags?: string }) {
   return (
     <div className="chart-tooltip" data-testid="chart-tooltip" data-date={date}>
       <strong>{bucketLabel(date, bucket)}</strong>
@@ -76,6 +76,11 @@ export function TooltipBox({ date, bucket, rows, note }: { date: string; bucket:
         </div>
       ))}
       {note && <div className="tooltip-note">{note}</div>}
+      {tags && (
+        <div className="tooltip-tags" data-testid="tooltip-tags">
+          {tags}
+        </div>
+      )}
     </div>
   )
 }
@@ -108,8 +113,7 @@ export function bucketTooltip<Point extends BucketPoint>(
   return function BucketTooltip({ payload }: { payload?: readonly { payload?: unknown }[] }) {
     const point = hoveredPoint<Point>(payload)
     if (!point) return null
-    const notes = [bucketNote(point, bucket, unit, flags), tags && tagNote(tags.get(point.date), bucket)].filter(Boolean)
-    return <TooltipBox date={point.date} bucket={bucket} rows={rows(point)} note={notes.length ? notes.join(' · ') : undefined} />
+    return <TooltipBox date={point.date} bucket={bucket} rows={rows(point)} note={bucketNote(point, bucket, unit, flags)} tags={tags && tagNote(tags.get(point.date), bucket)} />
   }
 }
 

@@ -143,7 +143,7 @@ function TrendChart({ trend, settings }: { trend: Trend; settings: Settings | un
                         value: point.baseline ? `${metricText(metric, point.baseline.low, settings)} – ${metricText(metric, point.baseline.high, settings)}` : '—'
                       }
                     ]}
-                    note={tagNote(tagged.get(point.date), 'day')}
+                    tags={tagNote(tagged.get(point.date), 'day')}
                   />
                 )
               }}

@@ -91,18 +91,18 @@ export function TodayPanel({ newest, dataVersion, settings, onTagsChanged }: Tod
           <StrainGlance day={day} settings={settings} />
         </div>
       )}
-      {day && (
-        <section className="today-tags" aria-label={`Tags on ${fullDay(day.date)}`}>
-          <h2 className="today-tags-title">Tag {name === undefined ? 'this day' : name === 'Today' ? 'today' : name.toLowerCase()}</h2>
-          <DayTagEditor date={day.date} tags={day.tags} onChanged={onTagsChanged} />
-        </section>
-      )}
       {day && day.findings.length > 0 && (
         <ul className="findings plain-list" data-testid="today-findings" aria-label="From your journal and tags">
           {day.findings.map((finding) => (
             <li key={`${finding.kind}:${finding.question}`}>{describeFinding(finding, finding.effects)}</li>
           ))}
         </ul>
+      )}
+      {day && (
+        <section className="today-tags" aria-label={`Tags on ${fullDay(day.date)}`}>
+          <h2 className="today-tags-title">Tag {name === undefined ? 'this day' : name === 'Today' ? 'today' : name.toLowerCase()}</h2>
+          <DayTagEditor date={day.date} tags={day.tags} onChanged={onTagsChanged} />
+        </section>
       )}
     </Card>
   )
