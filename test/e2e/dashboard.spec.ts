@@ -87,7 +87,7 @@ test('exports a JSON download, and every page looks right in light and dark', as
   await page.getByTestId('export-json-button').click()
   const file = await (await download).path()
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'))
-  expect(exported).toMatchObject({ format: 'whoop-desktop-export', version: 1 })
+  expect(exported).toMatchObject({ format: 'whoop-desktop-export', version: 2 })
   expect(exported.accounts[0].cycles.length).toBe(730)
   await expect(page.getByTestId('data-message')).toContainText('Exported')
 

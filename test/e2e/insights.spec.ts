@@ -228,11 +228,16 @@ test("insights from an imported journal: a planted effect in words with Welch's 
   const inMonth = (series: DaySeries, m: string) => [...dayMeans(series)].filter(([d]) => d.startsWith(m)).map(([, v]) => v)
   const previousMonth = addDays(`${month}-01`, -1).slice(0, 7)
   const recoveryRow = text.split('\n').find((line) => /^\s*Recovery\s{2,}\d/.test(line))!
+  // The change in points: whole points, or one decimal where it rounds to none; "1 point" alone singular.
+  const change = meanOf(inMonth(figures.recovery, month)) - meanOf(inMonth(figures.recovery, previousMonth))
+  const whole = Math.abs(change).toFixed(0)
+  const shown = whole === '0' ? Math.abs(change).toFixed(1) : whole
+  const changeText = Number(shown) === 0 ? '±0 points' : `${change > 0 ? '+' : '−'}${shown} ${shown === '1' ? 'point' : 'points'}`
   expect(recoveryRow.trim().split(/\s{2,}/)).toEqual([
     'Recovery',
     `${Math.round(meanOf(inMonth(figures.recovery, month)))}%`,
     `${Math.round(meanOf(inMonth(figures.recovery, previousMonth)))}%`,
-    expect.stringMatching(/ points$/)
+    changeText
   ])
   const zones = inMonth(figures.recovery, month)
   expect(text.replace(/\s+/g, ' ')).toContain(

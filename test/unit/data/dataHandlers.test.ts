@@ -19,7 +19,7 @@ describe('the data as a whole', () => {
     harness = await startCoreHarness()
     expect(await harness.call('getDashboard', { range: '1w' })).toBeNull()
     const loaded = await harness.call('loadDemoData')
-    const records = ['cycle', 'sleep', 'recovery', 'workout', 'journal_entry'].reduce((total, table) => total + rows(harness!, table), 0)
+    const records = ['cycle', 'sleep', 'recovery', 'workout', 'journal_entry', 'day_tag'].reduce((total, table) => total + rows(harness!, table), 0)
     expect(loaded).toEqual({ records })
     const dashboard = (await harness.call('getDashboard', { range: '1w' }))!
     expect(dashboard).toMatchObject({ isDemo: true, range: '1w' })

@@ -112,7 +112,7 @@ describe('the history summary', () => {
     expect(summary).toEqual({
       firstDate: days[0],
       lastDate: days.at(-1),
-      records: { cycles: history.cycles.length, sleeps: history.sleeps.length, recoveries: history.recoveries.length, workouts: history.workouts.length, journalAnswers: 1 },
+      records: { cycles: history.cycles.length, sleeps: history.sleeps.length, recoveries: history.recoveries.length, workouts: history.workouts.length, journalAnswers: 1, dayTags: 0 },
       sources: expect.arrayContaining(['synced from WHOOP', "imported from WHOOP's data export"]),
       lastSynced: [
         { resource: 'cycle', atMs: 1764000000000 },
