@@ -4,7 +4,7 @@
 // when an earlier one failed, so one run shows everything that is wrong; the last line sums the tests
 // of all runners as `N passed, N failed` for CI.
 import path from 'node:path'
-import { ciDateSpecs, ciDateUnitTests, ciInstants } from './dateInstants.mjs'
+import { ciDateSpecs, ciDateUnitTests, ciInstants, yearEndSpecs } from './dateInstants.mjs'
 import { testAtInstants } from './testDates.mjs'
 import { describeCounts, plainCount, results, run, runPlaywright, runVitest, sum } from './testRuns.mjs'
 
@@ -16,7 +16,7 @@ const steps = [
   { name: 'playwright', run: () => runPlaywright({ report: path.join(results, 'playwright.json') }) },
   {
     name: `dates (${ciInstants.length} pinned instants)`,
-    run: () => testAtInstants(ciInstants, { unitTests: ciDateUnitTests, specs: ciDateSpecs }).total
+    run: () => testAtInstants(ciInstants, { unitTests: ciDateUnitTests, specs: ciDateSpecs, extraSpecs: yearEndSpecs }).total
   }
 ]
 
