@@ -120,7 +120,8 @@ interface ApiValues {
   importData: ImportResult
   /** After the person confirmed removing what a newer WHOOP export no longer has. */
   removeStaleRecords: RemovalResult
-  deleteAllData: { deleted: true }
+  /** `revoked`: whether WHOOP was told (null: there was no sign-in); `message` says what happened. */
+  deleteAllData: { deleted: true; revoked: boolean | null; message: string }
   loadDemoData: { records: number }
   removeDemoData: { removed: boolean }
   getActivity: ActivityEntry[]

@@ -58,7 +58,7 @@ test('shows the activity log and the diagnostics in Settings', async ({ page, ho
   await connectThroughThePage(page, whoop)
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
   await page.getByTestId('settings-link').click()
-  await expect(page.getByTestId('activity-log')).toContainText('Connected as Alex Morgan.')
+  await expect(page.getByTestId('activity-log')).toContainText('Connected to WHOOP.')
   await expect(page.getByTestId('activity-log')).toContainText('Sync (connect) succeeded')
   const requestsBefore = whoop.requests.length
   await page.getByTestId('diagnostics-button').click()

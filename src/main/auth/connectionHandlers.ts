@@ -64,7 +64,8 @@ export function createConnectionFeature(deps: ConnectionDeps) {
       activity.record(
         'connect',
         outcome.ok,
-        outcome.ok ? `Connected as ${outcome.account.firstName} ${outcome.account.lastName}.` : `Sign-in failed: ${outcome.message}`
+        // The activity log outlives a deletion of the data: it never names the member.
+        outcome.ok ? 'Connected to WHOOP.' : `Sign-in failed: ${outcome.message}`
       )
       deps.emit('onSignInOutcome', outcome)
     }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { missingScopes, type ConnectedAccount, type ConnectionStatus, type DeepLinkSupport, type DisconnectResult } from '../../shared/connection'
 import type { Clock } from '../clock'
 import { adoptImportedHistory } from '../exchange/importWhoopExport'
+import { forgetNames, leaveNoTrace } from '../store/deletion'
 import { createRecordStore } from '../store/recordStore'
 import { createRateLimiter } from '../whoop/rateLimiter'
 import { createTokenSession, type TokenSet } from '../whoop/tokenSession'
@@ -143,20 +144,26 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
     },
 
     /**
+     * Asks WHOOP to revoke the app's access: true when it did, false when it could not be told,
+     * null when there was no sign-in to revoke. The tokens are kept; the caller forgets them.
+     */
+    async revoke(): Promise<boolean | null> {
+      const current = this.client()
+      if (!current) return null
+      try {
+        await current.revokeAccess()
+        return true
+      } catch {
+        return false
+      }
+    },
+
+    /**
      * Revokes the app's access at WHOOP, forgets the tokens, and deletes the account's data if asked.
      * The local part happens even when WHOOP cannot be reached; the result says so.
      */
     async disconnect(deleteData: boolean): Promise<DisconnectResult> {
-      let revoked = false
-      const current = this.client()
-      if (current) {
-        try {
-          await current.revokeAccess()
-          revoked = true
-        } catch {
-          revoked = false
-        }
-      }
+      const revoked = (await this.revoke()) === true
       const connected = account()
       client = undefined
       reconnectNeeded = false
@@ -165,7 +172,9 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
         db.transaction(() => {
           deleteRuns.run(connected.userId)
           deleteAccount.run(connected.userId)
+          forgetNames(db)
         })()
+        leaveNoTrace(db)
       }
       const dataDeleted = deleteData && connected !== undefined
       options.onChange()

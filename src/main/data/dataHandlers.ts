@@ -9,7 +9,7 @@ import type { SettingsStore } from '../settings/settingsStore'
 import type { AccountQueries } from '../store/accounts'
 import type { ActivityLog } from '../store/activityLog'
 import type { DashboardQueries } from '../store/dashboardQueries'
-import { deleteAllData } from '../store/deleteAllData'
+import { deleteAllData } from '../store/deletion'
 import type { SyncFeature } from '../sync/syncHandlers'
 
 export interface DataDeps {
@@ -28,6 +28,13 @@ export interface DataDeps {
 }
 
 /** The person's data as a whole: the dashboard over it, the demo member, and deleting everything. */
+/** What became of the app's access at WHOOP, in the words the person reads. */
+const revokeWords = {
+  true: 'WHOOP was told: the app no longer has access to your WHOOP account.',
+  false: 'WHOOP could not be told; remove the app’s access in your WHOOP account settings.',
+  null: 'There was no WHOOP sign-in to revoke.'
+}
+
 export function createDataHandlers(deps: DataDeps): Pick<ApiHandlers, 'getDashboard' | 'loadDemoData' | 'removeDemoData' | 'deleteAllData'> {
   const { db, activity } = deps
   return {
@@ -48,14 +55,16 @@ export function createDataHandlers(deps: DataDeps): Pick<ApiHandlers, 'getDashbo
     deleteAllData: async () => {
       deps.connection.signIn.cancel()
       deps.sync.engine.cancel()
+      const revoked = await deps.connection.connection.revoke()
       deleteAllData(db)
       await deps.vault.clear()
       deps.connection.connection.forget()
       deps.settings.reset()
       await deps.followAssistantAccess()
-      activity.record('delete', true, 'All data, the WHOOP sign-in and the settings were deleted.')
+      const message = `All data, the WHOOP sign-in and the settings were deleted from this computer. ${revokeWords[String(revoked) as keyof typeof revokeWords]}`
+      activity.record('delete', true, message)
       deps.log.info('All data deleted')
-      return { deleted: true as const }
+      return { deleted: true as const, revoked, message }
     }
   }
 }

@@ -56,6 +56,8 @@ export function openDatabase(file: string, migrations: readonly Migration[] = ap
     // Waits for a lock held by another connection (a second app instance, an export) instead of failing.
     db.pragma('busy_timeout = 5000')
     db.pragma('synchronous = NORMAL')
+    // What is deleted is overwritten with zeros, not left in free pages for anyone to read.
+    db.pragma('secure_delete = ON')
     migrate(db, fileVersion, migrations)
     return db
   } catch (error) {

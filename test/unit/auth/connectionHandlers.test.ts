@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { testClock } from '../../support/harness/testClock'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { memberNeedles, tracesOnDisk } from '../../support/harness/diskTraces'
 import { startCoreHarness, type CoreHarness } from '../../support/harness/appCoreHarness'
 import { createTestCipher } from '../../support/harness/testCipher'
 import { createVirtualClock } from '../../support/harness/virtualClock'
@@ -83,14 +84,20 @@ describe('the connection', () => {
     expect((await harness.call('getDashboard', { range: '1m' }))?.strain.length).toBe(30)
   })
 
-  it('disconnects and deletes all of the account’s data when asked', async () => {
+  it('disconnects and deletes all of the account’s data when asked, leaving no trace of it on disk', async () => {
     harness = await startCoreHarness()
     await harness.connect()
+    const needles = memberNeedles(harness.fake.history)
+    expect(tracesOnDisk(harness.dataDir, needles)).not.toEqual([])
     expect(await harness.call('disconnect', { deleteData: true })).toMatchObject({ revoked: true, dataDeleted: true })
+    expect(harness.fake.apiRequests('/v2/user/access')).toMatchObject([{ method: 'DELETE', status: 204 }])
     for (const table of ['account', 'profile', 'body_measurement', 'cycle', 'recovery', 'sleep', 'workout', 'sync_state', 'sync_run']) {
       expect(count(harness, table), table).toBe(0)
     }
     expect(await harness.call('getDashboard', { range: '1m' })).toBeNull()
+    expect(tracesOnDisk(harness.dataDir, needles)).toEqual([])
+    const names = [harness.fake.history.profile.first_name, harness.fake.history.profile.last_name]
+    expect((await harness.call('getActivity')).filter((entry) => names.some((name) => entry.summary.includes(name)))).toEqual([])
   })
 
   it('still disconnects locally when WHOOP cannot be reached, and says so', async () => {

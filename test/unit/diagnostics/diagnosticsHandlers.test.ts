@@ -33,7 +33,7 @@ describe('activity and diagnostics', () => {
       ['connect', true]
     ])
     expect(activity[2].summary).toMatch(/^Sync \(connect\) succeeded: \d+ added, 0 updated, 0 removed\.$/)
-    expect(activity[3].summary).toBe('Connected as Alex Morgan.')
+    expect(activity[3].summary).toBe('Connected to WHOOP.')
 
     // Local checks reach nothing outside the computer.
     const requestsBefore = h.fake.requests.length

@@ -89,7 +89,7 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
       const result = await api.deleteAllData({ confirm: 'DELETE' })
       stopAskingToDelete()
       onDataChanged()
-      return result.ok ? { kind: 'status', text: 'All data, the WHOOP sign-in and the settings were deleted.' } : { kind: 'error', text: result.error.message }
+      return result.ok ? { kind: 'status', text: result.value.message } : { kind: 'error', text: result.error.message }
     })
 
   return (
