@@ -1,6 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { assistantToolNames } from '../../shared/assistant'
 import type { AssistantData, AssistantSource } from './assistantSource'
 import { assistantTools } from './assistantTools'
@@ -39,7 +39,7 @@ export function createAssistantServer(options: AssistantServerOptions): McpServe
     const answer = tool.answer as (data: AssistantData, input: unknown) => unknown
     server.registerTool(
       tool.name,
-      { title: tool.title, description: tool.description, inputSchema: tool.input as z.ZodRawShape, annotations: { readOnlyHint: true, openWorldHint: false } },
+      { title: tool.title, description: tool.description, inputSchema: strictInput(tool.name, tool.input), annotations: { readOnlyHint: true, openWorldHint: false } },
       async (input: unknown): Promise<CallToolResult> => {
         if (!options.accessAllowed()) return { content: [{ type: 'text', text: ACCESS_OFF_MESSAGE }], isError: true }
         const text = JSON.stringify(answer(options.source.read(), input))
@@ -55,6 +55,21 @@ export function createAssistantServer(options: AssistantServerOptions): McpServe
     async (uri) => ({ contents: [{ uri: uri.href, mimeType: 'text/markdown', text: dataModel }] })
   )
   return server
+}
+
+/**
+ * A tool's arguments, refusing any it does not know (a misspelt `range` must not quietly answer for
+ * the default days), with a message that names them and lists the ones it takes. Advertised with
+ * `additionalProperties: false`.
+ */
+function strictInput(name: string, shape: z.ZodRawShape) {
+  const accepted = Object.keys(shape)
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `${name} does not take ${issue.keys.join(', ')}; it takes ${accepted.length ? accepted.join(', ') : 'no arguments'}.`
+        : undefined
+  })
 }
 
 // Every tool the app listens for notices of is registered, and no other.

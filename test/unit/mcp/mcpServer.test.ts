@@ -72,7 +72,10 @@ describe('what an assistant is offered', () => {
   it('seven read-only tools with typed inputs, and a resource describing the data and its units', async () => {
     const { tools } = await assistant.client.listTools()
     expect(tools.map((tool) => tool.name).sort()).toEqual([...assistantToolNames].sort())
-    for (const tool of tools) expect(tool.annotations).toMatchObject({ readOnlyHint: true, openWorldHint: false })
+    for (const tool of tools) {
+      expect(tool.annotations).toMatchObject({ readOnlyHint: true, openWorldHint: false })
+      expect(tool.inputSchema, tool.name).toMatchObject({ type: 'object', additionalProperties: false })
+    }
     const trend = tools.find((tool) => tool.name === 'get_trend')!
     expect(trend.inputSchema.required).toEqual(['metric'])
     expect((trend.inputSchema.properties as Record<string, { enum?: string[] }>).metric.enum).toEqual([...trendMetrics])
@@ -239,7 +242,9 @@ describe('honest errors, never a stack trace', () => {
       'compare_periods',
       { first_start_date: '2026-10-01', first_end_date: '2026-10-31', second_start_date: '2026-11-30', second_end_date: '2026-11-01' },
       'second_start_date 2026-11-30 is after second_end_date 2026-11-01'
-    ]
+    ],
+    ['get_trend', { metric: 'hrv', range: '10y' }, 'get_trend does not take range; it takes metric, start_date, end_date.'],
+    ['get_sync_status', { verbose: true }, 'get_sync_status does not take verbose; it takes no arguments.']
   ]
   it.each(cases)('%s with %j', async (tool, args, message) => {
     const { isError, text } = await assistant.call(tool, args)
