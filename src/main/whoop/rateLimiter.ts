@@ -26,8 +26,16 @@ export interface RateLimiterOptions {
   maxWaitMs?: number
 }
 
-/** Without a Reset header, a 429 is assumed to clear within a minute, WHOOP's shortest window. */
+/** Without a Reset or Retry-After header, a 429 is assumed to clear within a minute, WHOOP's shortest window. */
 const DEFAULT_429_WAIT_MS = 60_000
+
+/**
+ * WHOOP counts requests as they arrive, the limiter as they leave: a request held up on the way
+ * (a slow network, a retry's connect) arrives later than counted, and a window that looks full to
+ * the second here can hold one too many there. Each request is counted a second longer than WHOOP
+ * counts it, so arrival times can differ by up to a second without a 429.
+ */
+const PACING_MARGIN_MS = 1_000
 
 /**
  * Paces requests so they stay inside every policy (a sliding window per policy) and obeys what
@@ -37,8 +45,9 @@ const DEFAULT_429_WAIT_MS = 60_000
  */
 export function createRateLimiter(options: RateLimiterOptions) {
   const { clock, policies = whoopRatePolicies, maxWaitMs = 15 * 60_000 } = options
+  const paced = policies.map((policy) => ({ limit: policy.limit, windowMs: policy.windowMs + PACING_MARGIN_MS }))
   const waitListeners = new Set<(until: number | null) => void>()
-  const longestWindow = Math.max(...policies.map((policy) => policy.windowMs))
+  const longestWindow = Math.max(...paced.map((policy) => policy.windowMs))
   const sentAt: number[] = []
   let blockedUntil = 0
   let budget: RateBudget | undefined
@@ -48,7 +57,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
     let at = Math.max(now, blockedUntil)
     for (let changed = true; changed; ) {
       changed = false
-      for (const policy of policies) {
+      for (const policy of paced) {
         const inWindow = sentAt.filter((time) => time > at - policy.windowMs)
         if (inWindow.length >= policy.limit) {
           const freed = inWindow[inWindow.length - policy.limit] + policy.windowMs
@@ -100,19 +109,20 @@ export function createRateLimiter(options: RateLimiterOptions) {
       if (remaining <= 0) blockedUntil = Math.max(blockedUntil, resetsAt)
     },
 
-    /** A 429: nothing more is sent until WHOOP's window resets. */
+    /** A 429: nothing more is sent until WHOOP's window resets and its `Retry-After` has passed, whichever is later. */
     tooManyRequests(headers: Headers): void {
+      const now = clock.now()
       const resetSeconds = Number(headers.get('x-ratelimit-reset'))
-      const wait = headers.get('x-ratelimit-reset') !== null && Number.isFinite(resetSeconds)
-        ? resetSeconds * 1000
-        : DEFAULT_429_WAIT_MS
-      blockedUntil = Math.max(blockedUntil, clock.now() + wait)
+      const reset = headers.get('x-ratelimit-reset') !== null && Number.isFinite(resetSeconds) ? now + resetSeconds * 1000 : undefined
+      const retry = retryAfter(headers.get('retry-after'), now)
+      const until = reset === undefined && retry === undefined ? now + DEFAULT_429_WAIT_MS : Math.max(reset ?? now, retry ?? now)
+      blockedUntil = Math.max(blockedUntil, until)
     },
 
     budget: (): RateBudget | undefined => budget,
 
     /** The limits it paces to, for estimates of how long a number of requests takes. */
-    policies,
+    policies: paced,
 
     /** Tells `listener` whenever a request has to wait, and until when (for a progress bar), and `null` when the wait is over. */
     onWait(listener: (until: number | null) => void): () => void {
@@ -123,3 +133,11 @@ export function createRateLimiter(options: RateLimiterOptions) {
 }
 
 export type RateLimiter = ReturnType<typeof createRateLimiter>
+
+/** When `Retry-After` allows the next request: it gives seconds ("20") or an HTTP date (RFC 9110 §10.2.3). */
+function retryAfter(value: string | null, now: number): number | undefined {
+  if (value === null || value.trim() === '') return undefined
+  if (/^\d+$/.test(value.trim())) return now + Number(value.trim()) * 1000
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? undefined : at
+}
