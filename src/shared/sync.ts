@@ -93,6 +93,44 @@ export type SyncProgress =
   | { type: 'waiting'; until: number | null }
   | { type: 'finished'; result: SyncRunResult }
 
+/** Where a running sync has got to, as the top bar shows it. */
+export interface LiveProgress {
+  resource?: SyncResource
+  pages: number
+  records: number
+  /** How far back in time the sync has read (ISO). */
+  reachedBack?: string
+  /** While the sync waits for WHOOP's rate limit: until when (epoch ms, as the app's clock tells it). */
+  waitingUntil?: number
+  /** While a history downloads for the first time: about how much is left. */
+  estimate?: BackfillEstimate
+}
+
+/**
+ * The progress after one more event: the one place that follows a sync's events, for the core's
+ * status (so a page that loads late catches up) and for the page's live view alike.
+ */
+export function followProgress(current: LiveProgress | undefined, event: SyncProgress): LiveProgress | undefined {
+  switch (event.type) {
+    case 'started':
+      return { pages: 0, records: 0 }
+    case 'resource':
+      return {
+        resource: event.resource,
+        pages: event.pages,
+        records: event.records,
+        reachedBack: event.reachedBack && (!current?.reachedBack || event.reachedBack < current.reachedBack) ? event.reachedBack : current?.reachedBack,
+        estimate: event.estimate ?? current?.estimate
+      }
+    case 'waiting':
+      return { pages: 0, records: 0, ...current, waitingUntil: event.until ?? undefined }
+    case 'finished':
+      return undefined
+    default:
+      return current
+  }
+}
+
 interface ResourceStatus {
   resource: SyncResource
   /** When this resource last synced completely (ISO), if ever. */
@@ -109,4 +147,6 @@ export interface SyncStatus {
   connected: boolean
   resources: ResourceStatus[]
   lastRun: SyncRunResult | null
+  /** While a sync runs: where it has got to, a wait for WHOOP's rate limit included. */
+  progress: LiveProgress | null
 }

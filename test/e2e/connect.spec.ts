@@ -1,4 +1,4 @@
-import { connectThroughThePage, expect, saveScreenshot, showRange, test } from './fixtures'
+import { connectThroughThePage, expect, saveScreenshot, showRange, startTestHost, test } from './fixtures'
 
 test('connects a WHOOP account through the browser host with a loopback redirect', async ({ page, host, whoop }) => {
   await page.goto(host.url)
@@ -165,4 +165,30 @@ test('after approval, a wait for WHOOP’s rate limit is said on the page instea
   await popup.getByText('Signed in as Alex Morgan').waitFor()
   await popup.close()
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+})
+
+test("a page opened while the launch sync waits for WHOOP's rate limit shows the wait, then the sync's end", async ({ page, host, whoop, clock }) => {
+  await page.goto(host.url)
+  await connectThroughThePage(page, whoop)
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+  // The browser host keeps the sign-in across a restart only when asked (it has no keyring).
+  await page.getByTestId('settings-link').click()
+  await page.getByTestId('allow-weak-storage').check()
+  await expect(page.getByTestId('allow-weak-storage')).toBeChecked()
+  await host.stop()
+
+  // The app starts again and syncs at launch; WHOOP answers its first request with a 429 before any page is open.
+  whoop.addFault({ kind: 'status', status: 429, resetSeconds: 5, times: 1 })
+  const seen = whoop.apiRequests().length
+  const restarted = await startTestHost(host.dataDir, whoop, clock)
+  try {
+    await expect.poll(() => whoop.apiRequests().slice(seen).some((request) => request.status === 429), { timeout: 15_000 }).toBe(true)
+    await page.goto(restarted.url)
+    const status = page.getByTestId('sync-status')
+    await expect(status).toHaveText('Waiting for WHOOP’s rate limit')
+    await expect(status).toHaveAttribute('title', /^Waiting for WHOOP’s rate limit until .+, then syncing on\.$/)
+    await expect(status).toHaveText('Synced', { timeout: 30_000 })
+  } finally {
+    await restarted.stop()
+  }
 })

@@ -28,18 +28,23 @@ export const test = base.extend<{ whoopOptions: FakeWhoopOptions; clock: Clock; 
   host: async ({ whoop, clock }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoop-desktop-e2e-'))
     await ownLoopbackPort(dataDir, whoop)
-    const [since, instant] = [Date.now(), clock.now()]
-    const host = await startHostProcess(dataDir, {
-      WHOOP_API_BASE_URL: whoop.endpoints.apiBaseUrl,
-      WHOOP_OAUTH_BASE_URL: whoop.endpoints.oauthBaseUrl,
-      // The host reads the test's clock: the same instant at the same moment.
-      ...(pinnedNow && { WHOOP_DESKTOP_NOW: new Date(instant).toISOString(), WHOOP_DESKTOP_NOW_SINCE: String(since) })
-    })
+    const host = await startTestHost(dataDir, whoop, clock)
     await use(host)
     await host.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
 })
+
+/** A browser host on `dataDir`, pointed at the fake WHOOP, on the test's clock (again, for a test that restarts the app). */
+export function startTestHost(dataDir: string, whoop: FakeWhoop, clock: Clock): Promise<RunningHost> {
+  const [since, instant] = [Date.now(), clock.now()]
+  return startHostProcess(dataDir, {
+    WHOOP_API_BASE_URL: whoop.endpoints.apiBaseUrl,
+    WHOOP_OAUTH_BASE_URL: whoop.endpoints.oauthBaseUrl,
+    // The host reads the test's clock: the same instant at the same moment.
+    ...(pinnedNow && { WHOOP_DESKTOP_NOW: new Date(instant).toISOString(), WHOOP_DESKTOP_NOW_SINCE: String(since) })
+  })
+}
 
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true })

@@ -5,6 +5,8 @@ import {
   type ResourceOutcome,
   type SyncFailure,
   type SyncOptions,
+  followProgress,
+  type LiveProgress,
   type SyncProgress,
   type SyncResource,
   type SyncRunResult,
@@ -74,7 +76,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const plan: PlanSettings = { ...defaultPlanSettings, ...options.plan }
   const records = createRecordStore(db)
   const state = createSyncStateStore(db)
-  const emit = (progress: SyncProgress) => options.onProgress?.(progress)
+  // Where the running sync has got to, for a status asked for after its events went by.
+  let live: LiveProgress | undefined
+  const emit = (progress: SyncProgress) => {
+    live = followProgress(live, progress)
+    options.onProgress?.(progress)
+  }
   const iso = (ms: number) => new Date(ms).toISOString()
   const anchors = Object.fromEntries(
     collectionResources.map((name) => {
@@ -330,7 +337,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
           records: userId === undefined ? 0 : recordCounts[resource].get(userId)!.n
         }
       })
-      return { asOf: iso(clock.now()), running: running !== undefined, connected: options.client() !== undefined, resources, lastRun: state.lastRun() }
+      return {
+        asOf: iso(clock.now()),
+        running: running !== undefined,
+        connected: options.client() !== undefined,
+        resources,
+        lastRun: state.lastRun(),
+        progress: running === undefined ? null : (live ?? null)
+      }
     }
   }
 }

@@ -30,7 +30,7 @@ export function handlersWith(overrides: Partial<ApiHandlers> = {}): ApiHandlers 
     saveReportPdf: () => ({ saved: false, printInPage: true }),
     syncNow: () => Promise.reject(new Error('not in this test')),
     cancelSync: () => false,
-    getSyncStatus: () => ({ asOf: '2026-11-20T15:00:00.000Z', running: false, connected: false, resources: [], lastRun: null }),
+    getSyncStatus: () => ({ asOf: '2026-11-20T15:00:00.000Z', running: false, connected: false, resources: [], lastRun: null, progress: null }),
     getConnection: () => ({
       state: 'not-connected',
       hasClientSecret: false,

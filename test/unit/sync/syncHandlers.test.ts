@@ -24,6 +24,19 @@ describe('sync, as the page asks for it', () => {
     expect(await harness.call('getSyncStatus')).toMatchObject({ running: false, connected: true, lastRun: { runId: result.runId, status: 'succeeded' } })
   })
 
+  it("carries a running sync's progress in its status, a wait for WHOOP's rate limit included, for a page that missed the events", async () => {
+    harness = await startCoreHarness()
+    await harness.connect()
+    harness.fake.addFault({ kind: 'status', status: 429, resetSeconds: 3, times: 1 })
+    const waiting = harness.nextEvent('onSyncProgress', (progress) => progress.type === 'waiting' && progress.until !== null)
+    const run = harness.call('syncNow', {})
+    const { until } = (await waiting) as { until: number }
+    const status = await harness.call('getSyncStatus')
+    expect(status).toMatchObject({ running: true, progress: { waitingUntil: until } })
+    await run
+    expect(await harness.call('getSyncStatus')).toMatchObject({ running: false, progress: null })
+  })
+
   it('says at start when the last sync was cut short, and the next one carries on', async () => {
     harness = await startCoreHarness()
     await harness.connect()

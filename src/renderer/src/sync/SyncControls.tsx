@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { ConnectionStatus } from '../../../shared/connection'
 import { failureCauses, syncResourceNames, type ResourceOutcome } from '../../../shared/sync'
-import type { LiveProgress, SyncState } from './useSync'
+import type { LiveProgress } from '../../../shared/sync'
+import type { SyncState } from './useSync'
 import { Button, ButtonLink } from '../ui/Button'
 import { Badge } from '../ui/Badge'
 

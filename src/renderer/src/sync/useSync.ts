@@ -1,18 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { BackfillEstimate, SyncOptions, SyncProgress, SyncResource, SyncRunResult, SyncStatus } from '../../../shared/sync'
+import { followProgress, type LiveProgress, type SyncOptions, type SyncProgress, type SyncRunResult, type SyncStatus } from '../../../shared/sync'
 import { api } from '../api'
-
-export interface LiveProgress {
-  resource?: SyncResource
-  pages: number
-  records: number
-  /** How far back in time the sync has read (ISO). */
-  reachedBack?: string
-  /** While the sync waits for WHOOP's rate limit: until when (epoch ms, as the app's clock tells it). */
-  waitingUntil?: number
-  /** While a history downloads for the first time: about how much is left. */
-  estimate?: BackfillEstimate
-}
 
 /** How often at most the dashboard is redrawn while a sync stores pages. */
 const REDRAW_EVERY_MS = 1000
@@ -28,7 +16,18 @@ export function useSync(onStored: () => void) {
   const [result, setResult] = useState<SyncRunResult>()
   const [error, setError] = useState<string>()
 
-  const refresh = useCallback(() => api.getSyncStatus().then((next) => next.ok && setStatus(next.value)), [])
+  // A page that loads while a sync runs (one started at launch, waiting for WHOOP's rate limit) has
+  // missed its events: the status says where it has got to, unless an event came since it was asked.
+  const events = useRef(0)
+  const refresh = useCallback(() => {
+    const asked = events.current
+    return api.getSyncStatus().then((next) => {
+      if (!next.ok) return
+      setStatus(next.value)
+      const caughtUp = next.value.progress
+      if (caughtUp && events.current === asked) setProgress((current) => current ?? caughtUp)
+    })
+  }, [])
 
   const redraw = useRef<{ last: number; timer?: ReturnType<typeof setTimeout> }>({ last: 0 })
   useEffect(() => {
@@ -44,26 +43,14 @@ export function useSync(onStored: () => void) {
       }, wait)
     }
     const stop = api.onSyncProgress((event: SyncProgress) => {
-      if (event.type === 'started') {
-        // A sync started elsewhere (on connecting, at launch) supersedes one that could not start.
-        setError(undefined)
-        setProgress({ pages: 0, records: 0 })
-      }
-      if (event.type === 'resource') {
-        setProgress((current) => ({
-          resource: event.resource,
-          pages: event.pages,
-          records: event.records,
-          reachedBack: event.reachedBack && (!current?.reachedBack || event.reachedBack < current.reachedBack) ? event.reachedBack : current?.reachedBack,
-          estimate: event.estimate ?? current?.estimate
-        }))
-        storedNow()
-      }
-      if (event.type === 'waiting') setProgress((current) => ({ pages: 0, records: 0, ...current, waitingUntil: event.until ?? undefined }))
+      events.current++
+      setProgress((current) => followProgress(current, event))
+      // A sync started elsewhere (on connecting, at launch) supersedes one that could not start.
+      if (event.type === 'started') setError(undefined)
+      if (event.type === 'resource') storedNow()
       if (event.type === 'finished') {
         clearTimeout(state.timer)
         state.timer = undefined
-        setProgress(undefined)
         setResult(event.result)
         void refresh()
         onStored()
