@@ -67,6 +67,15 @@ export interface PendingRemoval {
   id: string
   byType: Partial<Record<ExportRecordType, number>>
   total: number
+  /** Each record, as the question names it. */
+  records: StaleRecordShown[]
+}
+
+/** A record as the person is asked about it: its type, its time by its own clock (`2024-06-04T07:12`), and what it was (a sport, a question, a nap). */
+export interface StaleRecordShown {
+  type: ExportRecordType
+  at: string
+  detail: string | null
 }
 
 export interface ImportResult extends ImportCounts {

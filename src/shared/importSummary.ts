@@ -1,4 +1,4 @@
-import type { ExportRecordType, ImportCounts, ImportVerdict, PendingRemoval, RemovalResult } from './exchange'
+import type { ExportRecordType, ImportCounts, ImportVerdict, PendingRemoval, RemovalResult, StaleRecordShown } from './exchange'
 
 /*
  * The words for what an import did, shared by the Data page and the activity log. Type-only
@@ -45,8 +45,25 @@ export function describeImport(file: string, counts: ImportCounts): string {
   return `Imported ${file}${days}: ${types.length ? types.join('; ') : 'no records'}.`
 }
 
+/** How many records a removal question lists before "and N more". */
+const LISTED = 5
+const wallClock = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })
+
+/** "workout (running), Tue, Jun 4, 2024, 07:12": a record by its type, what it was and its own clock. */
+function recordWords({ type, at, detail }: StaleRecordShown): string {
+  const what = detail === null ? '' : type === 'journal' ? ` (“${detail}”)` : ` (${detail})`
+  return `${typeNames[type][0]}${what}, ${wallClock.format(new Date(`${at}:00Z`))}`
+}
+
+/** The question before removing what a newer WHOOP export no longer has, naming each record (the first few). */
 export function describePendingRemoval(removal: PendingRemoval): string {
-  return `This export no longer has ${listCounts(removal.byType)} that an earlier export added on the days it covers (deleted at WHOOP since).`
+  const listed = removal.records.slice(0, LISTED).map(recordWords)
+  const more = removal.records.length - listed.length
+  const one = removal.total === 1
+  return (
+    `This export no longer has ${listCounts(removal.byType)} that an earlier export added on the days it covers (deleted at WHOOP since): ` +
+    `${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}. Remove ${one ? 'it' : 'them'}?`
+  )
 }
 
 export function describeRemoval(result: RemovalResult): string {

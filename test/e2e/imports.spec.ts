@@ -4,6 +4,7 @@ import path from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import type { Page } from '@playwright/test'
 import { generateMemberHistory, type MemberHistory } from '../../src/main/demo/memberHistory'
+import { sportName } from '../../src/shared/sportName'
 import { testClock } from '../support/harness/testClock'
 import { englishHeaders, whoopExportCsv } from '../support/fixtures/whoopExportFixture'
 import { expect, saveScreenshot, test } from './fixtures'
@@ -54,8 +55,17 @@ test("importing WHOOP's export twice: the message counts each type, and what the
   await expect(message).toContainText(`${history.cycles.length} cycles: ${newCycles} added`)
   const question = page.getByRole('alertdialog')
   await expect(question).toContainText('This export no longer has 1 workout that an earlier export added')
+  // It names the workout: its sport, and its start by the member's clock, as the page's locale writes it.
+  const [, sign, hours, minutes] = /^([+-])(\d{2}):(\d{2})$/.exec(deleted.timezone_offset)!
+  const wall = new Date(Date.parse(deleted.start) + (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes)) * 60_000)
+  const written = await page.evaluate(
+    (ms) => new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Math.floor(ms / 60_000) * 60_000)),
+    wall.getTime()
+  )
+  await expect(question).toContainText(`: workout (${sportName(deleted.sport_name)}), ${written}. Remove it?`)
   await expect(page.getByTestId('confirm-cancel')).toBeFocused()
-  await expect(page.getByTestId('confirm-cancel')).toHaveText('Keep them')
+  await expect(page.getByTestId('confirm-cancel')).toHaveText('Keep it')
+  await expect(page.getByTestId('confirm-remove-stale')).toHaveText('Remove it')
   await saveScreenshot(page, 'import-removal-question')
 
   await page.getByTestId('confirm-remove-stale').click()

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { ImportCounts, ImportVerdict, WhoopRecordType } from '../../shared/exchange'
+import { sportName } from '../../shared/sportName'
+import { localTimeOf } from '../store/localDate'
 import type { Row } from '../store/recordTables'
 import { SAME_RECORD_WINDOW_MS } from '../store/recordStore'
 import { keepsKnownTime, whoopTables, type ExportedTable } from './exportedTables'
@@ -138,34 +140,52 @@ function mergeSnapshot(db: Database, table: ExportedTable, kind: SnapshotKind, u
       return 'added'
     }
     const storedIsNewer = (previous.known_ms as number) > knownAt
-    if (sameValues(previous, row)) {
+    if (sameValues(previous, row, { withRaw: true })) {
       if (!storedIsNewer) sql.touch?.run(row)
       return 'unchanged'
     }
     if (storedIsNewer) return 'keptNewer'
     sql.remove.run(previous)
     sql.insert.run(row)
-    return 'updated'
+    // A cycle's row in WHOOP's CSV carries its recovery too: a changed recovery changes the cycle's
+    // `raw` alone. The record that changed is the one whose own fields did.
+    return sameValues(previous, row, { withRaw: false }) ? 'unchanged' : 'updated'
   })
   const paired = new Set(pairs.values())
   const stale = stored
     .filter((row, index) => !paired.has(index) && (row[table.anchor] as number) >= first && (row[table.anchor] as number) <= last)
     .filter((row) => (row.known_ms as number) <= knownAt)
-    .map((row): StaleRecord => ({ type: table.recordType, userId, key: table.key.map((column) => row[column] as string | number), knownMs: row.known_ms as number }))
+    .map((row): StaleRecord => ({
+      type: table.recordType,
+      userId,
+      key: table.key.map((column) => row[column] as string | number),
+      knownMs: row.known_ms as number,
+      shown: shownRecord(table, row)
+    }))
   return { verdicts, stale }
+}
+
+/** How the person is told of a record: its type, when it was by its own clock, and what it was. */
+function shownRecord(table: ExportedTable, row: Row): StaleRecord['shown'] {
+  const detail = table.recordType === 'workout' ? sportName(row.sport_name as string) : table.recordType === 'journal' ? (row.question as string) : row.nap ? 'nap' : null
+  return { type: table.recordType, at: localTimeOf(row[table.anchor] as number, row.offset as string).local, detail }
 }
 
 /**
  * Rows of earlier exports around the window, with when each was known: its own `updated_ms`, and
- * for journal answers (which have none) their cycle's.
+ * for journal answers (which have none) their cycle's; and the UTC offset of the time it is placed
+ * at (a recovery's is its cycle's).
  */
 function storedExportRows(db: Database, table: ExportedTable, userId: number, from: number, to: number): Row[] {
   const knownMs =
     table.recordType === 'journal'
       ? `COALESCE((SELECT MAX(c.updated_ms) FROM cycle c WHERE c.user_id = t.user_id AND c.start_ms = t.cycle_start_ms AND c.source = 'export'), 0)`
       : 't.updated_ms'
+  const offset = table.recordType === 'recovery' ? '(SELECT c.timezone_offset FROM cycle c WHERE c.id = t.cycle_id)' : 't.timezone_offset'
   return db
-    .prepare(`SELECT t.*, ${knownMs} AS known_ms FROM ${table.table} t WHERE t.user_id = ? AND t.source = 'export' AND t.${table.anchor} BETWEEN ? AND ? ORDER BY t.${table.anchor}`)
+    .prepare(
+      `SELECT t.*, ${knownMs} AS known_ms, ${offset} AS offset FROM ${table.table} t WHERE t.user_id = ? AND t.source = 'export' AND t.${table.anchor} BETWEEN ? AND ? ORDER BY t.${table.anchor}`
+    )
     .all(userId, from, to) as Row[]
 }
 
@@ -179,8 +199,9 @@ function coveredByNewerExport(stored: Row[], anchor: string, at: number, knownAt
   return before !== undefined && after !== undefined && (before.known_ms as number) > knownAt && (after.known_ms as number) > knownAt
 }
 
-function sameValues(stored: Row, incoming: Row): boolean {
-  return Object.keys(incoming).every((column) => bookkeeping.has(column) || stored[column] === incoming[column])
+/** Whether a stored row says what the incoming one says (its `raw`, the row as WHOOP's file gave it, too when asked). */
+function sameValues(stored: Row, incoming: Row, { withRaw }: { withRaw: boolean }): boolean {
+  return Object.keys(incoming).every((column) => bookkeeping.has(column) || (!withRaw && column === 'raw') || stored[column] === incoming[column])
 }
 
 function tableStatements(db: Database, table: ExportedTable) {
@@ -205,7 +226,7 @@ function tableStatements(db: Database, table: ExportedTable) {
  */
 export function adoptImportedHistory(db: Database, userId: number): void {
   db.transaction(() => {
-    for (const table of ['cycle', 'recovery', 'sleep', 'workout', 'journal_entry']) {
+    for (const table of ['cycle', 'recovery', 'sleep', 'workout', 'journal_entry', 'day_tag']) {
       db.prepare(`UPDATE OR IGNORE ${table} SET user_id = ? WHERE user_id = ?`).run(userId, LOCAL_IMPORT_USER_ID)
     }
     db.prepare('DELETE FROM account WHERE user_id = ?').run(LOCAL_IMPORT_USER_ID)

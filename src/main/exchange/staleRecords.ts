@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
-import type { ExportRecordType, PendingRemoval, RemovalResult } from '../../shared/exchange'
+import type { ExportRecordType, PendingRemoval, RemovalResult, StaleRecordShown } from '../../shared/exchange'
 import { AppError } from '../api/apiErrors'
 import { keepsKnownTime, whoopTables } from './exportedTables'
 
@@ -12,6 +12,8 @@ export interface StaleRecord {
   key: (string | number)[]
   /** When the stored version was known: it is removed only if nothing has replaced it since. */
   knownMs: number
+  /** How the person is asked about it. */
+  shown: StaleRecordShown
 }
 
 /**
@@ -36,7 +38,7 @@ export function createStaleRecordRemoval(db: Database) {
     offer(records: StaleRecord[]): PendingRemoval | undefined {
       pending = records.length ? { id: randomUUID(), records } : undefined
       if (!pending) return undefined
-      return { id: pending.id, byType: countByType(records), total: records.length }
+      return { id: pending.id, byType: countByType(records), total: records.length, records: records.map((record) => record.shown) }
     },
     forget() {
       pending = undefined

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { DayWorkout } from '../../shared/insights'
-import { localTimeOf, stateOf } from './recordFields'
+import { localTimeOf } from '../store/localDate'
+import { stateOf } from './recordFields'
 
 interface WorkoutRow {
   local_date: string

@@ -1,3 +1,4 @@
+import type { LocalTime } from '../../shared/insights'
 const DAY_MS = 86_400_000
 
 /** Minutes east of UTC for WHOOP's `+hh:mm`, `-hh:mm` or `Z` (also the export's `UTC+hh:mm`). */
@@ -23,3 +24,8 @@ export function cycleDateOf(startMs: number, offset: string): string {
 }
 
 export { addDays, daysBetween } from '../../shared/calendar'
+
+/** A moment as the clock on the wall showed it where the record was made. */
+export function localTimeOf(ms: number, offset: string): LocalTime {
+  return { local: new Date(ms + offsetMinutes(offset) * 60_000).toISOString().slice(0, 16), offset }
+}

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { generateMemberHistory, type MemberHistory } from '../../../src/main/demo/memberHistory'
 import { invokeApi } from '../../../src/main/api/invokeApi'
+import { describeImport } from '../../../src/shared/importSummary'
+import { sportName } from '../../../src/shared/sportName'
 import { startCoreHarness, type CoreHarness } from '../../support/harness/appCoreHarness'
 import { englishHeaders, whoopExportCsv } from '../../support/fixtures/whoopExportFixture'
 import { whoopExportZip, zipOf } from '../../support/fixtures/whoopExportZip'
@@ -43,7 +45,28 @@ const changedLines = (before: string, after: string) => {
   return after.split('\n').filter((line) => line && !old.has(line))
 }
 
+/** A moment as the member's clock showed it, to the minute: `2024-06-04T07:12`. */
+const wallClock = (iso: string, offset: string) => {
+  const [, sign, hours, minutes] = /^([+-])(\d{2}):(\d{2})$/.exec(offset)!
+  return new Date(Date.parse(iso) + (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes)) * 60_000).toISOString().slice(0, 16)
+}
+
 describe('a WHOOP export is a snapshot of the days it covers', () => {
+  it("a re-export after WHOOP rescored one recovery counts one recovery updated, and no cycle, though the cycle's CSV row carries it", async () => {
+    harness = await startCoreHarness()
+    await importZip(harness, whoopExportZip(history, []))
+    const rescored: MemberHistory = structuredClone(history)
+    const recovery = rescored.recoveries.find((r) => r.score && r.cycle_id === rescored.cycles[50].id)!
+    recovery.score!.recovery_score += 7
+    const result = await importZip(harness, whoopExportZip(rescored, []))
+    expect(result.byType.recovery).toMatchObject({ added: 0, updated: 1 })
+    expect(result.byType.cycle).toMatchObject({ added: 0, updated: 0, unchanged: history.cycles.length })
+    expect(describeImport('my_whoop_data.zip', result)).toContain(`${history.cycles.length} cycles: ${history.cycles.length} already there;`)
+    // The cycle keeps the row as the newer export gave it.
+    const stored = harness.core.database.prepare('SELECT raw FROM cycle WHERE start_ms = ?').get(Math.floor(Date.parse(rescored.cycles[50].start) / 1000) * 1000) as { raw: string }
+    expect(stored.raw).toContain(String(recovery.score!.recovery_score))
+  })
+
   it('a re-export after the person edited a sleep time a year back replaces that day: no second cycle, sleep, recovery or journal answer', async () => {
     harness = await startCoreHarness()
     const index = 365
@@ -66,15 +89,16 @@ describe('a WHOOP export is a snapshot of the days it covers', () => {
     before.end = cycle.start
     const result = await importZip(harness, whoopExportZip(edited, journal))
 
-    // What changed is what the CSV rows say changed (each row repeats its cycle's times).
+    // A record counts as updated when its own fields changed: the CSV rows repeat their cycle's
+    // times, so two cycle rows differ, but only the moved night's sleep and recovery changed.
     const original = whoopExportCsv(history, englishHeaders, journal)
     const reexport = whoopExportCsv(edited, englishHeaders, journal)
     const changedCycles = changedLines(original.cycles, reexport.cycles).length
     expect(changedCycles).toBe(2)
     expect(result.byType.cycle).toMatchObject({ added: 0, updated: changedCycles, unchanged: history.cycles.length - changedCycles })
-    expect(result.byType.recovery).toMatchObject({ added: 0, updated: changedCycles })
-    expect(result.byType.sleep).toMatchObject({ added: 0, updated: changedLines(original.sleeps, reexport.sleeps).length })
-    expect(result.byType.workout).toMatchObject({ added: 0, updated: changedLines(original.workouts, reexport.workouts).length })
+    expect(result.byType.recovery).toMatchObject({ added: 0, updated: 1 })
+    expect(result.byType.sleep).toMatchObject({ added: 0, updated: 1 })
+    expect(result.byType.workout).toMatchObject({ added: 0, updated: 0 })
     expect(result.byType.journal).toEqual({ added: 0, updated: 2, unchanged: 1, skippedAsDuplicates: 0, keptNewer: 0 })
     expect(result.pendingRemoval).toBeUndefined()
 
@@ -153,7 +177,17 @@ describe('a WHOOP export is a snapshot of the days it covers', () => {
 
       const result = await importZip(harness, whoopExportZip(history, newerJournal))
       expect(result.byType.cycle).toMatchObject({ added: history.cycles.length - older.cycles.length, updated: 1, keptNewer: 0 })
-      expect(result.pendingRemoval).toEqual({ id: expect.any(String), byType: { workout: 1, journal: 1 }, total: 2 })
+      // The question names each record by its own clock: the workout by its sport, the answer by its question.
+      const wedding = older.cycles[30]
+      expect(result.pendingRemoval).toEqual({
+        id: expect.any(String),
+        byType: { workout: 1, journal: 1 },
+        total: 2,
+        records: [
+          { type: 'workout', at: wallClock(deleted.start, deleted.timezone_offset), detail: sportName(deleted.sport_name) },
+          { type: 'journal', at: wallClock(wedding.start, wedding.timezone_offset), detail: 'Drink alcohol?' }
+        ]
+      })
       // Until the person says so, both are still there.
       expect(count(harness, 'SELECT COUNT(*) AS n FROM workout')).toBe(history.workouts.length + 1)
       expect(count(harness, "SELECT COUNT(*) AS n FROM journal_entry WHERE notes = 'a wedding'")).toBe(1)

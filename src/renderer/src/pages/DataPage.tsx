@@ -141,9 +141,9 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
           </Button>
         </div>
         {askingToRemove && pendingRemoval && (
-          <Confirmation question={`${describePendingRemoval(pendingRemoval)} Remove them?`} cancelLabel="Keep them" onCancel={keepStaleRecords}>
+          <Confirmation question={describePendingRemoval(pendingRemoval)} cancelLabel={pendingRemoval.total === 1 ? 'Keep it' : 'Keep them'} onCancel={keepStaleRecords}>
             <Button variant="danger" data-testid="confirm-remove-stale" disabled={busy} onClick={() => void removeStaleRecords(pendingRemoval)}>
-              Remove them
+              {pendingRemoval.total === 1 ? 'Remove it' : 'Remove them'}
             </Button>
           </Confirmation>
         )}
