@@ -1,4 +1,5 @@
 import { benchJsonExportAndRestore } from './exchange.bench'
+import { benchHostUpload } from './hostUpload.bench'
 import { benchInsightQueries } from './insights.bench'
 import { benchReliability } from './reliability.bench'
 import { benchRechartsFloor } from './rechartsFloor.bench'
@@ -19,7 +20,8 @@ const benches: Record<string, () => unknown> = {
   bundleSize: benchBundleSize,
   dashboardFirstPaint: benchDashboardFirstPaint,
   rechartsFloor: benchRechartsFloor,
-  reliability: benchReliability
+  reliability: benchReliability,
+  hostUpload: benchHostUpload
 }
 
 // BENCH_ONLY=backfillAndQueries,insights runs those alone.

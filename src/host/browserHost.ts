@@ -96,9 +96,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   async function receiveUpload(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     if (request.method !== 'POST') return sendText(response, 405, 'Method not allowed.')
     if (!fromOurPage(request)) return sendText(response, 403, 'Forbidden.')
-    const body = await readBody(request, MAX_UPLOAD_BYTES)
-    if (body === undefined) return sendResult(response, 413, fail('invalid-argument', 'The file is too large to import.'))
-    sendResult(response, 200, { ok: true, value: { uploadId: options.files.saveUpload(body, uploadedName(request)) } })
+    const uploadId = await options.files.receiveUpload(request, uploadedName(request), MAX_UPLOAD_BYTES)
+    if (uploadId === undefined) return sendResult(response, 413, fail('invalid-argument', 'The file is too large to import.'))
+    sendResult(response, 200, { ok: true, value: { uploadId } })
   }
 
   function sendDownload(request: http.IncomingMessage, response: http.ServerResponse, id: string): void {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -39,11 +40,30 @@ export function createHostFiles() {
       downloads.delete(id)
       return file && fs.existsSync(file) ? file : undefined
     },
-    /** Keeps an uploaded file, under the name the page gave it, and returns the id an import names it by. */
-    saveUpload(bytes: Buffer, name: string): string {
+    /**
+     * Writes an upload to its file as it arrives (waiting for the disk, so memory stays flat
+     * whatever its size) and keeps it under the name the page gave it; returns the id an import
+     * names it by, or undefined when it grew past `limit` bytes: from there on it is read and
+     * dropped, so the page still gets its answer, and the file is removed.
+     */
+    async receiveUpload(source: AsyncIterable<Buffer>, name: string, limit: number): Promise<string | undefined> {
       const id = newId()
       const file = path.join(folder, `upload-${id}`)
-      fs.writeFileSync(file, bytes, { mode: 0o600 })
+      const out = fs.createWriteStream(file, { mode: 0o600 })
+      let size = 0
+      try {
+        for await (const chunk of source) {
+          size += chunk.length
+          if (size > limit) continue
+          if (!out.write(chunk)) await once(out, 'drain')
+        }
+      } finally {
+        await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
+      }
+      if (size > limit) {
+        fs.rmSync(file, { force: true })
+        return undefined
+      }
       uploads.set(id, { path: file, name })
       return id
     },

@@ -6,6 +6,7 @@ export interface RunningHost {
   url: string
   origin: string
   dataDir: string
+  pid: number
   stop(): Promise<void>
 }
 
@@ -26,7 +27,7 @@ export function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv = {}): 
       if (!match) return
       child.stdout!.off('data', onData)
       const url = match[1]
-      resolve({ url, origin: new URL(url).origin, dataDir, stop: () => stopProcess(child) })
+      resolve({ url, origin: new URL(url).origin, dataDir, pid: child.pid!, stop: () => stopProcess(child) })
     }
     child.stdout!.on('data', onData)
     child.stderr!.on('data', (chunk) => (output += chunk))

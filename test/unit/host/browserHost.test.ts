@@ -27,6 +27,11 @@ async function startHost() {
   return { host, files, current: () => ({ theme }) }
 }
 
+/** An upload's body, arriving in parts. */
+async function* chunks(...parts: string[]): AsyncGenerator<Buffer> {
+  for (const part of parts) yield Buffer.from(part)
+}
+
 /** A raw request, so tests can send the headers a hostile page or a rebinding attack would. */
 function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -114,7 +119,7 @@ describe('the browser host', () => {
   it('names an upload as the page did, and deletes it once imported', async () => {
     const files = createHostFiles()
     try {
-      const id = files.saveUpload(Buffer.from('{}'), 'my backup.json')
+      const id = (await files.receiveUpload(chunks('{', '}'), 'my backup.json', 1024))!
       const source = await files.exchange.chooseImportSource({ kind: 'json-backup', uploadId: id })
       expect(source).toMatchObject({ name: 'my backup.json' })
       expect(fs.existsSync(source!.path)).toBe(true)
@@ -122,6 +127,29 @@ describe('the browser host', () => {
       expect(fs.existsSync(source!.path)).toBe(false)
       // An upload is imported once.
       await expect(files.exchange.chooseImportSource({ kind: 'json-backup', uploadId: id })).rejects.toThrow('upload the file first')
+    } finally {
+      files.removeAll()
+    }
+  })
+
+  it('writes an upload to disk as it arrives, and refuses one past the limit, reading it to its end and keeping no file', async () => {
+    const files = createHostFiles()
+    try {
+      const written = (await files.receiveUpload(chunks('a'.repeat(600), 'b'.repeat(400)), 'export.zip', 1000))!
+      const source = await files.exchange.chooseImportSource({ kind: 'whoop-export', uploadId: written })
+      expect(fs.readFileSync(source!.path, 'utf8')).toBe('a'.repeat(600) + 'b'.repeat(400))
+      files.exchange.doneWithImportSource!(source!.path)
+
+      let read = 0
+      const tooLarge = async function* () {
+        for (const part of ['a'.repeat(600), 'b'.repeat(600), 'c'.repeat(600)]) {
+          read += part.length
+          yield Buffer.from(part)
+        }
+      }
+      expect(await files.receiveUpload(tooLarge(), 'export.zip', 1000)).toBeUndefined()
+      expect(read).toBe(1800)
+      expect(fs.readdirSync(path.dirname(source!.path))).toEqual([])
     } finally {
       files.removeAll()
     }
