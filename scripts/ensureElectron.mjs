@@ -22,11 +22,35 @@ function failureReason(output) {
   return (lines.findLast((line) => /error/i.test(line)) ?? lines.at(-1) ?? 'no reason given').replace(/\.$/, '')
 }
 
+/** What went wrong reaching `host`, in words, from the code Node's fetch gives as the cause. */
+function describeNetworkError(code, host) {
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `${host} could not be found (is this computer offline?)`
+  if (code === 'ECONNREFUSED') return `${host} refused the connection`
+  if (code === 'ECONNRESET') return `the connection to ${host} was cut`
+  if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'TimeoutError') return `${host} did not answer`
+  if (/CERT|SELF_SIGNED/.test(code ?? '')) return `${host}'s certificate is not trusted here (a proxy that inspects traffic needs its certificate in NODE_EXTRA_CA_CERTS)`
+  return `${host} could not be reached (${code ?? 'no reason given'})`
+}
+
+/**
+ * install.js says only "fetch failed" when the network fails; this asks the download server
+ * itself (ELECTRON_MIRROR or GitHub) and says why it cannot be reached, or undefined when it can.
+ */
+async function networkProblem() {
+  const server = new URL(process.env.ELECTRON_MIRROR || process.env.npm_config_electron_mirror || 'https://github.com/electron/electron/releases/download/')
+  try {
+    await fetch(server, { method: 'HEAD', signal: AbortSignal.timeout(10_000) })
+    return undefined
+  } catch (error) {
+    return describeNetworkError(error.cause?.code ?? error.cause?.message ?? error.name, server.host)
+  }
+}
+
 /**
  * Makes sure the Electron binary of the project in the working folder (as npm runs scripts) is
  * installed. Returns `{ binary }`, or `{ problem }`: one sentence for the person who ran the command.
  */
-function ensureElectron() {
+async function ensureElectron() {
   const electronDir = path.dirname(createRequire(path.join(process.cwd(), 'package.json')).resolve('electron/package.json'))
   // electron-vite starts ELECTRON_EXEC_PATH instead, when it is set.
   if (process.env.ELECTRON_EXEC_PATH) return { binary: process.env.ELECTRON_EXEC_PATH }
@@ -38,15 +62,18 @@ function ensureElectron() {
   const install = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { encoding: 'utf8' })
   const binary = install.status === 0 ? installedElectronBinary(electronDir) : undefined
   if (binary) return { binary }
+  const reason = failureReason(`${install.stdout}\n${install.stderr}`)
+  const unreachable = /fetch failed|ENOTFOUND|ECONN|ETIMEDOUT/i.test(reason) ? await networkProblem() : undefined
   return {
     problem:
       `WHOOP Desktop needs the Electron ${version} binary for ${process.platform}-${process.arch}, which is not installed ` +
-      `and could not be downloaded (${failureReason(`${install.stdout}\n${install.stderr}`)}). ` +
-      'Connect to the internet and run the command again; behind a proxy set HTTPS_PROXY, or point ELECTRON_MIRROR at a mirror of Electron releases.'
+      `and could not be downloaded: ${unreachable ?? reason}. ` +
+      'Connect to the internet and run the command again; behind a proxy set HTTPS_PROXY, or point ELECTRON_MIRROR at a mirror of Electron releases. ' +
+      'To look at the app without Electron: npm run dev:browser'
   }
 }
 
-const { problem } = ensureElectron()
+const { problem } = await ensureElectron()
 if (problem) {
   console.error(problem)
   process.exit(1)

@@ -3,6 +3,7 @@
 // zones (scripts/dateInstants.mjs; `npm run test:dates` runs the whole sweep). Every step runs even
 // when an earlier one failed, so one run shows everything that is wrong; the last line sums the tests
 // of all runners as `N passed, N failed` for CI.
+import './checkNode.mjs'
 import path from 'node:path'
 import { ciDateSpecs, ciDateUnitTests, ciInstants, yearEndSpecs } from './dateInstants.mjs'
 import { testAtInstants } from './testDates.mjs'

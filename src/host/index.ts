@@ -3,25 +3,31 @@ import path from 'node:path'
 import Conf from 'conf'
 import { startAppCore } from '../main/appCore'
 import { obfuscatingCipher } from '../main/auth/cipher'
-import { defaultUserDataDir, resolveDataDir } from '../main/dataDir'
 import { importInWorker } from '../main/exchange/importInWorker'
 import { settingsBackendOptions, type SettingsBackend } from '../main/settings/settingsStore'
 import { whoopEndpointsFromEnv } from '../main/whoop/whoopEndpoints'
 import { startBrowserHost, type BrowserHost } from './browserHost'
+import { nodeVersionProblem } from '../../scripts/nodeVersion.mjs'
 import { chosenClock } from './chosenNow'
+import { chooseHostDataDir } from './hostDataDir'
 import { createHostFiles } from './hostFiles'
 
 /**
  * `npm run dev:browser`: the real app core behind the real renderer, in any browser.
- * Honours PORT (default 5199; 0 picks a free one), WHOOP_DESKTOP_DATA_DIR (default: the same
- * folder the desktop app uses), WHOOP_API_BASE_URL, WHOOP_OAUTH_BASE_URL and WHOOP_DESKTOP_NOW.
+ * Honours `--data <folder>` or WHOOP_DESKTOP_DATA_DIR (default: a temporary folder, removed on
+ * stop), PORT (default 5199; 0 picks a free one), WHOOP_API_BASE_URL, WHOOP_OAUTH_BASE_URL and
+ * WHOOP_DESKTOP_NOW.
  */
 async function main(): Promise<void> {
+  const packageJson = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8'))
+  const tooOld = nodeVersionProblem(packageJson.engines.node)
+  if (tooOld) throw new Error(tooOld)
   const port = Number(process.env.PORT ?? 5199)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, not "${process.env.PORT}".`)
-  const packageJson = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8'))
-  const dataDir = resolveDataDir(process.env, defaultUserDataDir(process.platform, process.env))
   const { clock, chosen } = chosenClock(process.env)
+  const { dataDir, temporary } = chooseHostDataDir(process.argv.slice(2), process.env)
+  // Whether the host stops or fails to start, a folder made for this run goes with it.
+  if (temporary) process.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 }))
   let host: BrowserHost | undefined
   const files = createHostFiles()
   const core = await startAppCore({
@@ -43,7 +49,7 @@ async function main(): Promise<void> {
     assistantCommand: {
       command: process.execPath,
       args: [path.join(__dirname, 'mcp.js')],
-      ...(process.env.WHOOP_DESKTOP_DATA_DIR && { env: { WHOOP_DESKTOP_DATA_DIR: dataDir } })
+      env: { WHOOP_DESKTOP_DATA_DIR: dataDir }
     }
   })
   host = await startBrowserHost({
@@ -53,9 +59,13 @@ async function main(): Promise<void> {
     files,
     logInternalError: (method, error) => core.log.error(`API method ${method} failed`, error)
   })
-  console.log(`WHOOP Desktop browser host: ${host.url}`)
-  console.log(`Data folder: ${dataDir}`)
   if (chosen) console.log(`Clock: running from ${chosen} (WHOOP_DESKTOP_NOW)`)
+  console.log(`WHOOP Desktop browser host: ${host.url}`)
+  console.log(
+    temporary
+      ? `Data folder: ${dataDir} (temporary, removed when you stop with Ctrl+C; to keep your data, give a folder: npm run dev:browser -- --data <folder>)`
+      : `Data folder: ${dataDir}`
+  )
 
   const running = host
   const stop = async (): Promise<void> => {

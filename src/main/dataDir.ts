@@ -14,8 +14,8 @@ export function resolveDataDir(env: NodeJS.ProcessEnv, systemDefault: string): s
 }
 
 /**
- * Electron's `userData` folder for this app, computed without Electron, so the browser host opens
- * the same database as the desktop app.
+ * Electron's `userData` folder for this app, computed without Electron, so that the MCP server under
+ * plain Node (`node out/main/mcp.js`) opens the same database as the desktop app.
  */
 export function defaultUserDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home = os.homedir()): string {
   if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), APP_FOLDER_NAME)

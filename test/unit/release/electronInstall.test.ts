@@ -117,7 +117,10 @@ describe('the Electron binary on first start', () => {
     const lines = run.stderr.trim().split('\n')
     expect(lines).toHaveLength(1)
     expect(lines[0]).toContain(`needs the Electron ${electronVersion} binary`)
+    // The network error in words, not install.js's "TypeError: fetch failed".
+    expect(lines[0]).toContain(`could not be downloaded: 127.0.0.1:${port} refused the connection.`)
     expect(lines[0]).toContain('Connect to the internet and run the command again')
-    expect(run.stderr).not.toMatch(/^\s+at |Electron uninstall/m)
+    expect(lines[0]).toMatch(/To look at the app without Electron: npm run dev:browser$/)
+    expect(run.stderr).not.toMatch(/^\s+at |Electron uninstall|TypeError|fetch failed/m)
   })
 })
