@@ -59,7 +59,7 @@ export const apiArgumentSchemas = {
   updateSettings: z.tuple([settingsPatchSchema]),
   getDashboard: z.tuple([dashboardQuerySchema]),
   getDay: z.tuple([z.object({ date: calendarDay }).strict()]),
-  getTrend: z.tuple([z.object({ metric: z.enum(trendMetrics), range: z.enum(trendRanges) }).strict()]),
+  getTrend: z.tuple([z.object({ metric: z.enum(trendMetrics), range: z.enum(trendRanges), until: calendarDay.optional() }).strict()]),
   getInsights: z.tuple([]),
   tagDay: z.tuple([dayTagRequestSchema]),
   untagDay: z.tuple([dayTagRequestSchema]),

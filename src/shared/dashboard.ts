@@ -102,6 +102,13 @@ export interface SportTotal {
   distanceMeter: number
 }
 
+/** The newest day with data: the later of the newest cycle's day and the newest night's. */
+export interface LatestDay {
+  date: string
+  /** Days between `date` and the member's today: 0 today, 1 yesterday. */
+  daysOld: number
+}
+
 export interface DashboardSummary {
   /** The newest day with a cycle ("today" only when `daysOld` is 0). */
   today: {
@@ -152,6 +159,7 @@ export interface DashboardData {
   to: string
   /** The day the person chose the range to end on (the newest data, when it is old), else `null`: today. */
   until: string | null
+  latest: LatestDay | null
   recovery: RecoveryPoint[]
   sleep: SleepPoint[]
   strain: StrainPoint[]

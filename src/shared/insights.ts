@@ -1,3 +1,4 @@
+import type { LatestDay } from './dashboard'
 import type { TaggedDay } from './tags'
 
 /*
@@ -197,9 +198,15 @@ export interface PeriodFigure {
   days: number
 }
 
+/** A trend's figures, whatever range or days they were asked for. */
+export type TrendFigures = Omit<Trend, 'range' | 'until' | 'latest' | 'tags'>
+
 export interface Trend {
   metric: TrendMetric
   range: TrendRange
+  /** The day the person chose the range to end on, else `null`: today (or the newest data, when later). */
+  until: string | null
+  latest: LatestDay | null
   current: PeriodFigure
   /** The period of the same length just before. */
   previous: PeriodFigure

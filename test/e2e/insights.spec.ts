@@ -129,6 +129,62 @@ test("trends compare a measure's range with the one before, by the mean of its d
   await saveScreenshot(page, 'trends-recovery')
 })
 
+test.describe('a history whose newest day is 60 days old', () => {
+  test.use({ whoopOptions: { days: 200, endedDaysAgo: 60 } })
+
+  test('trends offer the days up to the latest data, and walk back and forth a range at a time', async ({ page, host, whoop, clock }) => {
+    await page.goto(host.url)
+    await connectAndSync(page, whoop)
+    const hrv = dayMeans(memberFigures(whoop.history).hrv)
+    const newest = whoop.history.cycles.toSorted((a, b) => Date.parse(b.start) - Date.parse(a.start))[0]
+    const latest = cycleDay(whoop.history, newest.id)
+    const today = memberToday(whoop.history, clock.now())
+    /** The trend's figure and its days with data, as the test works them out from the fake's records. */
+    const monthUpTo = (to: string) => {
+      const values = [...hrv].filter(([day]) => day >= addDays(to, -29) && day <= to).map(([, value]) => value)
+      return { text: `${Math.round(meanOf(values))} ms`, days: values.length }
+    }
+
+    // Today's month has no data: the page says where the data ends, and goes there.
+    await page.goto(`${host.url}#/trends/hrv/1m`)
+    await expect(page.locator('[data-drawn-trend="hrv/1m"]')).toHaveCount(1)
+    await expect(page.getByTestId('trend-comparison')).toContainText('0 days with data')
+    const written = await page.evaluate(
+      (day) => new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+      latest
+    )
+    await expect(page.getByTestId('stale-data')).toContainText(`Latest data: ${written}.`)
+    await expect(page.getByTestId('later-button')).toBeDisabled()
+    await page.getByTestId('stale-data').getByTestId('show-latest-button').click()
+    await expect(page).toHaveURL(new RegExp(`#/trends/hrv/1m/${latest}$`))
+    await expect(page.getByTestId('range-until')).toContainText(`Showing the days up to ${written}.`)
+    const month = monthUpTo(latest)
+    expect(month.days, 'the fake history fills the month before its end').toBeGreaterThan(20)
+    await expect(page.getByTestId('trend-current')).toHaveText(month.text)
+    await expect(page.getByTestId('trend-comparison')).toContainText(`${month.days} days with data`)
+
+    // A range at a time: earlier, then later again; the measure and the range keep the chosen end.
+    await page.getByTestId('earlier-button').click()
+    await expect(page).toHaveURL(new RegExp(`#/trends/hrv/1m/${addDays(latest, -30)}$`))
+    await expect(page.getByTestId('trend-current')).toHaveText(monthUpTo(addDays(latest, -30)).text)
+    await page.getByTestId('later-button').click()
+    await expect(page).toHaveURL(new RegExp(`#/trends/hrv/1m/${latest}$`))
+    await page.getByTestId('range-3m').click()
+    await expect(page).toHaveURL(new RegExp(`#/trends/hrv/3m/${latest}$`))
+    await page.reload()
+    await expect(page.locator('[data-drawn-trend="hrv/3m"]')).toHaveCount(1)
+    await saveScreenshot(page, 'trends-up-to-latest-data')
+    // Later, until the range would reach today: then the usual range, ending today.
+    for (let end = latest; addDays(end, 91) < today; end = addDays(end, 91)) {
+      await page.getByTestId('later-button').click()
+      await expect(page).toHaveURL(new RegExp(`#/trends/hrv/3m/${addDays(end, 91)}$`))
+    }
+    await page.getByTestId('later-button').click()
+    await expect(page).toHaveURL(/#\/trends\/hrv\/3m$/)
+    await expect(page.getByTestId('later-button')).toBeDisabled()
+  })
+})
+
 test("compare from a trend: Pearson's and Spearman's r with their intervals and the days with both, the second measure on the next morning or the same day", async ({ page, host, whoop, clock }) => {
   await page.goto(host.url)
   await connectAndSync(page, whoop)

@@ -32,11 +32,12 @@ export function createInsightHandlers(deps: InsightDeps): Pick<ApiHandlers, 'get
       const userId = shownUser()
       return userId === undefined ? null : dayDetail(userId, date)
     },
-    getTrend: ({ metric, range }) => {
+    getTrend: ({ metric, range, until }) => {
       const userId = shownUser()
       if (userId === undefined) return null
-      const trend = trendOf(daily, { userId, metric, range, to: dashboard.dayRange(userId, 'all', clock.now()).to })
-      return { ...trend, tags: tags.taggedDays(userId, trend.current.from, trend.current.to) }
+      const days = dashboard.dayRange(userId, 'all', clock.now(), until)
+      const trend = trendOf(daily, { userId, metric, range, to: days.to })
+      return { ...trend, until: until ?? null, latest: dashboard.latestDay(days), tags: tags.taggedDays(userId, trend.current.from, trend.current.to) }
     },
     getComparison: (query) => {
       const userId = shownUser()

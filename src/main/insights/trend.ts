@@ -1,5 +1,5 @@
 import { recoveryZone } from '../../shared/dashboard'
-import { trendRangeDays, type DayValues, type Trend, type TrendMetric, type TrendRange, type ZoneShare } from '../../shared/insights'
+import { trendRangeDays, type DayValues, type Trend, type TrendFigures, type TrendMetric, type TrendRange, type ZoneShare } from '../../shared/insights'
 import { BASELINE_DAYS, baselines } from '../store/baseline'
 import { bucketOf, daysFrom } from '../store/buckets'
 import { seriesOf, type DailyValues } from '../store/dailyValues'
@@ -19,7 +19,7 @@ export interface TrendQuery {
 }
 
 /** A range of the trends page (1M … All) ending on `to`. */
-export function trendOf(daily: DailyValues, { userId, metric, range, to }: TrendQuery): Omit<Trend, 'tags'> {
+export function trendOf(daily: DailyValues, { userId, metric, range, to }: TrendQuery): TrendFigures & Pick<Trend, 'range'> {
   const first = daily.historyRange(userId)?.first ?? to
   const length = trendRangeDays[range] ?? daysBetween(first, to) + 1
   return { range, ...trendBetween(daily, { userId, metric, from: addDays(to, -(length - 1)), to }) }
@@ -30,7 +30,7 @@ export function trendOf(daily: DailyValues, { userId, metric, range, to }: Trend
  * against the one of the same length before it, and for recovery the share of days per zone and a
  * year's calendar.
  */
-export function trendBetween(daily: DailyValues, { userId, metric, from, to }: { userId: number; metric: TrendMetric; from: string; to: string }): Omit<Trend, 'range' | 'tags'> {
+export function trendBetween(daily: DailyValues, { userId, metric, from, to }: { userId: number; metric: TrendMetric; from: string; to: string }): TrendFigures {
   const length = daysBetween(from, to) + 1
   const previousFrom = addDays(from, -length)
   const readFrom = [previousFrom, addDays(from, -(BASELINE_DAYS - 1)), addDays(to, -(CALENDAR_DAYS - 1))].sort()[0]

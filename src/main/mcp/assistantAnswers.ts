@@ -1,7 +1,7 @@
 import { recoveryZone } from '../../shared/dashboard'
 import { describeEffect, outcomeName } from '../../shared/insightText'
 import type { TagUse, TaggedDay } from '../../shared/tags'
-import { metricSpecs, type AgainstBaseline, type DayDetail, type DaySleep, type DayWorkout, type Insights, type PeriodFigure, type Trend, type TrendMetric } from '../../shared/insights'
+import { metricSpecs, type AgainstBaseline, type DayDetail, type DaySleep, type DayWorkout, type Insights, type PeriodFigure, type TrendFigures, type TrendMetric } from '../../shared/insights'
 import { sportName } from '../../shared/sportName'
 import type { HistorySummary } from '../store/historySummary'
 
@@ -144,7 +144,7 @@ function changeAnswer(metric: TrendMetric, difference: number | null, percent: n
 }
 
 /** One measure over a range: daily values (capped), its baseline, and the range against the one before. */
-export function trendAnswer(trend: Omit<Trend, 'range' | 'tags'>) {
+export function trendAnswer(trend: TrendFigures) {
   const { metric } = trend
   const days = trend.points.map((point) => ({ date: point.date, value: metricValue(metric, point.value) }))
   const last = trend.points.at(-1)?.baseline ?? null

@@ -7,6 +7,7 @@ import {
   type DashboardData,
   type DashboardRange,
   type DashboardSummary,
+  type LatestDay,
   type RecoveryPoint,
   type SleepPoint,
   type SportTotal,
@@ -200,6 +201,14 @@ export function createDashboardQueries(db: Database, daily: DailyValues = create
     return ['z0', 'z1', 'z2', 'z3', 'z4', 'z5'].map((zone) => row[zone] ?? 0)
   }
 
+  /** The newest day with data, and how old it is on the member's today (the range's `today`). */
+  function latestDay({ userId, today }: DayRange): LatestDay | null {
+    const days = [latestCycle.get(userId)?.date, latestNight.get(userId)?.date].filter((date) => date !== undefined)
+    if (days.length === 0) return null
+    const date = days.sort().at(-1)!
+    return { date, daysOld: Math.max(0, daysBetween(date, today)) }
+  }
+
   function summary(range: DayRange, sports: SportTotal[]): DashboardSummary {
     const cycle = latestCycle.get(range.userId)
     const night = latestNight.get(range.userId)
@@ -268,6 +277,7 @@ export function createDashboardQueries(db: Database, daily: DailyValues = create
 
   return {
     dayRange,
+    latestDay,
     recoverySeries,
     sleepSeries,
     strainSeries,
@@ -289,6 +299,7 @@ export function createDashboardQueries(db: Database, daily: DailyValues = create
         from: days.from,
         to: days.to,
         until: until ?? null,
+        latest: latestDay(days),
         recovery,
         sleep,
         strain,

@@ -141,7 +141,9 @@ export function App() {
           <TrendsPage
             metric={chosen<TrendMetric>(trendMetrics, params[0], 'recovery')}
             range={chosen<TrendRange>(trendRanges, params[1], '3m')}
+            until={/^\d{4}-\d{2}-\d{2}$/.test(params[2] ?? '') ? params[2] : null}
             settings={settings}
+            onSync={connectionState === 'connected' && sync.progress === undefined ? () => void sync.start() : undefined}
           />
         )}
         {page === 'insights' && <InsightsPage />}

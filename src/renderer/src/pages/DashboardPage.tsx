@@ -1,16 +1,17 @@
 import { useRef } from 'react'
 import type { AppInfo } from '../../../shared/api'
-import type { DashboardData, DashboardRange } from '../../../shared/dashboard'
+import { rangeSpecs, type DashboardData, type DashboardRange } from '../../../shared/dashboard'
 import type { Result } from '../../../shared/result'
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
 import type { ConnectionState } from '../connection/useConnection'
 import { useDrawnMark } from '../charts/chartTurns'
+import { RangePager } from '../charts/RangePager'
 import { RangePicker } from '../charts/RangePicker'
 import { RecoveryChart } from '../dashboard/RecoveryChart'
 import { SleepChart } from '../dashboard/SleepChart'
 import { StrainChart } from '../dashboard/StrainChart'
-import { LatestDataNotice, latestDay, ShowLatestButton } from '../dashboard/LatestDataNotice'
+import { LatestDataNotice, ShowLatestButton } from '../charts/LatestDataNotice'
 import { RangeSummary } from '../dashboard/RangeSummary'
 import { TodayPanel } from '../today/TodayPanel'
 import { finishingText } from '../connection/finishingText'
@@ -41,7 +42,7 @@ export function DashboardPage(props: DashboardPageProps) {
   const { status, lastOutcome } = connection
   const showWelcome = data === null && status !== undefined && status.state !== 'connected'
   const emptyRange = data !== null && data !== undefined && data.summary.range.daysWithData === 0
-  const latest = data ? latestDay(data.summary) : null
+  const latest = data?.latest ?? null
   const page = useRef<HTMLElement>(null)
   useDrawnMark(page, 'data-drawn-range', data?.range)
 
@@ -94,7 +95,7 @@ export function DashboardPage(props: DashboardPageProps) {
       )}
       {data && (
         <LatestDataNotice
-          summary={data.summary}
+          latest={data.latest}
           until={data.until}
           onUntilChange={onUntilChange}
           onSync={status?.state === 'connected' && !syncing ? onSync : undefined}
@@ -104,6 +105,7 @@ export function DashboardPage(props: DashboardPageProps) {
       {data && (
         <div className="page-head history-head">
           <h2>History</h2>
+          <RangePager from={data.from} to={data.to} days={rangeSpecs[data.range].days} latest={data.latest} onUntilChange={onUntilChange} />
           <RangePicker range={range} onChange={onRangeChange} />
         </div>
       )}

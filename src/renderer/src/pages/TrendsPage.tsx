@@ -1,6 +1,6 @@
 import { useCallback, useRef, type CSSProperties } from 'react'
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
-import { metricSpecs, trendMetrics, trendRanges, type Trend, type TrendMetric, type TrendRange } from '../../../shared/insights'
+import { metricSpecs, trendMetrics, trendRangeDays, trendRanges, type Trend, type TrendMetric, type TrendRange } from '../../../shared/insights'
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
 import { metricScale, tickUnit } from '../charts/metricScale'
@@ -8,6 +8,8 @@ import { tagLegend, tagMarks, tagNote, tagsByBucket } from '../charts/tagMarks'
 import { ChartBox } from '../charts/ChartBox'
 import { chartMargin, dateAxis, fixedScale, Legend, TooltipBox, valueAxis, hoveredPoint } from '../charts/chartParts'
 import { useDrawnMark } from '../charts/chartTurns'
+import { LatestDataNotice } from '../charts/LatestDataNotice'
+import { RangePager } from '../charts/RangePager'
 import { RangePicker } from '../charts/RangePicker'
 import { fullDay, recoveryColor } from '../format'
 import { measureColors, seriesColors, zoneColors } from '../charts/seriesColors'
@@ -25,20 +27,34 @@ const zones = ['green', 'yellow', 'red'] as const
 /** What a measure is first compared with: the next morning's recovery, or for recovery itself the same morning's HRV. */
 const partnerOf = (metric: TrendMetric) => (metric === 'recovery' ? { y: 'hrv' as const, nextMorning: false } : { y: 'recovery' as const, nextMorning: true })
 
-/** One measure over time: `#/trends/METRIC/RANGE`. */
-export function TrendsPage({ metric, range, settings }: { metric: TrendMetric; range: TrendRange; settings: Settings | undefined }) {
-  const load = useCallback(() => api.getTrend({ metric, range }), [metric, range])
+interface TrendsPageProps {
+  metric: TrendMetric
+  range: TrendRange
+  /** The day the range ends on, as the person chose; `null`: today. */
+  until: string | null
+  settings: Settings | undefined
+  /** Starts a sync; absent when there is no connected account to sync. */
+  onSync: (() => void) | undefined
+}
+
+/** Opens a trend: `#/trends/METRIC/RANGE`, or `#/trends/METRIC/RANGE/YYYY-MM-DD` for the days up to that day (as on the dashboard). */
+const showTrend = (metric: TrendMetric, range: TrendRange, until: string | null) => openPage('trends', metric, range, ...(until ? [until] : []))
+
+/** One measure over time. */
+export function TrendsPage({ metric, range, until, settings, onSync }: TrendsPageProps) {
+  const load = useCallback(() => api.getTrend({ metric, range, ...(until && { until }) }), [metric, range, until])
   const result = useApiResult(load)
   const trend = result?.ok ? result.value : undefined
   const page = useRef<HTMLElement>(null)
-  useDrawnMark(page, 'data-drawn-trend', trend ? `${trend.metric}/${trend.range}` : undefined)
+  const shown = trend && trend.metric === metric && trend.range === range && trend.until === until ? trend : undefined
+  useDrawnMark(page, 'data-drawn-trend', shown ? `${shown.metric}/${shown.range}` : undefined)
   return (
     <section ref={page} className="page" aria-labelledby="trends-title" data-testid="trends-view">
       <div className="page-head">
         <h1 id="trends-title">Trends</h1>
         <label className="field inline">
           <span>Measure</span>
-          <select value={metric} data-testid="trend-metric-select" onChange={(event) => openPage('trends', event.target.value, range)}>
+          <select value={metric} data-testid="trend-metric-select" onChange={(event) => showTrend(event.target.value as TrendMetric, range, until)}>
             {trendMetrics.map((option) => (
               <option key={option} value={option}>
                 {metricSpecs[option].label}
@@ -46,16 +62,26 @@ export function TrendsPage({ metric, range, settings }: { metric: TrendMetric; r
             ))}
           </select>
         </label>
-        <RangePicker range={range} ranges={trendRanges} label={(option) => rangeLabels[option]} onChange={(option) => openPage('trends', metric, option)} />
+        {shown && (
+          <RangePager
+            from={shown.current.from}
+            to={shown.current.to}
+            days={trendRangeDays[range]}
+            latest={shown.latest}
+            onUntilChange={(day) => showTrend(metric, range, day)}
+          />
+        )}
+        <RangePicker range={range} ranges={trendRanges} label={(option) => rangeLabels[option]} onChange={(option) => showTrend(metric, option, until)} />
       </div>
       {result && !result.ok && <p className="error" role="alert">{result.error.message}</p>}
       {trend === null && <NoDataYet />}
-      {trend && trend.metric === metric && trend.range === range && (
+      {shown && (
         <>
-          <Comparison trend={trend} settings={settings} />
-          <TrendChart trend={trend} settings={settings} />
-          {trend.zoneShares && <ZoneShares trend={trend} />}
-          {trend.calendar && <RecoveryCalendar calendar={trend.calendar} />}
+          <LatestDataNotice latest={shown.latest} until={shown.until} onUntilChange={(day) => showTrend(metric, range, day)} onSync={onSync} />
+          <Comparison trend={shown} settings={settings} />
+          <TrendChart trend={shown} settings={settings} />
+          {shown.zoneShares && <ZoneShares trend={shown} />}
+          {shown.calendar && <RecoveryCalendar calendar={shown.calendar} />}
         </>
       )}
     </section>

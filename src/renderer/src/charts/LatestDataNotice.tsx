@@ -1,10 +1,10 @@
 import type { ComponentProps } from 'react'
-import type { DashboardSummary } from '../../../shared/dashboard'
+import type { LatestDay } from '../../../shared/dashboard'
 import { fullDay } from '../format'
 import { Button } from '../ui/Button'
 
 interface LatestDataNoticeProps {
-  summary: DashboardSummary
+  latest: LatestDay | null
   /** The day the person chose the range to end on, or `null` for today. */
   until: string | null
   onUntilChange: (until: string | null) => void
@@ -12,18 +12,11 @@ interface LatestDataNoticeProps {
   onSync: (() => void) | undefined
 }
 
-/** The newest day with data: the later of the newest cycle's day and the newest night's. */
-export function latestDay({ today, lastNight }: DashboardSummary): { date: string; daysOld: number } | null {
-  const days = [today, lastNight].filter((latest) => latest !== null)
-  return days.sort((a, b) => a.daysOld - b.daysOld)[0] ?? null
-}
-
 /**
  * Says when the data is older than yesterday, and offers each way to newer days: sync, import, or
  * the range moved back to end on the latest data. While the range ends on a chosen day, says so.
  */
-export function LatestDataNotice({ summary, until, onUntilChange, onSync }: LatestDataNoticeProps) {
-  const latest = latestDay(summary)
+export function LatestDataNotice({ latest, until, onUntilChange, onSync }: LatestDataNoticeProps) {
   if (until !== null) {
     return (
       <div className="notice" data-testid="range-until" role="status">
