@@ -59,7 +59,7 @@ export function effectDetails(effect: InsightEffect): string {
   const unit = outcomeWords[effect.outcome].unit
   const digits = outcomeWords[effect.outcome].digits
   const g = `${effect.hedgesG < 0 ? '−' : ''}${Math.abs(effect.hedgesG).toFixed(2)}`
-  return `95 % interval ${near.toFixed(digits)} to ${far.toFixed(digits)} ${unit} · q ${effect.q < 0.001 ? '< 0.001' : effect.q.toFixed(3)} · g ${g} · ${effect.yesDays} vs ${effect.noDays} mornings`
+  return `95% interval ${near.toFixed(digits)} to ${far.toFixed(digits)} ${unit} · q ${effect.q < 0.001 ? '< 0.001' : effect.q.toFixed(3)} · g ${g} · ${effect.yesDays} vs ${effect.noDays} mornings`
 }
 
 /**

@@ -67,7 +67,7 @@ test('a recovery bar opens its day: recovery against baseline, the night, strain
   const stages = night.score!.stage_summary
   const asleep = stages.total_light_sleep_time_milli + stages.total_slow_wave_sleep_time_milli + stages.total_rem_sleep_time_milli
   const sleep = page.getByTestId('day-sleep')
-  await expect(sleep).toContainText(`Deep (SWS)${minutes(stages.total_slow_wave_sleep_time_milli)} min (${Math.round((100 * stages.total_slow_wave_sleep_time_milli) / asleep)} %)`)
+  await expect(sleep).toContainText(`Deep (SWS)${minutes(stages.total_slow_wave_sleep_time_milli)} min (${Math.round((100 * stages.total_slow_wave_sleep_time_milli) / asleep)}%)`)
   await expect(sleep).toContainText(`Disturbances${stages.disturbance_count}`)
   const strain = dayMeans(figures.strain).get(day)!
   await expect(page.getByTestId('day-strain-dial')).toHaveAttribute('aria-label', `Day strain: ${strain.toFixed(1)}`)
@@ -117,15 +117,18 @@ test("trends compare a measure's range with the one before, by the mean of its d
   const previous = meanBetween(figures.hrv, addDays(from, -30), addDays(from, -1))
   await expect(page.getByTestId('trend-current')).toHaveText(`${Math.round(current)} ms`)
   await expect(page.getByTestId('trend-previous')).toHaveText(`${Math.round(previous)} ms`)
-  const percent = (100 * (current - previous)) / previous
-  await expect(page.getByTestId('trend-change')).toContainText(`(${percent > 0 ? '+' : '−'}${Math.abs(percent).toFixed(1)} %)`)
+  // The change between the two figures as the page shows them (whole ms), so that they agree.
+  const [shownNow, shownBefore] = [Math.round(current), Math.round(previous)]
+  const sign = (value: number) => (value > 0 ? '+' : value < 0 ? '−' : '±')
+  const percent = Number(((100 * (shownNow - shownBefore)) / shownBefore).toFixed(1))
+  await expect(page.getByTestId('trend-change')).toHaveText(`${sign(shownNow - shownBefore)}${Math.abs(shownNow - shownBefore)} ms (${sign(percent)}${Math.abs(percent).toFixed(1)}%)`)
 
   await page.getByTestId('trend-metric-select').selectOption('recovery')
   await expect(page.locator('[data-drawn-trend="recovery/1m"]')).toHaveCount(1)
   const recovery = dayMeans(figures.recovery)
   // A day of the calendar's year that has a recovery, some months back: the newest such day 100 or more days before the last.
   const sampleDay = [...recovery.keys()].filter((day) => day <= addDays(to, -100)).sort().at(-1)!
-  await expect(page.locator(`.calendar-day[data-date="${sampleDay}"]`)).toHaveAttribute('title', new RegExp(`: ${Math.round(recovery.get(sampleDay)!)} %$`))
+  await expect(page.locator(`.calendar-day[data-date="${sampleDay}"]`)).toHaveAttribute('title', new RegExp(`: ${Math.round(recovery.get(sampleDay)!)}%$`))
   await saveScreenshot(page, 'trends-recovery')
 })
 
@@ -192,7 +195,7 @@ test("compare from a trend: Pearson's and Spearman's r with their intervals and 
   const to = memberToday(whoop.history, clock.now())
   const from = addDays(to, -90)
   const signed = (value: number) => `${value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`
-  const rText = ({ r, low, high }: { r: number; low: number; high: number }) => `${signed(r)} (95 % interval ${signed(low)} to ${signed(high)})`
+  const rText = ({ r, low, high }: { r: number; low: number; high: number }) => `${signed(r)} (95% interval ${signed(low)} to ${signed(high)})`
 
   await page.getByTestId('trends-link').click()
   await page.getByTestId('trend-metric-select').selectOption('hrv')
@@ -252,7 +255,7 @@ test("insights from an imported journal: a planted effect in words with Welch's 
   const alcohol = page.locator(`[data-testid="insight-row"][data-question="${ALCOHOL}"]`)
   const sentence = alcohol.locator('[data-testid="insight-effect"][data-outcome="recovery"]')
   await expect(sentence).toContainText(`After the days you answered yes, your recovery the next morning was ${Math.abs(effect.difference).toFixed(0)} points lower.`)
-  await expect(sentence).toContainText(`95 % interval ${(-effect.high).toFixed(0)} to ${(-effect.low).toFixed(0)} points`)
+  await expect(sentence).toContainText(`95% interval ${(-effect.high).toFixed(0)} to ${(-effect.low).toFixed(0)} points`)
   await expect(sentence).toContainText(`${effect.yes.length} vs ${effect.no.length} mornings`)
   // The picture: a point per measure, the clear ones as the test finds them.
   const plotted = alcohol.getByTestId('effect-plot').locator('g[data-outcome]')
@@ -284,17 +287,11 @@ test("insights from an imported journal: a planted effect in words with Welch's 
   const inMonth = (series: DaySeries, m: string) => [...dayMeans(series)].filter(([d]) => d.startsWith(m)).map(([, v]) => v)
   const previousMonth = addDays(`${month}-01`, -1).slice(0, 7)
   const recoveryRow = text.split('\n').find((line) => /^\s*Recovery\s{2,}\d/.test(line))!
-  // The change in points: whole points, or one decimal where it rounds to none; "1 point" alone singular.
-  const change = meanOf(inMonth(figures.recovery, month)) - meanOf(inMonth(figures.recovery, previousMonth))
-  const whole = Math.abs(change).toFixed(0)
-  const shown = whole === '0' ? Math.abs(change).toFixed(1) : whole
-  const changeText = Number(shown) === 0 ? '±0 points' : `${change > 0 ? '+' : '−'}${shown} ${shown === '1' ? 'point' : 'points'}`
-  expect(recoveryRow.trim().split(/\s{2,}/)).toEqual([
-    'Recovery',
-    `${Math.round(meanOf(inMonth(figures.recovery, month)))}%`,
-    `${Math.round(meanOf(inMonth(figures.recovery, previousMonth)))}%`,
-    changeText
-  ])
+  // The change in points between the two figures as shown (whole points); "1 point" alone singular.
+  const [thisMonth, monthBefore] = [Math.round(meanOf(inMonth(figures.recovery, month))), Math.round(meanOf(inMonth(figures.recovery, previousMonth)))]
+  const change = thisMonth - monthBefore
+  const changeText = change === 0 ? '±0 points' : `${change > 0 ? '+' : '−'}${Math.abs(change)} ${Math.abs(change) === 1 ? 'point' : 'points'}`
+  expect(recoveryRow.trim().split(/\s{2,}/)).toEqual(['Recovery', `${thisMonth}%`, `${monthBefore}%`, changeText])
   const zones = inMonth(figures.recovery, month)
   expect(text.replace(/\s+/g, ' ')).toContain(
     `${zones.length} days with a recovery: ■ ${zones.filter((v) => v >= 67).length} green, ■ ${zones.filter((v) => v >= 34 && v < 67).length} yellow, ■ ${zones.filter((v) => v < 34).length} red.`

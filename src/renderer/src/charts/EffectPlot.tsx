@@ -25,13 +25,13 @@ export function EffectPlot({ effects, question }: { effects: InsightEffect[]; qu
   const colour = (effect: InsightEffect) =>
     !effect.clear ? 'var(--series-baseline)' : Math.sign(effect.difference) === goodDirection(effect.outcome) ? 'var(--good)' : 'var(--bad)'
   return (
-    <svg className="effect-plot" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`Differences after yes-days for “${question}”, in standard deviations, with 95 % intervals`} data-testid="effect-plot">
+    <svg className="effect-plot" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`Differences after yes-days for “${question}”, in standard deviations, with 95% intervals`} data-testid="effect-plot">
       <line x1={x(0)} x2={x(0)} y1={0} y2={rows.length * ROW} className="effect-zero" />
       {rows.map(({ effect, point, low, high }, index) => {
         const y = index * ROW + ROW / 2
         return (
           <g key={effect.outcome} data-outcome={effect.outcome} data-clear={effect.clear}>
-            <title>{`${outcomeName(effect.outcome)}: ${effect.difference.toFixed(1)} (95 % interval ${effect.low.toFixed(1)} to ${effect.high.toFixed(1)}), g ${effect.hedgesG.toFixed(2)}, q ${effect.q.toFixed(3)}`}</title>
+            <title>{`${outcomeName(effect.outcome)}: ${effect.difference.toFixed(1)} (95% interval ${effect.low.toFixed(1)} to ${effect.high.toFixed(1)}), g ${effect.hedgesG.toFixed(2)}, q ${effect.q.toFixed(3)}`}</title>
             <text x={LABEL - 8} y={y + 4} textAnchor="end" className="effect-label">
               {outcomeName(effect.outcome)}
             </text>

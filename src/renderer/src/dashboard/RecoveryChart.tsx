@@ -21,9 +21,9 @@ const recoveryDays = fixedScale([0, 33, 67, 100])
 const zoneShares = fixedScale([0, 25, 50, 75, 100])
 
 const zones = [
-  { key: 'green', label: 'Green days (67–100 %)', color: zoneColors.green },
-  { key: 'yellow', label: 'Yellow days (34–66 %)', color: zoneColors.yellow },
-  { key: 'red', label: 'Red days (0–33 %)', color: zoneColors.red }
+  { key: 'green', label: 'Green days (67–100%)', color: zoneColors.green },
+  { key: 'yellow', label: 'Yellow days (34–66%)', color: zoneColors.yellow },
+  { key: 'red', label: 'Red days (0–33%)', color: zoneColors.red }
 ] as const
 
 /**

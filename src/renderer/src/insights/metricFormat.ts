@@ -19,19 +19,38 @@ export function metricRangeText(metric: TrendMetric, low: number, high: number, 
 /** A number with exactly `digits` decimals, grouped as the person's locale writes it ("2,140"). */
 const fixed = (value: number, digits: number) => value.toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits })
 
-/** A difference in a measure (signed), in the person's units. */
-export function differenceText(metric: TrendMetric, difference: number | null, settings: Settings | undefined): string {
-  if (difference === null) return '—'
-  const sign = difference > 0 ? '+' : '−'
-  if (metric === 'asleep') return `${sign}${duration(Math.abs(difference))}`
-  // A temperature difference is scaled, not shifted: 1 °C more is 1.8 °F more.
-  const size = metric === 'skin-temp' && settings?.unitSystem === 'imperial' ? Math.abs(difference) * 1.8 : Math.abs(metricValue(metric, difference, settings)!)
-  // A change that rounds to nothing gets one more decimal rather than reading "−0".
-  const digits = metricSpecs[metric].digits + (Number(size.toFixed(metricSpecs[metric].digits)) === 0 ? 1 : 0)
-  const shown = fixed(size, digits)
+/**
+ * A value as the page shows it, as a number: in the person's units at the measure's precision
+ * (sleep to the minute), so that differences can be taken between what the person reads.
+ */
+function shownNumber(metric: TrendMetric, value: number, settings: Settings | undefined): number {
+  if (metric === 'asleep') return Math.round(value / 60_000) * 60_000
+  return Number(metricValue(metric, value, settings)!.toFixed(metricSpecs[metric].digits))
+}
+
+/**
+ * How far `value` is from `reference`, signed, in the person's units: the difference of the two as
+ * they are shown, so that "62%" against "61%" reads "+1 point", never "+0.3 points".
+ */
+export function changeText(metric: TrendMetric, value: number | null | undefined, reference: number | null | undefined, settings: Settings | undefined): string {
+  if (value === null || value === undefined || reference === null || reference === undefined) return '—'
+  const digits = metricSpecs[metric].digits
+  const difference = Number((shownNumber(metric, value, settings) - shownNumber(metric, reference, settings)).toFixed(digits))
+  const sign = difference > 0 ? '+' : difference < 0 ? '−' : '±'
+  if (metric === 'asleep') return difference === 0 ? '±0m' : `${sign}${duration(Math.abs(difference))}`
+  const size = fixed(Math.abs(difference), digits)
   // The difference of two percentages is in points, not a percentage of anything.
-  const unit = metricSpecs[metric].unit === '%' ? (shown === '1' ? ' point' : ' points') : metricUnit(metric, settings)
-  return Number(size.toFixed(digits)) === 0 ? `±0${unit}` : `${sign}${shown}${unit}`
+  const unit = metricSpecs[metric].unit === '%' ? (size === '1' ? ' point' : ' points') : metricUnit(metric, settings)
+  return `${sign}${size}${unit}`
+}
+
+/** The same change as a share of `reference`, as shown ("−1.6%"); undefined where that means nothing. */
+export function percentChangeText(metric: TrendMetric, value: number | null, reference: number | null, settings: Settings | undefined): string | undefined {
+  if (value === null || reference === null) return undefined
+  const from = shownNumber(metric, reference, settings)
+  if (from === 0) return undefined
+  const percent = Number(((100 * (shownNumber(metric, value, settings) - from)) / Math.abs(from)).toFixed(1))
+  return `${percent > 0 ? '+' : percent < 0 ? '−' : '±'}${Math.abs(percent).toFixed(1)}%`
 }
 
 /** The number a chart draws for a value: hours for sleep, °F or kcal where the person chose them. */

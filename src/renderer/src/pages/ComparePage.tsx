@@ -85,7 +85,7 @@ const unitNote = (unit: string) => (unit.trim() ? ` (${unit.trim()})` : '')
 /** The second measure as a sentence names it: "recovery the next morning". */
 const secondPhrase = ({ y, nextMorning }: Comparison) => `${metricPhrase(y)}${nextMorning ? ' the next morning' : ' the same day'}`
 
-const rText = (correlation: Correlation) => `${signed(correlation.r)} (95 % interval ${signed(correlation.low)} to ${signed(correlation.high)})`
+const rText = (correlation: Correlation) => `${signed(correlation.r)} (95% interval ${signed(correlation.low)} to ${signed(correlation.high)})`
 const signed = (value: number) => `${value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`
 
 function Correlations({ comparison }: { comparison: Comparison }) {

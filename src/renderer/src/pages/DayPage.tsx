@@ -6,7 +6,7 @@ import { addDays } from '../../../shared/calendar'
 import { dayName, distance, duration, energy, fullDay, number, recoveryColor } from '../format'
 import { sportName } from '../../../shared/sportName'
 import { Dial } from '../ui/Dial'
-import { differenceText, metricText } from '../insights/metricFormat'
+import { changeText, metricText } from '../insights/metricFormat'
 import { metricSpecs } from '../../../shared/insights'
 import { useApiResult } from '../useApiResult'
 import { openPage } from '../useHashPage'
@@ -138,7 +138,7 @@ function RecoverySection({ day, settings }: { day: DayDetail; settings: Settings
                   <th scope="row">{metricSpecs[measure.metric].label}</th>
                   <td>{metricText(measure.metric, measure.value, settings)}</td>
                   <td>{measure.baseline ? metricText(measure.metric, measure.baseline.mean, settings) : 'not enough days yet'}</td>
-                  <td>{differenceText(measure.metric, measure.difference, settings)}</td>
+                  <td>{changeText(measure.metric, measure.value, measure.baseline?.mean, settings)}</td>
                   <td>
                     {measure.baseline && `${metricText(measure.metric, measure.baseline.low, settings)} – ${metricText(measure.metric, measure.baseline.high, settings)}`}
                     {measure.outside && <strong className="outside"> {measure.outside === 'above' ? 'above' : 'below'} your usual range</strong>}
@@ -153,7 +153,7 @@ function RecoverySection({ day, settings }: { day: DayDetail; settings: Settings
   )
 }
 
-const share = (part: number | null, whole: number | null) => (part === null || !whole ? '' : ` (${Math.round((100 * part) / whole)} %)`)
+const share = (part: number | null, whole: number | null) => (part === null || !whole ? '' : ` (${number((100 * part) / whole, 0, '%')})`)
 
 function SleepFigures({ sleep }: { sleep: DaySleep }) {
   const stages = [

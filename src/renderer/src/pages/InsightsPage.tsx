@@ -50,7 +50,7 @@ function JournalInsights({ insights }: { insights: Insights }) {
         morning's recovery, HRV, resting heart rate and sleep, on the mornings after yes-days against those after no-days. A tag you put on a day is
         set against the next morning, after tagged days against after the other days since you began tagging. Each needs at
         least {insights.minimumDays} days of each kind. {insights.comparisons} {insights.comparisons === 1 ? 'comparison was' : 'comparisons were'} made;
-        a difference is called clear only when it survives a correction for that many (false discovery rate {Math.round(insights.falseDiscoveryRate * 100)} %).
+        a difference is called clear only when it survives a correction for that many (false discovery rate {number(insights.falseDiscoveryRate * 100, 0, '%')}).
       </p>
       {!insights.hasJournal && (
         <p data-testid="insights-no-journal">
@@ -137,13 +137,13 @@ function StrainAgainstRecovery({ fit }: { fit: StrainRecoveryFit }) {
         <h2 id="strain-recovery-title">Day strain and the next morning's recovery</h2>
       </header>
       <p data-testid="strain-recovery-summary">
-        Over {fit.points.length} days, each point of day strain went with {perStrain} points of recovery the next morning on average (95 % CI{' '}
+        Over {fit.points.length} days, each point of day strain went with {perStrain} points of recovery the next morning on average (95% CI{' '}
         {fit.slopeLow.toFixed(2)} to {fit.slopeHigh.toFixed(2)}).{' '}
         {fit.slopeLow > 0 || fit.slopeHigh < 0 ? 'The interval excludes zero.' : 'The interval includes zero: no clear relation yet.'}
       </p>
       <ChartBox height={260}>
         {(width) => (
-          <ComposedChart width={width} height={260} margin={scatterMargin} title="Day strain against next-morning recovery, with a fitted line and its 95 % band">
+          <ComposedChart width={width} height={260} margin={scatterMargin} title="Day strain against next-morning recovery, with a fitted line and its 95% band">
             <CartesianGrid />
             <XAxis type="number" dataKey="strain" {...valueAxis(strainScale)} width={undefined} height={30} />
             <YAxis type="number" {...valueAxis(recoveryScale, '%')} />
@@ -177,7 +177,7 @@ function StrainAgainstRecovery({ fit }: { fit: StrainRecoveryFit }) {
         items={[
           { key: 'points', label: 'A day (strain, next morning recovery)', color: POINT },
           { key: 'fit', label: 'Fitted line (least squares)', color: FIT },
-          { key: 'band', label: '95 % band of the fitted mean', color: FIT, faded: true }
+          { key: 'band', label: '95% band of the fitted mean', color: FIT, faded: true }
         ]}
       />
     </Card>

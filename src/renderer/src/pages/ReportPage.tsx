@@ -6,7 +6,7 @@ import { api } from '../api'
 import { duration, fullDay, number } from '../format'
 import { zoneColors } from '../charts/seriesColors'
 import { sportName } from '../../../shared/sportName'
-import { differenceText, metricText } from '../insights/metricFormat'
+import { changeText, metricText } from '../insights/metricFormat'
 import { useApiResult } from '../useApiResult'
 import { openPage } from '../useHashPage'
 import { Button } from '../ui/Button'
@@ -75,7 +75,7 @@ function ReportBody({ report, settings }: { report: MonthReport; settings: Setti
       <tbody>
         {report.measures
           .filter((measure) => pick(measure.metric))
-          .map(({ metric, current, previous, difference }) => (
+          .map(({ metric, current, previous }) => (
             <tr key={metric} data-testid={`report-${metric}`}>
               <th scope="row">
                 {metricSpecs[metric].label}
@@ -83,7 +83,7 @@ function ReportBody({ report, settings }: { report: MonthReport; settings: Setti
               </th>
               <td>{metricText(metric, current.value, settings)}</td>
               <td>{metricText(metric, previous.value, settings)}</td>
-              <td>{differenceText(metric, difference, settings)}</td>
+              <td>{changeText(metric, current.value, previous.value, settings)}</td>
             </tr>
           ))}
       </tbody>

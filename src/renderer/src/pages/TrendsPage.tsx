@@ -11,9 +11,9 @@ import { useDrawnMark } from '../charts/chartTurns'
 import { LatestDataNotice } from '../charts/LatestDataNotice'
 import { RangePager } from '../charts/RangePager'
 import { RangePicker } from '../charts/RangePicker'
-import { fullDay, recoveryColor } from '../format'
+import { fullDay, number, recoveryColor } from '../format'
 import { measureColors, seriesColors, zoneColors } from '../charts/seriesColors'
-import { differenceText, metricText, metricUnit, metricValue, rangeLabels } from '../insights/metricFormat'
+import { changeText, metricText, metricUnit, metricValue, percentChangeText, rangeLabels } from '../insights/metricFormat'
 import { useApiResult } from '../useApiResult'
 import { openPage } from '../useHashPage'
 import { Card, NoDataYet } from '../ui/Card'
@@ -92,6 +92,7 @@ function Comparison({ trend, settings }: { trend: Trend; settings: Settings | un
   const { metric, current, previous } = trend
   const sum = metricSpecs[metric].aggregate === 'sum'
   const what = sum ? 'in total' : 'mean of days'
+  const percent = percentChangeText(metric, current.value, previous.value, settings)
   return (
     <Card as="div" className="comparison" data-testid="trend-comparison">
       <div>
@@ -112,8 +113,8 @@ function Comparison({ trend, settings }: { trend: Trend; settings: Settings | un
         <div>
           <span className="muted">Change</span>
           <strong data-testid="trend-change">
-            {differenceText(metric, trend.difference, settings)}
-            {trend.percent !== null && ` (${trend.percent > 0 ? '+' : trend.percent < 0 ? '−' : '±'}${Math.abs(trend.percent).toFixed(1)} %)`}
+            {changeText(metric, current.value, previous.value, settings)}
+            {percent && ` (${percent})`}
           </strong>
         </div>
       )}
@@ -258,8 +259,8 @@ function RecoveryCalendar({ calendar }: { calendar: { date: string; recovery: nu
             href={`#/day/${day.date}`}
             className="calendar-day"
             style={{ background: day.recovery === null ? undefined : recoveryColor(day.recovery) }}
-            title={`${fullDay(day.date)}: ${day.recovery === null ? 'no recovery' : `${Math.round(day.recovery)} %`}`}
-            aria-label={`${fullDay(day.date)}: ${day.recovery === null ? 'no recovery' : `${Math.round(day.recovery)} %`}`}
+            title={`${fullDay(day.date)}: ${day.recovery === null ? 'no recovery' : number(day.recovery, 0, '%')}`}
+            aria-label={`${fullDay(day.date)}: ${day.recovery === null ? 'no recovery' : number(day.recovery, 0, '%')}`}
             data-date={day.date}
             tabIndex={-1}
           />
