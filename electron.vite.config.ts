@@ -15,9 +15,9 @@ export default defineConfig({
       }
     ],
     build: {
-      // ESM-only packages are bundled into the CommonJS main bundle, and the MCP SDK too (only its stdio
+      // ESM-only packages (electron-store, openid-client, d3-array) are bundled into the CommonJS main bundle, and the MCP SDK too (only its stdio
       // server is used, not the web servers it depends on); better-sqlite3 (native) stays external.
-      externalizeDeps: { exclude: ['electron-store', 'openid-client', '@modelcontextprotocol/sdk'] },
+      externalizeDeps: { exclude: ['electron-store', 'openid-client', '@modelcontextprotocol/sdk', 'd3-array'] },
       rollupOptions: {
         // Bundled packages in a chunk of their own, apart from the app's code that the security gate reads;
         // electron-store stays with the app, as it loads Electron, which the browser host must never do.

@@ -180,6 +180,24 @@ interface TrendPoint {
   date: string
   value: number | null
   baseline: Baseline | null
+  /** What the chart draws: the value, or for skin temperature its difference from the baseline. */
+  plotted: number | null
+  /** The mean of `plotted` over the 7 days ending on this one (at least 4 with a value). */
+  smoothed: number | null
+}
+
+/** A week or month of a trend: the mean of its days (or their sum) and the middle half of them. */
+export interface TrendPeriod {
+  /** Its first day (a Monday, or the 1st). */
+  period: string
+  value: number | null
+  /** The 25th and 75th percentiles of its days; `null` for a sum or a period without days. */
+  low: number | null
+  high: number | null
+  /** Its days with a value. */
+  days: number
+  /** Cut by the range's first or last day: fewer days than a whole week or month. */
+  partial: boolean
 }
 
 export interface ZoneShare {
@@ -214,6 +232,10 @@ export interface Trend {
   /** The difference as a share of the previous period's value, in %. */
   percent: number | null
   points: TrendPoint[]
+  /** Whether `plotted` is the value itself or its difference from the baseline (skin temperature, as WHOOP shows it). */
+  plotted: 'value' | 'difference-from-baseline'
+  /** Beyond three months: the plotted values by week and by month. */
+  periods: { week: TrendPeriod[]; month: TrendPeriod[] } | null
   /** Recovery only: the days of each week (up to 3 months) or month by zone. */
   zoneShares: ZoneShare[] | null
   zonePeriod: 'week' | 'month' | null

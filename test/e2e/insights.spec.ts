@@ -132,6 +132,61 @@ test("trends compare a measure's range with the one before, by the mean of its d
   await saveScreenshot(page, 'trends-recovery')
 })
 
+test('trends read at every range: each day with its 7-day mean to 3M, then weeks or months with the middle half of their days, and years on the axis', async ({ page, host, whoop, clock }) => {
+  await page.goto(host.url)
+  await connectAndSync(page, whoop)
+  const figures = memberFigures(whoop.history)
+  const hrv = dayMeans(figures.hrv)
+  const today = memberToday(whoop.history, clock.now())
+
+  // 3M: the tooltip of the newest day with an HRV gives it and the mean of the 7 days ending on it.
+  await page.goto(`${host.url}#/trends/hrv/3m`)
+  await expect(page.locator('[data-drawn-trend="hrv/3m"]')).toHaveCount(1)
+  const chart = page.getByTestId('trend-chart')
+  await chart.locator('.day-dot').last().hover()
+  const tooltip = chart.getByTestId('chart-tooltip')
+  const day = (await tooltip.getAttribute('data-date'))!
+  expect(day, 'the newest dot is the newest day with an HRV').toBe([...hrv.keys()].filter((date) => date <= today).sort().at(-1))
+  const week = rollingMeanOn(figures.hrv, day, 7, 4)!
+  await expect(tooltip).toContainText(`HRV${Math.round(hrv.get(day)!)} ms`)
+  await expect(tooltip).toContainText(`7-day mean${Math.round(week)} ms`)
+
+  // 1Y by month: a whole month's mean and the 25th–75th percentiles of its days.
+  await page.getByTestId('range-1y').click()
+  await expect(page.locator('[data-drawn-trend="hrv/1y"]')).toHaveCount(1)
+  await page.getByTestId('range-month').click()
+  await expect(chart).toHaveAttribute('aria-label', 'HRV by month')
+  // Every month label names its year, and the year the range ends in is named.
+  const labels = await chart.locator('.recharts-xAxis .recharts-cartesian-axis-tick-value').allTextContents()
+  expect(labels.length).toBeGreaterThan(3)
+  for (const label of labels) expect(label).toMatch(/^\S+ \d{4}$/)
+  expect(labels.some((label) => label.endsWith(today.slice(0, 4)))).toBe(true)
+  await chart.locator('.period-dot').nth(-2).hover()
+  const month = (await tooltip.getAttribute('data-date'))!
+  expect(month).toBe(`${addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7)}-01`)
+  const days = [...hrv].filter(([date]) => date.startsWith(month.slice(0, 7))).map(([, value]) => value).sort((a, b) => a - b)
+  // Percentiles as spreadsheets take them: linear between the two nearest ranks.
+  const percentile = (p: number) => {
+    const at = (days.length - 1) * p
+    return days[Math.floor(at)] + (days[Math.ceil(at)] - days[Math.floor(at)]) * (at - Math.floor(at))
+  }
+  await expect(tooltip).toContainText(`Mean of days${Math.round(meanOf(days))} ms`)
+  await expect(tooltip).toContainText(`Middle half of days${Math.round(percentile(0.25))} ms – ${Math.round(percentile(0.75))} ms`)
+  await expect(tooltip).toContainText(`Days with data${days.length}`)
+  await saveScreenshot(page, 'trends-hrv-1y-by-month')
+
+  // Skin temperature is drawn as WHOOP shows it, from the baseline; the tooltip keeps the reading.
+  await page.goto(`${host.url}#/trends/skin-temp/1m`)
+  await expect(page.locator('[data-drawn-trend="skin-temp/1m"]')).toHaveCount(1)
+  await chart.locator('.day-dot').last().hover()
+  const tempDay = (await tooltip.getAttribute('data-date'))!
+  const reading = dayMeans(figures.skinTemp).get(tempDay)!
+  const fromBaseline = reading - rollingMeanOn(figures.skinTemp, tempDay, 30, 7)!
+  const signed = Number(fromBaseline.toFixed(1))
+  await expect(tooltip).toContainText(`Skin temperature${reading.toFixed(1)} °C`)
+  await expect(tooltip).toContainText(`From your baseline${signed > 0 ? '+' : signed < 0 ? '−' : '±'}${Math.abs(signed).toFixed(1)} °C`)
+})
+
 test.describe('a history whose newest day is 60 days old', () => {
   test.use({ whoopOptions: { days: 200, endedDaysAgo: 60 } })
 

@@ -81,7 +81,8 @@ test('trends, insights and the report are reached and used from the keyboard alo
   await tabTo(page, 'trend-metric-select')
   await page.keyboard.press('ArrowDown')
   await expect(trends).toHaveAttribute('data-drawn-trend', 'hrv/3m')
-  await page.keyboard.press('Tab')
+  // Past Earlier and Later, the range: one tab stop, its chosen button.
+  await tabTo(page, 'range-3m')
   await expect(trends.getByRole('radio', { checked: true })).toBeFocused()
   await page.keyboard.press('ArrowRight')
   await expect(trends).toHaveAttribute('data-drawn-trend', 'hrv/6m')

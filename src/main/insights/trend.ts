@@ -5,10 +5,11 @@ import { bucketOf, daysFrom } from '../store/buckets'
 import { seriesOf, type DailyValues } from '../store/dailyValues'
 import { addDays, daysBetween } from '../store/localDate'
 import { change, periodFigure } from './periodFigure'
+import { periodsOf, smoothed } from './trendPeriods'
 
 const CALENDAR_DAYS = 365
-/** Up to this many days, recovery zones are shared out per week; beyond, per month. */
-const WEEKLY_ZONES_UP_TO_DAYS = 91
+/** Up to this many days (3M), a trend is drawn by day and its recovery zones shared out per week; beyond, by week or month. */
+const BY_DAY_UP_TO_DAYS = 91
 
 export interface TrendQuery {
   userId: number
@@ -39,19 +40,36 @@ export function trendBetween(daily: DailyValues, { userId, metric, from, to }: {
   const days = daysFrom(addDays(from, -(BASELINE_DAYS - 1)), to)
   const series = seriesOf(values, metric, days[0], to)
   const baseline = baselines(series)
+  // Skin temperature is drawn as WHOOP shows it: how far each day is from the person's baseline.
+  const fromBaseline = metric === 'skin-temp'
+  const plotted = fromBaseline ? series.map((value, index) => (value === null || baseline[index] === null ? null : value - baseline[index].mean)) : series
+  const smooth = smoothed(plotted)
   const shown = BASELINE_DAYS - 1
-  const points = days.slice(shown).map((date, index) => ({ date, value: series[shown + index], baseline: baseline[shown + index] }))
+  const points = days.slice(shown).map((date, index) => ({
+    date,
+    value: series[shown + index],
+    baseline: baseline[shown + index],
+    plotted: plotted[shown + index],
+    smoothed: smooth[shown + index]
+  }))
+  const inRange = points.map((point) => point.plotted)
+  const inRangeDays = points.map((point) => point.date)
 
   const current = periodFigure(values, metric, from, to)
   const previous = periodFigure(values, metric, previousFrom, addDays(from, -1))
   const recovery = metric === 'recovery'
-  const zonePeriod = length <= WEEKLY_ZONES_UP_TO_DAYS ? 'week' : 'month'
+  const zonePeriod = length <= BY_DAY_UP_TO_DAYS ? 'week' : 'month'
   return {
     metric,
     current,
     previous,
     ...change(current, previous),
     points,
+    plotted: fromBaseline ? 'difference-from-baseline' : 'value',
+    periods:
+      length > BY_DAY_UP_TO_DAYS
+        ? { week: periodsOf(metric, inRangeDays, inRange, 'week'), month: periodsOf(metric, inRangeDays, inRange, 'month') }
+        : null,
     zoneShares: recovery ? zoneShares(values, from, to, zonePeriod) : null,
     zonePeriod: recovery ? zonePeriod : null,
     calendar: recovery

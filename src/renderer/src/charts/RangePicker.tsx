@@ -17,6 +17,8 @@ interface RangePickerProps<Range extends string> {
   /** The ranges to choose from and their labels: the dashboard's unless given. */
   ranges?: readonly Range[]
   label?: (range: Range) => string
+  /** What the group chooses, for assistive technology: "Range" unless given. */
+  name?: string
 }
 
 const dashboardLabel = (range: string) => rangeSpecs[range as DashboardRange].label
@@ -35,7 +37,7 @@ export function RangePicker<Range extends string = DashboardRange>(props: RangeP
     buttons.current[next]?.focus()
   }
   return (
-    <div className="range-picker" role="radiogroup" aria-label="Range" onKeyDown={onKeyDown}>
+    <div className="range-picker" role="radiogroup" aria-label={props.name ?? 'Range'} onKeyDown={onKeyDown}>
       {ranges.map((option, index) => (
         <button
           key={option}

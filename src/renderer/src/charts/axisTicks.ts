@@ -47,8 +47,8 @@ export interface DateTicks {
 /**
  * The dates to label on an axis `plotWidth` pixels wide that holds `dates`, one per band (bars) or
  * one per point from edge to edge (lines): every label whole inside the plot, none touching. Days
- * too close together for labels a fortnight apart get a label on the first of every month or few
- * ("Mar 2025"), so that a long range never reads as a list of unnamed years.
+ * too close together for labels a fortnight apart, and weeks across years, get a label on the
+ * first of every month or few ("Mar 2025"), so that a long range never reads as a list of unnamed years.
  */
 export function dateTicks(
   dates: readonly string[],
@@ -72,11 +72,17 @@ export function dateTicks(
     })
     return { ticks, labelBucket, fits: step !== undefined }
   }
+  const byMonth = (bucketsPerMonth: number, isStart: (date: string) => boolean) => {
+    const { ticks, labelBucket } = choose('month', spacing * bucketsPerMonth, isStart)
+    return { ticks, labelBucket }
+  }
+  // Weeks named by their Monday ("Dec 22") would hide a new year: across years, weeks are labelled
+  // by the month they begin ("Jan 2026"), on the week of its first Monday.
+  if (bucket === 'week' && dates[0].slice(0, 4) !== dates.at(-1)!.slice(0, 4)) return byMonth(4.35, (date) => Number(date.slice(8)) <= 7)
   const own = choose(bucket, spacing, () => true)
   if (own.fits || bucket !== 'day') return { ticks: own.ticks, labelBucket: own.labelBucket }
   // A month holds about 30.4 days.
-  const { ticks, labelBucket } = choose('month', spacing * 30.4, (date) => date.endsWith('-01'))
-  return { ticks, labelBucket }
+  return byMonth(30.4, (date) => date.endsWith('-01'))
 }
 
 export interface ValueScale {

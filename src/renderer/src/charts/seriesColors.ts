@@ -28,6 +28,13 @@ export const measureColors: Record<TrendMetric, string> = {
 /** WHOOP's recovery zones. */
 export const zoneColors: Record<RecoveryZone, string> = { green: token('recovery-green'), yellow: token('recovery-yellow'), red: token('recovery-red') }
 
+/** The zones as a chart's key names them. */
+export const zoneLegend = [
+  { key: 'green', label: 'Green days (67–100%)', color: zoneColors.green },
+  { key: 'yellow', label: 'Yellow days (34–66%)', color: zoneColors.yellow },
+  { key: 'red', label: 'Red days (0–33%)', color: zoneColors.red }
+] as const
+
 /** What is drawn beside the measures: the baseline, the night's stages, naps and need, heart-rate zones 0–5. */
 export const seriesColors = {
   baseline: token('series-baseline'),

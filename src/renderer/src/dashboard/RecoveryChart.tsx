@@ -3,7 +3,7 @@ import { Area, Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip,
 import type { Bucket, RecoveryPoint } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
 import { number, recoveryColor, temperatureUnit, temperatureValue } from '../format'
-import { measureColors, seriesColors, zoneColors } from '../charts/seriesColors'
+import { measureColors, seriesColors, zoneLegend } from '../charts/seriesColors'
 import { roundScale } from '../charts/axisTicks'
 import { ChartCard } from '../charts/ChartCard'
 import { ChartBox } from '../charts/ChartBox'
@@ -20,11 +20,6 @@ const BASELINE = seriesColors.baseline
 const recoveryDays = fixedScale([0, 33, 67, 100])
 const zoneShares = fixedScale([0, 25, 50, 75, 100])
 
-const zones = [
-  { key: 'green', label: 'Green days (67–100%)', color: zoneColors.green },
-  { key: 'yellow', label: 'Yellow days (34–66%)', color: zoneColors.yellow },
-  { key: 'red', label: 'Red days (0–33%)', color: zoneColors.red }
-] as const
 
 /**
  * Recovery % by day coloured by zone, or for weeks and months the share of green, yellow and red
@@ -49,10 +44,10 @@ function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProp
   const daysIn = (p: RecoveryPoint) => p.zoneDays.green + p.zoneDays.yellow + p.zoneDays.red
   const shares = points.map((p) => ({
     ...p,
-    ...Object.fromEntries(zones.map((zone) => [zone.key, daysIn(p) ? (p.zoneDays[zone.key] / daysIn(p)) * 100 : null]))
+    ...Object.fromEntries(zoneLegend.map((zone) => [zone.key, daysIn(p) ? (p.zoneDays[zone.key] / daysIn(p)) * 100 : null]))
   }))
   const zoneRows = (p: RecoveryPoint): TooltipRow[] =>
-    zones.map((zone) => ({ label: zone.label.split(' (')[0], value: `${p.zoneDays[zone.key]} of ${daysIn(p)} days`, color: zone.color }))
+    zoneLegend.map((zone) => ({ label: zone.label.split(' (')[0], value: `${p.zoneDays[zone.key]} of ${daysIn(p)} days`, color: zone.color }))
 
   return (
     <ChartCard
@@ -100,7 +95,7 @@ function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProp
               <XAxis {...dateAxis(points, bucket, width, [valueAxis(zoneShares, '%').width], 'band')} />
               <YAxis {...valueAxis(zoneShares, '%')} />
               <Tooltip cursor={{ fillOpacity: 0.1 }} content={tooltip((p) => [{ label: 'Mean recovery', value: number(p.recovery, 0, '%') }, ...zoneRows(p)])} />
-              {zones.map((zone) => (
+              {zoneLegend.map((zone) => (
                 <Bar key={zone.key} dataKey={zone.key} name={zone.label} stackId="zones" fill={zone.color} isAnimationActive={false} />
               ))}
               {tagMarks(tagged, zoneShares.domain[1])}
@@ -108,7 +103,7 @@ function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProp
           )
         }
       </ChartBox>
-      {(!byDay || tagged.size > 0) && <Legend items={[...(byDay ? [] : zones), ...(tagged.size > 0 ? [tagLegend] : [])]} />}
+      {(!byDay || tagged.size > 0) && <Legend items={[...(byDay ? [] : zoneLegend), ...(tagged.size > 0 ? [tagLegend] : [])]} />}
       <div className="chart-pair">
         <TrendChart
           title="Heart rate variability"
@@ -172,7 +167,7 @@ const rangeRow = (range: [number, number] | null, digits: number, unit: string):
 /** "Green on 31 of 52 weeks' days": how the range's days split over the zones, for screen readers. */
 function zoneSummary(points: readonly RecoveryPoint[]): string {
   const total = { green: 0, yellow: 0, red: 0 }
-  for (const p of points) for (const zone of zones) total[zone.key] += p.zoneDays[zone.key]
+  for (const p of points) for (const zone of zoneLegend) total[zone.key] += p.zoneDays[zone.key]
   const days = total.green + total.yellow + total.red
   return days
     ? `Of ${days} days with a recovery: ${total.green} green, ${total.yellow} yellow, ${total.red} red.`

@@ -1,4 +1,4 @@
-import { metricSpecs, type TrendMetric, type TrendRange } from '../../../shared/insights'
+import { metricSpecs, type Trend, type TrendMetric, type TrendRange } from '../../../shared/insights'
 import type { Settings } from '../../../shared/settings'
 import { duration, energyUnit, energyValue, temperatureUnit, temperatureValue } from '../format'
 
@@ -51,6 +51,23 @@ export function percentChangeText(metric: TrendMetric, value: number | null, ref
   if (from === 0) return undefined
   const percent = Number(((100 * (shownNumber(metric, value, settings) - from)) / Math.abs(from)).toFixed(1))
   return `${percent > 0 ? '+' : percent < 0 ? '−' : '±'}${Math.abs(percent).toFixed(1)}%`
+}
+
+/** What a trend draws: a measure's values, or (skin temperature) their difference from the baseline. */
+export type Plotted = Trend['plotted']
+
+/** The number a trend chart draws for a plotted value, in the person's units (a difference of 1 °C is 1.8 °F). */
+export function plottedValue(metric: TrendMetric, plotted: Plotted, value: number | null, settings: Settings | undefined): number | null {
+  if (plotted === 'value' || value === null) return metricValue(metric, value, settings)
+  return settings?.unitSystem === 'imperial' && metric === 'skin-temp' ? value * 1.8 : value
+}
+
+/** A plotted value as the tooltip says it: "54 ms", or for a difference from the baseline "+0.4 °C". */
+export function plottedText(metric: TrendMetric, plotted: Plotted, value: number | null, settings: Settings | undefined): string {
+  if (plotted === 'value' || value === null) return metricText(metric, value, settings)
+  const shown = plottedValue(metric, plotted, value, settings)!
+  const size = fixed(Math.abs(shown), metricSpecs[metric].digits)
+  return `${Number(size) === 0 ? '±' : shown > 0 ? '+' : '−'}${size}${metricUnit(metric, settings)}`
 }
 
 /** The number a chart draws for a value: hours for sleep, °F or kcal where the person chose them. */

@@ -1,26 +1,27 @@
-import { useCallback, useRef, type CSSProperties } from 'react'
-import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
+import { useCallback, useRef, useState } from 'react'
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import { metricSpecs, trendMetrics, trendRangeDays, trendRanges, type Trend, type TrendMetric, type TrendRange } from '../../../shared/insights'
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
-import { metricScale, tickUnit } from '../charts/metricScale'
-import { tagLegend, tagMarks, tagNote, tagsByBucket } from '../charts/tagMarks'
+import { tickUnit } from '../charts/metricScale'
 import { ChartBox } from '../charts/ChartBox'
-import { chartMargin, dateAxis, fixedScale, Legend, TooltipBox, valueAxis, hoveredPoint } from '../charts/chartParts'
+import { chartMargin, dateAxis, fixedScale, TooltipBox, valueAxis, hoveredPoint } from '../charts/chartParts'
 import { useDrawnMark } from '../charts/chartTurns'
 import { LatestDataNotice } from '../charts/LatestDataNotice'
 import { RangePager } from '../charts/RangePager'
 import { RangePicker } from '../charts/RangePicker'
-import { fullDay, number, recoveryColor } from '../format'
-import { measureColors, seriesColors, zoneColors } from '../charts/seriesColors'
-import { changeText, metricText, metricUnit, metricValue, percentChangeText, rangeLabels } from '../insights/metricFormat'
+import { fullDay } from '../format'
+import { zoneColors } from '../charts/seriesColors'
+import { changeText, metricText, metricUnit, percentChangeText, rangeLabels } from '../insights/metricFormat'
+import { DailyTrendChart } from '../trends/DailyTrendChart'
+import { RecoveryCalendar } from '../trends/RecoveryCalendar'
+import { PeriodTrendChart, type TrendPeriodKind } from '../trends/PeriodTrendChart'
 import { useApiResult } from '../useApiResult'
 import { openPage } from '../useHashPage'
 import { Card, NoDataYet } from '../ui/Card'
 import { ButtonLink } from '../ui/Button'
 import { compareHash } from './ComparePage'
 
-const BASELINE = seriesColors.baseline
 const rangeWords: Record<TrendRange, string> = { '1m': '30 days', '3m': '91 days', '6m': '182 days', '1y': '365 days', all: 'whole history' }
 const zones = ['green', 'yellow', 'red'] as const
 
@@ -122,74 +123,31 @@ function Comparison({ trend, settings }: { trend: Trend; settings: Settings | un
   )
 }
 
+/** The measure's chart: by day up to three months; beyond, by week or month as the person chooses. */
 function TrendChart({ trend, settings }: { trend: Trend; settings: Settings | undefined }) {
   const { metric } = trend
+  const [chosenPeriod, choosePeriod] = useState<TrendPeriodKind>()
+  const period = chosenPeriod ?? (trend.range === 'all' ? 'month' : 'week')
   const unit = metricUnit(metric, settings)
-  const convert = (value: number | null | undefined) => metricValue(metric, value ?? null, settings)
-  const data = trend.points.map((point) => ({
-    date: point.date,
-    value: convert(point.value),
-    baseline: convert(point.baseline?.mean),
-    band: point.baseline ? [convert(point.baseline.low), convert(point.baseline.high)] : null,
-    point
-  }))
-  const scale = metricScale(metric, data.flatMap((d) => [d.value, ...(d.band ?? [])]))
-  const tagged = tagsByBucket(trend.tags, data)
-  const axisUnit = tickUnit(unit)
+  const fromBaseline = trend.plotted === 'difference-from-baseline'
   return (
-    <Card className="chart-card" data-testid="trend-chart" aria-label={`${metricSpecs[metric].label} by day`}>
+    <Card className="chart-card" data-testid="trend-chart" aria-label={`${metricSpecs[metric].label} by ${trend.periods ? period : 'day'}`}>
       <header className="chart-header">
         <h2>
           {metricSpecs[metric].label}
-          {unit.trim() && axisUnit === '' && <span className="muted"> ({unit.trim()})</span>}
+          {fromBaseline && ' from your baseline'}
+          {unit.trim() && tickUnit(unit) === '' && <span className="muted"> ({unit.trim()})</span>}
         </h2>
-        <ButtonLink size="small" href={compareHash({ x: metric, ...partnerOf(metric), range: trend.range })} data-testid="trend-compare-link">
-          Compare with another measure
-        </ButtonLink>
+        <span className="chart-actions">
+          {trend.periods && (
+            <RangePicker<TrendPeriodKind> name="Group by" range={period} ranges={['week', 'month']} label={(option) => `By ${option}`} onChange={choosePeriod} />
+          )}
+          <ButtonLink size="small" href={compareHash({ x: metric, ...partnerOf(metric), range: trend.range })} data-testid="trend-compare-link">
+            Compare with another measure
+          </ButtonLink>
+        </span>
       </header>
-      <ChartBox height={240}>
-        {(width) => (
-          <ComposedChart width={width} height={240} data={data} margin={chartMargin} title={`${metricSpecs[metric].label} by day, with your 30-day baseline and usual range`}>
-            <CartesianGrid vertical={false} />
-            <XAxis {...dateAxis(data, 'day', width, [valueAxis(scale, axisUnit).width], 'point')} />
-            <YAxis {...valueAxis(scale, axisUnit)} />
-            <Tooltip
-              content={({ payload }) => {
-                const hovered = hoveredPoint<(typeof data)[number]>(payload)
-                if (!hovered) return null
-                const { point } = hovered
-                return (
-                  <TooltipBox
-                    date={point.date}
-                    bucket="day"
-                    rows={[
-                      { label: metricSpecs[metric].label, value: metricText(metric, point.value, settings), color: measureColors[metric] },
-                      { label: 'Baseline (30 days)', value: metricText(metric, point.baseline?.mean, settings), color: BASELINE },
-                      {
-                        label: 'Usual range',
-                        value: point.baseline ? `${metricText(metric, point.baseline.low, settings)} – ${metricText(metric, point.baseline.high, settings)}` : '—'
-                      }
-                    ]}
-                    tags={tagNote(tagged.get(point.date), 'day')}
-                  />
-                )
-              }}
-            />
-            <Area dataKey="band" name="Usual range" stroke="none" fill={BASELINE} fillOpacity={0.15} isAnimationActive={false} connectNulls={false} />
-            <Line dataKey="baseline" name="Baseline (30 days)" stroke={BASELINE} strokeDasharray="4 3" dot={false} isAnimationActive={false} />
-            <Line dataKey="value" name={metricSpecs[metric].label} stroke={measureColors[metric]} strokeWidth={2} dot={data.length <= 91 ? { r: 2 } : false} isAnimationActive={false} />
-            {tagMarks(tagged, scale.domain[1])}
-          </ComposedChart>
-        )}
-      </ChartBox>
-      <Legend
-        items={[
-          { key: 'value', label: metricSpecs[metric].label, color: measureColors[metric] },
-          { key: 'baseline', label: 'Baseline (mean of the last 30 days)', color: BASELINE },
-          { key: 'band', label: 'Usual range (± 1 standard deviation)', color: BASELINE, faded: true },
-          ...(tagged.size > 0 ? [tagLegend] : [])
-        ]}
-      />
+      {trend.periods ? <PeriodTrendChart trend={trend} period={period} settings={settings} /> : <DailyTrendChart trend={trend} settings={settings} />}
     </Card>
   )
 }
@@ -235,37 +193,6 @@ function ZoneShares({ trend }: { trend: Trend }) {
           </BarChart>
         )}
       </ChartBox>
-    </Card>
-  )
-}
-
-/** A year of days, a square each, coloured by recovery zone; a week per column, as a calendar. */
-function RecoveryCalendar({ calendar }: { calendar: { date: string; recovery: number | null }[] }) {
-  // Pad the first week so that each column starts on a Monday.
-  const weekday = (new Date(`${calendar[0].date}T00:00:00Z`).getUTCDay() + 6) % 7
-  return (
-    <Card data-testid="recovery-calendar" aria-labelledby="calendar-title">
-      <h2 id="calendar-title">
-        Recovery, {fullDay(calendar[0].date)} – {fullDay(calendar.at(-1)!.date)}
-      </h2>
-      <div className="calendar" role="list" style={{ '--weeks': Math.ceil((weekday + calendar.length) / 7) } as CSSProperties}>
-        {Array.from({ length: weekday }, (_, index) => (
-          <span key={`pad-${index}`} className="calendar-day empty" aria-hidden="true" />
-        ))}
-        {calendar.map((day) => (
-          <a
-            key={day.date}
-            role="listitem"
-            href={`#/day/${day.date}`}
-            className="calendar-day"
-            style={{ background: day.recovery === null ? undefined : recoveryColor(day.recovery) }}
-            title={`${fullDay(day.date)}: ${day.recovery === null ? 'no recovery' : number(day.recovery, 0, '%')}`}
-            aria-label={`${fullDay(day.date)}: ${day.recovery === null ? 'no recovery' : number(day.recovery, 0, '%')}`}
-            data-date={day.date}
-            tabIndex={-1}
-          />
-        ))}
-      </div>
     </Card>
   )
 }
