@@ -139,28 +139,38 @@ test('trends read at every range: each day with its 7-day mean to 3M, then weeks
   const hrv = dayMeans(figures.hrv)
   const today = memberToday(whoop.history, clock.now())
 
-  // 3M: the tooltip of the newest day with an HRV gives it and the mean of the 7 days ending on it.
+  // 3M: the tooltip of each of the ten newest days with an HRV gives it and the mean of the 7 days ending on it.
   await page.goto(`${host.url}#/trends/hrv/3m`)
   await expect(page.locator('[data-drawn-trend="hrv/3m"]')).toHaveCount(1)
   const chart = page.getByTestId('trend-chart')
-  await chart.locator('.day-dot').last().hover()
   const tooltip = chart.getByTestId('chart-tooltip')
-  const day = (await tooltip.getAttribute('data-date'))!
-  expect(day, 'the newest dot is the newest day with an HRV').toBe([...hrv.keys()].filter((date) => date <= today).sort().at(-1))
-  const week = rollingMeanOn(figures.hrv, day, 7, 4)!
-  await expect(tooltip).toContainText(`HRV${Math.round(hrv.get(day)!)} ms`)
-  await expect(tooltip).toContainText(`7-day mean${Math.round(week)} ms`)
+  const newest = [...hrv.keys()].filter((date) => date <= today).sort().slice(-10)
+  for (const [index, day] of newest.entries()) {
+    await chart.locator('.day-dot').nth(index - newest.length).hover()
+    await expect(tooltip).toHaveAttribute('data-date', day)
+    await expect(tooltip).toContainText(`HRV${Math.round(hrv.get(day)!)} ms`)
+    await expect(tooltip).toContainText(`7-day mean${Math.round(rollingMeanOn(figures.hrv, day, 7, 4)!)} ms`)
+  }
 
   // 1Y by month: a whole month's mean and the 25th–75th percentiles of its days.
   await page.getByTestId('range-1y').click()
   await expect(page.locator('[data-drawn-trend="hrv/1y"]')).toHaveCount(1)
+  const inYear = [...hrv.keys()].filter((date) => date >= addDays(today, -364) && date <= today)
+  // The year spans two calendar years: every label names its year (weeks by the month they begin), once the chart is drawn.
+  const expectYearsOnAxis = async () => {
+    const labels = await chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()
+    expect(labels.length).toBeGreaterThan(3)
+    for (const label of labels) expect(label).toMatch(/^\S+ \d{4}$/)
+    expect(labels.some((label) => label.endsWith(today.slice(0, 4)))).toBe(true)
+  }
+  const mondayOf = (date: string) => addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7))
+  await expect(chart).toHaveAttribute('aria-label', 'HRV by week')
+  await expect(chart.locator('.period-dot')).toHaveCount(new Set(inYear.map(mondayOf)).size)
+  await expectYearsOnAxis()
   await page.getByTestId('range-month').click()
   await expect(chart).toHaveAttribute('aria-label', 'HRV by month')
-  // Every month label names its year, and the year the range ends in is named.
-  const labels = await chart.locator('.recharts-xAxis .recharts-cartesian-axis-tick-value').allTextContents()
-  expect(labels.length).toBeGreaterThan(3)
-  for (const label of labels) expect(label).toMatch(/^\S+ \d{4}$/)
-  expect(labels.some((label) => label.endsWith(today.slice(0, 4)))).toBe(true)
+  await expect(chart.locator('.period-dot')).toHaveCount(new Set(inYear.map((date) => date.slice(0, 7))).size)
+  await expectYearsOnAxis()
   await chart.locator('.period-dot').nth(-2).hover()
   const month = (await tooltip.getAttribute('data-date'))!
   expect(month).toBe(`${addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7)}-01`)
