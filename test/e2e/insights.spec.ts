@@ -191,8 +191,8 @@ test('trends read at every range: each day with its 7-day mean to 3M, then weeks
   await chart.locator('.day-dot').last().hover()
   const tempDay = (await tooltip.getAttribute('data-date'))!
   const reading = dayMeans(figures.skinTemp).get(tempDay)!
-  const fromBaseline = reading - rollingMeanOn(figures.skinTemp, tempDay, 30, 7)!
-  const signed = Number(fromBaseline.toFixed(1))
+  // Between the reading and the baseline as the tooltip shows them, to a tenth of a degree.
+  const signed = Number((Number(reading.toFixed(1)) - Number(rollingMeanOn(figures.skinTemp, tempDay, 30, 7)!.toFixed(1))).toFixed(1))
   await expect(tooltip).toContainText(`Skin temperature${reading.toFixed(1)} °C`)
   await expect(tooltip).toContainText(`From your baseline${signed > 0 ? '+' : signed < 0 ? '−' : '±'}${Math.abs(signed).toFixed(1)} °C`)
 })

@@ -105,8 +105,10 @@ export function DashboardPage(props: DashboardPageProps) {
       {data && (
         <div className="page-head history-head">
           <h2>History</h2>
-          <RangePager from={data.from} to={data.to} days={rangeSpecs[data.range].days} latest={data.latest} onUntilChange={onUntilChange} />
-          <RangePicker range={range} onChange={onRangeChange} />
+          <div className="range-controls">
+            <RangePager from={data.from} to={data.to} days={rangeSpecs[data.range].days} latest={data.latest} onUntilChange={onUntilChange} />
+            <RangePicker range={range} onChange={onRangeChange} />
+          </div>
         </div>
       )}
       {data && <RangeSummary summary={data.summary} settings={settings} />}

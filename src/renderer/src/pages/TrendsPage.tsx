@@ -63,16 +63,18 @@ export function TrendsPage({ metric, range, until, settings, onSync }: TrendsPag
             ))}
           </select>
         </label>
-        {shown && (
-          <RangePager
-            from={shown.current.from}
-            to={shown.current.to}
-            days={trendRangeDays[range]}
-            latest={shown.latest}
-            onUntilChange={(day) => showTrend(metric, range, day)}
-          />
-        )}
-        <RangePicker range={range} ranges={trendRanges} label={(option) => rangeLabels[option]} onChange={(option) => showTrend(metric, option, until)} />
+        <div className="range-controls">
+          {shown && (
+            <RangePager
+              from={shown.current.from}
+              to={shown.current.to}
+              days={trendRangeDays[range]}
+              latest={shown.latest}
+              onUntilChange={(day) => showTrend(metric, range, day)}
+            />
+          )}
+          <RangePicker range={range} ranges={trendRanges} label={(option) => rangeLabels[option]} onChange={(option) => showTrend(metric, option, until)} />
+        </div>
       </div>
       {result && !result.ok && <p className="error" role="alert">{result.error.message}</p>}
       {trend === null && <NoDataYet />}

@@ -7,7 +7,7 @@ import { metricScale, tickUnit } from '../charts/metricScale'
 import { measureColors, seriesColors } from '../charts/seriesColors'
 import { tagLegend, tagMarks, tagNote, tagsByBucket } from '../charts/tagMarks'
 import { recoveryColor } from '../format'
-import { metricText, metricUnit, plottedText, plottedValue } from '../insights/metricFormat'
+import { changeText, metricText, metricUnit, plottedText, plottedValue } from '../insights/metricFormat'
 
 const BASELINE = seriesColors.baseline
 const HEIGHT = 240
@@ -56,7 +56,8 @@ export function DailyTrendChart({ trend, settings }: { trend: Trend; settings: S
                     bucket="day"
                     rows={[
                       { label, value: metricText(metric, point.value, settings), color: dotColor(point.value) },
-                      ...(fromBaseline ? [{ label: 'From your baseline', value: plottedText(metric, plotted, point.plotted, settings) }] : []),
+                      // Between the two values as shown, so that the rows agree.
+                      ...(fromBaseline ? [{ label: 'From your baseline', value: changeText(metric, point.value, point.baseline?.mean, settings) }] : []),
                       { label: '7-day mean', value: plottedText(metric, plotted, point.smoothed, settings), color: measureColors[metric] },
                       { label: 'Baseline (30 days)', value: metricText(metric, point.baseline?.mean, settings), color: BASELINE },
                       {
