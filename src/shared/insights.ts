@@ -341,6 +341,33 @@ interface SportMonth {
   strain: number | null
 }
 
+/** A day of a report's month: what its zone strip and notable days are made of. */
+export interface ReportDay {
+  date: string
+  recovery: number | null
+  strain: number | null
+  /** Time asleep (main sleeps and naps) and the sleep needed, in ms. */
+  asleep: number | null
+  need: number | null
+}
+
+/** A week of a report's month (its days in the month only): the means of its days. */
+export interface ReportWeek {
+  /** Its Monday, which may fall in the month before. */
+  week: string
+  /** Its days in the month. */
+  days: number
+  asleep: number | null
+  need: number | null
+  strain: number | null
+}
+
+/** A day that stood out in the month, with the value it stood out by. */
+export interface NotableDay {
+  date: string
+  value: number
+}
+
 export interface MonthReport {
   /** YYYY-MM. */
   month: string
@@ -350,6 +377,11 @@ export interface MonthReport {
   /** Each measure's month against the previous month. */
   measures: { metric: TrendMetric; current: PeriodFigure; previous: PeriodFigure; difference: number | null }[]
   zoneDays: { green: number; yellow: number; red: number }
+  /** Every day of the month, first to last. */
+  days: ReportDay[]
+  weeks: ReportWeek[]
+  /** The best and the worst recovery and the longest sleep; `null` where no day has one. */
+  notableDays: { bestRecovery: NotableDay | null; worstRecovery: NotableDay | null; longestSleep: NotableDay | null }
   sports: SportMonth[]
   /** The clear insights from the whole history up to the month's end. */
   notableInsights: { kind: JournalInsight['kind']; question: string; effect: InsightEffect }[]

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { recoveryZone } from '../../shared/dashboard'
-import { trendMetrics, type Insights, type MonthReport } from '../../shared/insights'
-import { daysFrom } from '../store/buckets'
+import { trendMetrics, type Insights, type MonthReport, type NotableDay, type ReportDay } from '../../shared/insights'
+import { daysFrom, groupByBucket, mean } from '../store/buckets'
 import type { DailyValues } from '../store/dailyValues'
 import { addDays } from '../store/localDate'
 import { sourceName } from '../store/recordSources'
@@ -15,6 +15,17 @@ function nextMonth(month: string): string {
 }
 function previousMonth(month: string): string {
   return addDays(`${month}-01`, -1).slice(0, 7)
+}
+
+/** The day with the highest or lowest value (the first such day on a tie), or null when none has one. */
+function standsOut(days: readonly ReportDay[], valueOf: (day: ReportDay) => number | null, which: 'highest' | 'lowest'): NotableDay | null {
+  let found: NotableDay | null = null
+  for (const day of days) {
+    const value = valueOf(day)
+    if (value === null) continue
+    if (!found || (which === 'highest' ? value > found.value : value < found.value)) found = { date: day.date, value }
+  }
+  return found
 }
 
 /** One month on paper: its measures against the month before, zones, sports, and clear insights. */
@@ -39,6 +50,18 @@ export function createMonthReport(db: Database, daily: DailyValues, insights: (u
       if (recovery !== null && recovery !== undefined) zoneDays[recoveryZone(recovery)]++
     }
     const known = insights(userId, to)
+    const days = daysFrom(from, to).map((date) => {
+      const day = values.get(date)
+      return { date, recovery: day?.recovery ?? null, strain: day?.strain ?? null, asleep: day?.asleep ?? null, need: day?.need ?? null }
+    })
+    const dayOf = new Map(days.map((day) => [day.date, day]))
+    const weeks = [...groupByBucket([...dayOf.keys()], 'week', (date) => dayOf.get(date)!)].map(([week, ofWeek]) => ({
+      week,
+      days: ofWeek.length,
+      asleep: mean(ofWeek.map((day) => day.asleep)),
+      need: mean(ofWeek.map((day) => day.need)),
+      strain: mean(ofWeek.map((day) => day.strain))
+    }))
     return {
       month,
       from,
@@ -50,6 +73,13 @@ export function createMonthReport(db: Database, daily: DailyValues, insights: (u
         return { metric, current, previous: before, difference: change(current, before).difference }
       }),
       zoneDays,
+      days,
+      weeks,
+      notableDays: {
+        bestRecovery: standsOut(days, (day) => day.recovery, 'highest'),
+        worstRecovery: standsOut(days, (day) => day.recovery, 'lowest'),
+        longestSleep: standsOut(days, (day) => day.asleep, 'highest')
+      },
       sports: sportsOf.all(userId, from, to),
       notableInsights: known.questions.flatMap((insight) =>
         insight.effects.filter((effect) => effect.clear).map((effect) => ({ kind: insight.kind, question: insight.question, effect }))
