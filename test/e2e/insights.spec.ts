@@ -341,31 +341,50 @@ test("insights from an imported journal: a planted effect in words with Welch's 
   const month = addDays(cycleDay(history, history.cycles[0].id), -40).slice(0, 7)
   await page.evaluate((m) => (window.location.hash = `#/report/${m}`), month)
   await expect(page.getByTestId('report-view')).toHaveAttribute('data-month', month)
-  await page.emulateMedia({ media: 'print' })
-  const pdf = path.join(screenshotDir, 'report.pdf')
-  fs.mkdirSync(screenshotDir, { recursive: true })
-  await page.pdf({ path: pdf, format: 'A4', printBackground: true })
-  await page.emulateMedia({ media: 'screen' })
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
-  const monthName = new Date(`${month}-01T00:00:00Z`).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })
-  expect(text).toContain(`WHOOP report: ${monthName}`)
   const inMonth = (series: DaySeries, m: string) => [...dayMeans(series)].filter(([d]) => d.startsWith(m)).map(([, v]) => v)
   const previousMonth = addDays(`${month}-01`, -1).slice(0, 7)
-  const recoveryRow = text.split('\n').find((line) => /^\s*Recovery\s{2,}\d/.test(line))!
-  // The change in points between the two figures as shown (whole points); "1 point" alone singular.
   const [thisMonth, monthBefore] = [Math.round(meanOf(inMonth(figures.recovery, month))), Math.round(meanOf(inMonth(figures.recovery, previousMonth)))]
-  const change = thisMonth - monthBefore
-  const changeText = change === 0 ? '±0 points' : `${change > 0 ? '+' : '−'}${Math.abs(change)} ${Math.abs(change) === 1 ? 'point' : 'points'}`
-  expect(recoveryRow.trim().split(/\s{2,}/)).toEqual(['Recovery', `${thisMonth}%`, `${monthBefore}%`, changeText])
-  const zones = inMonth(figures.recovery, month)
-  expect(text.replace(/\s+/g, ' ')).toContain(
-    `${zones.length} days with a recovery: ■ ${zones.filter((v) => v >= 67).length} green, ■ ${zones.filter((v) => v >= 34 && v < 67).length} yellow, ■ ${zones.filter((v) => v < 34).length} red.`
-  )
-  expect(text).toContain('synced from WHOOP')
+  const monthName = new Date(`${month}-01T00:00:00Z`).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+  // On screen: the recovery dial, a square for every day, and the month's best recovery.
+  await expect(page.getByTestId('report-dial-recovery-value')).toHaveAttribute('aria-label', `Recovery, mean of ${monthName}: ${thisMonth}%`)
+  const monthDays = Number(addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1).slice(8))
+  await expect(page.getByTestId('report-zone-strip').locator('li')).toHaveCount(monthDays)
+  const [bestDay, best] = [...dayMeans(figures.recovery)].filter(([d]) => d.startsWith(month)).reduce((top, entry) => (entry[1] > top[1] ? entry : top))
+  await expect(page.getByTestId('report-notable-days').locator(`a[href="#/day/${bestDay}"]`)).toContainText(`${Math.round(best)}%`)
+  await saveScreenshot(page, 'report')
+
+  // Printed by Chromium on A4 and on Letter, each page read back with poppler: its text, and its pixels.
+  await page.emulateMedia({ media: 'print' })
+  fs.mkdirSync(screenshotDir, { recursive: true })
+  for (const format of ['A4', 'Letter'] as const) {
+    const pdf = path.join(screenshotDir, `report-${format}.pdf`)
+    await page.pdf({ path: pdf, format, printBackground: true })
+    const pageCount = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1])
+    expect(pageCount, `${format} pages`).toBeGreaterThanOrEqual(1)
+    expect(pageCount, `${format} pages`).toBeLessThanOrEqual(4)
+    for (let number = 1; number <= pageCount; number++) {
+      const pageText = execFileSync('pdftotext', ['-layout', '-f', String(number), '-l', String(number), pdf, '-'], { encoding: 'utf8' })
+      expect(pageText.replace(/\s+/g, ' ').trim().length, `${format} page ${number} has text`).toBeGreaterThan(40)
+      const { nonWhite, largestGrey } = pixelsOf(execFileSync('pdftoppm', ['-gray', '-r', '30', '-f', String(number), '-l', String(number), pdf]))
+      expect(nonWhite, `${format} page ${number} is not blank`).toBeGreaterThan(0.005)
+      expect(largestGrey, `${format} page ${number} has no flat grey block`).toBeLessThan(0.15)
+    }
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+    expect(text).toContain(`WHOOP report: ${monthName}`)
+    const recoveryRow = text.split('\n').find((line) => /^\s*Recovery\s{2,}\d/.test(line))!
+    // The change in points between the two figures as shown (whole points); "1 point" alone singular.
+    const change = thisMonth - monthBefore
+    const changeText = change === 0 ? '±0 points' : `${change > 0 ? '+' : '−'}${Math.abs(change)} ${Math.abs(change) === 1 ? 'point' : 'points'}`
+    expect(recoveryRow.trim().split(/\s{2,}/)).toEqual(['Recovery', `${thisMonth}%`, `${monthBefore}%`, changeText])
+    const zones = inMonth(figures.recovery, month)
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      `${zones.length} days with a recovery: ■ ${zones.filter((v) => v >= 67).length} green, ■ ${zones.filter((v) => v >= 34 && v < 67).length} yellow, ■ ${zones.filter((v) => v < 34).length} red.`
+    )
+    expect(text).toContain('synced from WHOOP')
+  }
+  await page.emulateMedia({ media: 'screen' })
   // Each page as an image, to look at.
-  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(screenshotDir, 'report-page')])
-  const pages = fs.readdirSync(screenshotDir).filter((name) => name.startsWith('report-page'))
-  expect(pages.length).toBeGreaterThanOrEqual(1)
+  execFileSync('pdftoppm', ['-png', '-r', '60', path.join(screenshotDir, 'report-A4.pdf'), path.join(screenshotDir, 'report-page')])
 
   // In the browser host, "Save as PDF" prints the page itself.
   await page.evaluate(() => {
@@ -374,3 +393,17 @@ test("insights from an imported journal: a planted effect in words with Welch's 
   await page.getByTestId('report-save-pdf').click()
   await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes')
 })
+
+/**
+ * A printed page's grey pixels (pdftoppm's PGM): the share that is not white (a blank page has
+ * none), and the share of the commonest grey other than white and near-black text (a flat block).
+ */
+function pixelsOf(pgm: Buffer): { nonWhite: number; largestGrey: number } {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 64).toString('latin1'))!
+  const pixels = pgm.subarray(header[0].length)
+  const counts = new Array<number>(256).fill(0)
+  for (const value of pixels) counts[value]++
+  const nonWhite = pixels.length - counts.slice(252).reduce((sum, count) => sum + count, 0)
+  const largestGrey = Math.max(...counts.slice(60, 252)) / pixels.length
+  return { nonWhite: nonWhite / pixels.length, largestGrey }
+}
