@@ -22,7 +22,7 @@ const config: KnipConfig = {
   ],
   project: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,mjs}', 'bench/**/*.{ts,tsx,mjs}', 'scripts/**/*.mjs'],
   // Debian's poppler-utils, which .ci/run installs: the printed report is read back with them.
-  ignoreBinaries: ['pdftotext', 'pdftoppm'],
+  ignoreBinaries: ['pdftotext', 'pdftoppm', 'pdfinfo'],
   // The security gate runs Electronegativity's runner from its dist folder, by path.
   ignoreDependencies: ['@doyensec/electronegativity']
 }

@@ -10,7 +10,8 @@ import { invokeApi, type InternalErrorLog } from '../main/api/invokeApi'
 import { rendererFilePath, rendererResponse } from '../main/web/rendererFiles'
 import type { HostFiles } from './hostFiles'
 
-const MAX_BODY_BYTES = 1024 * 1024
+/** An API call's arguments: the largest is a report's image to save (up to 28 MB in base64). */
+const MAX_BODY_BYTES = 32 * 1024 * 1024
 /** Uploads are files to import: WHOOP's data export or a backup of years of data. */
 const MAX_UPLOAD_BYTES = 256 * 1024 * 1024
 

@@ -50,6 +50,8 @@ const disconnectSchema = z.object({ deleteData: z.boolean() }).strict()
 
 const calendarDay = z.iso.date()
 const dashboardQuerySchema = z.object({ range: z.enum(dashboardRanges), until: calendarDay.optional() }).strict()
+/** A report's image as the page drew it, in base64: about 20 MB of PNG at most. */
+const MAX_REPORT_IMAGE_BASE64 = 28_000_000
 const calendarMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
 
 /** The arguments of every method, validated in the main process before a handler runs. */
@@ -67,6 +69,7 @@ export const apiArgumentSchemas = {
   getComparison: z.tuple([z.object({ x: z.enum(trendMetrics), y: z.enum(trendMetrics), nextMorning: z.boolean(), range: z.enum(trendRanges) }).strict()]),
   getReport: z.tuple([z.object({ month: calendarMonth }).strict()]),
   saveReportPdf: z.tuple([z.object({ month: calendarMonth, pageSize: z.enum(['A4', 'Letter']) }).strict()]),
+  saveReportImage: z.tuple([z.object({ month: calendarMonth, png: z.base64().max(MAX_REPORT_IMAGE_BASE64, 'the image is too large') }).strict()]),
   syncNow: z.tuple([syncOptionsSchema]),
   cancelSync: z.tuple([]),
   getSyncStatus: z.tuple([]),
@@ -106,6 +109,8 @@ interface ApiValues {
   getTagUses: TagUse[]
   /** Where the app has no PDF printer of its own (the browser host), the page prints itself. */
   saveReportPdf: { saved: boolean; printInPage: boolean; file?: string }
+  /** Where the image went (desktop app), or the address to download it from under `name` (browser host). */
+  saveReportImage: { saved: boolean; file?: string; downloadUrl?: string; name?: string }
   syncNow: SyncRunResult
   /** Whether a sync was running to be cancelled. */
   cancelSync: boolean

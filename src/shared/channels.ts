@@ -17,6 +17,7 @@ export const apiChannels = {
   untagDay: 'tags:remove',
   getTagUses: 'tags:uses',
   saveReportPdf: 'insights:save-report-pdf',
+  saveReportImage: 'insights:save-report-image',
   syncNow: 'sync:now',
   cancelSync: 'sync:cancel',
   getSyncStatus: 'sync:status',

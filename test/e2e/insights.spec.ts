@@ -251,6 +251,23 @@ test.describe('a history whose newest day is 60 days old', () => {
     await expect(page).toHaveURL(/#\/trends\/hrv\/3m$/)
     await expect(page.getByTestId('later-button')).toBeDisabled()
   })
+
+  test("the report of a month without data says so, and offers the history's last month", async ({ page, host, whoop, clock }) => {
+    await page.goto(host.url)
+    await connectAndSync(page, whoop)
+    const newest = whoop.history.cycles.toSorted((a, b) => Date.parse(b.start) - Date.parse(a.start))[0]
+    const latest = cycleDay(whoop.history, newest.id)
+    const thisMonth = memberToday(whoop.history, clock.now()).slice(0, 7)
+    expect(latest.slice(0, 7), 'the history ended before this month').not.toBe(thisMonth)
+    await page.goto(`${host.url}#/report/${thisMonth}`)
+    const empty = page.getByTestId('report-empty')
+    const monthName = (month: string) => new Date(`${month}-01T00:00:00Z`).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+    await expect(empty.getByRole('heading')).toHaveText(`No data for ${monthName(thisMonth)}`)
+    await expect(page.getByTestId('report-save-image')).toBeDisabled()
+    await empty.getByTestId('report-last-month').click()
+    await expect(page.getByTestId('report-view')).toHaveAttribute('data-month', latest.slice(0, 7))
+    await expect(page.getByTestId('report-body')).toContainText(`WHOOP report: ${monthName(latest.slice(0, 7))}`)
+  })
 })
 
 test("compare from a trend: Pearson's and Spearman's r with their intervals and the days with both, the second measure on the next morning or the same day", async ({ page, host, whoop, clock }) => {
@@ -385,6 +402,16 @@ test("insights from an imported journal: a planted effect in words with Welch's 
   await page.emulateMedia({ media: 'screen' })
   // Each page as an image, to look at.
   execFileSync('pdftoppm', ['-png', '-r', '60', path.join(screenshotDir, 'report-A4.pdf'), path.join(screenshotDir, 'report-page')])
+
+  // Saved as an image to share: the report itself, drawn at twice its size, downloaded under the month's name.
+  const box = (await page.getByTestId('report-body').boundingBox())!
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-save-image').click()])
+  expect(download.suggestedFilename()).toBe(`whoop-report-${month}.png`)
+  const image = fs.readFileSync((await download.path())!)
+  expect(image.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
+  // The PNG's IHDR: width and height, from byte 16 — the report with a 24 px margin, at twice the size.
+  expect(Math.abs(image.readUInt32BE(16) - 2 * (box.width + 48))).toBeLessThanOrEqual(4)
+  expect(Math.abs(image.readUInt32BE(20) - 2 * (box.height + 48))).toBeLessThanOrEqual(4)
 
   // In the browser host, "Save as PDF" prints the page itself.
   await page.evaluate(() => {

@@ -165,6 +165,20 @@ describe('the built main bundle under plain Node', () => {
     expect(await cancelled.call('saveReportPdf', [{ month: '2026-10', pageSize: 'A4' }])).toEqual({ ok: true, value: { saved: false, printInPage: false } })
   })
 
+  it("saves the report's image, drawn by the page, to the file chosen in the save dialog, and refuses bytes that are not a PNG", async () => {
+    const target = path.join(makeTempDir(), 'my report.png')
+    const { fake, call } = await startBuiltApp(makeTempDir(), { saveDialogFile: target })
+    // The smallest PNG: one transparent pixel.
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
+    expect(await call('saveReportImage', [{ month: '2026-10', png }])).toEqual({ ok: true, value: { saved: true, file: target, name: 'whoop-report-2026-10.png' } })
+    expect(fs.readFileSync(target).equals(Buffer.from(png, 'base64'))).toBe(true)
+    expect(fake.recorded.saveDialogs[0]).toMatchObject({ defaultPath: expect.stringMatching(/whoop-report-2026-10\.png$/), filters: [{ name: 'PNG image', extensions: ['png'] }] })
+
+    const notAnImage = await call('saveReportImage', [{ month: '2026-10', png: Buffer.from('%PDF-1.7').toString('base64') }])
+    expect(notAnImage).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: 'The report image is not a PNG image.' } })
+    expect(fake.recorded.saveDialogs).toHaveLength(1)
+  })
+
   it('refuses a database from a newer app with a clear message, opens no window and leaves the file untouched', async () => {
     const dataDir = makeTempDir()
     const file = path.join(dataDir, 'whoop-desktop.sqlite')

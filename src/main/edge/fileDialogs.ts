@@ -2,7 +2,7 @@ import path from 'node:path'
 import { app, BrowserWindow, dialog } from 'electron'
 import type { FileExchange } from '../exchange/fileExchange'
 
-const fileKinds: Record<string, string> = { json: 'JSON export', zip: 'ZIP of CSV files', pdf: 'PDF report' }
+const fileKinds: Record<string, string> = { json: 'JSON export', zip: 'ZIP of CSV files', pdf: 'PDF report', png: 'PNG image' }
 
 /** Native save and open dialogs, attached to the app's window. */
 export function dialogFileExchange(window: () => BrowserWindow | undefined): FileExchange {

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import type { ApiHandlers } from '../../shared/api'
+import { AppError } from '../api/apiErrors'
 import type { Clock } from '../clock'
 import type { FileExchange } from '../exchange/fileExchange'
 import type { AccountQueries } from '../store/accounts'
@@ -9,6 +10,9 @@ import { comparisonOf } from './comparison'
 import { trendOf } from './trend'
 
 export type PdfPageSize = 'A4' | 'Letter'
+
+/** The eight bytes every PNG file begins with. */
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
 export interface InsightDeps {
   /** The app's one set, so that the dashboard and these pages share the daily values they read. */
@@ -22,7 +26,7 @@ export interface InsightDeps {
 }
 
 /** The day view, trends, insights, comparisons and the monthly report: each answer computed from the same day values. */
-export function createInsightHandlers(deps: InsightDeps): Pick<ApiHandlers, 'getDay' | 'getTrend' | 'getInsights' | 'getComparison' | 'getReport' | 'saveReportPdf'> {
+export function createInsightHandlers(deps: InsightDeps): Pick<ApiHandlers, 'getDay' | 'getTrend' | 'getInsights' | 'getComparison' | 'getReport' | 'saveReportPdf' | 'saveReportImage'> {
   const { accounts, dashboard, clock } = deps
   const { daily, dayDetail, insights, monthReport, tags } = deps.queries
   const shownUser = () => accounts.shown()?.userId
@@ -58,6 +62,15 @@ export function createInsightHandlers(deps: InsightDeps): Pick<ApiHandlers, 'get
       if (!target) return { saved: false, printInPage: false }
       fs.writeFileSync(target.path, await deps.printPage(pageSize))
       return { saved: true, printInPage: false, file: target.path }
+    },
+    saveReportImage: async ({ month, png }) => {
+      const image = Buffer.from(png, 'base64')
+      if (!image.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) throw new AppError('invalid-argument', 'The report image is not a PNG image.')
+      const name = `whoop-report-${month}.png`
+      const target = await deps.files.chooseExportTarget(name)
+      if (!target) return { saved: false }
+      fs.writeFileSync(target.path, image)
+      return { saved: true, file: target.path, downloadUrl: target.downloadUrl, name }
     }
   }
 }

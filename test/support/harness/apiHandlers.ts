@@ -28,6 +28,7 @@ export function handlersWith(overrides: Partial<ApiHandlers> = {}): ApiHandlers 
     untagDay: ({ date }) => ({ date, tags: [] }),
     getTagUses: () => [],
     saveReportPdf: () => ({ saved: false, printInPage: true }),
+    saveReportImage: () => ({ saved: false }),
     syncNow: () => Promise.reject(new Error('not in this test')),
     cancelSync: () => false,
     getSyncStatus: () => ({ asOf: '2026-11-20T15:00:00.000Z', running: false, connected: false, resources: [], lastRun: null, progress: null }),

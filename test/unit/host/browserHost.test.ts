@@ -110,7 +110,7 @@ describe('the browser host', () => {
     const notJson = await callApi(host, 'getSettings', '{nope')
     expect(notJson.status).toBe(400)
     expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
-    const huge = await callApi(host, 'getSettings', JSON.stringify(['x'.repeat(2 * 1024 * 1024)]))
+    const huge = await callApi(host, 'getSettings', JSON.stringify(['x'.repeat(33 * 1024 * 1024)]))
     expect(huge.status).toBe(413)
     const unknown = await callApi(host, 'dropDatabase', [])
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState, type Ref } from 'react'
 import { describeEffect } from '../../../shared/insightText'
 import { metricSpecs, type MonthReport } from '../../../shared/insights'
 import type { Settings } from '../../../shared/settings'
@@ -11,6 +11,8 @@ import { useApiResult } from '../useApiResult'
 import { openPage } from '../useHashPage'
 import { Button } from '../ui/Button'
 import { Card, NoDataYet } from '../ui/Card'
+import { downloadFromHost } from '../exchange/transfer'
+import { reportImage } from '../report/reportImage'
 import { NotableDays } from '../report/NotableDays'
 import { ReportDials } from '../report/ReportDials'
 import { monthName } from '../report/reportMonths'
@@ -26,6 +28,7 @@ export function ReportPage({ month, settings }: { month: string | undefined; set
   const report = month && result?.ok ? result.value : undefined
   const [pageSize, setPageSize] = useState<'A4' | 'Letter'>(navigator.language === 'en-US' ? 'Letter' : 'A4')
   const [saved, setSaved] = useState<string>()
+  const body = useRef<HTMLElement>(null)
 
   async function savePdf() {
     if (!month) return
@@ -33,6 +36,15 @@ export function ReportPage({ month, settings }: { month: string | undefined; set
     if (!outcome.ok) return setSaved(outcome.error.message)
     if (outcome.value.printInPage) window.print()
     setSaved(outcome.value.saved ? `Saved to ${outcome.value.file}` : undefined)
+  }
+
+  async function saveImage() {
+    if (!month || !body.current) return
+    const outcome = await api.saveReportImage({ month, png: await reportImage(body.current) })
+    if (!outcome.ok) return setSaved(outcome.error.message)
+    const { saved: done, downloadUrl, name, file } = outcome.value
+    if (downloadUrl && name) await downloadFromHost(downloadUrl, name)
+    setSaved(done && !downloadUrl ? `Saved to ${file}` : undefined)
   }
 
   return (
@@ -52,16 +64,19 @@ export function ReportPage({ month, settings }: { month: string | undefined; set
         <Button variant="primary" data-testid="report-save-pdf" disabled={!report} onClick={() => void savePdf()}>
           Save as PDF
         </Button>
+        <Button data-testid="report-save-image" disabled={!report || !hasData(report)} onClick={() => void saveImage().catch((error: unknown) => setSaved(`The image could not be made (${error instanceof Error ? error.message : String(error)}).`))}>
+          Save as image
+        </Button>
         {saved && <span role="status">{saved}</span>}
       </div>
       {result && !result.ok && <p className="error" role="alert">{result.error.message}</p>}
       {!month && <NoDataYet />}
-      {report && (hasData(report) ? <ReportBody report={report} settings={settings} /> : <EmptyMonth report={report} />)}
+      {report && (hasData(report) ? <ReportBody ref={body} report={report} settings={settings} /> : <EmptyMonth report={report} />)}
     </section>
   )
 }
 
-function ReportBody({ report, settings }: { report: MonthReport; settings: Settings | undefined }) {
+function ReportBody({ report, settings, ref }: { report: MonthReport; settings: Settings | undefined; ref: Ref<HTMLElement> }) {
   const zoneTotal = report.zoneDays.green + report.zoneDays.yellow + report.zoneDays.red
   const sleepMetrics = new Set(['asleep', 'sleep-performance', 'consistency', 'efficiency', 'respiratory-rate'])
   const table = (title: string, pick: (metric: string) => boolean) => (
@@ -93,7 +108,7 @@ function ReportBody({ report, settings }: { report: MonthReport; settings: Setti
     </table>
   )
   return (
-    <article className="report-body">
+    <article ref={ref} className="report-body" data-testid="report-body">
       <header>
         <h1 id="report-title">WHOOP report: {monthName(report.month)}</h1>
         <p className="muted">

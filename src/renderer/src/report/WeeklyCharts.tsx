@@ -3,7 +3,7 @@ import { addDays } from '../../../shared/calendar'
 import type { MonthReport, ReportWeek } from '../../../shared/insights'
 import { chartMargin, Legend } from '../charts/chartParts'
 import { measureColors, seriesColors } from '../charts/seriesColors'
-import { duration, number } from '../format'
+import { number } from '../format'
 
 /*
  * The month by week, drawn at one size and scaled by CSS to the window or the page: a chart the
@@ -38,6 +38,13 @@ function barValue(text: (week: ReportWeek) => string) {
 
 const hours = (ms: number | null) => (ms === null ? null : ms / 3_600_000)
 
+/** A bar's time as a clock reads it ("7:32"): two bars side by side leave no room for "7h 32m". */
+function clockTime(ms: number | null): string {
+  if (ms === null) return '—'
+  const minutes = Math.round(ms / 60_000)
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
+}
+
 /** Each week's mean time asleep beside its mean sleep need. */
 export function WeeklySleep({ report }: { report: MonthReport }) {
   const data = report.weeks.map((week) => ({ label: weekLabel(week, report), asleep: hours(week.asleep), need: hours(week.need), week }))
@@ -48,15 +55,15 @@ export function WeeklySleep({ report }: { report: MonthReport }) {
         <XAxis dataKey="label" interval={0} tickLine={false} />
         <YAxis unit=" h" width={44} domain={[0, 'auto']} allowDecimals={false} />
         <Bar dataKey="asleep" name="Asleep" fill={measureColors.asleep} isAnimationActive={false}>
-          <LabelList dataKey="week" content={barValue((week) => duration(week.asleep))} />
+          <LabelList dataKey="week" content={barValue((week) => clockTime(week.asleep))} />
         </Bar>
         <Bar dataKey="need" name="Needed" fill={seriesColors.need} isAnimationActive={false}>
-          <LabelList dataKey="week" content={barValue((week) => duration(week.need))} />
+          <LabelList dataKey="week" content={barValue((week) => clockTime(week.need))} />
         </Bar>
       </BarChart>
       <Legend
         items={[
-          { key: 'asleep', label: 'Asleep (mean of the week’s nights)', color: measureColors.asleep },
+          { key: 'asleep', label: 'Asleep (mean of the week’s nights, h:mm)', color: measureColors.asleep },
           { key: 'need', label: 'Sleep needed (mean)', color: seriesColors.need }
         ]}
       />
