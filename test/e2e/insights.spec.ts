@@ -152,6 +152,16 @@ test('trends read at every range: each day with its 7-day mean to 3M, then weeks
     await expect(tooltip).toContainText(`7-day mean${Math.round(rollingMeanOn(figures.hrv, day, 7, 4)!)} ms`)
   }
 
+  // Three months across a new year name their days with their year.
+  await page.goto(`${host.url}#/trends/hrv/3m/${today.slice(0, 4)}-01-31`)
+  await expect(page.locator('[data-drawn-trend="hrv/3m"]')).toHaveCount(1)
+  await expect(chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').first()).toBeVisible()
+  const acrossNewYear = await chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()
+  expect(acrossNewYear.length).toBeGreaterThan(2)
+  for (const label of acrossNewYear) expect(label).toMatch(/ \d{4}$/)
+  await page.goto(`${host.url}#/trends/hrv/3m`)
+  await expect(page.locator('[data-drawn-trend="hrv/3m"]')).toHaveCount(1)
+
   // 1Y by month: a whole month's mean and the 25th–75th percentiles of its days.
   await page.getByTestId('range-1y').click()
   await expect(page.locator('[data-drawn-trend="hrv/1y"]')).toHaveCount(1)

@@ -82,10 +82,10 @@ export function bucketLabel(date: string, bucket: Bucket): string {
   return monthFormat.format(at)
 }
 
-/** How a bucket is named on an axis. */
-export function axisLabel(date: string, bucket: Bucket): string {
+/** How a bucket is named on an axis: a day with its year where the axis spans years ("Jan 4, 2027"). */
+export function axisLabel(date: string, bucket: Bucket, withYear = false): string {
   const at = new Date(`${date}T00:00:00Z`)
-  return bucket === 'month' ? monthFormat.format(at) : shortDay.format(at)
+  return bucket === 'month' ? monthFormat.format(at) : (withYear ? shortDayWithYear : shortDay).format(at)
 }
 
 /** A recovery's zone colour, or muted for a day without one. */

@@ -17,8 +17,11 @@ export const scatterMargin = { ...chartMargin, right: 16 }
  */
 export function dateAxis(points: readonly { date: string }[], bucket: Bucket, width: number, yAxes: readonly number[], placement: 'band' | 'point') {
   const plot = width - chartMargin.left - chartMargin.right - yAxes.reduce((sum, axis) => sum + axis, 0)
-  const { ticks, labelBucket } = dateTicks(points.map((point) => point.date), bucket, plot, placement, axisLabel)
-  return { dataKey: 'date', ticks, tickFormatter: (date: string) => axisLabel(date, labelBucket), interval: 0 as const, tick: plainTick('') }
+  // Across a new year, days are named with their year (weeks and months are labelled by month and year).
+  const withYear = points.length > 0 && points[0].date.slice(0, 4) !== points.at(-1)!.date.slice(0, 4)
+  const label = (date: string, labelBucket: Bucket) => axisLabel(date, labelBucket, withYear)
+  const { ticks, labelBucket } = dateTicks(points.map((point) => point.date), bucket, plot, placement, label)
+  return { dataKey: 'date', ticks, tickFormatter: (date: string) => label(date, labelBucket), interval: 0 as const, tick: plainTick('') }
 }
 
 /**
