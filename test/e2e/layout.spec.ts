@@ -39,7 +39,8 @@ async function layoutProblems(page: Page): Promise<string[]> {
     for (const svg of document.querySelectorAll<SVGSVGElement>('svg.recharts-surface')) {
       const name = svg.querySelector('title')?.textContent ?? 'a chart'
       const frame = svg.getBoundingClientRect()
-      const card = svg.closest('.card')!.getBoundingClientRect()
+      // A chart sits in its card, or on the report's page in its figure.
+      const card = svg.closest('.card, .report-chart')!.getBoundingClientRect()
       if (frame.left < card.left || frame.right > card.right) problems.push(`${name} sticks out of its card`)
       // Recharts draws each axis's labels in one group, above the plot.
       for (const axis of svg.querySelectorAll('.recharts-cartesian-axis-tick-labels')) {
