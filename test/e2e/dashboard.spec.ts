@@ -235,6 +235,11 @@ test('the sleep tooltip and the Today and Last night cards show the member’s o
   const otherTooltip = sportsChart.getByTestId('chart-tooltip')
   await expect(otherTooltip).toContainText(`Other${rest.reduce((sum, entry) => sum + entry.workouts, 0)} workouts`)
   await expect(otherTooltip).toContainText(rest.map((entry) => `${readable[entry.sport]} (${entry.workouts})`).join(', '))
+  // Energy's axis groups thousands as the page's locale writes them ("10,000", not "10000").
+  const valueTicks = await page.getByTestId('strain-chart').locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()
+  const thousands = valueTicks.filter((tick) => Number(tick.replace(/,/g, '')) >= 1000)
+  expect(thousands.length, 'the energy axis reaches thousands of kJ').toBeGreaterThan(0)
+  for (const tick of thousands) expect(tick).toMatch(/^\d{1,3}(,\d{3})+$/)
   await saveScreenshot(page, 'dashboard-all-range-sports')
 })
 

@@ -29,9 +29,12 @@ export function dateAxis(points: readonly { date: string }[], bucket: Bucket, wi
  * wraps or is cut ("100 ms" stays whole).
  */
 export function valueAxis(scale: ValueScale, unit = '') {
-  const width = Math.ceil(Math.max(...scale.ticks.map((tick) => labelWidth(`${tick}${unit}`)))) + 14
+  const width = Math.ceil(Math.max(...scale.ticks.map((tick) => labelWidth(tickText(tick, unit))))) + 14
   return { domain: scale.domain, ticks: scale.ticks, interval: 0 as const, tick: plainTick(unit), width }
 }
+
+/** A tick's label: a number grouped as the person's locale writes it ("15,000"), with its unit. */
+export const tickText = (value: unknown, unit: string) => `${typeof value === 'number' ? value.toLocaleString() : String(value)}${unit}`
 
 // Where recharts puts a label's first line: below its tick, centred on it, or above.
 const tickBaseline = { start: '0.71em', middle: '0.355em', end: '0' }
@@ -46,10 +49,10 @@ const plainTicks = new Map<string, (props: BaseTickContentProps) => ReactElement
 export function plainTick(unit: string) {
   if (!plainTicks.has(unit)) {
     plainTicks.set(unit, function PlainTick({ x, y, payload, index, tickFormatter, textAnchor, verticalAnchor, fill, className }: BaseTickContentProps) {
-      const value = tickFormatter ? tickFormatter(payload.value, index) : String(payload.value)
+      const value = tickFormatter ? tickFormatter(payload.value, index) : payload.value
       return (
         <text x={x} y={y} dy={tickBaseline[verticalAnchor]} textAnchor={textAnchor} fill={fill} className={className}>
-          {`${value}${unit}`}
+          {tickText(value, unit)}
         </text>
       )
     })

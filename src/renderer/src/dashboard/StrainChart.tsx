@@ -7,7 +7,7 @@ import { sportName } from '../../../shared/sportName'
 import { ChartCard } from '../charts/ChartCard'
 import { labelWidth, roundScale } from '../charts/axisTicks'
 import { ChartBox } from '../charts/ChartBox'
-import { bucketTooltip, chartMargin, dateAxis, fixedScale, hoveredPoint, Legend, plainTick, valueAxis } from '../charts/chartParts'
+import { bucketTooltip, chartMargin, dateAxis, fixedScale, hoveredPoint, Legend, plainTick, tickText, valueAxis } from '../charts/chartParts'
 import { seriesSummary } from '../charts/chartText'
 import { sportRows, type SportRow } from './sportGroups'
 import { measureColors, seriesColors } from '../charts/seriesColors'
@@ -44,7 +44,7 @@ function StrainChartBody({ points, bucket, sports, zonesMs, settings }: StrainCh
   const topSports = sportRows(sports, sportName)
   const workoutAxis = valueAxis(roundScale(topSports.map((sport) => sport.workouts), { minStep: 1, fromZero: true }))
   // Room on the right for half of the last count label, which is centred on the axis's end.
-  const workoutAxisEnd = Math.ceil(labelWidth(String(workoutAxis.ticks.at(-1))) / 2) + 4
+  const workoutAxisEnd = Math.ceil(labelWidth(tickText(workoutAxis.ticks.at(-1), '')) / 2) + 4
 
   return (
     <ChartCard
