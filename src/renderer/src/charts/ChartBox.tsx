@@ -24,10 +24,20 @@ export function ChartBox({ height, children }: { height: number; children: DrawC
   useLayoutEffect(() => awaitTurn(() => setDrawn(() => children)), [children])
   // The same element while neither changes, so a chart waiting for its turn is not redrawn meanwhile.
   const chart = useMemo(() => (width > 0 ? drawn?.(width) : undefined), [drawn, width])
-  // A click, or Enter on the focused chart, opens the day its tooltip shows (a week's or month's first day).
+  // Enter on the focused chart opens the day its tooltip shows (a week's or month's first day).
   const openShownDay = () => {
     const date = ref.current?.querySelector<HTMLElement>('[data-testid="chart-tooltip"][data-date]')?.dataset.date
     if (date) openPage('day', date)
+  }
+  // A click opens the day under the pointer. Recharts moves its tooltip one animation frame after
+  // the pointer, and a tap, or a click that arrives with the pointer, comes in the same frame: the
+  // tooltip would still show the day it showed before. So the tooltip is moved to the click first,
+  // and read once recharts has drawn it there.
+  const openClickedDay = (event: MouseEvent) => {
+    const wrapper = ref.current?.querySelector('.recharts-wrapper')
+    if (!wrapper) return
+    wrapper.dispatchEvent(new MouseEvent('mousemove', { clientX: event.clientX, clientY: event.clientY, bubbles: true }))
+    requestAnimationFrame(() => requestAnimationFrame(openShownDay))
   }
   return (
     <div
@@ -35,7 +45,7 @@ export function ChartBox({ height, children }: { height: number; children: DrawC
       className="chart-box"
       style={{ height }}
       aria-busy={drawn !== children}
-      onClick={openShownDay}
+      onClick={(event) => openClickedDay(event.nativeEvent)}
       onKeyDown={(event) => event.key === 'Enter' && openShownDay()}
     >
       {chart}
