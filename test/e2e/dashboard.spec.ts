@@ -278,6 +278,11 @@ test.describe('a history whose newest day is ten days old', () => {
     await strainChart.locator('.recharts-bar-rectangle path').last().hover()
     await expect(strainChart.getByTestId('chart-tooltip')).toHaveAttribute('data-date', cycleDay(whoop.history, newestScored.id))
     await expect(page.getByTestId('range-card')).toContainText(/Means of [1-7] days? with data/)
+    // Earlier shows the week before it, Later comes back to it.
+    await page.getByTestId('earlier-button').click()
+    await expect(page).toHaveURL(new RegExp(`#/dashboard/1w/${addDays(newestDay!, -7)}$`))
+    await page.getByTestId('later-button').click()
+    await expect(page).toHaveURL(new RegExp(`#/dashboard/1w/${newestDay}$`))
     await page.getByTestId('back-to-today-button').click()
     await expect(page).toHaveURL(/#\/dashboard\/1w$/)
     await expect(page.getByTestId('stale-data')).toBeVisible()

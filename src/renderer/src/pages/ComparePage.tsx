@@ -48,7 +48,8 @@ export function ComparePage({ choice, settings }: { choice: CompareChoice; setti
         <MeasureSelect label="First" value={x} testId="compare-x" onChange={(metric) => choose({ x: metric })} />
         <MeasureSelect label="against" value={y} testId="compare-y" onChange={(metric) => choose({ y: metric })} />
         <label className="toggle">
-          <input type="checkbox" checked={nextMorning} data-testid="compare-next-morning" onChange={(event) => choose({ nextMorning: event.target.checked })} />
+          {/* Ticked at once: the address, which holds the choice, changes a moment later (and remounts it on Back). */}
+          <input key={String(nextMorning)} type="checkbox" defaultChecked={nextMorning} data-testid="compare-next-morning" onChange={(event) => choose({ nextMorning: event.target.checked })} />
           the next morning
         </label>
       </div>
