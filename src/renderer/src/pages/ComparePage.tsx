@@ -1,7 +1,7 @@
 import { useCallback, useRef } from 'react'
 import { CartesianGrid, ComposedChart, Line, Scatter, Tooltip, XAxis, YAxis } from 'recharts'
 import { describeCorrelation } from '../../../shared/insightText'
-import { metricSpecs, trendMetrics, trendRanges, type Comparison, type Correlation, type TrendMetric, type TrendRange } from '../../../shared/insights'
+import { metricSpecs, trendRanges, type Comparison, type Correlation, type TrendMetric, type TrendRange } from '../../../shared/insights'
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
 import { ChartBox } from '../charts/ChartBox'
@@ -11,6 +11,7 @@ import { metricScale, tickUnit } from '../charts/metricScale'
 import { RangePicker } from '../charts/RangePicker'
 import { measureColors, seriesColors } from '../charts/seriesColors'
 import { fullDay } from '../format'
+import { MeasureSelect } from '../insights/MeasureSelect'
 import { metricPhrase, metricText, metricUnit, metricValue, rangeLabels } from '../insights/metricFormat'
 import { useApiResult } from '../useApiResult'
 import { Card, NoDataYet } from '../ui/Card'
@@ -63,21 +64,6 @@ export function ComparePage({ choice, settings }: { choice: CompareChoice; setti
         </>
       )}
     </section>
-  )
-}
-
-function MeasureSelect({ label, value, testId, onChange }: { label: string; value: TrendMetric; testId: string; onChange: (metric: TrendMetric) => void }) {
-  return (
-    <label className="field inline">
-      <span>{label}</span>
-      <select value={value} data-testid={testId} onChange={(event) => onChange(event.target.value as TrendMetric)}>
-        {trendMetrics.map((option) => (
-          <option key={option} value={option}>
-            {metricSpecs[option].label}
-          </option>
-        ))}
-      </select>
-    </label>
   )
 }
 

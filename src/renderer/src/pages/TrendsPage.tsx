@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
-import { metricSpecs, trendMetrics, trendRangeDays, trendRanges, type Trend, type TrendMetric, type TrendRange } from '../../../shared/insights'
+import { metricSpecs, trendRangeDays, trendRanges, type Trend, type TrendMetric, type TrendRange } from '../../../shared/insights'
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
 import { tickUnit } from '../charts/metricScale'
@@ -13,6 +13,7 @@ import { RangePicker } from '../charts/RangePicker'
 import { fullDay } from '../format'
 import { zoneColors } from '../charts/seriesColors'
 import { changeText, metricText, metricUnit, percentChangeText, rangeLabels } from '../insights/metricFormat'
+import { MeasureSelect } from '../insights/MeasureSelect'
 import { DailyTrendChart } from '../trends/DailyTrendChart'
 import { RecoveryCalendar } from '../trends/RecoveryCalendar'
 import { PeriodTrendChart, type TrendPeriodKind } from '../trends/PeriodTrendChart'
@@ -53,16 +54,7 @@ export function TrendsPage({ metric, range, until, settings, onSync }: TrendsPag
     <section ref={page} className="page" aria-labelledby="trends-title" data-testid="trends-view">
       <div className="page-head">
         <h1 id="trends-title">Trends</h1>
-        <label className="field inline">
-          <span>Measure</span>
-          <select value={metric} data-testid="trend-metric-select" onChange={(event) => showTrend(event.target.value as TrendMetric, range, until)}>
-            {trendMetrics.map((option) => (
-              <option key={option} value={option}>
-                {metricSpecs[option].label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MeasureSelect label="Measure" value={metric} testId="trend-metric-select" onChange={(choice) => showTrend(choice, range, until)} />
         <div className="range-controls">
           {shown && (
             <RangePager
