@@ -1,5 +1,7 @@
 import path from 'node:path'
-import type { ApiHandlers, EmitApiEvent } from '../shared/api'
+import type { ApiHandlers, DesktopSupport, EmitApiEvent } from '../shared/api'
+import type { Settings } from '../shared/settings'
+import type { SyncRunResult } from '../shared/sync'
 import type { DeepLinkSupport } from '../shared/connection'
 import type { Cipher } from './auth/cipher'
 import { createConnectionFeature } from './auth/connectionHandlers'
@@ -25,6 +27,10 @@ import type { ImportRunner } from './exchange/importFile'
 import type { WhoopEndpoints } from './whoop/whoopEndpoints'
 import type { AssistantCommand } from '../shared/assistant'
 import { createAssistantAccess } from './mcp/assistantHandlers'
+import { createBackupFeature } from './backup/backupHandlers'
+import { glanceLines, trayTooltip } from './glance/glanceWords'
+import { createMorningNotice, type Notice } from './glance/morningNotice'
+import { createTodayGlance } from './glance/todayGlance'
 
 export interface AppCoreOptions {
   appName: string
@@ -58,7 +64,15 @@ export interface AppCoreOptions {
   printPage?: (pageSize: PdfPageSize) => Promise<Uint8Array>
   /** How an AI assistant starts this app's read-only MCP server on this computer. */
   assistantCommand: AssistantCommand
+  /** Shows a notification (the desktop app); absent where there are none (browser host). */
+  notify?: (notice: Notice) => void
+  /** What the computer around the app offers; absent: nothing (browser host). */
+  desktopSupport?: DesktopSupport
+  /** The settings changed: the edge follows the ones it carries out (start at login). */
+  followDesktopSettings?: (settings: Settings) => void
 }
+
+const ONLY_IN_THE_DESKTOP_APP = 'Only the desktop app can do this.'
 
 /**
  * The app without Electron: the database, settings, the WHOOP connection, sync and the handlers
@@ -91,10 +105,39 @@ export async function startAppCore(options: AppCoreOptions) {
   const connection = createConnectionFeature({
     db, vault, settings, endpoints, clock, fetch, emit, activity, logError, openExternal, deepLinks,
     // The features call each other only through these, once both exist.
-    onConnected: () => sync.start('connect'),
+    onConnected: () => {
+      morningNotice.connected()
+      sync.start('connect')
+    },
     stopSync: () => sync.engine.cancel()
   })
-  const sync = createSyncFeature({ db, clock, connection: connection.connection, activity, log, emit })
+  const glance = createTodayGlance({ db, accounts, dashboard, queries, clock })
+  const morningNotice = createMorningNotice({ db, clock, glance, enabled: () => settings.get().morningNotification, notify: options.notify ?? (() => {}) })
+  const glanceListeners = new Set<() => void>()
+  const glanceChanged = () => glanceListeners.forEach((listener) => listener())
+  const sync = createSyncFeature({
+    db, clock, connection: connection.connection, activity, log, emit,
+    intervalMinutes: () => settings.get().backgroundSyncMinutes,
+    onFinished: (result) => {
+      morningNotice.afterSync(result)
+      glanceChanged()
+    }
+  })
+  const backups = createBackupFeature({
+    db, databaseFile, dataDir: options.dataDir, settings, clock, activity, log, files,
+    syncRunning: () => sync.engine.status().running,
+    restored: () => {
+      connection.announce()
+      sync.schedule.replan()
+      glanceChanged()
+    }
+  })
+  /** What follows a change of settings, beyond the settings themselves. */
+  const followSettings = () => {
+    sync.schedule.replan()
+    backups.plan()
+    options.followDesktopSettings?.(settings.get())
+  }
   const assistants = createAssistantAccess({ db, dataDir: options.dataDir, settings, command: options.assistantCommand, clock, emit, logError })
   await assistants.follow()
   const followAssistantAccess = () => assistants.follow()
@@ -102,16 +145,20 @@ export async function startAppCore(options: AppCoreOptions) {
   const handlers: ApiHandlers = {
     ...connection.handlers,
     ...sync.handlers,
-    ...createSettingsHandlers({ settings, vault, followAssistantAccess, announceConnection: connection.announce }),
-    ...createDataHandlers({ db, clock, accounts, dashboard, vault, settings, connection, sync, followAssistantAccess, activity, log }),
+    ...createSettingsHandlers({ settings, vault, followAssistantAccess, announceConnection: connection.announce, followSettings }),
+    ...createDataHandlers({ db, clock, accounts, dashboard, vault, settings, connection, sync, followAssistantAccess, activity, log, deleteBackups: backups.deleteAll }),
     ...createDiagnosticsHandlers({ app, db, databaseFile, clock, vault, connection: connection.connection, endpoints, fetch, activity, log, openFolder }),
     ...createExchangeHandlers({ db, databaseFile, files, emit, clock, activity, app, runImport }),
     ...createInsightHandlers({ queries, accounts, dashboard, clock, files, printPage }),
     ...createTagHandlers({ tags: queries.tags, accounts, clock }),
-    ...assistants.handlers
+    ...assistants.handlers,
+    ...backups.handlers,
+    getDesktopSupport: () => options.desktopSupport ?? { tray: ONLY_IN_THE_DESKTOP_APP, notifications: ONLY_IN_THE_DESKTOP_APP, startAtLogin: ONLY_IN_THE_DESKTOP_APP }
   }
 
   if (settings.get().syncOnLaunch && connection.connection.client()) sync.start('launch')
+  sync.schedule.start()
+  backups.plan()
 
   return {
     handlers,
@@ -119,8 +166,21 @@ export async function startAppCore(options: AppCoreOptions) {
     log,
     /** Where `whoop-desktop://oauth/callback` links go. */
     completeSignInFromLink: (url: string) => void connection.signIn.complete(url),
+    /** What the tray shows and does. */
+    background: {
+      tooltip: () => trayTooltip(glance(), lastSyncedAt(sync.engine.status().lastRun)),
+      lines: () => glanceLines(glance()),
+      zone: () => glance()?.zone ?? null,
+      /** Tells `listener` whenever the glance may have changed (a sync ended, a backup restored). */
+      onChange: (listener: () => void) => void glanceListeners.add(listener),
+      /** The computer woke up, or the network came back. */
+      nudge: sync.schedule.nudge,
+      syncNow: () => sync.start('manual')
+    },
     close: () => {
       connection.signIn.cancel()
+      sync.schedule.stop()
+      backups.stop()
       sync.engine.cancel()
       void assistants.close()
       db.close()
@@ -129,3 +189,8 @@ export async function startAppCore(options: AppCoreOptions) {
 }
 
 export type AppCore = Awaited<ReturnType<typeof startAppCore>>
+
+/** When the last sync that worked ended, if one did. */
+function lastSyncedAt(run: SyncRunResult | null): number | null {
+  return run && run.status !== 'failed' && run.status !== 'cancelled' ? Date.parse(run.finishedAt) : null
+}

@@ -18,7 +18,8 @@ import { trendMetrics, trendRanges, type Comparison, type DayDetail, type Insigh
 import type { Result } from './result'
 import { dayTagRequestSchema, type TagUse } from './tags'
 import { settingsPatchSchema, type Settings } from './settings'
-import { syncOptionsSchema, type SyncProgress, type SyncRunResult, type SyncStatus } from './sync'
+import { syncOptionsSchema, type SyncProgress, type SyncRunResult, type SyncSchedule, type SyncStatus } from './sync'
+import { restoreBackupSchema, type BackupsStatus, type RestoreResult } from './backups'
 
 /** Facts about the running app, shown in the shell and in bug reports. */
 export interface AppInfo {
@@ -87,7 +88,12 @@ export const apiArgumentSchemas = {
   getActivity: z.tuple([]),
   getDiagnostics: z.tuple([z.object({ reachWhoop: z.boolean() }).strict()]),
   openLogsFolder: z.tuple([]),
-  getAssistantAccess: z.tuple([])
+  getAssistantAccess: z.tuple([]),
+  getBackups: z.tuple([]),
+  backUpNow: z.tuple([]),
+  restoreBackup: z.tuple([restoreBackupSchema]),
+  chooseBackupFolder: z.tuple([]),
+  getDesktopSupport: z.tuple([])
 } satisfies Record<ApiMethod, z.ZodTuple>
 
 /** What every method resolves to when it succeeds. */
@@ -134,6 +140,22 @@ interface ApiValues {
   /** Where the logs are, and whether the app could open the folder for the person. */
   openLogsFolder: { folder: string; opened: boolean }
   getAssistantAccess: AssistantAccess
+  getBackups: BackupsStatus
+  backUpNow: BackupsStatus
+  restoreBackup: RestoreResult
+  /** The backups in the folder chosen (or as they were, when the person cancelled). */
+  chooseBackupFolder: BackupsStatus
+  getDesktopSupport: DesktopSupport
+}
+
+/**
+ * What the computer around the app offers: `null` where it works, else why not in words (the
+ * browser host has none of it; some Linux desktops show no tray icons).
+ */
+export interface DesktopSupport {
+  tray: string | null
+  notifications: string | null
+  startAtLogin: string | null
 }
 
 /** What each event carries. */
@@ -147,6 +169,10 @@ export interface ApiEventPayloads {
   onExchangeProgress: ExchangeProgress
   /** An AI assistant read the data through the MCP server: when, and with which tool. */
   onAssistantRead: AssistantAccess['lastRead']
+  /** When the next background sync is due, whenever that moves. */
+  onSyncSchedule: SyncSchedule
+  /** The app was asked to show a page (a notification or the tray menu was clicked). */
+  onOpenPage: 'today' | 'settings'
 }
 
 type ArgumentsOf<M extends ApiMethod> = z.output<(typeof apiArgumentSchemas)[M]>

@@ -35,7 +35,12 @@ export const apiChannels = {
   getActivity: 'diagnostics:activity',
   getDiagnostics: 'diagnostics:get',
   openLogsFolder: 'diagnostics:open-logs',
-  getAssistantAccess: 'assistant:get'
+  getAssistantAccess: 'assistant:get',
+  getBackups: 'backups:get',
+  backUpNow: 'backups:make',
+  restoreBackup: 'backups:restore',
+  chooseBackupFolder: 'backups:choose-folder',
+  getDesktopSupport: 'desktop:support'
 } as const
 
 export type ApiMethod = keyof typeof apiChannels
@@ -48,7 +53,9 @@ export const apiEventChannels = {
   onSignInOutcome: 'connection:sign-in-outcome',
   onConnectionChanged: 'connection:changed',
   onExchangeProgress: 'data:progress',
-  onAssistantRead: 'assistant:read'
+  onAssistantRead: 'assistant:read',
+  onSyncSchedule: 'sync:schedule',
+  onOpenPage: 'app:open-page'
 } as const
 
 export type ApiEvent = keyof typeof apiEventChannels

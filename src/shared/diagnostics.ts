@@ -1,4 +1,4 @@
-export type ActivityKind = 'connect' | 'disconnect' | 'sync' | 'export' | 'import' | 'delete' | 'demo'
+export type ActivityKind = 'connect' | 'disconnect' | 'sync' | 'export' | 'import' | 'delete' | 'demo' | 'backup'
 
 export interface ActivityEntry {
   at: string
@@ -19,5 +19,7 @@ export interface Diagnostics {
    * has ended (the budget is full again).
    */
   rateLimit: { limit: number; remaining: number; resetsAt: string; expired: boolean } | null
+  /** Requests this app sent WHOOP in the last 24 hours (since it started), against WHOOP's daily limit. */
+  dailyRequests: { sent: number; limit: number }
   logsFolder: string
 }

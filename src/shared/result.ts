@@ -11,6 +11,8 @@ export type ApiErrorCode =
   | 'not-connected'
   /** The operating system refused what was asked of it (opening the browser, a folder). */
   | 'system'
+  /** Something else is under way that this has to wait for (a restore while a sync writes). */
+  | 'busy'
   /** The other side of the API (the host process) did not answer. */
   | 'unavailable'
   /** Something failed that the person cannot fix; details are in the log. */

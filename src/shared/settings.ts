@@ -1,5 +1,9 @@
 import { z } from 'zod'
 
+/** How often the app syncs on its own while it runs, in minutes; 0 is never. */
+export const backgroundSyncIntervals = [0, 30, 60, 180, 360] as const
+export type BackgroundSyncInterval = (typeof backgroundSyncIntervals)[number]
+
 export const settingsSchema = z
   .object({
     /** Start an incremental sync when the app opens. */
@@ -21,7 +25,24 @@ export const settingsSchema = z
      * Let AI assistants on this computer read the data through the app's read-only MCP server
      * (`--mcp`). Off until the person turns it on.
      */
-    assistantAccess: z.boolean()
+    assistantAccess: z.boolean(),
+    /** Sync with WHOOP on its own while the app runs and is connected: every so many minutes, 0 for never. */
+    backgroundSyncMinutes: z.literal(backgroundSyncIntervals),
+    /**
+     * Closing the window leaves the app running in the tray (menu bar). `null` until decided: the
+     * platform's convention then holds (on for macOS; Windows and Linux ask at the first close).
+     */
+    keepRunningInBackground: z.boolean().nullable(),
+    /** Tell the person once a morning when that morning's recovery is scored. Off until turned on. */
+    morningNotification: z.boolean(),
+    /** Start when the person logs in to the computer, hidden in the tray. Off until turned on. */
+    openAtLogin: z.boolean(),
+    /** A copy of the database each day, made while the app runs. */
+    dailyBackups: z.boolean(),
+    /** Where the backups go; `null` for `backups` in the data folder. */
+    backupFolder: z.string().min(1).max(4096).nullable(),
+    /** How many backups are kept; older ones are removed after each new one. */
+    backupsKept: z.number().int().min(1).max(365)
   })
   .strict()
 
@@ -34,7 +55,14 @@ export const defaultSettings: Settings = {
   theme: 'system',
   allowWeakTokenStorage: false,
   loopbackPort: 47823,
-  assistantAccess: false
+  assistantAccess: false,
+  backgroundSyncMinutes: 60,
+  keepRunningInBackground: null,
+  morningNotification: false,
+  openAtLogin: false,
+  dailyBackups: true,
+  backupFolder: null,
+  backupsKept: 14
 }
 
 /** A partial update: at least one known setting, nothing else. */

@@ -70,7 +70,16 @@ export interface SyncRunResult {
   resources: ResourceOutcome[]
 }
 
-export type SyncTrigger = 'manual' | 'launch' | 'connect'
+/** Who started a sync: the person, the app opening or connecting, or the background schedule (its timer, the computer waking, the network coming back). */
+export type SyncTrigger = 'manual' | 'launch' | 'connect' | 'schedule' | 'resume' | 'online'
+
+/** When the app syncs next on its own. */
+export interface SyncSchedule {
+  /** When the next background sync is due (ISO); `null` when none is (turned off, not connected, or one is running). */
+  nextAt: string | null
+  /** Failures in a row: each doubles the wait before the next try, up to 6 hours. */
+  failures: number
+}
 
 /** Pushed to the renderer while a sync runs, for a progress bar. */
 /**
@@ -149,4 +158,5 @@ export interface SyncStatus {
   lastRun: SyncRunResult | null
   /** While a sync runs: where it has got to, a wait for WHOOP's rate limit included. */
   progress: LiveProgress | null
+  schedule: SyncSchedule
 }

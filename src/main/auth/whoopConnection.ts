@@ -113,6 +113,9 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
     /** What WHOOP last said about the rate limit (the limiter is shared by every client). */
     rateBudget: () => rateLimiter.budget(),
 
+    /** Requests this app sent WHOOP in the last 24 hours, against the daily limit. */
+    dailyRequests: () => rateLimiter.daily(),
+
     /** Drops the client (its tokens are about to be deleted). */
     forget(): void {
       client = undefined

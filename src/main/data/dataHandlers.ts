@@ -25,6 +25,8 @@ export interface DataDeps {
   followAssistantAccess: () => Promise<unknown>
   activity: ActivityLog
   log: Logger
+  /** Deletes the backups of the database (they hold the same data); returns how many. */
+  deleteBackups: () => number
 }
 
 /** The person's data as a whole: the dashboard over it, the demo member, and deleting everything. */
@@ -57,11 +59,13 @@ export function createDataHandlers(deps: DataDeps): Pick<ApiHandlers, 'getDashbo
       deps.sync.engine.cancel()
       const revoked = await deps.connection.connection.revoke()
       deleteAllData(db)
+      const backups = deps.deleteBackups()
       await deps.vault.clear()
       deps.connection.connection.forget()
       deps.settings.reset()
       await deps.followAssistantAccess()
-      const message = `All data, the WHOOP sign-in and the settings were deleted from this computer. ${revokeWords[String(revoked) as keyof typeof revokeWords]}`
+      const what = backups ? `All data, its ${backups === 1 ? 'backup' : `${backups} backups`}, the WHOOP sign-in and the settings` : 'All data, the WHOOP sign-in and the settings'
+      const message = `${what} were deleted from this computer. ${revokeWords[String(revoked) as keyof typeof revokeWords]}`
       activity.record('delete', true, message)
       deps.log.info('All data deleted')
       return { deleted: true as const, revoked, message }

@@ -297,6 +297,21 @@ export const migrations: readonly Migration[] = [
           PRIMARY KEY (user_id, date, tag)
         ) STRICT;
       `)
+  },
+  {
+    version: 7,
+    description: 'What the app has told the person in notifications',
+    // A notification is shown once: the morning's recovery once per member and day, the request to
+    // connect again once until they have. Kept here so a restart or a re-sync does not repeat one.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE notice_sent (
+          kind    TEXT NOT NULL,
+          subject TEXT NOT NULL,
+          at      TEXT NOT NULL,
+          PRIMARY KEY (kind, subject)
+        ) STRICT;
+      `)
   }
 ]
 

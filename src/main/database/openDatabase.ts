@@ -110,6 +110,14 @@ function readSchemaVersion(db: Database, file: string): number {
   }
 }
 
+/**
+ * Brings an open database's schema up to date: after its content was replaced by an older copy (a
+ * restored backup), which the caller has checked is not from a newer app.
+ */
+export function migrateToLatest(db: Database): void {
+  migrate(db, schemaVersionOf(db), appMigrations)
+}
+
 function migrate(db: Database, fromVersion: number, migrations: readonly Migration[]): void {
   for (const migration of migrations.slice(fromVersion)) {
     // The schema change and its version number commit together, or neither does.

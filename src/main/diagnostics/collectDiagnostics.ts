@@ -47,6 +47,7 @@ export async function collectDiagnostics(sources: DiagnosticsSources): Promise<D
     rateLimit: budget
       ? { limit: budget.limit, remaining: budget.remaining, resetsAt: new Date(budget.resetsAt).toISOString(), expired: budget.resetsAt <= sources.now }
       : null,
+    dailyRequests: connection.dailyRequests(),
     logsFolder: sources.logsFolder
   }
 }

@@ -28,6 +28,12 @@ export function dialogFileExchange(window: () => BrowserWindow | undefined): Fil
       const parent = window()
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
       return result.canceled ? undefined : { path: result.filePaths[0], name: path.basename(result.filePaths[0]) }
+    },
+    async chooseFolder(current) {
+      const options = { title: 'Where backups go', defaultPath: current, properties: ['openDirectory' as const, 'createDirectory' as const] }
+      const parent = window()
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? undefined : result.filePaths[0]
     }
   }
 }

@@ -9,6 +9,8 @@ export interface FileExchange {
   chooseExportTarget(suggestedName: string): Promise<{ path: string; downloadUrl?: string } | undefined>
   /** The file to import (where it is, and its name as the person knows it), or undefined when they cancelled. */
   chooseImportSource(request: ImportRequest): Promise<{ path: string; name: string } | undefined>
+  /** A folder (for backups), starting at `current`; undefined when they cancelled. Absent where there is no folder dialog (the browser host). */
+  chooseFolder?(current: string): Promise<string | undefined>
   /** Called once an import has read its file: the browser host deletes the upload. */
   doneWithImportSource?(file: string): void
 }

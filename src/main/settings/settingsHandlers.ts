@@ -9,6 +9,8 @@ export interface SettingsDeps {
   followAssistantAccess: () => Promise<unknown>
   /** Tells the page the connection's state (the loopback port and the storage are part of it). */
   announceConnection: () => void
+  /** What else follows the settings: the background sync, the backups, start at login. */
+  followSettings: () => void
 }
 
 /** Settings: read, and changed, with what depends on them following at once. */
@@ -20,6 +22,7 @@ export function createSettingsHandlers(deps: SettingsDeps): Pick<ApiHandlers, 'g
       if (patch.allowWeakTokenStorage !== undefined) await deps.vault.reconsider()
       await deps.followAssistantAccess()
       deps.announceConnection()
+      deps.followSettings()
       return updated
     }
   }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 
 /** Children first, so foreign keys never stand in the way. */
 const tables = [
+  'notice_sent',
   'assistant_read',
   'sync_run',
   'sync_state',

@@ -326,7 +326,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       return controller !== undefined
     },
 
-    status(): SyncStatus {
+    status(): Omit<SyncStatus, 'schedule'> {
       const userId = accounts.connected()
       const resources = syncResources.map((resource) => {
         const current = userId === undefined ? undefined : state.get(userId, resource)

@@ -6,6 +6,7 @@ import type { Clock } from '../clock'
 import type { Logger } from '../log/logger'
 import type { ActivityLog } from '../store/activityLog'
 import { createSyncEngine } from './syncEngine'
+import { createSyncSchedule } from './syncSchedule'
 
 export interface SyncDeps {
   db: Database
@@ -14,6 +15,10 @@ export interface SyncDeps {
   activity: ActivityLog
   log: Logger
   emit: EmitApiEvent
+  /** The background sync's interval in minutes, 0 for none (the setting). */
+  intervalMinutes: () => number
+  /** Told of every sync that ends (after the activity log and the page), for what follows a sync. */
+  onFinished?: (result: SyncRunResult) => void
 }
 
 /**
@@ -33,8 +38,10 @@ export function createSyncFeature(deps: SyncDeps) {
         if (result.resources.some((r) => r.error?.kind === 'reconnect-needed')) deps.connection.markReconnectNeeded()
         activity.record('sync', result.status === 'succeeded', describeSyncRun(result))
         log.info(`Sync ${result.runId} (${result.trigger}): ${result.status}`)
+        schedule.ended(result)
       }
       deps.emit('onSyncProgress', progress)
+      if (progress.type === 'finished') deps.onFinished?.(progress.result)
     },
     logError: (message, error) => log.error(message, error)
   })
@@ -42,15 +49,26 @@ export function createSyncFeature(deps: SyncDeps) {
     activity.record('sync', false, 'The last sync was interrupted (the app was closed or crashed); the next sync continues where it stopped.')
   }
 
-  /** A sync nobody waits for (on launch, after connecting): its failure is logged. */
-  const start = (trigger: Exclude<SyncTrigger, 'manual'>) => void engine.sync({}, trigger).catch((error) => log.error(`Sync on ${trigger} failed`, error))
+  const schedule = createSyncSchedule({
+    clock: deps.clock,
+    intervalMinutes: deps.intervalMinutes,
+    connected: () => deps.connection.client() !== undefined,
+    sync: (trigger) => engine.sync({}, trigger),
+    lastRun: engine.status().lastRun,
+    dailyRequests: () => deps.connection.dailyRequests(),
+    log: (message) => log.info(message),
+    onChange: () => deps.emit('onSyncSchedule', schedule.status())
+  })
+
+  /** A sync nobody waits for (on launch, after connecting, from the tray): its failure is logged. */
+  const start = (trigger: SyncTrigger) => void engine.sync({}, trigger).catch((error) => log.error(`Sync on ${trigger} failed`, error))
 
   const handlers: Pick<ApiHandlers, 'syncNow' | 'cancelSync' | 'getSyncStatus'> = {
     syncNow: (request) => engine.sync(request, 'manual'),
     cancelSync: () => engine.cancel(),
-    getSyncStatus: () => engine.status()
+    getSyncStatus: () => ({ ...engine.status(), schedule: schedule.status() })
   }
-  return { engine, start, handlers }
+  return { engine, schedule, start, handlers }
 }
 
 export type SyncFeature = ReturnType<typeof createSyncFeature>

@@ -121,6 +121,13 @@ export function createRateLimiter(options: RateLimiterOptions) {
 
     budget: (): RateBudget | undefined => budget,
 
+    /** Requests sent in the last 24 hours (WHOOP's daily window), and how many the day allows. */
+    daily(): { sent: number; limit: number } {
+      const day = policies.reduce((longest, policy) => (policy.windowMs > longest.windowMs ? policy : longest))
+      const since = clock.now() - day.windowMs
+      return { sent: sentAt.filter((time) => time > since).length, limit: day.limit }
+    },
+
     /** The limits it paces to, for estimates of how long a number of requests takes. */
     policies: paced,
 

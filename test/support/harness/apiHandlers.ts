@@ -31,7 +31,7 @@ export function handlersWith(overrides: Partial<ApiHandlers> = {}): ApiHandlers 
     saveReportImage: () => ({ saved: false }),
     syncNow: () => Promise.reject(new Error('not in this test')),
     cancelSync: () => false,
-    getSyncStatus: () => ({ asOf: '2026-11-20T15:00:00.000Z', running: false, connected: false, resources: [], lastRun: null, progress: null }),
+    getSyncStatus: () => ({ asOf: '2026-11-20T15:00:00.000Z', running: false, connected: false, resources: [], lastRun: null, progress: null, schedule: { nextAt: null, failures: 0 } }),
     getConnection: () => ({
       state: 'not-connected',
       hasClientSecret: false,
@@ -54,6 +54,11 @@ export function handlersWith(overrides: Partial<ApiHandlers> = {}): ApiHandlers 
     getDiagnostics: () => Promise.reject(new Error('not in this test')),
     openLogsFolder: () => ({ folder: '/logs', opened: false }),
     getAssistantAccess: () => ({ enabled: settings.assistantAccess, command: { command: '/app', args: ['--mcp'] }, clients: [], lastRead: null }),
+    getBackups: () => ({ folder: '/d/backups', backups: [], nextAt: null, lastFailure: null }),
+    backUpNow: () => Promise.reject(new Error('not in this test')),
+    restoreBackup: () => Promise.reject(new Error('not in this test')),
+    chooseBackupFolder: () => Promise.reject(new Error('not in this test')),
+    getDesktopSupport: () => ({ tray: null, notifications: null, startAtLogin: null }),
     ...overrides
   }
 }
