@@ -163,6 +163,7 @@ export async function startAppCore(options: AppCoreOptions) {
   return {
     handlers,
     database: db,
+    settings,
     log,
     /** Where `whoop-desktop://oauth/callback` links go. */
     completeSignInFromLink: (url: string) => void connection.signIn.complete(url),

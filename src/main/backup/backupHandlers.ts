@@ -22,11 +22,13 @@ export interface BackupDeps {
   clock: Clock
   activity: ActivityLog
   log: Logger
-  files: FileExchange
+  files: Pick<FileExchange, 'chooseFolder'>
   /** Whether a sync is writing: a restore waits for it to end. */
   syncRunning: () => boolean
   /** After a restore: what depends on the database's content follows (the connection, the schedule). */
   restored: () => void
+  /** Told after each backup made or failed, whoever asked for it. */
+  onBackup?: () => void
 }
 
 /**
@@ -55,6 +57,8 @@ export function createBackupFeature(deps: BackupDeps) {
       log.error(`The ${how === 'daily' ? 'daily ' : ''}backup to ${folder()} failed`, error)
       activity.record('backup', false, `The backup to ${folder()} failed: ${message}.${how === 'daily' ? ' It is tried again tomorrow.' : ''}`)
       throw error
+    } finally {
+      deps.onBackup?.()
     }
   }
 

@@ -69,7 +69,7 @@ export function createBackups(options: BackupsOptions) {
 
   function list(): BackupEntry[] {
     const folder = options.folder()
-    if (!fs.existsSync(folder)) return []
+    if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) return []
     return fs
       .readdirSync(folder)
       .flatMap((name) => entryOf(folder, name) ?? [])

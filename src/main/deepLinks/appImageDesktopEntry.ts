@@ -35,6 +35,6 @@ export function writeAppImageDesktopEntry(options: {
 }
 
 /** Quoting of the Desktop Entry Specification: double quotes, with ", `, $ and \ escaped, and % doubled. */
-function quoteExecArgument(argument: string): string {
+export function quoteExecArgument(argument: string): string {
   return `"${argument.replace(/["`$\\]/g, (c) => `\\${c}`).replace(/%/g, '%%')}"`
 }

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { app, BrowserWindow, session } from 'electron'
+import { app, BrowserWindow, net, powerMonitor, session, type Tray } from 'electron'
 import icon from '../../../resources/icon.png?asset'
 import { startAppCore, type AppCore } from '../appCore'
 import { resolveDataDir } from '../dataDir'
@@ -21,6 +21,13 @@ import { openFolder, openInBrowser } from './osShell'
 import { safeStorageCipher } from './safeStorageCipher'
 import { openSettingsBackend } from './settingsBackend'
 import { createMainWindow } from './window'
+import { createAppTray } from './tray'
+import { showNotice } from './notifications'
+import { followStartAtLogin, startedHidden } from './loginItem'
+import { desktopSupport } from './desktopSupport'
+import { keepRunningOnClose } from './closeToTray'
+import { systemClock } from '../clock'
+import { watchNetwork } from '../sync/networkWatch'
 
 /** electron-vite's dev server, trusted only in an unpackaged development run. */
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
@@ -44,9 +51,23 @@ export function startDesktopApp(): void {
     mainWindow.focus()
   }
   const log = (message: string) => (core ? core.log.warn(message) : console.error(message))
-  const openWindow = (): void => {
-    mainWindow = createMainWindow(devServerUrl ?? APP_INDEX_URL, icon, log)
+  const support = desktopSupport()
+  let tray: Tray | undefined
+  let quitting = false
+  const openWindow = (page: 'today' | 'settings' = 'today'): void => {
+    const url = devServerUrl ?? APP_INDEX_URL
+    mainWindow = createMainWindow(page === 'settings' ? `${url}#/settings` : url, icon, log)
+    // With a tray, closing the window may only hide it (Keep running in the background).
+    if (tray && core) keepRunningOnClose(mainWindow, { settings: core.settings, quitting: () => quitting })
   }
+  /** Shows the window at a page (from the tray or a notification), opening it again if it was closed. */
+  const openPage = (page: 'today' | 'settings'): void => {
+    if (!mainWindow || mainWindow.isDestroyed()) return openWindow(page)
+    mainWindow.show()
+    focusWindow()
+    mainWindow.webContents.send(apiEventChannels.onOpenPage, page)
+  }
+  let startAtLogin: boolean | undefined
 
   const deepLinks = createDeepLinkEntry(
     { 'oauth/callback': (link) => core?.completeSignInFromLink(link.url) },
@@ -82,7 +103,14 @@ export function startDesktopApp(): void {
         },
         openFolder,
         echoLog: app.isPackaged ? undefined : (line) => console.log(line),
-        assistantCommand: desktopAssistantCommand()
+        assistantCommand: desktopAssistantCommand(),
+        notify: (notice) => showNotice(notice, openPage),
+        desktopSupport: support,
+        followDesktopSettings: (settings) => {
+          if (settings.openAtLogin === startAtLogin) return
+          startAtLogin = settings.openAtLogin
+          followStartAtLogin(settings.openAtLogin, log)
+        }
       })
     } catch (error) {
       showStartupError(error)
@@ -97,14 +125,28 @@ export function startDesktopApp(): void {
     serveRendererOverAppScheme(path.join(__dirname, '../renderer'))
     const coreLog = core.log
     registerApiHandlers(core.handlers, devServerUrl, (method, error) => coreLog.error(`API method ${method} failed`, error))
-    openWindow()
+    const quit = () => {
+      quitting = true
+      app.quit()
+    }
+    if (support.tray === null) tray = createAppTray(core.background, { open: openPage, quit })
+    // The entry follows the app (an AppImage moved since) each start, as the setting says.
+    if (core.settings.get().openAtLogin) followStartAtLogin((startAtLogin = true), log)
+    const { background } = core
+    powerMonitor.on('resume', () => background.nudge('resume'))
+    const stopWatchingNetwork = watchNetwork({ clock: systemClock, isOnline: () => net.online, cameBack: () => background.nudge('online') })
+    app.on('will-quit', stopWatchingNetwork)
+    // Started at login: the tray only, until the person opens the window.
+    if (!(tray && startedHidden(process.argv))) openWindow()
     deepLinks.open()
 
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow()
+      else openPage('today')
     })
   })
 
+  app.on('before-quit', () => (quitting = true))
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })

@@ -28,6 +28,8 @@ export interface FakeElectronOptions {
   openDialogFile?: string
   /** The file the save dialog answers with; absent, the person cancels it. */
   saveDialogFile?: string
+  /** Whether the computer's network is up at first (`net.online`); default it is. */
+  online?: boolean
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>
@@ -88,6 +90,78 @@ class FakeWebContents
   }
 }
 
+/** The tray icon: what the app set on it, and its menu's items to click. */
+export class FakeTray
+  extends EventEmitter
+  implements Pick<Electron.Tray, 'setToolTip' | 'setImage' | 'setContextMenu' | 'destroy' | 'isDestroyed'>
+{
+  tooltip = ''
+  image: string
+  menu: Electron.MenuItemConstructorOptions[] = []
+  destroyed = false
+  constructor(image: Electron.NativeImage | string) {
+    super()
+    this.image = pathOf(image)
+  }
+  setToolTip(toolTip: string) {
+    this.tooltip = toolTip
+    this.emit('fake:changed')
+  }
+  setImage(image: Electron.NativeImage | string) {
+    this.image = pathOf(image)
+  }
+  setContextMenu(menu: Electron.Menu | null) {
+    this.menu = (menu as unknown as Electron.MenuItemConstructorOptions[] | null) ?? []
+  }
+  destroy() {
+    this.destroyed = true
+  }
+  isDestroyed = () => this.destroyed
+  /** The labels of the menu's items, separators left out. */
+  labels = () => this.menu.filter((item) => item.type !== 'separator').map((item) => item.label)
+  /** Clicks the menu item labelled `label`, as the person would. */
+  click(label: string) {
+    const item = this.menu.find((entry) => entry.label === label)
+    if (!item?.click) throw new Error(`The tray menu has no item "${label}" to click: ${this.labels().join(', ')}`)
+    ;(item.click as () => void)()
+  }
+  /** The tooltip once `matches` holds, now or after the app next sets it. */
+  tooltipWhen(matches: (tooltip: string) => boolean): Promise<string> {
+    if (matches(this.tooltip)) return Promise.resolve(this.tooltip)
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!matches(this.tooltip)) return
+        this.off('fake:changed', check)
+        resolve(this.tooltip)
+      }
+      this.on('fake:changed', check)
+    })
+  }
+}
+
+/** An image from a file, as `nativeImage.createFromPath` makes one. */
+interface FakeNativeImage {
+  path: string
+  isEmpty(): boolean
+}
+
+const pathOf = (image: Electron.NativeImage | string) => (typeof image === 'string' ? image : (image as unknown as FakeNativeImage).path)
+
+/** A notification the app showed; `click()` plays the person clicking it. */
+export class FakeNotification extends EventEmitter implements Pick<Electron.Notification, 'show' | 'title' | 'body'> {
+  title: string
+  body: string
+  constructor(options: Electron.NotificationConstructorOptions) {
+    super()
+    this.title = options.title ?? ''
+    this.body = options.body ?? ''
+  }
+  show() {}
+  click() {
+    this.emit('click', {})
+  }
+}
+
 export function createFakeElectron(options: FakeElectronOptions) {
   const paths: Record<string, string> = { userData: options.userDataDir }
   const lifecycle = new EventEmitter()
@@ -106,6 +180,9 @@ export function createFakeElectron(options: FakeElectronOptions) {
     saveDialogs: [] as Electron.SaveDialogOptions[],
     aboutPanel: undefined as Electron.AboutPanelOptionsOptions | undefined,
     menu: undefined as Electron.MenuItemConstructorOptions[] | undefined,
+    trays: [] as FakeTray[],
+    notifications: [] as FakeNotification[],
+    loginItemSettings: [] as Electron.Settings[],
     exitCode: undefined as number | undefined,
     quit: false,
     singleInstanceLockRequested: false,
@@ -142,6 +219,8 @@ export function createFakeElectron(options: FakeElectronOptions) {
     whenReady: () => readyPromise,
     setAboutPanelOptions: (panel: Electron.AboutPanelOptionsOptions) => void (recorded.aboutPanel = panel),
     showAboutPanel: () => {},
+    setLoginItemSettings: (settings: Electron.Settings) => void recorded.loginItemSettings.push(settings),
+    getLoginItemSettings: () => ({ ...loginItemDefaults, openAtLogin: recorded.loginItemSettings.at(-1)?.openAtLogin ?? false }),
     quit: () => {
       recorded.quit = true
       lifecycle.emit('ended')
@@ -165,6 +244,8 @@ export function createFakeElectron(options: FakeElectronOptions) {
     | 'whenReady'
     | 'setAboutPanelOptions'
     | 'showAboutPanel'
+    | 'setLoginItemSettings'
+    | 'getLoginItemSettings'
     | 'quit'
     | 'exit'
   >,
@@ -208,6 +289,22 @@ export function createFakeElectron(options: FakeElectronOptions) {
       this.focused = true
     }
   }
+
+  class Notification extends FakeNotification {
+    static isSupported = () => true
+    show() {
+      recorded.notifications.push(this)
+      lifecycle.emit('notification', this)
+    }
+  }
+  class Tray extends FakeTray {
+    constructor(image: Electron.NativeImage | string) {
+      super(image)
+      recorded.trays.push(this)
+    }
+  }
+  let online = options.online ?? true
+  const powerMonitor = new EventEmitter()
 
   const ipcMain = Object.assign(new EventEmitter(), {
     handle: (channel: string, handler: (event: Electron.IpcMainInvokeEvent, ...args: any[]) => unknown) =>
@@ -258,12 +355,22 @@ export function createFakeElectron(options: FakeElectronOptions) {
       }
     } satisfies Pick<Electron.Dialog, 'showErrorBox' | 'showMessageBox' | 'showOpenDialog' | 'showSaveDialog'>,
     net: {
+      get online() {
+        return online
+      },
       // Electron's network stack stands in as Node's, recording what the app asks of it.
       fetch: (input: string | GlobalRequest, init?: RequestInit) => {
         recorded.fetched.push(typeof input === 'string' ? input : input.url)
         return fetch(input, init)
       }
-    } satisfies Pick<Electron.Net, 'fetch'>,
+    } satisfies Pick<Electron.Net, 'fetch' | 'online'>,
+    Tray,
+    Notification,
+    nativeImage: {
+      createFromPath: (path: string): FakeNativeImage => ({ path, isEmpty: () => false })
+    } satisfies Record<keyof Pick<typeof Electron.nativeImage, 'createFromPath'>, unknown>,
+    // An emitter of the events the app listens for ('resume'); Electron's many `on` overloads are not restated.
+    powerMonitor,
     nativeTheme: { shouldUseDarkColors: false } satisfies Pick<Electron.NativeTheme, 'shouldUseDarkColors'>,
     Menu: {
       buildFromTemplate: (template: Electron.MenuItemConstructorOptions[]) => template,
@@ -299,11 +406,26 @@ export function createFakeElectron(options: FakeElectronOptions) {
       app.emit('ready')
       return started
     },
+    /** Plays the computer waking from sleep. */
+    wake: () => powerMonitor.emit('resume'),
+    /** Plays the network going down or coming back (`net.online`). */
+    setOnline: (up: boolean) => void (online = up),
+    /** The next notification the app shows. */
+    nextNotification: () => new Promise<FakeNotification>((resolve) => lifecycle.once('notification', resolve)),
     /** The next message box the app shows. */
     nextMessageBox: () => new Promise<Electron.MessageBoxOptions>((resolve) => lifecycle.once('message-box', resolve)),
     /** Resolves when the app next quits or exits, or asks a window to load a page. */
     next: (what: 'ended' | 'load') => new Promise<void>((resolve) => lifecycle.once(what, () => resolve()))
   }
+}
+
+/** What `app.getLoginItemSettings()` answers besides `openAtLogin`, as on Windows. */
+const loginItemDefaults: Electron.LoginItemSettings = {
+  openAtLogin: false,
+  wasOpenedAtLogin: false,
+  status: 'not-registered',
+  executableWillLaunchAtLogin: false,
+  launchItems: []
 }
 
 /** An IPC event as Electron would deliver it from a frame showing `url`. */

@@ -6,6 +6,7 @@ import type { ApiEventPayloads } from '../../../src/shared/api'
 import type { Cipher } from '../../../src/main/auth/cipher'
 import type { Clock } from '../../../src/main/clock'
 import { startAppCore, type AppCore } from '../../../src/main/appCore'
+import type { Notice } from '../../../src/main/glance/morningNotice'
 import { settingsBackendOptions, type SettingsBackend } from '../../../src/main/settings/settingsStore'
 import { startFakeWhoop, type FakeWhoop, type FakeWhoopOptions } from '../fakeWhoop/fakeWhoopServer'
 import { importWithOwnConnection } from '../../../src/main/exchange/importFile'
@@ -27,6 +28,8 @@ export interface CoreHarness {
   logs: string[]
   /** URLs the core asked the system browser to open. */
   opened: string[]
+  /** Notifications the core showed, in order. */
+  notices: Notice[]
   /** What the next save dialog answers (a path, or undefined for Cancel), and the next open dialog. */
   files: { exportTo?: string; importFrom?: string }
   /** Calls a handler the way a transport would and returns its result (throws if it failed). */
@@ -54,6 +57,7 @@ export async function startCoreHarness(
   const events: CoreHarness['events'] = []
   const logs: string[] = []
   const opened: string[] = []
+  const notices: Notice[] = []
   const files: CoreHarness['files'] = {}
   const waiters: (() => void)[] = []
   let cipher = options.cipher ?? createTestCipher()
@@ -79,10 +83,11 @@ export async function startCoreHarness(
       },
       echoLog: (line) => logs.push(line),
       assistantCommand: { command: process.execPath, args: [mcpBundle] },
+      notify: (notice) => void notices.push(notice),
       fetch: options.fetch,
       // Mutation runs import on this thread: Stryker's active mutant is not seen in a worker thread.
       runImport: process.env.WHOOP_TEST_IMPORT_IN_PROCESS ? importWithOwnConnection : importInWorker(IMPORT_WORKER_BUNDLE),
-      clock: options.clock ?? testClock
+      clock: options.clock ? holdingScheduleSleeps(options.clock) : testClock
     })
 
   const harness: CoreHarness = {
@@ -93,6 +98,7 @@ export async function startCoreHarness(
     events,
     logs,
     opened,
+    notices,
     files,
     async call(method, ...args) {
       const handler = harness.core.handlers[method] as (...values: unknown[]) => unknown
@@ -127,4 +133,20 @@ export async function startCoreHarness(
     }
   }
   return harness
+}
+
+/**
+ * The core's own waits are shorter than 30 minutes (a longer rate-limit wait ends in an error); its
+ * schedules sleep for an hour or more (the next background sync, the next backup). A virtual clock
+ * jumps through every sleep at once, which would run the schedules in a loop: those sleeps are held
+ * until aborted instead. Tests of the schedules use `manualClock`.
+ */
+function holdingScheduleSleeps(clock: Clock): Clock {
+  return {
+    now: () => clock.now(),
+    sleep: (ms, signal) =>
+      ms < 30 * 60_000
+        ? clock.sleep(ms, signal)
+        : new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true }))
+  }
 }

@@ -16,7 +16,7 @@ afterEach(async () => {
 })
 
 describe('tokens and secrets', () => {
-  it('appear in no log, API result, event, export or database file of a full connect, sync, refresh, export run', async () => {
+  it('appear in no log, API result, event, export, database file or backup of a full connect, sync, refresh, export run', async () => {
     const issuedTokens: string[] = []
     harness = await startCoreHarness({
       fake: { days: 45 },
@@ -67,6 +67,7 @@ describe('tokens and secrets', () => {
     const { contents } = await assistant.client.readResource({ uri: 'whoop-desktop://data-model' })
     answers.push(JSON.stringify(contents))
     const { log: assistantLog } = await assistant.close()
+    const backup = (await call('backUpNow')).value.backups[0].name
     await call('startSignIn', { clientId: h.fake.app.clientId, redirect: 'custom-scheme' })
     await call('disconnect', { deleteData: false })
 
@@ -84,6 +85,7 @@ describe('tokens and secrets', () => {
         .map((file) => fs.readFileSync(file).toString('latin1'))
         .join(''),
       settings: fs.readFileSync(path.join(h.dataDir, 'config.json'), 'utf8'),
+      backup: fs.readFileSync(path.join(h.dataDir, 'backups', backup)).toString('latin1'),
       assistantAnswers: answers.join('\n'),
       assistantLog
     }
