@@ -34,4 +34,4 @@ export const dateSpecs = ['dashboard', 'insights', 'tooltips', 'imports', 'inter
  */
 export const ciDateSpecs = ['insights', 'dates'].map((name) => `test/e2e/${name}.spec.ts`)
 export const yearEndSpecs = ['test/e2e/tooltips.spec.ts']
-export const ciDateUnitTests = ['test/unit/store', 'test/unit/insights', 'test/unit/data', 'test/unit/demo']
+export const ciDateUnitTests = ['test/unit/store', 'test/unit/insights', 'test/unit/data', 'test/unit/demo', 'test/unit/glance']

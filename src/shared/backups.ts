@@ -27,7 +27,7 @@ export interface RestoreResult {
   keptAside: string
 }
 
-export const backupNameSchema = z
+const backupNameSchema = z
   .string()
   .regex(/^(whoop-desktop|before-restore)-\d{4}-\d{2}-\d{2}T\d{9}Z\.sqlite$/, 'not the name of a backup')
 export const restoreBackupSchema = z.object({ name: backupNameSchema }).strict()

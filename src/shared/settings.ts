@@ -2,7 +2,6 @@ import { z } from 'zod'
 
 /** How often the app syncs on its own while it runs, in minutes; 0 is never. */
 export const backgroundSyncIntervals = [0, 30, 60, 180, 360] as const
-export type BackgroundSyncInterval = (typeof backgroundSyncIntervals)[number]
 
 export const settingsSchema = z
   .object({

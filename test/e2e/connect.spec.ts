@@ -59,7 +59,7 @@ test('shows the activity log and the diagnostics in Settings', async ({ page, ho
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
   await page.getByTestId('settings-link').click()
   await expect(page.getByTestId('activity-log')).toContainText('Connected to WHOOP.')
-  await expect(page.getByTestId('activity-log')).toContainText('Sync (connect) succeeded')
+  await expect(page.getByTestId('activity-log')).toContainText('First sync after connecting succeeded')
   const requestsBefore = whoop.requests.length
   await page.getByTestId('diagnostics-button').click()
   await expect(page.getByTestId('diagnostics-report')).toContainText('integrity ok')

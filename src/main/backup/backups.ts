@@ -130,8 +130,6 @@ export function createBackups(options: BackupsOptions) {
   }
 }
 
-export type Backups = ReturnType<typeof createBackups>
-
 function entryOf(folder: string, name: string): BackupEntry | undefined {
   const parts = NAME.exec(name)
   if (!parts) return undefined

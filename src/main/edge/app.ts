@@ -51,6 +51,8 @@ export function startDesktopApp(): void {
     mainWindow.focus()
   }
   const log = (message: string) => (core ? core.log.warn(message) : console.error(message))
+  // Read now: a start at login says so on the command line it was started with.
+  const hidden = startedHidden(process.argv)
   const support = desktopSupport()
   let tray: Tray | undefined
   let quitting = false
@@ -137,7 +139,7 @@ export function startDesktopApp(): void {
     const stopWatchingNetwork = watchNetwork({ clock: systemClock, isOnline: () => net.online, cameBack: () => background.nudge('online') })
     app.on('will-quit', stopWatchingNetwork)
     // Started at login: the tray only, until the person opens the window.
-    if (!(tray && startedHidden(process.argv))) openWindow()
+    if (!(tray && hidden)) openWindow()
     deepLinks.open()
 
     app.on('activate', () => {

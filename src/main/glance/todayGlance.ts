@@ -61,5 +61,3 @@ export function createTodayGlance({ db, accounts, dashboard, queries, clock }: T
     }
   }
 }
-
-export type TodayGlanceReader = ReturnType<typeof createTodayGlance>

@@ -73,10 +73,21 @@ export function createSyncFeature(deps: SyncDeps) {
 
 export type SyncFeature = ReturnType<typeof createSyncFeature>
 
+/** Who started a run, as the activity log names it. */
+const runNames: Record<SyncTrigger, string> = {
+  manual: 'Sync',
+  launch: 'Sync on opening',
+  connect: 'First sync after connecting',
+  schedule: 'Scheduled sync',
+  resume: 'Sync after the computer woke',
+  online: 'Sync when the network came back'
+}
+const statusWords: Record<SyncRunResult['status'], string> = { succeeded: 'succeeded', partial: 'partly failed', failed: 'failed', cancelled: 'cancelled' }
+
 /** A run for the activity log: what it stored, and each cause of failure once, in words. */
 export function describeSyncRun(result: SyncRunResult): string {
   const sum = (key: 'added' | 'updated' | 'removed') => result.resources.reduce((total, outcome) => total + outcome[key], 0)
   const causes = failureCauses(result).map(({ message, resources }) => (resources.length ? `${resources.join(', ')}: ${message}` : message))
   const counts = `${sum('added')} added, ${sum('updated')} updated, ${sum('removed')} removed`
-  return `Sync (${result.trigger}) ${result.status}: ${counts}.${causes.length ? ` ${causes.join(' ')}` : ''}`
+  return `${runNames[result.trigger]} ${statusWords[result.status]}: ${counts}.${causes.length ? ` ${causes.join(' ')}` : ''}`
 }

@@ -123,8 +123,6 @@ export function createSyncSchedule(options: SyncScheduleOptions) {
   }
 }
 
-export type SyncScheduleControl = ReturnType<typeof createSyncSchedule>
-
 function failed(result: SyncRunResult): boolean {
   return result.status === 'failed' || result.status === 'partial'
 }

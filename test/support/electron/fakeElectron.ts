@@ -91,7 +91,7 @@ class FakeWebContents
 }
 
 /** The tray icon: what the app set on it, and its menu's items to click. */
-export class FakeTray
+class FakeTray
   extends EventEmitter
   implements Pick<Electron.Tray, 'setToolTip' | 'setImage' | 'setContextMenu' | 'destroy' | 'isDestroyed'>
 {
@@ -222,6 +222,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     setLoginItemSettings: (settings: Electron.Settings) => void recorded.loginItemSettings.push(settings),
     getLoginItemSettings: () => ({ ...loginItemDefaults, openAtLogin: recorded.loginItemSettings.at(-1)?.openAtLogin ?? false }),
     quit: () => {
+      app.emit('before-quit', { preventDefault: () => {} })
       recorded.quit = true
       lifecycle.emit('ended')
     },
@@ -255,7 +256,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
 
   class BrowserWindow
     extends EventEmitter
-    implements Pick<Electron.BrowserWindow, 'loadURL' | 'show' | 'isDestroyed' | 'isMinimized' | 'restore' | 'focus' | 'isVisible'>
+    implements Pick<Electron.BrowserWindow, 'loadURL' | 'show' | 'hide' | 'close' | 'isDestroyed' | 'isMinimized' | 'restore' | 'focus' | 'isVisible'>
   {
     static instances: BrowserWindow[] = []
     static getAllWindows = () => BrowserWindow.instances
@@ -278,11 +279,26 @@ export function createFakeElectron(options: FakeElectronOptions) {
       lifecycle.emit('load', url)
       return Promise.resolve()
     }
+    destroyed = false
     show() {
       this.visible = true
     }
+    hide() {
+      this.visible = false
+    }
+    /** As the person closing it: the app may prevent it ('close'), else it is gone ('closed'). */
+    close() {
+      let prevented = false
+      this.emit('close', { preventDefault: () => (prevented = true) })
+      if (prevented) return
+      this.destroyed = true
+      this.visible = false
+      BrowserWindow.instances.splice(BrowserWindow.instances.indexOf(this), 1)
+      this.emit('closed')
+      if (BrowserWindow.instances.length === 0) app.emit('window-all-closed')
+    }
     isVisible = () => this.visible
-    isDestroyed = () => false
+    isDestroyed = () => this.destroyed
     isMinimized = () => false
     restore() {}
     focus() {
@@ -301,6 +317,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     constructor(image: Electron.NativeImage | string) {
       super(image)
       recorded.trays.push(this)
+      lifecycle.emit('tray', this)
     }
   }
   let online = options.online ?? true
@@ -394,12 +411,13 @@ export function createFakeElectron(options: FakeElectronOptions) {
     windows: BrowserWindow.instances,
     /**
      * Lets `app.whenReady()` resolve, as Electron does once it has initialised, and resolves once the
-     * app has opened its window or ended (a refused start).
+     * app has opened its window or ended (a refused start), or with `until: 'tray'` once its tray
+     * icon is up (a start at login opens no window).
      */
-    becomeReady: (): Promise<void> => {
+    becomeReady: (until: 'window' | 'tray' = 'window'): Promise<void> => {
       const started = new Promise<void>((resolve) => {
         if (ended) return resolve()
-        lifecycle.once('window', () => resolve())
+        lifecycle.once(until, () => resolve())
         lifecycle.once('ended', () => resolve())
       })
       markReady()

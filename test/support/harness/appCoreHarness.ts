@@ -50,6 +50,8 @@ export async function startCoreHarness(
     fetch?: typeof fetch
     existingFake?: FakeWhoop
     clock?: Clock
+    /** Runs the background schedules on `clock` (a manual clock the test moves) instead of holding them. */
+    runSchedules?: boolean
   } = {}
 ): Promise<CoreHarness> {
   const fake = options.existingFake ?? (await startFakeWhoop({ days: 30, rateLimit: false, ...options.fake }))
@@ -87,7 +89,7 @@ export async function startCoreHarness(
       fetch: options.fetch,
       // Mutation runs import on this thread: Stryker's active mutant is not seen in a worker thread.
       runImport: process.env.WHOOP_TEST_IMPORT_IN_PROCESS ? importWithOwnConnection : importInWorker(IMPORT_WORKER_BUNDLE),
-      clock: options.clock ? holdingScheduleSleeps(options.clock) : testClock
+      clock: options.clock ? (options.runSchedules ? options.clock : holdingScheduleSleeps(options.clock)) : testClock
     })
 
   const harness: CoreHarness = {

@@ -57,7 +57,7 @@ describe('the connection', () => {
     expect((await harness.call('getConnection')).state).toBe('reconnect-needed')
     // The activity log says the cause once, not once per resource.
     expect((await harness.call('getActivity'))[0].summary).toBe(
-      'Sync (manual) failed: 0 added, 0 updated, 0 removed. WHOOP needs you to connect your account again (WHOOP no longer accepts the saved sign-in).'
+      'Sync failed: 0 added, 0 updated, 0 removed. WHOOP needs you to connect your account again (WHOOP no longer accepts the saved sign-in).'
     )
     await expect(harness.call('syncNow', {})).rejects.toMatchObject({ code: 'not-connected' })
   })

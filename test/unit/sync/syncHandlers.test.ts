@@ -20,7 +20,7 @@ describe('sync, as the page asks for it', () => {
     const sum = (key: 'added' | 'updated' | 'removed') => result.resources.reduce((total, outcome) => total + outcome[key], 0)
     expect(sum('added')).toBeGreaterThan(0)
     const [entry] = await harness.call('getActivity')
-    expect(entry).toMatchObject({ kind: 'sync', ok: true, summary: `Sync (manual) succeeded: ${sum('added')} added, ${sum('updated')} updated, ${sum('removed')} removed.` })
+    expect(entry).toMatchObject({ kind: 'sync', ok: true, summary: `Sync succeeded: ${sum('added')} added, ${sum('updated')} updated, ${sum('removed')} removed.` })
     expect(await harness.call('getSyncStatus')).toMatchObject({ running: false, connected: true, lastRun: { runId: result.runId, status: 'succeeded' } })
   })
 
@@ -61,6 +61,6 @@ describe("a run's words in the activity log", () => {
       finishedAt: '2026-11-20T15:00:09.000Z',
       resources: [outcome('cycle', 3), outcome('sleep', 0, offline), outcome('recovery', 0, offline)]
     }
-    expect(describeSyncRun(result)).toBe('Sync (launch) partial: 3 added, 3 updated, 0 removed. sleep, recovery: WHOOP could not be reached.')
+    expect(describeSyncRun(result)).toBe('Sync on opening partly failed: 3 added, 3 updated, 0 removed. sleep, recovery: WHOOP could not be reached.')
   })
 })

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { SyncRunResult } from '../../../src/shared/sync'
 import { createSyncSchedule, type BackgroundTrigger } from '../../../src/main/sync/syncSchedule'
+import { startCoreHarness } from '../../support/harness/appCoreHarness'
 import { createManualClock } from '../../support/harness/manualClock'
+import { testClock } from '../../support/harness/testClock'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -119,5 +121,36 @@ describe('the background sync schedule', () => {
     await clock.advance(61 * MINUTE)
     expect(runs).toEqual([])
     expect(schedule.status().nextAt).toBe(new Date(clock.now() + 59 * MINUTE).toISOString())
+  })
+})
+
+describe('the background sync in the app core', () => {
+  it('syncs with WHOOP an hour after the last sync, and after a wake, and tells the page when the next is due', async () => {
+    const clock = createManualClock(testClock.now())
+    const harness = await startCoreHarness({ clock, runSchedules: true })
+    try {
+      await harness.connect()
+      const first = (await harness.call('getSyncStatus')).lastRun!
+      const firstEnded = Date.parse(first.finishedAt)
+      expect((await harness.call('getSyncStatus')).schedule).toEqual({ nextAt: new Date(firstEnded + HOUR).toISOString(), failures: 0 })
+
+      const scheduled = harness.nextEvent('onSyncProgress', (progress) => progress.type === 'finished' && progress.result.trigger === 'schedule')
+      await clock.advance(firstEnded + HOUR - clock.now())
+      const run = await scheduled
+      if (run.type !== 'finished') throw new Error('not a finished run')
+      expect(Date.parse(run.result.startedAt)).toBe(firstEnded + HOUR)
+      expect(run.result.status).toBe('succeeded')
+      expect((await harness.call('getActivity'))[0].summary).toMatch(/^Scheduled sync succeeded: /)
+      const told = harness.events.filter((e) => e.event === 'onSyncSchedule').at(-1)!.payload
+      expect(told).toEqual({ nextAt: new Date(Date.parse(run.result.finishedAt) + HOUR).toISOString(), failures: 0 })
+
+      // Turned off in Settings: nothing is due.
+      await harness.call('updateSettings', { backgroundSyncMinutes: 0 })
+      expect((await harness.call('getSyncStatus')).schedule.nextAt).toBeNull()
+      await clock.advance(5 * HOUR)
+      expect(harness.events.filter((e) => e.event === 'onSyncProgress' && (e.payload as { type: string }).type === 'finished')).toHaveLength(2)
+    } finally {
+      await harness.close()
+    }
   })
 })
