@@ -109,7 +109,8 @@ export async function startAppCore(options: AppCoreOptions) {
       morningNotice.connected()
       sync.start('connect')
     },
-    stopSync: () => sync.engine.cancel()
+    stopSync: () => sync.engine.cancel(),
+    deleteBackups: () => backups.deleteAll()
   })
   const glance = createTodayGlance({ db, accounts, dashboard, queries, clock })
   const morningNotice = createMorningNotice({ db, clock, glance, enabled: () => settings.get().morningNotification, notify: options.notify ?? (() => {}) })

@@ -73,6 +73,12 @@ export interface SyncRunResult {
 /** Who started a sync: the person, the app opening or connecting, or the background schedule (its timer, the computer waking, the network coming back). */
 export type SyncTrigger = 'manual' | 'launch' | 'connect' | 'schedule' | 'resume' | 'online'
 
+/**
+ * WHOOP allows an app 10,000 requests a day. Background syncs leave this many for what the person
+ * asks for (Sync now, re-reading the history), waiting for the day's window to free them instead.
+ */
+export const REQUESTS_LEFT_TO_THE_PERSON = 1_000
+
 /** When the app syncs next on its own. */
 export interface SyncSchedule {
   /** When the next background sync is due (ISO); `null` when none is (turned off, not connected, or one is running). */

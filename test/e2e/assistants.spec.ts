@@ -17,6 +17,15 @@ test('an assistant configured from Settings reads the data once allowed, and Set
 
   await toggle.check()
   await expect(page.getByTestId('mcp-config')).toHaveCount(3)
+  // One configuration at a time, behind a tab per assistant; the arrow keys move between them.
+  await expect(page.getByTestId('mcp-config').filter({ visible: true })).toHaveCount(1)
+  await expect(page.getByRole('tab', { name: 'Claude Desktop' })).toHaveAttribute('aria-selected', 'true')
+  await page.getByRole('tab', { name: 'VS Code' }).click()
+  await expect(page.locator('[data-testid="mcp-config"][data-client="VS Code"]')).toBeVisible()
+  await expect(page.locator('[data-testid="mcp-config"][data-client="Claude Desktop"]')).toBeHidden()
+  await page.keyboard.press('ArrowLeft')
+  await expect(page.getByRole('tab', { name: 'Cursor' })).toBeFocused()
+  await expect(page.locator('[data-testid="mcp-config"][data-client="Cursor"]')).toBeVisible()
   await expect(page.getByTestId('mcp-last-read')).toHaveText('No assistant has read your data yet. Reads are noted while WHOOP Desktop is open.')
   const claude = JSON.parse((await page.locator('[data-testid="mcp-config"][data-client="Claude Desktop"]').textContent())!)
   const server = claude.mcpServers['whoop-desktop']

@@ -3,8 +3,10 @@ import { connectThroughThePage, expect, saveScreenshot, showRange, startTestHost
 test('connects a WHOOP account through the browser host with a loopback redirect', async ({ page, host, whoop }) => {
   await page.goto(host.url)
   await expect(page.getByRole('heading', { name: 'Welcome to WHOOP Desktop' })).toBeVisible()
-  // The browser host cannot receive whoop-desktop:// links: the loopback redirect is the one offered.
-  await expect(page.getByTestId('redirect-loopback')).toBeChecked()
+  // The browser host cannot receive whoop-desktop:// links: the loopback redirect is the only way
+  // back, said in a sentence rather than offered as a choice of one.
+  await expect(page.getByTestId('redirect-loopback')).toHaveCount(0)
+  await expect(page.getByRole('radio')).toHaveCount(0)
   // The exact URI registered in the member's WHOOP app, port included (the fixture set the port).
   const registered = whoop.app.redirectUris.find((uri) => uri.startsWith('http://127.0.0.1:'))!
   await expect(page.getByTestId('redirect-uri')).toHaveText(registered)
@@ -64,6 +66,11 @@ test('shows the activity log and the diagnostics in Settings', async ({ page, ho
   await page.getByTestId('diagnostics-button').click()
   await expect(page.getByTestId('diagnostics-report')).toContainText('integrity ok')
   await expect(page.getByTestId('diagnostics-report')).toContainText('not contacted')
+  // In words, not the app's own names for states and stores.
+  await expect(page.getByTestId('diagnostics-report')).toContainText('WHOOP sign-inConnected')
+  await expect(page.getByTestId('diagnostics-report')).toContainText('no system keyring: kept in memory only')
+  await expect(page.getByTestId('diagnostics-report')).not.toContainText(/basic_text|not-connected|reconnect-needed/)
+  await expect(page.getByTestId('diagnostics-requests')).toHaveText(/^\d+ of WHOOP’s 10,000 a day in the last 24 hours/)
   expect(whoop.requests.length).toBe(requestsBefore)
   await page.getByTestId('check-connection-button').click()
   await expect(page.getByTestId('diagnostics-report')).toContainText('answered (HTTP 401)')

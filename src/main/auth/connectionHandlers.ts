@@ -26,6 +26,8 @@ export interface ConnectionDeps {
   onConnected: () => void
   /** Stops a running sync (before the tokens it uses are forgotten). */
   stopSync: () => void
+  /** Deletes the database's backups (when the account's data is deleted): how many there were. */
+  deleteBackups: () => number
 }
 
 /**
@@ -83,7 +85,7 @@ export function createConnectionFeature(deps: ConnectionDeps) {
     cancelSignIn: () => signIn.cancel(),
     disconnect: async ({ deleteData }) => {
       deps.stopSync()
-      const result = await connection.disconnect(deleteData)
+      const result = await connection.disconnect(deleteData, deps.deleteBackups)
       activity.record('disconnect', true, result.message)
       return result
     }

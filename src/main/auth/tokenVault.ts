@@ -90,8 +90,8 @@ export function createTokenVault(options: TokenVaultOptions) {
         warning = 'This computer offers no secure storage for secrets, so your WHOOP sign-in is kept in memory only: you will need to connect again after restarting the app.'
       } else if (isWeakBackend(backend)) {
         warning = options.allowWeakStorage()
-          ? `Your sign-in is stored with weak protection (${backend}), as you allowed. Anyone with access to your files could read it.`
-          : `No system keyring is available (${backend} is not real encryption), so your WHOOP sign-in is kept in memory only. You can allow weak storage in Settings to stay signed in across restarts.`
+          ? 'Your sign-in is stored with weak protection, as you allowed: this computer has no system keyring, so anyone with access to your files could read it.'
+          : 'This computer has no system keyring, so your WHOOP sign-in is kept in memory only: you connect again after each restart. To stay signed in, tick “Keep me signed in with weak protection” below (anyone with access to your files could then read the sign-in).'
       }
       return { persistent: persists(), backend, warning, unreadable }
     },

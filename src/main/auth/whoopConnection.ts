@@ -162,10 +162,11 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
     },
 
     /**
-     * Revokes the app's access at WHOOP, forgets the tokens, and deletes the account's data if asked.
-     * The local part happens even when WHOOP cannot be reached; the result says so.
+     * Revokes the app's access at WHOOP, forgets the tokens, and deletes the account's data if asked
+     * (its backups too, with `deleteBackups`, which says how many there were). The local part
+     * happens even when WHOOP cannot be reached; the result says so.
      */
-    async disconnect(deleteData: boolean): Promise<DisconnectResult> {
+    async disconnect(deleteData: boolean, deleteBackups: () => number = () => 0): Promise<DisconnectResult> {
       const revoked = (await this.revoke()) === true
       const connected = account()
       client = undefined
@@ -180,11 +181,13 @@ export function createWhoopConnection(options: WhoopConnectionOptions) {
         leaveNoTrace(db)
       }
       const dataDeleted = deleteData && connected !== undefined
+      const backups = dataDeleted ? deleteBackups() : 0
+      const deleted = backups ? `Your WHOOP data and its ${backups === 1 ? 'backup were' : `${backups} backups were`}` : 'Your WHOOP data was'
       options.onChange()
       return {
         revoked,
         dataDeleted,
-        message: `${revoked ? 'WHOOP Desktop no longer has access to your WHOOP account.' : 'Disconnected here, but WHOOP could not be told (you can remove the app’s access in your WHOOP account settings).'} ${dataDeleted ? 'Your WHOOP data was deleted from this computer.' : 'Your WHOOP data stays on this computer.'}`
+        message: `${revoked ? 'WHOOP Desktop no longer has access to your WHOOP account.' : 'Disconnected here, but WHOOP could not be told (you can remove the app’s access in your WHOOP account settings).'} ${dataDeleted ? `${deleted} deleted from this computer.` : 'Your WHOOP data stays on this computer.'}`
       }
     }
   }

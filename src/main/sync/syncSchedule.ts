@@ -1,4 +1,4 @@
-import type { SyncRunResult, SyncSchedule } from '../../shared/sync'
+import { REQUESTS_LEFT_TO_THE_PERSON, type SyncRunResult, type SyncSchedule } from '../../shared/sync'
 import type { Clock } from '../clock'
 
 const MINUTE_MS = 60_000
@@ -7,11 +7,6 @@ const HOUR_MS = 60 * MINUTE_MS
 const LONGEST_BACKOFF_MS = 6 * HOUR_MS
 /** A wake or a network coming back this soon after a sync that worked starts none. */
 const RECENT_ENOUGH_MS = 2 * MINUTE_MS
-/**
- * WHOOP allows an app 10,000 requests a day. The background leaves this many for what the person
- * asks for (Sync now, re-reading the history) and waits for the day's window to free them instead.
- */
-const RESERVED_FOR_THE_PERSON = 1_000
 
 export type BackgroundTrigger = 'schedule' | 'resume' | 'online'
 
@@ -76,7 +71,7 @@ export function createSyncSchedule(options: SyncScheduleOptions) {
   async function run(trigger: BackgroundTrigger): Promise<void> {
     if (syncing || stopped) return
     const { sent, limit } = options.dailyRequests()
-    if (sent >= limit - RESERVED_FOR_THE_PERSON) {
+    if (sent >= limit - REQUESTS_LEFT_TO_THE_PERSON) {
       options.log(`Background sync (${trigger}) put off for an hour: ${sent} of WHOOP's ${limit} requests a day were sent in the last 24 hours.`)
       putOffUntil = clock.now() + HOUR_MS
       return plan()

@@ -16,9 +16,10 @@ import { useKeyboardShortcuts } from './useKeyboardShortcuts'
 import { DashboardPage } from './pages/DashboardPage'
 import { DataPage } from './pages/DataPage'
 import { SettingsPage } from './pages/SettingsPage'
+import { BackgroundPanel } from './background/BackgroundPanel'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { useApiResult } from './useApiResult'
-import { useHashPage, type PageName } from './useHashPage'
+import { openPage, useHashPage, type PageName } from './useHashPage'
 import { DayPage } from './pages/DayPage'
 import { InsightsPage } from './pages/InsightsPage'
 import { ComparePage } from './pages/ComparePage'
@@ -78,6 +79,9 @@ export function App() {
   useEffect(() => {
     void api.getSettings().then((result) => (result.ok ? setSettings(result.value) : setSettingsError(result.error)))
   }, [])
+
+  // The tray's menu or a notification asks for a page.
+  useEffect(() => api.onOpenPage((page) => openPage(page === 'today' ? 'dashboard' : 'settings')), [])
 
   // Shown at once so controls respond immediately; the stored value then wins, or the old one returns.
   const updateSettings = useCallback(async (patch: SettingsPatch) => {
@@ -176,6 +180,7 @@ export function App() {
             onChange={updateSettings}
             account={<ConnectionPanel connection={connection} settings={settings} onSettingsChange={updateSettings} />}
           >
+            {settings && <BackgroundPanel settings={settings} onChange={updateSettings} sync={sync} />}
             <HistoryRecheck sync={sync} />
             {settings && <AssistantAccessPanel settings={settings} onChange={updateSettings} />}
             <ActivityPanel latestRun={sync.result?.runId} />

@@ -8,17 +8,20 @@ interface SettingToggleProps {
   testId: string
   settings: Settings
   onChange: (patch: SettingsPatch) => void
+  /** Off and greyed, where this computer cannot do it. */
+  disabled?: boolean
   children: ReactNode
 }
 
 /** A checkbox that turns one on/off setting on or off, labelled by its children. */
-export function SettingToggle({ name, testId, settings, onChange, children }: SettingToggleProps) {
+export function SettingToggle({ name, testId, settings, onChange, disabled, children }: SettingToggleProps) {
   return (
     <label className="toggle">
       <input
         type="checkbox"
         data-testid={testId}
-        checked={settings[name]}
+        disabled={disabled}
+        checked={!disabled && settings[name]}
         onChange={(event) => onChange({ [name]: event.target.checked })}
       />
       {children}

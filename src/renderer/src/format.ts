@@ -92,3 +92,15 @@ export function axisLabel(date: string, bucket: Bucket, withYear = false): strin
 export function recoveryColor(recovery: number | null): string {
   return recovery === null ? 'var(--text-muted)' : `var(--recovery-${recoveryZone(recovery)})`
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+/** An instant (ISO) as the person's clock and calendar write it: "Dec 7, 2026, 8:12 AM". */
+export function dateTime(iso: string): string {
+  return dateTimeFormat.format(new Date(iso))
+}
+
+/** A file's size: "3.4 MB". */
+export function fileSize(bytes: number): string {
+  return bytes < 1_048_576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1_048_576).toFixed(1)} MB`
+}

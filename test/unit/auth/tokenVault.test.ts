@@ -51,7 +51,7 @@ describe('the token vault', () => {
     const vault = createTokenVault({ dataDir: dir, cipher, allowWeakStorage: () => allowWeak })
     await vault.open()
     await vault.saveConnection(app, tokens)
-    expect(vault.status()).toMatchObject({ persistent: false, warning: expect.stringContaining('basic_text') })
+    expect(vault.status()).toMatchObject({ persistent: false, warning: expect.stringContaining('no system keyring, so your WHOOP sign-in is kept in memory only') })
     expect(fs.readFileSync(fileOf(dir), 'utf8')).not.toContain('tokens')
 
     allowWeak = true

@@ -119,6 +119,18 @@ describe('backups', () => {
     expect(message).toContain('All data, its 2 backups, the WHOOP sign-in and the settings were deleted')
     expect(fs.readdirSync(path.join(harness.dataDir, 'backups'))).toEqual([])
   })
+
+  it('disconnecting with the data deleted deletes the backups; keeping the data keeps them', async () => {
+    harness = await startCoreHarness()
+    await harness.connect()
+    await harness.call('backUpNow')
+    expect((await harness.call('disconnect', { deleteData: false })).message).toContain('Your WHOOP data stays on this computer.')
+    expect((await harness.call('getBackups')).backups).toHaveLength(1)
+    await harness.connect()
+    const { message } = await harness.call('disconnect', { deleteData: true })
+    expect(message).toContain('Your WHOOP data and its backup were deleted from this computer.')
+    expect(fs.readdirSync(path.join(harness.dataDir, 'backups'))).toEqual([])
+  })
 })
 
 describe('the daily backup', () => {

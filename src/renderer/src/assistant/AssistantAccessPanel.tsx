@@ -5,6 +5,7 @@ import { api } from '../api'
 import { CopyButton } from '../CopyButton'
 import { SettingToggle } from '../SettingToggle'
 import { Card } from '../ui/Card'
+import { Tabs } from '../ui/Tabs'
 
 const readTime = (atMs: number) => new Date(atMs).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
 
@@ -46,16 +47,21 @@ export function AssistantAccessPanel({ settings, onChange }: { settings: Setting
           <p>
             The command that starts the server: <code data-testid="mcp-command">{command}</code>
           </p>
-          {access.clients.map((client) => (
-            <div key={client.client} className="assistant-config">
-              <h3>{client.client}</h3>
-              <p className="muted">Add this to {client.file}, then restart {client.client}:</p>
-              <pre data-testid="mcp-config" data-client={client.client}>
-                {client.json}
-              </pre>
-              <CopyButton text={client.json} label={`Copy the ${client.client} configuration`} />
-            </div>
-          ))}
+          <Tabs
+            label="The configuration for your assistant"
+            tabs={access.clients.map((client) => ({
+              title: client.client,
+              content: (
+                <div className="assistant-config">
+                  <p className="muted">Add this to {client.file}, then restart {client.client}:</p>
+                  <pre data-testid="mcp-config" data-client={client.client}>
+                    {client.json}
+                  </pre>
+                  <CopyButton text={client.json} label={`Copy the ${client.client} configuration`} />
+                </div>
+              )
+            }))}
+          />
         </>
       )}
     </Card>

@@ -112,19 +112,20 @@ export function ConnectWizard({ connection }: { connection: ConnectionState }) {
                 required={!reuseSecret}
               />
             </label>
-            <fieldset className="choice">
-              <legend>How WHOOP sends you back</legend>
-              {supportsDeepLinks && (
+            {/* A choice only where there are two ways back; else the note below says which one. */}
+            {supportsDeepLinks && (
+              <fieldset className="choice">
+                <legend>How WHOOP sends you back</legend>
                 <label>
                   <input type="radio" name="redirect" checked={redirect === 'custom-scheme'} onChange={() => setRedirect('custom-scheme')} />
                   To the app (<code>{CUSTOM_SCHEME_REDIRECT_URI}</code>)
                 </label>
-              )}
-              <label>
-                <input type="radio" name="redirect" data-testid="redirect-loopback" checked={redirect === 'loopback'} onChange={() => setRedirect('loopback')} />
-                Through this computer{supportsDeepLinks && ', if WHOOP refuses the first'}
-              </label>
-            </fieldset>
+                <label>
+                  <input type="radio" name="redirect" data-testid="redirect-loopback" checked={redirect === 'loopback'} onChange={() => setRedirect('loopback')} />
+                  Through this computer, if WHOOP refuses the first
+                </label>
+              </fieldset>
+            )}
             {status && !supportsDeepLinks && (
               <p className="hint" data-testid="deep-link-note">
                 WHOOP sends you back through this computer: links to <code>{CUSTOM_SCHEME_REDIRECT_URI}</code> do not reach WHOOP

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { ActivityEntry } from '../../../shared/diagnostics'
 import { api } from '../api'
+import { dateTime } from '../format'
 import { Card } from '../ui/Card'
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 /**
  * What happened, newest first: connects, syncs with what each stored, exports, imports, deletions.
@@ -26,7 +25,7 @@ export function ActivityPanel({ latestRun }: { latestRun: number | undefined }) 
         <ol className="activity" data-testid="activity-log">
           {entries.slice(0, 30).map((entry, index) => (
             <li key={index} className={entry.ok ? '' : 'failed'}>
-              <time dateTime={entry.at}>{timeFormat.format(new Date(entry.at))}</time>
+              <time dateTime={entry.at}>{dateTime(entry.at)}</time>
               <span>{entry.summary}</span>
             </li>
           ))}

@@ -7,6 +7,7 @@ import { api } from '../api'
 import { Confirmation, useConfirmation } from '../Confirmation'
 import { downloadFromHost, inBrowserHost, uploadToHost } from '../exchange/transfer'
 import { Button } from '../ui/Button'
+import { BackupsPanel } from '../backups/BackupsPanel'
 import { Card } from '../ui/Card'
 
 interface DataPageProps {
@@ -159,6 +160,7 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
           }}
         />
       </Card>
+      <BackupsPanel onDataChanged={onDataChanged} />
       <Card as="div">
         <h2>Where your data lives</h2>
         {appInfo?.ok ? (
@@ -186,9 +188,9 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
       </Card>
       <Card as="div">
         <h2>Delete all data</h2>
-        <p className="muted">Removes the database’s records, the WHOOP sign-in and your settings from this computer.</p>
+        <p className="muted">Removes the database’s records, its backups, the WHOOP sign-in and your settings from this computer.</p>
         {askingToDelete ? (
-          <Confirmation question="Delete all WHOOP data, the sign-in and the settings? This cannot be undone; export first if unsure." onCancel={stopAskingToDelete}>
+          <Confirmation question="Delete all WHOOP data, its backups, the sign-in and the settings? This cannot be undone; export first if unsure." onCancel={stopAskingToDelete}>
             <Button variant="danger" data-testid="confirm-delete-all-data" onClick={() => void deleteEverything()}>
               Delete everything
             </Button>

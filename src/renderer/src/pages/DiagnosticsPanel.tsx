@@ -1,10 +1,27 @@
 import { useState } from 'react'
 import type { Diagnostics } from '../../../shared/diagnostics'
+import { REQUESTS_LEFT_TO_THE_PERSON } from '../../../shared/sync'
 import { api } from '../api'
+import { fileSize } from '../format'
 import { Button } from '../ui/Button'
 import { Card } from '../ui/Card'
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+const signInWords: Record<string, string> = {
+  connected: 'Connected',
+  'not-connected': 'Not connected',
+  'reconnect-needed': 'WHOOP asks you to connect again'
+}
+
+/** Where the sign-in is kept, by the names Electron gives the systems' secret stores. */
+const storageWords: Record<string, string> = {
+  basic_text: 'no system keyring',
+  gnome_libsecret: 'the GNOME keyring',
+  kwallet: 'KDE Wallet',
+  kwallet5: 'KDE Wallet',
+  kwallet6: 'KDE Wallet',
+  keychain: 'the macOS Keychain',
+  dpapi: 'Windows’ data protection'
+}
 
 /**
  * Health checks for a bug report, and the way to the log files. Never shows a token; reaches WHOOP
@@ -50,17 +67,17 @@ export function DiagnosticsPanel() {
         <dl className="facts" data-testid="diagnostics-report">
           <dt>Database</dt>
           <dd>
-            integrity {report.database.integrity}, {megabytes(report.database.bytes)}, schema {report.database.schemaVersion}
+            integrity {report.database.integrity}, {fileSize(report.database.bytes)}, schema {report.database.schemaVersion}
           </dd>
           <dt>WHOOP sign-in</dt>
           <dd>
-            {report.token.state}
+            {signInWords[report.token.state] ?? report.token.state}
             {report.token.expiresAt ? `, access renews by ${new Date(report.token.expiresAt).toLocaleString()}` : ''}
             {report.token.hasRefreshToken ? ', can renew itself' : ''}
           </dd>
           <dt>Secret storage</dt>
           <dd>
-            {report.token.storageBackend} ({report.token.persistent ? 'kept across restarts' : 'memory only'})
+            {storageWords[report.token.storageBackend] ?? report.token.storageBackend}: {report.token.persistent ? 'kept across restarts' : 'kept in memory only'}
           </dd>
           <dt>WHOOP</dt>
           <dd>{report.whoop ? report.whoop.detail : 'not contacted (Check connection to WHOOP asks it)'}</dd>
@@ -71,6 +88,11 @@ export function DiagnosticsPanel() {
               : report.rateLimit.expired
                 ? `the last window ended at ${new Date(report.rateLimit.resetsAt).toLocaleTimeString()}: the full budget of ${report.rateLimit.limit} requests is available`
                 : `${report.rateLimit.remaining} of ${report.rateLimit.limit} requests left until ${new Date(report.rateLimit.resetsAt).toLocaleTimeString()}`}
+          </dd>
+          <dt>Requests today</dt>
+          <dd data-testid="diagnostics-requests">
+            {report.dailyRequests.sent.toLocaleString()} of WHOOP’s {report.dailyRequests.limit.toLocaleString()} a day in the last 24 hours
+            (background syncs wait above {(report.dailyRequests.limit - REQUESTS_LEFT_TO_THE_PERSON).toLocaleString()}, leaving the rest to you)
           </dd>
         </dl>
       )}

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react'
 import type { ApiError } from '../../../shared/result'
 import type { Settings, SettingsPatch } from '../../../shared/settings'
-import { SettingToggle } from '../SettingToggle'
 import { Card } from '../ui/Card'
 
 interface Choice<K extends keyof Settings> {
@@ -59,10 +58,8 @@ export function SettingsPage({ settings, error, onChange, account, children }: S
         </p>
       )}
       {settings && (
-        <Card as="div" className="settings">
-          <SettingToggle name="syncOnLaunch" testId="sync-on-launch" settings={settings} onChange={onChange}>
-            Sync with WHOOP when the app opens
-          </SettingToggle>
+        <Card aria-labelledby="appearance-title" className="settings">
+          <h2 id="appearance-title">Appearance and units</h2>
           {choices.map((choice) => (
             <fieldset key={choice.key} className="choice">
               <legend>{choice.legend}</legend>

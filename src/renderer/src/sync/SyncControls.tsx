@@ -33,6 +33,12 @@ function timeLeft(seconds: number): string {
   return minutes < 120 ? `about ${minutes} min left` : `about ${Math.ceil(minutes / 60)} h left`
 }
 
+/** When the next background sync is due: "at 9:12 AM" today, else with its date. */
+export function dueText(nextAt: string, asOf: string): string {
+  const next = new Date(nextAt)
+  return sameDay(next, new Date(asOf)) ? `at ${timeFormat.format(next)}` : `on ${dateTimeFormat.format(next)}`
+}
+
 /** What the sync is doing, in a few words for the bar, and in full for its tooltip. */
 function progressText(progress: LiveProgress): { short: string; full: string } {
   if (progress.waitingUntil) {
@@ -86,6 +92,7 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
   const last = lastSuccess ? new Date(lastSuccess) : undefined
   // Today's time alone, an older sync with its date: "today" as the app's clock has it.
   const lastText = last && status && (sameDay(last, new Date(status.asOf)) ? timeFormat : dateTimeFormat).format(last)
+  const nextText = status?.schedule.nextAt && dueText(status.schedule.nextAt, status.asOf)
 
   return (
     <div className="sync">
@@ -98,7 +105,7 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
         {text.short}
       </span>
       {last && (
-        <span data-testid="last-synced" className="last-synced" title={`Last synced ${dateTimeFormat.format(last)}`}>
+        <span data-testid="last-synced" className="last-synced" title={`Last synced ${dateTimeFormat.format(last)}${nextText ? `; the next sync is due ${nextText}` : ''}`}>
           {lastText}
         </span>
       )}

@@ -56,8 +56,10 @@ export function useSync(onStored: () => void) {
         onStored()
       }
     })
+    const stopSchedule = api.onSyncSchedule((schedule) => setStatus((current) => current && { ...current, schedule }))
     return () => {
       stop()
+      stopSchedule()
       clearTimeout(state.timer)
     }
   }, [refresh, onStored])
