@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { expect, type Page } from '@playwright/test'
 import { latestSchemaVersion } from '../../src/main/database/migrations'
 import type { Api } from '../../src/shared/api'
@@ -30,4 +32,10 @@ export async function expectTheAppRunning(page: Page): Promise<void> {
   expect(demo.ok).toBe(true)
   const dashboard = await page.evaluate(() => window.api!.getDashboard({ range: '1m' }))
   expect(dashboard.ok && dashboard.value?.summary.range.daysWithData).toBeGreaterThan(20)
+}
+
+/** The app made its tray icon on this system (it logs that it did, in the data folder's log). */
+export async function expectTheTrayIcon(dataDir: string): Promise<void> {
+  const log = path.join(dataDir, 'logs', 'whoop-desktop.log')
+  await expect.poll(() => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '')).toContain('Tray icon created')
 }

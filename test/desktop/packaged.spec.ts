@@ -9,7 +9,7 @@ import Conf from 'conf'
 import { DATABASE_FILE_NAME, openDatabase } from '../../src/main/database/openDatabase'
 import { loadDemoData } from '../../src/main/demo/demoData'
 import { settingsBackendOptions, type SettingsBackend } from '../../src/main/settings/settingsStore'
-import { expectTheAppRunning } from './desktopChecks'
+import { expectTheAppRunning, expectTheTrayIcon } from './desktopChecks'
 
 /**
  * The app electron-builder packed (`PACKAGED_APP`: its executable). Its fuses refuse Node's inspector,
@@ -21,7 +21,7 @@ function packagedExecutable(): string {
   return executable
 }
 
-test('the packaged app starts, renders from app:// and reads its database', async () => {
+test('the packaged app starts, renders from app://, reads its database and shows its tray icon', async () => {
   const executable = packagedExecutable()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoop-desktop-packaged-'))
   const app = spawn(executable, ['--remote-debugging-port=0'], { env: { ...process.env, WHOOP_DESKTOP_DATA_DIR: dataDir } })
@@ -39,6 +39,7 @@ test('the packaged app starts, renders from app:// and reads its database', asyn
     const [context] = browser.contexts()
     const page = context.pages()[0] ?? (await context.waitForEvent('page'))
     await expectTheAppRunning(page)
+    await expectTheTrayIcon(dataDir)
     await browser.close()
   } finally {
     app.kill()

@@ -57,6 +57,8 @@ describe('the tray', () => {
     await app.fake.becomeReady()
     const [tray] = app.fake.recorded.trays
     expect(tray.tooltip).toBe('WHOOP Desktop')
+    // What the release workflow's real launches read on each system (test/desktop/desktopChecks.ts).
+    expect(fs.readFileSync(path.join(app.dataDir, 'logs', 'whoop-desktop.log'), 'utf8')).toContain('Tray icon created')
     expect(tray.labels()).toEqual(['No data yet', 'Sync now', 'Open WHOOP Desktop', 'Settings…', 'Quit WHOOP Desktop'])
 
     const run = await connect(app)
@@ -92,6 +94,7 @@ describe('the tray', () => {
     await app.fake.becomeReady()
     expect(app.fake.recorded.trays).toEqual([])
     expect((await app.call('getDesktopSupport')).value.tray).toMatch(/GNOME.*closing the window quits/)
+    expect(fs.readFileSync(path.join(app.dataDir, 'logs', 'whoop-desktop.log'), 'utf8')).toContain('No tray icon: This desktop (GNOME)')
   })
 })
 

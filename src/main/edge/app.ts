@@ -131,7 +131,11 @@ export function startDesktopApp(): void {
       quitting = true
       app.quit()
     }
-    if (support.tray === null) tray = createAppTray(core.background, { open: openPage, quit })
+    if (support.tray === null) {
+      tray = createAppTray(core.background, { open: openPage, quit })
+      // The release workflow's launch on each system reads this line: the icon was made there.
+      core.log.info('Tray icon created')
+    } else core.log.info(`No tray icon: ${support.tray}`)
     // The entry follows the app (an AppImage moved since) each start, as the setting says.
     if (core.settings.get().openAtLogin) followStartAtLogin((startAtLogin = true), log)
     const { background } = core
