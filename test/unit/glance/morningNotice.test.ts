@@ -1,5 +1,15 @@
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { clockFrom } from '../../../src/main/clock'
+import { DATABASE_FILE_NAME, openDatabase } from '../../../src/main/database/openDatabase'
+import { generateMemberHistory } from '../../../src/main/demo/memberHistory'
+import { createMorningNotice, type Notice } from '../../../src/main/glance/morningNotice'
+import { createTodayGlance } from '../../../src/main/glance/todayGlance'
+import { createInsightQueries } from '../../../src/main/insights/insightQueries'
+import { createAccountQueries } from '../../../src/main/store/accounts'
+import { createDashboardQueries } from '../../../src/main/store/dashboardQueries'
+import { createRecordStore } from '../../../src/main/store/recordStore'
+import { makeTempDir } from '../../support/harness/tempDir'
 import { dateIn, instantOf } from '../../../src/main/demo/zonedTime'
 import type { Recovery } from '../../../src/main/whoop/whoopSchemas'
 import { startFakeWhoop, type FakeWhoop } from '../../support/fakeWhoop/fakeWhoopServer'
@@ -117,5 +127,44 @@ describe('the morning notification', () => {
     harness.fake.revokeAllTokens()
     await harness.call('syncNow', {}).catch(() => undefined)
     expect(harness.notices).toHaveLength(2)
+  })
+})
+
+describe('what the morning notification never tells', () => {
+  /** A member's history stored as it came (from WHOOP's API, its export, or the demo), this morning's recovery scored. */
+  function storedAs(source: 'api' | 'export' | 'demo') {
+    const clock = afternoonClock()
+    const history = generateMemberHistory({ days: 40, now: clock.now(), timeZone: memberTimeZone })
+    for (const recovery of history.recoveries) {
+      if (recovery.score_state === 'PENDING_SCORE') Object.assign(recovery, { score_state: 'SCORED', score: history.recoveries.find((r) => r.score)!.score })
+    }
+    const db = openDatabase(path.join(makeTempDir(), DATABASE_FILE_NAME))
+    const store = createRecordStore(db)
+    store.saveProfile(history.profile, new Date(clock.now()).toISOString(), source === 'demo')
+    for (const [resource, records] of [['cycle', history.cycles], ['sleep', history.sleeps], ['recovery', history.recoveries]] as const) {
+      store.upsert(resource, history.profile.user_id, records as never, { source, walk: 1 })
+    }
+    const queries = createInsightQueries(db)
+    const accounts = createAccountQueries(db)
+    const glance = createTodayGlance({ db, accounts, dashboard: createDashboardQueries(db, queries.daily, queries.tags), queries, clock })
+    const notices: Notice[] = []
+    const notice = createMorningNotice({ db, clock, glance, enabled: () => true, notify: (told) => void notices.push(told) })
+    const synced = { runId: 1, trigger: 'manual' as const, status: 'succeeded' as const, startedAt: '', finishedAt: '', resources: [] }
+    notice.afterSync(synced)
+    return { glance: glance(), notices }
+  }
+
+  it('tells a recovery that came from WHOOP, and none from an imported export or the demo', () => {
+    const fromWhoop = storedAs('api')
+    expect(fromWhoop.glance).toMatchObject({ isToday: true, isDemo: false, recoveryFromWhoop: true })
+    expect(fromWhoop.notices).toHaveLength(1)
+
+    const imported = storedAs('export')
+    expect(imported.glance).toMatchObject({ isToday: true, recoveryFromWhoop: false })
+    expect(imported.notices).toEqual([])
+
+    const demo = storedAs('demo')
+    expect(demo.glance).toMatchObject({ isToday: true, isDemo: true })
+    expect(demo.notices).toEqual([])
   })
 })
