@@ -32,12 +32,14 @@ describe('activity and diagnostics', () => {
       ['sync', true],
       ['connect', true]
     ])
-    expect(activity[2].summary).toMatch(/^Sync \(connect\) succeeded: \d+ added, 0 updated, 0 removed\.$/)
+    expect(activity[2].summary).toMatch(/^First sync after connecting succeeded: \d+ added, 0 updated, 0 removed\.$/)
     expect(activity[3].summary).toBe('Connected to WHOOP.')
 
     // Local checks reach nothing outside the computer.
     const requestsBefore = h.fake.requests.length
-    expect(await h.call('getDiagnostics', { reachWhoop: false })).toMatchObject({ whoop: null })
+    // Every request to WHOOP's API so far counts against its daily limit.
+    const apiRequests = h.fake.requests.filter((request) => request.path.startsWith('/v2/')).length
+    expect(await h.call('getDiagnostics', { reachWhoop: false })).toMatchObject({ whoop: null, dailyRequests: { sent: apiRequests, limit: 10_000 } })
     expect(h.fake.requests.length).toBe(requestsBefore)
     const diagnostics = await h.call('getDiagnostics', { reachWhoop: true })
     expect(diagnostics).toMatchObject({
