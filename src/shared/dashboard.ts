@@ -27,6 +27,8 @@ interface BucketFlags {
   scored: number
   pending: number
   unscorable: number
+  /** The range holds only some of its days: the week or month so far, or one cut by the range's start. */
+  partial: boolean
 }
 
 export type RecoveryZone = 'green' | 'yellow' | 'red'

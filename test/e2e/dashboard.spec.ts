@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { dashboardRanges } from '../../src/shared/dashboard'
 import { cycleDay, meanOfDays, memberDate, memberToday } from '../support/fixtures/memberDays'
-import { addDays, memberFigures } from '../support/fixtures/memberFigures'
+import { addDays, dayMeans, memberFigures } from '../support/fixtures/memberFigures'
 import { connectThroughThePage, expect, saveScreenshot, showRange, test } from './fixtures'
 
 const charts = ['recovery-chart', 'sleep-chart', 'strain-chart'] as const
@@ -354,4 +354,45 @@ test('a range is marked drawn only when every chart shows it: in that frame the 
   )
   await page.getByTestId('range-1m').click()
   expect(await barsWhenMarked).toEqual([daysWithin30(deep), daysWithin30(kilojoule)])
+})
+
+test('every axis right: HRV under its recovery bars, recovery in a zone row of its own under strain, partial months marked', async ({ page, host, whoop, clock }) => {
+  await page.goto(host.url)
+  await connectThroughThePage(page, whoop)
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+  await showRange(page, '1m')
+
+  // Each day's HRV point sits over the middle of that day's recovery bar (HRV and recovery come from
+  // the same WHOOP recovery, so the same days have both).
+  const recoveryCard = page.getByTestId('recovery-chart')
+  const middles = (locator: ReturnType<typeof page.locator>) =>
+    locator.evaluateAll((marks) => marks.map((mark) => Math.round(mark.getBoundingClientRect().x + mark.getBoundingClientRect().width / 2)))
+  const barMiddles = await middles(recoveryCard.locator('.chart-box').first().locator('.recharts-bar-rectangle path'))
+  const hrv = recoveryCard.locator('figure.trend').filter({ has: page.locator('figcaption', { hasText: /^Heart rate variability/ }) })
+  const pointMiddles = await middles(hrv.locator('circle.recharts-line-dot'))
+  expect(barMiddles.length).toBeGreaterThan(20)
+  expect(pointMiddles.map((x) => barMiddles.some((bar) => Math.abs(bar - x) <= 1))).toEqual(pointMiddles.map(() => true))
+  expect(pointMiddles).toHaveLength(barMiddles.length)
+
+  // Strain has one scale; the same days' recovery is a row of zone colours under it, each day's zone
+  // worked out here from the member's recoveries.
+  const strainCard = page.getByTestId('strain-chart')
+  const strainLabels = await strainCard.locator('.chart-box').first().locator('svg text').allTextContents()
+  expect(strainLabels).toEqual(expect.arrayContaining(['0', '7', '14', '21']))
+  expect(strainLabels.filter((label) => label.includes('%'))).toEqual([])
+  const to = memberToday(whoop.history, clock.now())
+  const days = Array.from({ length: 30 }, (_, back) => addDays(to, -29 + back))
+  const recoveryByDay = dayMeans(memberFigures(whoop.history).recovery)
+  const zoneOf = (recovery: number) => (recovery >= 67 ? 'green' : recovery >= 34 ? 'yellow' : 'red')
+  const expectedZones = days.flatMap((day) => (recoveryByDay.has(day) ? [zoneOf(recoveryByDay.get(day)!)] : []))
+  const row = page.getByTestId('strain-recovery-row').locator('.recharts-bar-rectangle path')
+  expect(await row.evaluateAll((cells) => cells.map((cell) => /zone-(\w+)/.exec(cell.getAttribute('class') ?? '')?.[1]))).toEqual(expectedZones)
+
+  // At All, by month: the month so far is marked, and so is the first when the history starts after its 1st.
+  await showRange(page, 'all')
+  const firstDay = whoop.history.cycles.map((cycle) => cycleDay(whoop.history, cycle.id)).sort()[0]
+  const monthEnd = new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)), 0)).toISOString().slice(0, 10)
+  const marks = strainCard.locator('.chart-box').first().locator('.partial-bucket')
+  await expect(marks).toHaveCount(Number(firstDay.slice(8) !== '01') + Number(to !== monthEnd))
+  if (to !== monthEnd) await expect(strainCard.locator('.chart-box').first().locator('.partial-label').last()).toHaveText('so far')
 })

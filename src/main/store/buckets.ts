@@ -36,6 +36,13 @@ export function bucketOf(date: string, bucket: Bucket): string {
   return addDays(date, -weekday)
 }
 
+/** How many days the bucket starting on `date` has in all: 1, 7, or its month's length. */
+export function bucketLength(date: string, bucket: Bucket): number {
+  if (bucket === 'day') return 1
+  if (bucket === 'week') return 7
+  return daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)))
+}
+
 /** The mean of the values that exist, or null when none does: a gap, not a zero. */
 export function mean(values: readonly (number | null | undefined)[]): number | null {
   let sum = 0

@@ -15,7 +15,7 @@ import {
   type ZoneDays
 } from '../../shared/dashboard'
 import { baselines } from './baseline'
-import { daysFrom, groupByBucket, mean, rollingMean } from './buckets'
+import { bucketLength, daysFrom, groupByBucket, mean, rollingMean } from './buckets'
 import { createDailyValues, noCounts, type DailyValues, type DayFigures, type ScoreCounts } from './dailyValues'
 import { addDays, daysBetween, localDateOf } from './localDate'
 
@@ -149,7 +149,8 @@ export function createDashboardQueries(db: Database, daily: DailyValues = create
         skinTemp: at(skinTemp),
         calibrating: figures.some((day) => day?.calibrating),
         ...sumCounts(figures.map((day) => day?.recoveries ?? noCounts)),
-        scored: of(recovery).filter((value) => value !== null).length
+        scored: of(recovery).filter((value) => value !== null).length,
+        partial: bucketDays.length < bucketLength(date, range.bucket)
       }
     })
   }
@@ -174,7 +175,8 @@ export function createDashboardQueries(db: Database, daily: DailyValues = create
         naps: days.reduce((total, day) => total + (day?.naps ?? 0), 0),
         napMs: days.reduce((total, day) => total + (day?.napMs ?? 0), 0),
         ...sumCounts(days.map((day) => day?.sleeps ?? noCounts)),
-        scored: days.reduce((total, day) => total + (day?.nights ?? 0), 0)
+        scored: days.reduce((total, day) => total + (day?.nights ?? 0), 0),
+        partial: days.length < bucketLength(date, range.bucket)
       }
     })
   }
@@ -188,7 +190,8 @@ export function createDashboardQueries(db: Database, daily: DailyValues = create
       maxHr: meanOfDays(days, (day) => day.maxHr),
       recovery: meanOfDays(days, (day) => day.recovery),
       ...sumCounts(days.map((day) => day?.cycles ?? noCounts)),
-      scored: days.filter((day) => day?.strain !== null && day?.strain !== undefined).length
+      scored: days.filter((day) => day?.strain !== null && day?.strain !== undefined).length,
+      partial: days.length < bucketLength(date, range.bucket)
     }))
   }
 

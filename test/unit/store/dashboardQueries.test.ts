@@ -84,6 +84,21 @@ describe('dashboard queries', () => {
     expect(all.strain.length).toBeGreaterThanOrEqual(13)
   })
 
+  it('mark the weeks and months the range holds only part of: the one so far, and one cut by the range’s start', () => {
+    const lastDayOfMonth = (date: string) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).toISOString().slice(0, 10)
+    const weekday = (date: string) => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7
+    for (const range of ['6m', '1y', 'all'] as const) {
+      const data = queries.dashboard(userId, range, now())
+      // Worked out from the range's first and last day alone: a month starts on the 1st and ends on its
+      // last day; a week runs Monday to Sunday.
+      const firstCut = data.bucket === 'month' ? data.from.slice(8) !== '01' : weekday(data.from) !== 0
+      const lastCut = data.bucket === 'month' ? data.to !== lastDayOfMonth(data.to) : weekday(data.to) !== 6
+      const expected = data.strain.map((_, index) => (index === 0 && firstCut) || (index === data.strain.length - 1 && lastCut))
+      for (const series of [data.strain, data.sleep, data.recovery]) expect(series.map((point) => point.partial), `${range}`).toEqual(expected)
+    }
+    expect(queries.dashboard(userId, '1m', now()).strain.some((point) => point.partial)).toBe(false)
+  })
+
   it('compute 7-day averages and a 30-day baseline from the days before the range too', () => {
     // From the fake's history: each day's mean of its scored recoveries, by the day the member woke.
     const { history } = harness.fake

@@ -1,5 +1,5 @@
 import type { ReactElement, ReactNode } from 'react'
-import type { BaseTickContentProps } from 'recharts'
+import { ReferenceArea, type BaseTickContentProps } from 'recharts'
 import type { Bucket } from '../../../shared/dashboard'
 import { axisLabel, bucketLabel } from '../format'
 import { dateTicks, labelWidth, type ValueScale } from './axisTicks'
@@ -91,7 +91,7 @@ export function TooltipBox({ date, bucket, rows, note, tags }: { date: string; b
   )
 }
 
-type BucketPoint = { date: string; scored: number; pending: number; unscorable: number }
+type BucketPoint = { date: string; scored: number; pending: number; unscorable: number; partial?: boolean }
 
 /**
  * Under a week's or month's values, what they are the mean of; under any bucket, how many of its
@@ -99,7 +99,7 @@ type BucketPoint = { date: string; scored: number; pending: number; unscorable: 
  */
 function bucketNote(point: BucketPoint, bucket: Bucket, unit: 'days' | 'nights', flags: boolean): string | undefined {
   const parts = [
-    bucket !== 'day' ? `Mean of ${point.scored} ${point.scored === 1 ? unit.slice(0, -1) : unit}` : '',
+    bucket !== 'day' ? `Mean of ${point.scored} ${point.scored === 1 ? unit.slice(0, -1) : unit}${point.partial ? `, part of the ${bucket} only` : ''}` : '',
     flags && point.pending ? `${point.pending} still being scored` : '',
     flags && point.unscorable ? `${point.unscorable} unscorable` : ''
   ].filter(Boolean)
@@ -151,5 +151,45 @@ export function Legend({ items }: { items: readonly { key: string; label: string
         </li>
       ))}
     </ul>
+  )
+}
+
+/**
+ * Over each week or month the range holds only some days of (the one so far, or one its start
+ * cuts), a hatched band, so that it is not read as a whole one: "so far" over the newest, "part"
+ * over the oldest. For bar charts on a band axis (the band covers the bucket's bar).
+ */
+export function partialMarks(points: readonly { date: string; partial: boolean }[]) {
+  return points.flatMap((point, index) =>
+    point.partial
+      ? [
+          <ReferenceArea
+            key={`partial-${point.date}`}
+            x1={point.date}
+            x2={point.date}
+            className="partial-bucket"
+            data-date={point.date}
+            fill="url(#partial-hatch)"
+            stroke="var(--text-muted)"
+            strokeDasharray="3 3"
+            ifOverflow="visible"
+            label={{ value: index === points.length - 1 ? 'so far' : 'part', position: 'insideTop', className: 'partial-label' }}
+          />
+        ]
+      : []
+  )
+}
+
+/** The hatching `partialMarks` fill with: one pattern for the page, drawn once in its own hidden SVG. */
+export function PartialHatch() {
+  return (
+    <svg width="0" height="0" aria-hidden="true" style={{ position: 'absolute' }}>
+      <defs>
+        <pattern id="partial-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="6" height="6" fill="var(--surface)" fillOpacity="0.55" />
+          <line x1="0" y1="0" x2="0" y2="6" stroke="var(--text-muted)" strokeWidth="1.5" strokeOpacity="0.5" />
+        </pattern>
+      </defs>
+    </svg>
   )
 }

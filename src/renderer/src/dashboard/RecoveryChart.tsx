@@ -7,7 +7,7 @@ import { measureColors, seriesColors, zoneLegend } from '../charts/seriesColors'
 import { roundScale } from '../charts/axisTicks'
 import { ChartCard } from '../charts/ChartCard'
 import { ChartBox } from '../charts/ChartBox'
-import { bucketTooltip, chartMargin, dateAxis, fixedScale, isolatedPointDots, Legend, valueAxis, type TooltipRow } from '../charts/chartParts'
+import { bucketTooltip, chartMargin, dateAxis, fixedScale, isolatedPointDots, Legend, partialMarks, valueAxis, type TooltipRow } from '../charts/chartParts'
 import { seriesSummary } from '../charts/chartText'
 import { tagLegend, tagMarks, tagsByBucket } from '../charts/tagMarks'
 import type { TaggedDay } from '../../../shared/tags'
@@ -46,6 +46,14 @@ function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProp
     ...p,
     ...Object.fromEntries(zoneLegend.map((zone) => [zone.key, daysIn(p) ? (p.zoneDays[zone.key] / daysIn(p)) * 100 : null]))
   }))
+  const hrvKeys = { value: 'hrv', range: 'hrvRange', baseline: 'hrvBaseline' } as const
+  const restingKeys = { value: 'restingHr', range: 'restingHrRange', baseline: 'restingHrBaseline' } as const
+  const hrvAxis = valueAxis(trendScale(points, bucket, hrvKeys), ' ms')
+  const restingAxis = valueAxis(trendScale(points, bucket, restingKeys), ' bpm')
+  const recoveryAxis = valueAxis(byDay ? recoveryDays : zoneShares, '%')
+  // The recovery bars and the HRV and resting heart rate lines under them keep their value axes
+  // equally wide, so that each day's point sits under its bar.
+  const axisWidth = Math.max(recoveryAxis.width, hrvAxis.width, restingAxis.width)
   const zoneRows = (p: RecoveryPoint): TooltipRow[] =>
     zoneLegend.map((zone) => ({ label: zone.label.split(' (')[0], value: `${p.zoneDays[zone.key]} of ${daysIn(p)} days`, color: zone.color }))
 
@@ -73,8 +81,8 @@ function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProp
           byDay ? (
             <BarChart width={width} height={190} data={points} margin={chartMargin} title="Recovery by day" desc={seriesSummary(points, 'recovery', bucket, (v) => number(v, 0, '%'))}>
               <CartesianGrid vertical={false} />
-              <XAxis {...dateAxis(points, bucket, width, [valueAxis(recoveryDays, '%').width], 'band')} />
-              <YAxis {...valueAxis(recoveryDays, '%')} />
+              <XAxis {...dateAxis(points, bucket, width, [axisWidth], 'band')} />
+              <YAxis {...recoveryAxis} width={axisWidth} />
               <Tooltip
                 cursor={{ fillOpacity: 0.1 }}
                 content={tooltip((p) => [
@@ -88,54 +96,57 @@ function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProp
                 ))}
               </Bar>
               {tagMarks(tagged, recoveryDays.domain[1])}
+              {partialMarks(points)}
             </BarChart>
           ) : (
             <BarChart width={width} height={190} data={shares} margin={chartMargin} title="Recovery zones" desc={zoneSummary(points)}>
               <CartesianGrid vertical={false} />
-              <XAxis {...dateAxis(points, bucket, width, [valueAxis(zoneShares, '%').width], 'band')} />
-              <YAxis {...valueAxis(zoneShares, '%')} />
+              <XAxis {...dateAxis(points, bucket, width, [axisWidth], 'band')} />
+              <YAxis {...recoveryAxis} width={axisWidth} />
               <Tooltip cursor={{ fillOpacity: 0.1 }} content={tooltip((p) => [{ label: 'Mean recovery', value: number(p.recovery, 0, '%') }, ...zoneRows(p)])} />
               {zoneLegend.map((zone) => (
                 <Bar key={zone.key} dataKey={zone.key} name={zone.label} stackId="zones" fill={zone.color} isAnimationActive={false} />
               ))}
               {tagMarks(tagged, zoneShares.domain[1])}
+              {partialMarks(points)}
             </BarChart>
           )
         }
       </ChartBox>
       {(!byDay || tagged.size > 0) && <Legend items={[...(byDay ? [] : zoneLegend), ...(tagged.size > 0 ? [tagLegend] : [])]} />}
-      <div className="chart-pair">
-        <TrendChart
-          title="Heart rate variability"
-          unit=" ms"
-          color={HRV}
-          points={points}
-          bucket={bucket}
-          keys={{ value: 'hrv', range: 'hrvRange', baseline: 'hrvBaseline' }}
-          tooltip={tooltip((p) => [
-            { label: 'HRV', value: number(p.hrv, 1, ' ms'), color: HRV },
-            ...(byDay ? [{ label: '7-day average', value: number(p.hrvAverage7, 1, ' ms') }] : [rangeRow(p.hrvRange, 0, ' ms')]),
-            { label: 'Baseline (30 days)', value: number(p.hrvBaseline, 1, ' ms') }
-          ])}
-        />
-        <TrendChart
-          title="Resting heart rate"
-          unit=" bpm"
-          color={RHR}
-          points={points}
-          bucket={bucket}
-          keys={{ value: 'restingHr', range: 'restingHrRange', baseline: 'restingHrBaseline' }}
-          tooltip={tooltip((p) => [
-            { label: 'Resting HR', value: number(p.restingHr, 0, ' bpm'), color: RHR },
-            ...(byDay ? [{ label: '7-day average', value: number(p.restingHrAverage7, 1, ' bpm') }] : [rangeRow(p.restingHrRange, 0, ' bpm')]),
-            { label: 'Baseline (30 days)', value: number(p.restingHrBaseline, 1, ' bpm') }
-          ])}
-        />
-      </div>
+      <TrendChart
+        title="Heart rate variability"
+        axis={{ ...hrvAxis, width: axisWidth }}
+        unit=" ms"
+        color={HRV}
+        points={points}
+        bucket={bucket}
+        keys={hrvKeys}
+        tooltip={tooltip((p) => [
+          { label: 'HRV', value: number(p.hrv, 1, ' ms'), color: HRV },
+          ...(byDay ? [{ label: '7-day average', value: number(p.hrvAverage7, 1, ' ms') }] : [rangeRow(p.hrvRange, 0, ' ms')]),
+          { label: 'Baseline (30 days)', value: number(p.hrvBaseline, 1, ' ms') }
+        ])}
+      />
+      <TrendChart
+        title="Resting heart rate"
+        axis={{ ...restingAxis, width: axisWidth }}
+        unit=" bpm"
+        color={RHR}
+        points={points}
+        bucket={bucket}
+        keys={restingKeys}
+        tooltip={tooltip((p) => [
+          { label: 'Resting HR', value: number(p.restingHr, 0, ' bpm'), color: RHR },
+          ...(byDay ? [{ label: '7-day average', value: number(p.restingHrAverage7, 1, ' bpm') }] : [rangeRow(p.restingHrRange, 0, ' bpm')]),
+          { label: 'Baseline (30 days)', value: number(p.restingHrBaseline, 1, ' bpm') }
+        ])}
+      />
       {hasOxygen && (
         <div className="chart-pair">
           <TrendChart
             title="Blood oxygen"
+            axis={valueAxis(trendScale(points, bucket, { value: 'spo2' }), '%')}
             unit="%"
             color={SPO2}
             points={points}
@@ -145,8 +156,8 @@ function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProp
           />
           <TrendChart
             title="Skin temperature"
+            axis={valueAxis(trendScale(skinPoints, bucket, { value: 'skinTemp' }, 0.5), degrees)}
             unit={degrees}
-            minStep={0.5}
             color={SKIN}
             points={skinPoints}
             bucket={bucket}
@@ -179,29 +190,38 @@ type RangeKey = 'hrvRange' | 'restingHrRange'
 
 interface TrendChartProps {
   title: string
+  /** Its value axis (`valueAxis` of `trendScale`), as wide as the card's other charts need. */
+  axis: ReturnType<typeof valueAxis>
   unit: string
-  /** The finest step of the value axis: whole units unless said otherwise. */
-  minStep?: number
   color: string
   points: RecoveryPoint[]
   bucket: Bucket
-  keys: { value: NumberKey; range?: RangeKey; baseline?: NumberKey }
+  keys: TrendKeys
   tooltip: (props: { payload?: readonly { payload?: unknown }[] }) => React.ReactNode
+}
+
+type TrendKeys = { value: NumberKey; range?: RangeKey; baseline?: NumberKey }
+
+/** The round scale of a trend's values: the line's, its band's (by week or month) or its baseline's (by day). */
+function trendScale(points: readonly RecoveryPoint[], bucket: Bucket, keys: TrendKeys, minStep = 1) {
+  const band = bucket !== 'day' && keys.range
+  const partner = bucket === 'day' ? keys.baseline : undefined
+  return roundScale(
+    points.flatMap((p) => [p[keys.value], ...(band ? (p[band] ?? []) : []), partner ? p[partner] : null]),
+    { minStep }
+  )
 }
 
 /**
  * A measure as a line with gaps where there is no data: by day against its baseline, by week or
  * month with the band from its lowest to its highest day. Two series at most, both in the legend.
+ * Its points sit in the middle of their day (or week, or month), as bars do, so a line under a bar
+ * chart puts each point under its bar, and the first and last days have room for their labels.
  */
-function TrendChart({ title, unit, minStep = 1, color, points, bucket, keys, tooltip }: TrendChartProps) {
+function TrendChart({ title, axis, unit, color, points, bucket, keys, tooltip }: TrendChartProps) {
   const byDay = bucket === 'day'
   const band = !byDay && keys.range
   const partner = byDay ? keys.baseline : undefined
-  const scale = roundScale(
-    points.flatMap((p) => [p[keys.value], ...(band ? (p[band] ?? []) : []), partner ? p[partner] : null]),
-    { minStep }
-  )
-  const axis = valueAxis(scale, unit)
   return (
     <figure className="trend">
       <figcaption>{title}</figcaption>
@@ -209,7 +229,7 @@ function TrendChart({ title, unit, minStep = 1, color, points, bucket, keys, too
         {(width) => (
           <ComposedChart width={width} height={150} data={points} margin={chartMargin} title={title} desc={seriesSummary(points, keys.value, bucket, (v) => number(v, 1, unit))}>
             <CartesianGrid vertical={false} />
-            <XAxis {...dateAxis(points, bucket, width, [axis.width], 'point')} />
+            <XAxis {...dateAxis(points, bucket, width, [axis.width], 'band')} scale="band" />
             <YAxis {...axis} />
             <Tooltip content={tooltip} />
             {band && <Area dataKey={band} name="Lowest to highest day" stroke="none" fill={color} fillOpacity={0.18} connectNulls={false} isAnimationActive={false} />}

@@ -5,7 +5,7 @@ import { duration, hours, number } from '../format'
 import { roundScale } from '../charts/axisTicks'
 import { ChartCard } from '../charts/ChartCard'
 import { ChartBox } from '../charts/ChartBox'
-import { bucketTooltip, chartMargin, dateAxis, isolatedPointDots, Legend, valueAxis } from '../charts/chartParts'
+import { bucketTooltip, chartMargin, dateAxis, isolatedPointDots, Legend, partialMarks, valueAxis } from '../charts/chartParts'
 import { seriesSummary } from '../charts/chartText'
 import { measureColors, seriesColors } from '../charts/seriesColors'
 
@@ -25,8 +25,8 @@ const RESPIRATORY = measureColors['respiratory-rate']
 
 /**
  * Hours per night by sleep stage with naps stacked on top (one bar per night, wide enough to read
- * at 3 months), against sleep need; then sleep performance with efficiency, and consistency with
- * respiratory rate: two series per chart, each on its own axis.
+ * at 3 months), against sleep need; then the three percentages of a night (performance, efficiency,
+ * consistency) on one axis, and respiratory rate on its own: no chart holds two unrelated scales.
  */
 function SleepChartBody({ points, bucket }: { points: SleepPoint[]; bucket: Bucket }) {
   const data = points.map((p) => ({
@@ -58,10 +58,9 @@ function SleepChartBody({ points, bucket }: { points: SleepPoint[]; bucket: Buck
     ],
     { flags: false, unit: 'nights' }
   )
-  const percentScale = roundScale(points.flatMap((p) => [p.performance, p.efficiency]), { minStep: 1, bounds: [0, 100] })
+  const percentScale = roundScale(points.flatMap((p) => [p.performance, p.efficiency, p.consistency]), { minStep: 1, bounds: [0, 100] })
   const hourAxis = valueAxis(hourScale, ' h')
   const qualityAxis = valueAxis(percentScale, '%')
-  const consistencyAxis = valueAxis(roundScale(points.map((p) => p.consistency), { minStep: 1, bounds: [0, 100] }), '%')
   const rpmAxis = valueAxis(roundScale(points.map((p) => p.respiratoryRate), { minStep: 0.5 }), ' rpm')
   const line = (key: 'performance' | 'efficiency' | 'consistency' | 'respiratoryRate', name: string, color: string, yAxisId: string, dashed?: boolean) => (
     <Line yAxisId={yAxisId} dataKey={key} name={name} stroke={color} strokeDasharray={dashed ? '2 3' : undefined} dot={isolatedPointDots(points, key, color)} connectNulls={false} isAnimationActive={false} />
@@ -99,43 +98,49 @@ function SleepChartBody({ points, bucket }: { points: SleepPoint[]; bucket: Buck
             ))}
             <Bar dataKey="napHours" name="Naps" stackId="night" fill={NAP} isAnimationActive={false} />
             <Line dataKey="needHours" name="Sleep need" stroke={NEED} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
+            {partialMarks(points)}
           </ComposedChart>
         )}
       </ChartBox>
       <Legend items={[...stages, { key: 'nap', label: 'Naps', color: NAP }, { key: 'need', label: 'Sleep need (dashed)', color: NEED }]} />
       <div className="chart-pair">
         <figure className="trend">
-          <figcaption>Sleep performance and efficiency</figcaption>
+          <figcaption>Sleep performance, efficiency and consistency</figcaption>
           <ChartBox height={150}>
             {(width) => (
-              <LineChart width={width} height={150} data={points} margin={chartMargin} title="Sleep performance and efficiency" desc={seriesSummary(points, 'performance', bucket, (v) => number(v, 0, '%'))}>
+              <LineChart width={width} height={150} data={points} margin={chartMargin} title="Sleep performance, efficiency and consistency" desc={seriesSummary(points, 'performance', bucket, (v) => number(v, 0, '%'))}>
                 <CartesianGrid vertical={false} />
                 <XAxis {...dateAxis(points, bucket, width, [qualityAxis.width], 'point')} />
                 <YAxis yAxisId="pct" {...qualityAxis} />
                 <Tooltip content={QualityTooltip} />
                 {line('performance', 'Performance', PERFORMANCE, 'pct')}
                 {line('efficiency', 'Efficiency', EFFICIENCY, 'pct')}
+                {line('consistency', 'Consistency', CONSISTENCY, 'pct', true)}
               </LineChart>
             )}
           </ChartBox>
-          <Legend items={[{ key: 'performance', label: 'Performance', color: PERFORMANCE }, { key: 'efficiency', label: 'Efficiency', color: EFFICIENCY }]} />
+          <Legend
+            items={[
+              { key: 'performance', label: 'Performance', color: PERFORMANCE },
+              { key: 'efficiency', label: 'Efficiency', color: EFFICIENCY },
+              { key: 'consistency', label: 'Consistency (dotted)', color: CONSISTENCY }
+            ]}
+          />
         </figure>
         <figure className="trend">
-          <figcaption>Consistency and respiratory rate</figcaption>
+          <figcaption>Respiratory rate</figcaption>
           <ChartBox height={150}>
             {(width) => (
-              <LineChart width={width} height={150} data={points} margin={chartMargin} title="Sleep consistency and respiratory rate" desc={seriesSummary(points, 'consistency', bucket, (v) => number(v, 0, '%'))}>
+              <LineChart width={width} height={150} data={points} margin={chartMargin} title="Respiratory rate during sleep" desc={seriesSummary(points, 'respiratoryRate', bucket, (v) => number(v, 1, ' rpm'))}>
                 <CartesianGrid vertical={false} />
-                <XAxis {...dateAxis(points, bucket, width, [consistencyAxis.width, rpmAxis.width], 'point')} />
-                <YAxis yAxisId="pct" {...consistencyAxis} />
-                <YAxis yAxisId="rpm" orientation="right" {...rpmAxis} />
+                <XAxis {...dateAxis(points, bucket, width, [rpmAxis.width], 'point')} />
+                <YAxis yAxisId="rpm" {...rpmAxis} />
                 <Tooltip content={QualityTooltip} />
-                {line('consistency', 'Consistency', CONSISTENCY, 'pct')}
-                {line('respiratoryRate', 'Respiratory rate', RESPIRATORY, 'rpm', true)}
+                {line('respiratoryRate', 'Respiratory rate', RESPIRATORY, 'rpm')}
               </LineChart>
             )}
           </ChartBox>
-          <Legend items={[{ key: 'consistency', label: 'Consistency (left)', color: CONSISTENCY }, { key: 'respiratory', label: 'Respiratory rate (dotted, right)', color: RESPIRATORY }]} />
+          <Legend items={[{ key: 'respiratory', label: 'Breaths a minute, asleep', color: RESPIRATORY }]} />
         </figure>
       </div>
     </ChartCard>

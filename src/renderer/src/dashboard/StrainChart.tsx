@@ -1,13 +1,13 @@
-import { memo, type ReactElement } from 'react'
-import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
-import type { Bucket, SportTotal, StrainPoint } from '../../../shared/dashboard'
+import { memo } from 'react'
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts'
+import { recoveryZone, type Bucket, type SportTotal, type StrainPoint } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
 import { distance, duration, energy, energyUnit, energyValue, number, recoveryColor } from '../format'
 import { sportName } from '../../../shared/sportName'
 import { ChartCard } from '../charts/ChartCard'
 import { labelWidth, roundScale } from '../charts/axisTicks'
 import { ChartBox } from '../charts/ChartBox'
-import { bucketTooltip, chartMargin, dateAxis, fixedScale, hoveredPoint, Legend, plainTick, tickText, valueAxis } from '../charts/chartParts'
+import { bucketTooltip, chartMargin, dateAxis, fixedScale, hoveredPoint, Legend, partialMarks, plainTick, tickText, valueAxis } from '../charts/chartParts'
 import { seriesSummary } from '../charts/chartText'
 import { sportRows, type SportRow } from './sportGroups'
 import { measureColors, seriesColors } from '../charts/seriesColors'
@@ -15,9 +15,9 @@ import { measureColors, seriesColors } from '../charts/seriesColors'
 const STRAIN = measureColors.strain
 // Apart from every recovery colour, so energy is never read as a yellow day.
 const ENERGY = measureColors.energy
-const RECOVERY_LINE = seriesColors.baseline
 const strainAxis = valueAxis(fixedScale([0, 7, 14, 21]))
-const recoveryAxis = valueAxis(fixedScale([0, 33, 67, 100]), '%')
+/** The recovery row's height: a strip of zone colours, not a scale. */
+const RECOVERY_ROW = 26
 const zoneColors = seriesColors.heartRateZones
 
 interface StrainChartProps {
@@ -28,7 +28,11 @@ interface StrainChartProps {
   settings: Settings | undefined
 }
 
-/** Day strain (0–21) with recovery over it, energy, workouts by sport and time in heart-rate zones. */
+/**
+ * Day strain (0–21) with the same days' recovery as a row of zone colours under it (its own row, not
+ * a second scale on the strain's grid, where strain 7 would read as 33%), energy, workouts by sport
+ * and time in heart-rate zones.
+ */
 function StrainChartBody({ points, bucket, sports, zonesMs, settings }: StrainChartProps) {
   const unit = energyUnit(settings)
   const data = points.map((p) => ({ ...p, energy: energyValue(p.kilojoule, settings) }))
@@ -65,21 +69,38 @@ function StrainChartBody({ points, bucket, sports, zonesMs, settings }: StrainCh
     >
       <ChartBox height={220}>
         {(width) => (
-          <ComposedChart width={width} height={220} data={data} margin={chartMargin} title="Day strain and recovery" desc={seriesSummary(points, 'strain', bucket, (v) => number(v, 1))}>
+          <BarChart width={width} height={220} data={data} margin={chartMargin} title="Day strain" desc={seriesSummary(points, 'strain', bucket, (v) => number(v, 1))}>
             <CartesianGrid vertical={false} />
-            <XAxis {...dateAxis(points, bucket, width, [strainAxis.width, recoveryAxis.width], 'band')} />
-            <YAxis yAxisId="strain" {...strainAxis} />
-            <YAxis yAxisId="recovery" orientation="right" {...recoveryAxis} />
+            <XAxis {...dateAxis(points, bucket, width, [strainAxis.width], 'band')} />
+            <YAxis {...strainAxis} />
             <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
-            <Bar yAxisId="strain" dataKey="strain" name="Day strain" fill={STRAIN} isAnimationActive={false} radius={[3, 3, 0, 0]} />
-            <Line yAxisId="recovery" dataKey="recovery" name="Recovery" stroke={RECOVERY_LINE} strokeWidth={1.5} dot={ZoneDot} activeDot={false} connectNulls={false} isAnimationActive={false} />
-          </ComposedChart>
+            <Bar dataKey="strain" name="Day strain" fill={STRAIN} isAnimationActive={false} radius={[3, 3, 0, 0]} />
+            {partialMarks(points)}
+          </BarChart>
         )}
       </ChartBox>
+      <figure className="recovery-row" data-testid="strain-recovery-row">
+        <figcaption>Recovery</figcaption>
+        <ChartBox height={RECOVERY_ROW}>
+          {(width) => (
+            <BarChart width={width} height={RECOVERY_ROW} data={data} margin={{ ...chartMargin, top: 2 }} title="Recovery by zone" desc={seriesSummary(points, 'recovery', bucket, (v) => number(v, 0, '%'))}>
+              {/* The strain chart's days at the same x: the same band axis, and room for its value axis. */}
+              <XAxis dataKey="date" hide />
+              <YAxis width={strainAxis.width} domain={[0, 1]} tick={false} axisLine={false} tickLine={false} />
+              <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
+              <Bar dataKey={(point: StrainPoint) => (point.recovery === null ? null : 1)} name="Recovery" isAnimationActive={false}>
+                {data.map((point) => (
+                  <Cell key={point.date} className={point.recovery === null ? undefined : `zone-${recoveryZone(point.recovery)}`} fill={recoveryColor(point.recovery)} />
+                ))}
+              </Bar>
+            </BarChart>
+          )}
+        </ChartBox>
+      </figure>
       <Legend
         items={[
-          { key: 'strain', label: 'Day strain (left, 0–21)', color: STRAIN },
-          { key: 'recovery', label: 'Recovery (right), dots by zone', color: RECOVERY_LINE }
+          { key: 'strain', label: 'Day strain (0–21)', color: STRAIN },
+          { key: 'recovery', label: `Recovery by zone${bucket === 'day' ? '' : ' (of the mean)'}: green 67–100%, yellow 34–66%, red 0–33%`, color: recoveryColor(80) }
         ]}
       />
       <figure className="trend">
@@ -92,6 +113,7 @@ function StrainChartBody({ points, bucket, sports, zonesMs, settings }: StrainCh
               <YAxis {...energyAxis} />
               <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
               <Bar dataKey="energy" name={`Energy (${unit})`} fill={ENERGY} isAnimationActive={false} />
+              {partialMarks(points)}
             </BarChart>
           )}
         </ChartBox>
@@ -103,7 +125,7 @@ function StrainChartBody({ points, bucket, sports, zonesMs, settings }: StrainCh
             <ChartBox height={Math.max(120, topSports.length * 26)}>
               {(width) => (
               <BarChart width={width} height={Math.max(120, topSports.length * 26)} data={topSports} layout="vertical" margin={{ ...chartMargin, right: workoutAxisEnd }} title="Workouts by sport" desc={topSports.map((sport) => `${sport.label}: ${sport.workouts}`).join(', ')}>
-                <XAxis type="number" {...workoutAxis} width={undefined} />
+                <XAxis type="number" {...workoutAxis} width={undefined} height={40} label={{ value: 'Workouts', position: 'insideBottom', offset: 0, className: 'axis-title' }} />
                 <YAxis type="category" dataKey="label" width={Math.ceil(Math.max(...topSports.map((sport) => labelWidth(sport.label)))) + 14} interval={0} tick={plainTick('')} />
                 <Tooltip
                   content={({ payload }) => {
@@ -161,12 +183,6 @@ function StrainChartBody({ points, bucket, sports, zonesMs, settings }: StrainCh
       </div>
     </ChartCard>
   )
-}
-
-/** A recovery on the strain chart: a dot in its zone's colour (a line cannot change colour per day). */
-function ZoneDot({ cx, cy, index, payload }: { cx?: number; cy?: number; index?: number; payload?: StrainPoint }): ReactElement {
-  if (cx === undefined || cy === undefined || payload?.recovery == null) return <g key={index} />
-  return <circle key={index} className="zone-dot" cx={cx} cy={cy} r={3} fill={recoveryColor(payload.recovery)} stroke="var(--surface)" strokeWidth={1} />
 }
 
 /** Redrawn only when its data or settings change, not when the range picker moves first. */

@@ -13,6 +13,7 @@ import { SleepChart } from '../dashboard/SleepChart'
 import { StrainChart } from '../dashboard/StrainChart'
 import { LatestDataNotice, ShowLatestButton } from '../charts/LatestDataNotice'
 import { RangeSummary } from '../dashboard/RangeSummary'
+import { PartialHatch } from '../charts/chartParts'
 import { TodayPanel } from '../today/TodayPanel'
 import { finishingText } from '../connection/finishingText'
 import { fullDay } from '../format'
@@ -129,6 +130,7 @@ export function DashboardPage(props: DashboardPageProps) {
       )}
       {data && !emptyRange && (
         <>
+          <PartialHatch />
           <RecoveryChart points={data.recovery} bucket={data.bucket} tags={data.tags} settings={settings} />
           <SleepChart points={data.sleep} bucket={data.bucket} />
           <StrainChart points={data.strain} bucket={data.bucket} sports={data.sports} zonesMs={data.zonesMs} settings={settings} />
