@@ -8,6 +8,7 @@ import { generateMemberHistory } from '../src/main/demo/memberHistory'
 import { createRecordStore } from '../src/main/store/recordStore'
 import { startHostProcess } from '../test/support/harness/browserHostProcess'
 import { firstAndWarmLoads, launchBenchBrowser, timeToDrawn } from './chromium'
+import { DASHBOARD_CHARTS } from './dashboardCharts'
 import { report } from './report'
 
 type PageGlobals = { document: { querySelector(selector: string): unknown }; performance: { now(): number } }
@@ -24,8 +25,7 @@ export function benchBundleSize(): void {
   }
 }
 
-/** Every chart of the dashboard: recovery 5, sleep 3, strain 4. */
-const CHARTS = 12
+const CHARTS = DASHBOARD_CHARTS
 
 /**
  * In the page (installed with `addInitScript` as `allChartsDrawn`): whether every chart is drawn,

@@ -338,7 +338,7 @@ test('a range is marked drawn only when every chart shows it: in that frame the 
   const daysWithin30 = (series: Map<string, number[]>) => [...series.keys()].filter((day) => day > addDays(today, -30) && day <= today).length
 
   // In the page, from before the click: the bars drawn in the first frame that carries 1M's mark.
-  // Energy is drawn tenth of the twelve charts, the sleep stages sixth.
+  // Energy is drawn eleventh of the thirteen charts, the sleep stages sixth.
   const barsWhenMarked = page.evaluate(
     () =>
       new Promise<number[]>((resolve) => {

@@ -139,6 +139,6 @@ test.describe('a history that ended two months ago', () => {
     await saveScreenshot(page, 'dashboard-empty-range')
     await page.getByTestId('show-all-button').click()
     await expect(page.getByTestId('range-all')).toHaveAttribute('aria-checked', 'true')
-    await expect(page.locator('.chart-card svg.recharts-surface')).toHaveCount(12)
+    await expect(page.locator('.chart-card svg.recharts-surface')).toHaveCount(13)
   })
 })

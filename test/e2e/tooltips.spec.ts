@@ -205,7 +205,7 @@ test('every chart’s tooltip at 1W, 1M and All shows the member’s own figures
 
   for (const { range: name, bucket, days } of ranges) {
     await page.getByTestId(`range-${name}`).click()
-    await expect(page.locator(`[data-drawn-range="${name}"] .chart-card svg.recharts-surface`)).toHaveCount(12)
+    await expect(page.locator(`[data-drawn-range="${name}"] .chart-card svg.recharts-surface`)).toHaveCount(13)
     const range: Range = { bucket, from: days === null ? first : addDays(to, -(days - 1)), to }
     // The newest bucket, and the one before: by month, the first is this month's few days.
     for (const chart of seriesCharts) {
