@@ -2,7 +2,7 @@ import path from 'node:path'
 import react from '@vitejs/plugin-react'
 import { build, preview } from 'vite'
 import { firstAndWarmLoads, launchBenchBrowser, timeToDrawn } from './chromium'
-import { DASHBOARD_CHARTS } from './dashboardCharts'
+import { DASHBOARD_CHARTS } from '../test/support/dashboardCharts'
 import { report } from './report'
 
 /** `npm run bench` runs from the repository root. */

@@ -8,7 +8,7 @@ import { generateMemberHistory } from '../src/main/demo/memberHistory'
 import { createRecordStore } from '../src/main/store/recordStore'
 import { startHostProcess } from '../test/support/harness/browserHostProcess'
 import { firstAndWarmLoads, launchBenchBrowser, timeToDrawn } from './chromium'
-import { DASHBOARD_CHARTS } from './dashboardCharts'
+import { DASHBOARD_CHARTS } from '../test/support/dashboardCharts'
 import { report } from './report'
 
 type PageGlobals = { document: { querySelector(selector: string): unknown }; performance: { now(): number } }

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client'
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
-import { DASHBOARD_CHARTS } from '../dashboardCharts'
+import { DASHBOARD_CHARTS } from '../../test/support/dashboardCharts'
 
 /**
  * The least a dashboard of as many recharts charts as ours costs: that many bar charts of 61 months (five

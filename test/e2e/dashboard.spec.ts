@@ -279,9 +279,9 @@ test.describe('a history whose newest day is ten days old', () => {
     await expect(strainChart.getByTestId('chart-tooltip')).toHaveAttribute('data-date', cycleDay(whoop.history, newestScored.id))
     await expect(page.getByTestId('range-card')).toContainText(/Means of [1-7] days? with data/)
     // Earlier shows the week before it, Later comes back to it.
-    await page.getByTestId('earlier-button').click()
+    await page.getByTestId('period-back').click()
     await expect(page).toHaveURL(new RegExp(`#/dashboard/1w/${addDays(newestDay!, -7)}$`))
-    await page.getByTestId('later-button').click()
+    await page.getByTestId('period-forward').click()
     await expect(page).toHaveURL(new RegExp(`#/dashboard/1w/${newestDay}$`))
     await page.getByTestId('back-to-today-button').click()
     await expect(page).toHaveURL(/#\/dashboard\/1w$/)
@@ -395,4 +395,45 @@ test('every axis right: HRV under its recovery bars, recovery in a zone row of i
   const marks = strainCard.locator('.chart-box').first().locator('.partial-bucket')
   await expect(marks).toHaveCount(Number(firstDay.slice(8) !== '01') + Number(to !== monthEnd))
   if (to !== monthEnd) await expect(strainCard.locator('.chart-box').first().locator('.partial-label').last()).toHaveText('so far')
+})
+
+test('walking in time: Earlier shows the 30 days before, a date picked ends the range, [ and ] step, Today comes back', async ({ page, host, whoop, clock }) => {
+  await page.goto(host.url)
+  await connectThroughThePage(page, whoop)
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
+  await showRange(page, '1m')
+  const figures = memberFigures(whoop.history)
+  const today = memberToday(whoop.history, clock.now())
+  /** What the range card says of the 30 days up to `end`, worked out from the member's history. */
+  const expectMonthUpTo = async (end: string) => {
+    const within = (day: string) => day > addDays(end, -30) && day <= end
+    const recoveries = [...figures.recovery].filter(([day]) => within(day)).flatMap(([day, values]) => values.map((value) => [day, value] as [string, number]))
+    const strainDays = [...figures.strain.keys()].filter(within).length
+    await expect(page.getByTestId('range-days')).toHaveText(`Means of ${strainDays} ${strainDays === 1 ? 'day' : 'days'} with data`)
+    await expect(page.getByTestId('range-card')).toContainText(new RegExp(`Recovery\\s*${Math.round(meanOfDays(recoveries).mean)}%`))
+  }
+
+  await page.getByTestId('period-back').click()
+  await expect(page).toHaveURL(new RegExp(`#/dashboard/1m/${addDays(today, -30)}$`))
+  await expectMonthUpTo(addDays(today, -30))
+
+  // A day picked in the date field ends the range there; the address keeps it across a reload.
+  const picked = addDays(today, -45)
+  await page.getByTestId('range-end-date').fill(picked)
+  await expect(page).toHaveURL(new RegExp(`#/dashboard/1m/${picked}$`))
+  await page.reload()
+  await expect(page.getByTestId('range-end-date')).toHaveValue(picked)
+  await expectMonthUpTo(picked)
+
+  // `]` steps forward a range's length, `[` back; Today returns to the days up to today.
+  await page.keyboard.press(']')
+  await expect(page).toHaveURL(new RegExp(`#/dashboard/1m/${addDays(picked, 30)}$`))
+  await expectMonthUpTo(addDays(picked, 30))
+  await page.keyboard.press('[')
+  await expect(page).toHaveURL(new RegExp(`#/dashboard/1m/${picked}$`))
+  await page.getByTestId('period-today').click()
+  await expect(page).toHaveURL(/#\/dashboard\/1m$/)
+  await expect(page.getByTestId('period-forward')).toBeDisabled()
+  await expect(page.getByTestId('period-today')).toHaveCount(0)
+  await expectMonthUpTo(today)
 })

@@ -237,7 +237,7 @@ test.describe('a history whose newest day is 60 days old', () => {
       latest
     )
     await expect(page.getByTestId('stale-data')).toContainText(`Latest data: ${written}.`)
-    await expect(page.getByTestId('later-button')).toBeDisabled()
+    await expect(page.getByTestId('period-forward')).toBeDisabled()
     await page.getByTestId('stale-data').getByTestId('show-latest-button').click()
     await expect(page).toHaveURL(new RegExp(`#/trends/hrv/1m/${latest}$`))
     await expect(page.getByTestId('range-until')).toContainText(`Showing the days up to ${written}.`)
@@ -247,10 +247,10 @@ test.describe('a history whose newest day is 60 days old', () => {
     await expect(page.getByTestId('trend-comparison')).toContainText(`${month.days} days with data`)
 
     // A range at a time: earlier, then later again; the measure and the range keep the chosen end.
-    await page.getByTestId('earlier-button').click()
+    await page.getByTestId('period-back').click()
     await expect(page).toHaveURL(new RegExp(`#/trends/hrv/1m/${addDays(latest, -30)}$`))
     await expect(page.getByTestId('trend-current')).toHaveText(monthUpTo(addDays(latest, -30)).text)
-    await page.getByTestId('later-button').click()
+    await page.getByTestId('period-forward').click()
     await expect(page).toHaveURL(new RegExp(`#/trends/hrv/1m/${latest}$`))
     await page.getByTestId('range-3m').click()
     await expect(page).toHaveURL(new RegExp(`#/trends/hrv/3m/${latest}$`))
@@ -259,12 +259,12 @@ test.describe('a history whose newest day is 60 days old', () => {
     await saveScreenshot(page, 'trends-up-to-latest-data')
     // Later, until the range would reach today: then the usual range, ending today.
     for (let end = latest; addDays(end, 91) < today; end = addDays(end, 91)) {
-      await page.getByTestId('later-button').click()
+      await page.getByTestId('period-forward').click()
       await expect(page).toHaveURL(new RegExp(`#/trends/hrv/3m/${addDays(end, 91)}$`))
     }
-    await page.getByTestId('later-button').click()
+    await page.getByTestId('period-forward').click()
     await expect(page).toHaveURL(/#\/trends\/hrv\/3m$/)
-    await expect(page.getByTestId('later-button')).toBeDisabled()
+    await expect(page.getByTestId('period-forward')).toBeDisabled()
   })
 
   test("the report of a month without data says so, and offers the history's last month", async ({ page, host, whoop, clock }) => {

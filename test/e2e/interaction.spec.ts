@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
+import { DASHBOARD_CHARTS } from '../support/dashboardCharts'
 
 test('the welcome page says what the app does and offers its three ways in, Connect in sight at 1280×800', async ({ page, host }) => {
   await page.setViewportSize({ width: 1280, height: 800 })
@@ -139,6 +140,6 @@ test.describe('a history that ended two months ago', () => {
     await saveScreenshot(page, 'dashboard-empty-range')
     await page.getByTestId('show-all-button').click()
     await expect(page.getByTestId('range-all')).toHaveAttribute('aria-checked', 'true')
-    await expect(page.locator('.chart-card svg.recharts-surface')).toHaveCount(13)
+    await expect(page.locator('.chart-card svg.recharts-surface')).toHaveCount(DASHBOARD_CHARTS)
   })
 })

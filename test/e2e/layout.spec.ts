@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, saveScreenshot, test } from './fixtures'
+import { DASHBOARD_CHARTS } from '../support/dashboardCharts'
 
 /** Every chart of the dashboard, drawn: recovery 5, sleep 3, strain 4. */
-const CHARTS = 12
 const widths = [800, 1280, 1920, 2560] as const
 const themes = ['light', 'dark'] as const
 const pages = ['dashboard', 'day', 'trends', 'insights', 'compare', 'report', 'data', 'settings'] as const
@@ -23,7 +23,7 @@ async function openPage(page: Page, name: (typeof pages)[number]) {
   else if (name === 'compare') await page.getByTestId('insights-link').click().then(() => page.getByTestId('insights-compare-link').click())
   else await page.getByTestId(`${name}-link`).click()
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-  if (name === 'dashboard') await expect(page.locator('.chart-card svg.recharts-surface')).toHaveCount(CHARTS)
+  if (name === 'dashboard') await expect(page.locator('.chart-card svg.recharts-surface')).toHaveCount(DASHBOARD_CHARTS)
   if (drawn[name]) await expect(page.locator(drawn[name]).first()).toBeVisible()
 }
 
@@ -88,7 +88,7 @@ test('every page at 800, 1280, 1920 and 2560 px (and dark at 1280): no sideways 
           if (range) {
             await page.getByTestId(`range-${range}`).click()
             await expect(page.getByTestId(`range-${range}`)).toHaveAttribute('aria-checked', 'true')
-            await expect(page.locator('.chart-card svg.recharts-surface')).toHaveCount(CHARTS)
+            await expect(page.locator('.chart-card svg.recharts-surface')).toHaveCount(DASHBOARD_CHARTS)
           }
           // Polled: charts redraw at their new width once the resize has been observed.
           await expect.poll(() => layoutProblems(page), { message: `${name} ${range ?? ''} at ${width} px, ${theme}` }).toEqual([])

@@ -14,6 +14,7 @@ import {
   memberFigures
 } from '../support/fixtures/memberFigures'
 import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
+import { DASHBOARD_CHARTS } from '../support/dashboardCharts'
 
 /**
  * Every chart's tooltip, at a range by day (1W, 1M) and by month (All), read as a person reads it
@@ -205,7 +206,7 @@ test('every chart’s tooltip at 1W, 1M and All shows the member’s own figures
 
   for (const { range: name, bucket, days } of ranges) {
     await page.getByTestId(`range-${name}`).click()
-    await expect(page.locator(`[data-drawn-range="${name}"] .chart-card svg.recharts-surface`)).toHaveCount(13)
+    await expect(page.locator(`[data-drawn-range="${name}"] .chart-card svg.recharts-surface`)).toHaveCount(DASHBOARD_CHARTS)
     const range: Range = { bucket, from: days === null ? first : addDays(to, -(days - 1)), to }
     // The newest bucket, and the one before: by month, the first is this month's few days.
     for (const chart of seriesCharts) {

@@ -26,6 +26,8 @@ import { ComparePage } from './pages/ComparePage'
 import { ReportPage } from './pages/ReportPage'
 import { TrendsPage } from './pages/TrendsPage'
 import { addDays } from '../../shared/calendar'
+import { rangeSpecs } from '../../shared/dashboard'
+import { steppedUntil } from './charts/RangePager'
 import { trendMetrics, trendRanges, type TrendMetric, type TrendRange } from '../../shared/insights'
 import { useTheme } from './useTheme'
 import { Button } from './ui/Button'
@@ -57,11 +59,17 @@ export function App() {
   const { refresh: refreshSync, start: startSync } = sync
   useTheme(settings?.theme)
   const [helpOpen, setHelpOpen] = useState(false)
+  const shown = dashboard.data
   useKeyboardShortcuts(
-    useMemo(
-      () => ({ onRange: page === 'dashboard' ? chooseRange : undefined, onSync: () => void startSync(), onHelp: () => setHelpOpen(true) }),
-      [page, chooseRange, startSync]
-    )
+    useMemo(() => {
+      // `[` and `]` walk the dashboard's range back and forth, as Earlier and Later do.
+      const step = (direction: 'back' | 'forward') => {
+        const until = shown && steppedUntil(direction, { from: shown.from, to: shown.to, days: rangeSpecs[shown.range].days, latest: shown.latest })
+        if (until !== undefined) chooseUntil(until)
+      }
+      const onDashboard = page === 'dashboard'
+      return { onRange: onDashboard ? chooseRange : undefined, onStep: onDashboard ? step : undefined, onSync: () => void startSync(), onHelp: () => setHelpOpen(true) }
+    }, [page, chooseRange, chooseUntil, shown, startSync])
   )
 
   // A new connection (or a disconnect) changes what there is to sync and to show; the first status
