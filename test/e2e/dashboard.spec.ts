@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { dashboardRanges } from '../../src/shared/dashboard'
 import { cycleDay, meanOfDays, memberDate, memberToday } from '../support/fixtures/memberDays'
 import { addDays, dayMeans, memberFigures } from '../support/fixtures/memberFigures'
-import { connectThroughThePage, expect, saveScreenshot, showRange, test } from './fixtures'
+import { connectThroughThePage, expect, saveScreenshot, showRange, shownInView, test } from './fixtures'
 
 const charts = ['recovery-chart', 'sleep-chart', 'strain-chart'] as const
 
@@ -328,32 +328,40 @@ test('the first sync fills the dashboard in as it stores pages, even while it wa
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
 })
 
-test('a range is marked drawn only when every chart shows it: in that frame the sleep and energy bars are the new range’s', async ({ page, host, whoop, clock }) => {
+test('a range is marked drawn when every chart in view shows it; a chart out of view is drawn when scrolled to', async ({ page, host, whoop, clock }) => {
   await page.goto(host.url)
   await connectThroughThePage(page, whoop)
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 })
   await showRange(page, '1w')
-  const { deep, kilojoule } = memberFigures(whoop.history)
+  const { recovery, kilojoule } = memberFigures(whoop.history)
   const today = memberToday(whoop.history, clock.now())
-  const daysWithin30 = (series: Map<string, number[]>) => [...series.keys()].filter((day) => day > addDays(today, -30) && day <= today).length
+  const daysWithin = (series: Map<string, number[]>, days: number) => [...series.keys()].filter((day) => day > addDays(today, -days) && day <= today).length
 
-  // In the page, from before the click: the bars drawn in the first frame that carries 1M's mark.
-  // Energy is drawn eleventh of the thirteen charts, the sleep stages sixth.
+  // In the page, from before the click: the bars at the moment 1M's mark is set (a mutation
+  // observer runs before anything else can draw). The recovery chart is in view, under Today;
+  // energy is far below, out of view.
   const barsWhenMarked = page.evaluate(
     () =>
       new Promise<number[]>((resolve) => {
         const bars = (chart: Element | null | undefined) => chart?.querySelectorAll('.recharts-bar-rectangle path').length ?? -1
-        const look = () => {
-          if (!document.querySelector('[data-drawn-range="1m"]')) return requestAnimationFrame(look)
-          const sleepStages = document.querySelector('[data-testid="sleep-chart"] .recharts-wrapper .recharts-bar')
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('[data-drawn-range="1m"]')) return
+          observer.disconnect()
+          const recoveryBars = document.querySelector('[data-testid="recovery-chart"] .chart-box')
           const energy = [...document.querySelectorAll('[data-testid="strain-chart"] figure')].find((figure) => figure.textContent?.startsWith('Energy'))
-          resolve([bars(sleepStages), bars(energy)])
-        }
-        requestAnimationFrame(look)
+          resolve([bars(recoveryBars), bars(energy)])
+        })
+        observer.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-drawn-range'] })
       })
   )
   await page.getByTestId('range-1m').click()
-  expect(await barsWhenMarked).toEqual([daysWithin30(deep), daysWithin30(kilojoule)])
+  // In view: the month's recoveries; out of view: still the week's energy bars.
+  expect(await barsWhenMarked).toEqual([daysWithin(recovery, 30), daysWithin(kilojoule, 7)])
+
+  // Scrolled to, the energy chart shows the month.
+  const energy = page.getByTestId('strain-chart').locator('figure.trend').filter({ has: page.locator('figcaption', { hasText: /^Energy/ }) })
+  await energy.scrollIntoViewIfNeeded()
+  await expect(energy.locator('.recharts-bar-rectangle path')).toHaveCount(daysWithin(kilojoule, 30))
 })
 
 test('every axis right: HRV under its recovery bars, recovery in a zone row of its own under strain, partial months marked', async ({ page, host, whoop, clock }) => {
@@ -365,6 +373,7 @@ test('every axis right: HRV under its recovery bars, recovery in a zone row of i
   // Each day's HRV point sits over the middle of that day's recovery bar (HRV and recovery come from
   // the same WHOOP recovery, so the same days have both).
   const recoveryCard = page.getByTestId('recovery-chart')
+  await shownInView(recoveryCard)
   const middles = (locator: ReturnType<typeof page.locator>) =>
     locator.evaluateAll((marks) => marks.map((mark) => Math.round(mark.getBoundingClientRect().x + mark.getBoundingClientRect().width / 2)))
   const barMiddles = await middles(recoveryCard.locator('.chart-box').first().locator('.recharts-bar-rectangle path'))
@@ -377,6 +386,7 @@ test('every axis right: HRV under its recovery bars, recovery in a zone row of i
   // Strain has one scale; the same days' recovery is a row of zone colours under it, each day's zone
   // worked out here from the member's recoveries.
   const strainCard = page.getByTestId('strain-chart')
+  await shownInView(strainCard)
   const strainLabels = await strainCard.locator('.chart-box').first().locator('svg text').allTextContents()
   expect(strainLabels).toEqual(expect.arrayContaining(['0', '7', '14', '21']))
   expect(strainLabels.filter((label) => label.includes('%'))).toEqual([])
@@ -390,6 +400,7 @@ test('every axis right: HRV under its recovery bars, recovery in a zone row of i
 
   // At All, by month: the month so far is marked, and so is the first when the history starts after its 1st.
   await showRange(page, 'all')
+  await shownInView(strainCard)
   const firstDay = whoop.history.cycles.map((cycle) => cycleDay(whoop.history, cycle.id)).sort()[0]
   const monthEnd = new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)), 0)).toISOString().slice(0, 10)
   const marks = strainCard.locator('.chart-box').first().locator('.partial-bucket')

@@ -64,6 +64,14 @@ async function expectNightsShownAsRecorded(page: Page, nights: Sleep[], screensh
   await expect(page.locator('[data-drawn-range="1w"]')).toHaveCount(1)
   const chart = page.getByTestId('sleep-chart').locator('.recharts-wrapper').first()
   const bars = chart.locator('.recharts-bar').first().locator('.recharts-bar-rectangle path')
+  // Below the first screen, the chart draws the new week once scrolled to (the mark counts the charts in view).
+  await chart.scrollIntoViewIfNeeded()
+  await expect
+    .poll(async () => {
+      await bars.last().hover()
+      return chart.getByTestId('chart-tooltip').getAttribute('data-date')
+    })
+    .toBe(last)
   const shown = new Map<string, string>()
   for (const bar of await bars.all()) {
     await bar.hover()

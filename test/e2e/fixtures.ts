@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { expect, test as base, type Page } from '@playwright/test'
+import { expect, test as base, type Locator, type Page } from '@playwright/test'
 import { clockFrom, systemClock, type Clock } from '../../src/main/clock'
 import { startFakeWhoop, type FakeWhoop, type FakeWhoopOptions } from '../support/fakeWhoop/fakeWhoopServer'
 import { startHostProcess, type RunningHost } from '../support/harness/browserHostProcess'
@@ -69,6 +69,16 @@ export async function connectThroughThePage(page: Page, whoop: FakeWhoop): Promi
 export async function showRange(page: Page, range: string): Promise<void> {
   await page.getByTestId(`range-${range}`).click()
   await expect(page.locator(`[data-drawn-range="${range}"]`)).toHaveCount(1)
+}
+
+/**
+ * Scrolls a dashboard chart (or a card of them) into view and waits until each of its charts shows
+ * the data it was last given: below the first screen, charts draw when the page is idle or when
+ * scrolled to, so the range's drawn mark does not wait for them.
+ */
+export async function shownInView(charts: Locator): Promise<void> {
+  await charts.scrollIntoViewIfNeeded()
+  await expect(charts.locator('.chart-box[aria-busy="true"]')).toHaveCount(0)
 }
 
 export { expect } from '@playwright/test'

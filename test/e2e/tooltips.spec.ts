@@ -13,7 +13,7 @@ import {
   type MemberFigures,
   memberFigures
 } from '../support/fixtures/memberFigures'
-import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
+import { connectThroughThePage, expect, saveScreenshot, shownInView, test } from './fixtures'
 import { DASHBOARD_CHARTS } from '../support/dashboardCharts'
 
 /**
@@ -210,6 +210,7 @@ test('every chart’s tooltip at 1W, 1M and All shows the member’s own figures
     const range: Range = { bucket, from: days === null ? first : addDays(to, -(days - 1)), to }
     // The newest bucket, and the one before: by month, the first is this month's few days.
     for (const chart of seriesCharts) {
+      await shownInView(chart.locate(page))
       for (const fromRight of [0, 1]) {
         const located = chart.locate(page)
         await hoverMark(located, chart.mark, fromRight)

@@ -1,6 +1,13 @@
-import { useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react'
+import { createContext, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react'
 import { openPage } from '../useHashPage'
-import { awaitTurn } from './chartTurns'
+import { awaitIdle, awaitTurn } from './chartTurns'
+
+/**
+ * Inside it, charts draw in their turn only when in or near view (within half a screen); the others
+ * draw when the page is idle, or at once when scrolled to. The dashboard's long page uses it; a
+ * report, printed whole, does not.
+ */
+export const DrawNearView = createContext(false)
 
 type DrawChart = (width: number) => ReactElement
 
@@ -14,6 +21,8 @@ export function ChartBox({ height, children }: { height: number; children: DrawC
   const ref = useRef<HTMLDivElement>(null)
   const [width, setWidth] = useState(0)
   const [drawn, setDrawn] = useState<DrawChart>()
+  const nearViewOnly = useContext(DrawNearView)
+  const [near, setNear] = useState(!nearViewOnly)
   useLayoutEffect(() => {
     const box = ref.current!
     setWidth(Math.floor(box.clientWidth))
@@ -21,7 +30,26 @@ export function ChartBox({ height, children }: { height: number; children: DrawC
     observer.observe(box)
     return () => observer.disconnect()
   }, [])
-  useLayoutEffect(() => awaitTurn(() => setDrawn(() => children)), [children])
+  useLayoutEffect(() => {
+    if (!nearViewOnly) return
+    const box = ref.current!
+    const margin = Math.round(window.innerHeight / 2)
+    // Known before the first paint, so a chart in view takes its turn at once; then followed.
+    const { top, bottom } = box.getBoundingClientRect()
+    setNear(bottom > -margin && top < window.innerHeight + margin)
+    const observer = new IntersectionObserver(([entry]) => setNear(entry.isIntersecting), { rootMargin: `${margin}px 0px` })
+    observer.observe(box)
+    return () => observer.disconnect()
+  }, [nearViewOnly])
+  // What was last drawn, so that coming into view does not queue a chart drawn while idle again.
+  const shown = useRef<DrawChart>(undefined)
+  useLayoutEffect(() => {
+    if (shown.current === children) return
+    return (near ? awaitTurn : awaitIdle)(() => {
+      shown.current = children
+      setDrawn(() => children)
+    })
+  }, [children, near])
   // The same element while neither changes, so a chart waiting for its turn is not redrawn meanwhile.
   const chart = useMemo(() => (width > 0 ? drawn?.(width) : undefined), [drawn, width])
   // Enter on the focused chart opens the day its tooltip shows (a week's or month's first day).

@@ -52,6 +52,31 @@ export function awaitTurn(draw: Turn): () => void {
 }
 
 /**
+ * Charts out of view draw when the page is idle, one per idle period, so that they are ready when
+ * scrolled to without delaying what is in view. They are not counted by the drawn mark.
+ */
+const idle: Turn[] = []
+
+function drawWhileIdle(deadline: IdleDeadline) {
+  // One chart at least, and more while the idle period lasts (a redraw takes a few milliseconds).
+  while (idle.length) {
+    flushSync(idle.shift()!)
+    if (deadline.timeRemaining() < 10) break
+  }
+  if (idle.length) requestIdleCallback(drawWhileIdle)
+}
+
+/** Queues `draw` for when the page is idle; the returned function takes it out again. */
+export function awaitIdle(draw: Turn): () => void {
+  idle.push(draw)
+  if (idle.length === 1) requestIdleCallback(drawWhileIdle)
+  return () => {
+    const index = idle.indexOf(draw)
+    if (index >= 0) idle.splice(index, 1)
+  }
+}
+
+/**
  * Sets `attribute` of the element `ref` holds to `value` while every chart shows what it was last
  * given, and removes it while any waits for its turn: the mark that tests and the benchmark wait
  * for. It is written to the element, not rendered, as a page rendered again whenever its charts

@@ -14,6 +14,7 @@ import { StrainChart } from '../dashboard/StrainChart'
 import { LatestDataNotice, ShowLatestButton } from '../charts/LatestDataNotice'
 import { RangeSummary } from '../dashboard/RangeSummary'
 import { PartialHatch } from '../charts/chartParts'
+import { DrawNearView } from '../charts/ChartBox'
 import { TodayPanel } from '../today/TodayPanel'
 import { finishingText } from '../connection/finishingText'
 import { fullDay } from '../format'
@@ -131,9 +132,12 @@ export function DashboardPage(props: DashboardPageProps) {
       {data && !emptyRange && (
         <>
           <PartialHatch />
-          <RecoveryChart points={data.recovery} bucket={data.bucket} tags={data.tags} settings={settings} />
-          <SleepChart points={data.sleep} bucket={data.bucket} />
-          <StrainChart points={data.strain} bucket={data.bucket} sports={data.sports} zonesMs={data.zonesMs} settings={settings} />
+          {/* A long page: what is in view is drawn first, at once; the rest while the page is idle. */}
+          <DrawNearView.Provider value={true}>
+            <RecoveryChart points={data.recovery} bucket={data.bucket} tags={data.tags} settings={settings} />
+            <SleepChart points={data.sleep} bucket={data.bucket} />
+            <StrainChart points={data.strain} bucket={data.bucket} sports={data.sports} zonesMs={data.zonesMs} settings={settings} />
+          </DrawNearView.Provider>
         </>
       )}
     </section>
