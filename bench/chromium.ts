@@ -14,7 +14,7 @@ export async function launchBenchBrowser(): Promise<{ context: BrowserContext; c
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whoop-desktop-bench-profile-'))
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    viewport: { width: 1280, height: 900 },
+    viewport: { width: 1280, height: 800 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run']
   })
   return {

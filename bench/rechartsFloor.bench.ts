@@ -15,11 +15,11 @@ function floorChartsDrawn(charts: number): boolean {
 }
 
 /**
- * What as many recharts charts as the dashboard's cost with nothing of the app around them (`bench/rechartsFloor`), timed
- * as the dashboard is: the floor under `dashboard-all-charts-drawn-ms` on this machine, whatever the
+ * What `charts` recharts charts cost with nothing of the app around them (`bench/rechartsFloor`),
+ * timed as the dashboard is: the floor under the dashboard's figures on this machine, whatever the
  * app does.
  */
-export async function benchRechartsFloor(): Promise<void> {
+export async function measureRechartsFloor(charts: number): Promise<{ first: number; warmMedian: number; warm: number[] }> {
   // One config for building the page and serving what was built.
   const config = {
     root: path.join(root, 'bench/rechartsFloor'),
@@ -32,14 +32,19 @@ export async function benchRechartsFloor(): Promise<void> {
   await build(config)
   const server = await preview(config)
   const browser = await launchBenchBrowser()
-  await browser.context.addInitScript(`globalThis.floorChartsDrawn = () => (${floorChartsDrawn.toString()})(${DASHBOARD_CHARTS})`)
+  await browser.context.addInitScript(`globalThis.floorChartsDrawn = () => (${floorChartsDrawn.toString()})(${charts})`)
   try {
-    const loads = await firstAndWarmLoads(() => timeToDrawn(browser.context, server.resolvedUrls!.local[0], 'floorChartsDrawn'))
-    const context = { charts: DASHBOARD_CHARTS, parts: 'grid, 2 axes, tooltip, 61 bars each; no app code', compare: 'dashboard-all-charts-drawn-ms' }
-    report('recharts-floor-charts-drawn-ms', loads.warmMedian, 'ms', { statistic: 'median of the 7 loads after the first', samples: loads.warm, ...context })
-    report('recharts-floor-charts-drawn-first-load-ms', loads.first, 'ms', { statistic: 'first load, empty profile', ...context })
+    return await firstAndWarmLoads(() => timeToDrawn(browser.context, `${server.resolvedUrls!.local[0]}?charts=${charts}`, 'floorChartsDrawn'))
   } finally {
     await browser.close()
     await server.close()
   }
+}
+
+/** The floor under the dashboard's all-charts figure: as many bare charts as it draws. */
+export async function benchRechartsFloor(): Promise<void> {
+  const loads = await measureRechartsFloor(DASHBOARD_CHARTS)
+  const context = { charts: DASHBOARD_CHARTS, parts: 'grid, 2 axes, tooltip, 61 bars each; no app code', compare: 'dashboard-all-charts-drawn-ms' }
+  report('recharts-floor-charts-drawn-ms', loads.warmMedian, 'ms', { statistic: 'median of the 7 loads after the first', samples: loads.warm, ...context })
+  report('recharts-floor-charts-drawn-first-load-ms', loads.first, 'ms', { statistic: 'first load, empty profile', ...context })
 }
