@@ -72,11 +72,25 @@ async function expectNightsShownAsRecorded(page: Page, nights: Sleep[], screensh
       return chart.getByTestId('chart-tooltip').getAttribute('data-date')
     })
     .toBe(last)
+  // Each bar's tooltip, its day and its words read together; hovered afresh (from outside the chart)
+  // until it shows, as a redraw under a still pointer can leave no tooltip.
   const shown = new Map<string, string>()
+  const readTooltip = () =>
+    chart.evaluate((element) => {
+      const tooltip = element.querySelector<HTMLElement>('[data-testid="chart-tooltip"]')
+      return tooltip ? ([tooltip.dataset.date!, tooltip.textContent!] as const) : null
+    })
   for (const bar of await bars.all()) {
-    await bar.hover()
-    const tooltip = chart.getByTestId('chart-tooltip')
-    shown.set((await tooltip.getAttribute('data-date'))!, (await tooltip.textContent())!)
+    let seen: readonly [string, string] | null = null
+    await expect
+      .poll(async () => {
+        await page.mouse.move(0, 0)
+        await bar.hover()
+        seen = await readTooltip()
+        return seen !== null
+      })
+      .toBe(true)
+    shown.set(seen![0], seen![1])
   }
   for (const night of nights) expect(shown.get(wokeOn(night)), wokeOn(night)).toContain(`Asleep${length(asleepMs(night))}`)
   await saveScreenshot(page, `${screenshot}-dashboard`)
