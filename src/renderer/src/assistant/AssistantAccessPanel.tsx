@@ -15,13 +15,15 @@ const readTime = (atMs: number) => new Date(atMs).toLocaleString(undefined, { we
  */
 export function AssistantAccessPanel({ settings, onChange }: { settings: Settings; onChange: (patch: SettingsPatch) => void }) {
   const [access, setAccess] = useState<AssistantAccess>()
+  // Read again whenever the settings arrive, the stored ones included: the page shows a change at
+  // once, before the app has made it, and what is read then would still be the old access.
   useEffect(() => {
     let current = true
     void api.getAssistantAccess().then((result) => current && result.ok && setAccess(result.value))
     return () => {
       current = false
     }
-  }, [settings.assistantAccess])
+  }, [settings])
   useEffect(() => api.onAssistantRead((lastRead) => setAccess((shown) => shown && { ...shown, lastRead })), [])
 
   const command = access && [access.command.command, ...access.command.args].map((part) => (/\s/.test(part) ? `"${part}"` : part)).join(' ')

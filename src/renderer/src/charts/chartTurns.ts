@@ -56,6 +56,8 @@ export function awaitTurn(draw: Turn): () => void {
  * scrolled to without delaying what is in view. They are not counted by the drawn mark.
  */
 const idle: Turn[] = []
+/** A page that is never idle (a busy machine, a timer that keeps firing) still draws them within this. */
+const IDLE_WAIT = { timeout: 500 }
 
 function drawWhileIdle(deadline: IdleDeadline) {
   // One chart at least, and more while the idle period lasts (a redraw takes a few milliseconds).
@@ -63,13 +65,13 @@ function drawWhileIdle(deadline: IdleDeadline) {
     flushSync(idle.shift()!)
     if (deadline.timeRemaining() < 10) break
   }
-  if (idle.length) requestIdleCallback(drawWhileIdle)
+  if (idle.length) requestIdleCallback(drawWhileIdle, IDLE_WAIT)
 }
 
 /** Queues `draw` for when the page is idle; the returned function takes it out again. */
 export function awaitIdle(draw: Turn): () => void {
   idle.push(draw)
-  if (idle.length === 1) requestIdleCallback(drawWhileIdle)
+  if (idle.length === 1) requestIdleCallback(drawWhileIdle, IDLE_WAIT)
   return () => {
     const index = idle.indexOf(draw)
     if (index >= 0) idle.splice(index, 1)
