@@ -1,24 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { apiEventChannels } from '../../src/shared/channels'
-import { startFakeWhoop, type FakeWhoop } from '../support/fakeWhoop/fakeWhoopServer'
 import { cycleDay } from '../support/fixtures/memberDays'
-import { launchBuiltApp } from '../support/electron/mainBundle'
+import { fakeWhoopForBuiltApps, launchBuiltApp } from '../support/electron/mainBundle'
 import { makeTempDir } from '../support/harness/tempDir'
 
 /** The app living beside the window: tray, notifications, waking, closing to the tray, start at login. */
-let whoop: FakeWhoop
-beforeAll(async () => {
-  whoop = await startFakeWhoop({ days: 40, rateLimit: false })
-  process.env.WHOOP_API_BASE_URL = whoop.endpoints.apiBaseUrl
-  process.env.WHOOP_OAUTH_BASE_URL = whoop.endpoints.oauthBaseUrl
-})
-afterAll(async () => {
-  delete process.env.WHOOP_API_BASE_URL
-  delete process.env.WHOOP_OAUTH_BASE_URL
-  await whoop.close()
-})
+const whoop = fakeWhoopForBuiltApps({ days: 40, rateLimit: false })
 
 const realPlatform = Object.getOwnPropertyDescriptor(process, 'platform')!
 afterEach(() => {
@@ -31,9 +20,9 @@ type App = ReturnType<typeof launchBuiltApp>
 
 /** Connects the fake's member through the built app and waits for the first sync to end. */
 async function connect(app: App) {
-  const started = await app.call('startSignIn', [{ clientId: whoop.app.clientId, clientSecret: whoop.app.clientSecret, redirect: 'custom-scheme' }])
+  const started = await app.call('startSignIn', [{ clientId: whoop().app.clientId, clientSecret: whoop().app.clientSecret, redirect: 'custom-scheme' }])
   const synced = syncEnded(app, 'connect')
-  app.fake.electron.app.emit('open-url', { preventDefault: () => {} }, await whoop.answerConsent(started.value.authorizationUrl))
+  app.fake.electron.app.emit('open-url', { preventDefault: () => {} }, await whoop().answerConsent(started.value.authorizationUrl))
   return synced
 }
 
@@ -43,7 +32,7 @@ const syncEnded = (app: App, trigger: string) =>
 
 /** The newest day's recovery in the fake's history, as the tray shows it. */
 function newestRecovery() {
-  const { history } = whoop
+  const { history } = whoop()
   const newest = history.cycles.toSorted((a, b) => Date.parse(b.start) - Date.parse(a.start))[0]
   const day = cycleDay(history, newest.id)
   const cycle = history.cycles.filter((c) => cycleDay(history, c.id) === day).sort((a, b) => a.id - b.id)[0]
@@ -52,7 +41,7 @@ function newestRecovery() {
 
 describe('the tray', () => {
   it('shows today’s recovery, HRV and the last sync, and its menu does what it says', async () => {
-    whoop.edit.scorePending()
+    whoop().edit.scorePending()
     const app = launchBuiltApp()
     await app.fake.becomeReady()
     const [tray] = app.fake.recorded.trays
@@ -104,9 +93,9 @@ describe('waking', () => {
     await app.fake.becomeReady()
     await connect(app)
     // A sync that failed just now: a wake does not wait for the next hour.
-    whoop.addFault({ kind: 'status', status: 400, times: Infinity, path: '/v2/user/profile/basic' })
+    whoop().addFault({ kind: 'status', status: 400, times: Infinity, path: '/v2/user/profile/basic' })
     await app.call('syncNow', [{}])
-    whoop.clearFaults()
+    whoop().clearFaults()
     const resumed = syncEnded(app, 'resume')
     app.fake.wake()
     expect((await resumed).result.status).toBe('succeeded')
@@ -123,7 +112,7 @@ describe('the morning notification', () => {
     await connect(app)
     expect(app.fake.recorded.notifications).toEqual([])
 
-    whoop.edit.scorePending()
+    whoop().edit.scorePending()
     const shown = app.fake.nextNotification()
     await app.call('syncNow', [{}])
     const notification = await shown

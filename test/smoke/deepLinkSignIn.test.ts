@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { apiEventChannels } from '../../src/shared/channels'
-import { startFakeWhoop, type FakeWhoop } from '../support/fakeWhoop/fakeWhoopServer'
-import { launchBuiltApp } from '../support/electron/mainBundle'
+import { fakeWhoopForBuiltApps, launchBuiltApp } from '../support/electron/mainBundle'
 
-let whoop: FakeWhoop
-beforeAll(async () => {
-  whoop = await startFakeWhoop({ days: 20, rateLimit: false })
-  process.env.WHOOP_API_BASE_URL = whoop.endpoints.apiBaseUrl
-  process.env.WHOOP_OAUTH_BASE_URL = whoop.endpoints.oauthBaseUrl
-})
-afterAll(async () => {
-  delete process.env.WHOOP_API_BASE_URL
-  delete process.env.WHOOP_OAUTH_BASE_URL
-  await whoop.close()
-})
+const whoop = fakeWhoopForBuiltApps({ days: 20, rateLimit: false })
 
-const credentials = () => ({ clientId: whoop.app.clientId, clientSecret: whoop.app.clientSecret, redirect: 'custom-scheme' })
+const credentials = () => ({ clientId: whoop().app.clientId, clientSecret: whoop().app.clientSecret, redirect: 'custom-scheme' })
 /** The outcome of the sign-in, as the app pushes it to its window. */
 const signInOutcome = (app: ReturnType<typeof launchBuiltApp>, matches?: (outcome: any) => boolean) =>
   app.fake.windows[0].webContents.message(apiEventChannels.onSignInOutcome, matches) as Promise<any>
@@ -27,7 +16,7 @@ describe('signing in through the built app, with the redirect arriving as the OS
     const started = await app.call('startSignIn', [credentials()])
     expect(started.ok).toBe(true)
     expect(app.fake.recorded.openedExternally).toEqual([started.value.authorizationUrl])
-    const redirect = await whoop.answerConsent(started.value.authorizationUrl)
+    const redirect = await whoop().answerConsent(started.value.authorizationUrl)
     let prevented = false
     app.fake.electron.app.emit('open-url', { preventDefault: () => (prevented = true) }, redirect)
     expect(prevented).toBe(true)
@@ -37,8 +26,8 @@ describe('signing in through the built app, with the redirect arriving as the OS
     expect(status.value).toMatchObject({ state: 'connected', account: { firstName: 'Alex' } })
     // The token exchange (openid-client) and the WHOOP API calls all went through net.fetch.
     const fetched = app.fake.recorded.fetched
-    expect(fetched).toContain(`${whoop.endpoints.oauthBaseUrl}/oauth2/token`)
-    expect(fetched.some((url) => url.startsWith(`${whoop.endpoints.apiBaseUrl}/v2/user/profile/basic`))).toBe(true)
+    expect(fetched).toContain(`${whoop().endpoints.oauthBaseUrl}/oauth2/token`)
+    expect(fetched.some((url) => url.startsWith(`${whoop().endpoints.apiBaseUrl}/v2/user/profile/basic`))).toBe(true)
   })
 
   it('macOS: a link delivered before ready waits for the app, then is refused as no sign-in is pending', async () => {
@@ -53,7 +42,7 @@ describe('signing in through the built app, with the redirect arriving as the OS
     const app = launchBuiltApp({ argv: ['/opt/WHOOP Desktop/whoop-desktop'] })
     await app.fake.becomeReady()
     const started = await app.call('startSignIn', [credentials()])
-    const redirect = await whoop.answerConsent(started.value.authorizationUrl)
+    const redirect = await whoop().answerConsent(started.value.authorizationUrl)
     app.fake.electron.app.emit('second-instance', {}, ['/repo/node_modules/electron/dist/electron', '/repo', redirect], '/repo')
     expect(await signInOutcome(app)).toMatchObject({ ok: true })
     expect((await app.call('getConnection')).value.account.userId).toBe(10129)

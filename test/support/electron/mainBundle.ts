@@ -1,6 +1,8 @@
 import { apiChannels, type ApiMethod } from '../../../src/shared/channels'
 import { createFakeElectron, ipcEventFrom, type FakeElectronOptions } from './fakeElectron'
 import { APP_PAGE, loadMainBundle } from './loadMainBundle'
+import { afterAll, beforeAll } from 'vitest'
+import { startFakeWhoop, type FakeWhoop, type FakeWhoopOptions } from '../fakeWhoop/fakeWhoopServer'
 import { makeTempDir } from '../harness/tempDir'
 
 export { APP_PAGE,  mainBundle, outDir } from './loadMainBundle'
@@ -24,4 +26,23 @@ export function launchBuiltApp(options: { dataDir?: string; argv?: string[] } & 
   const call = (method: ApiMethod, args: unknown[] = [], from = APP_PAGE) =>
     fake.recorded.ipcHandlers.get(apiChannels[method])!(ipcEventFrom(from), ...args) as Promise<any>
   return { fake, dataDir, call }
+}
+
+/**
+ * A fake WHOOP for the built apps of a test file, started before its tests and named to them in the
+ * environment the app reads; `whoop()` is it, once started.
+ */
+export function fakeWhoopForBuiltApps(options: FakeWhoopOptions): () => FakeWhoop {
+  let whoop: FakeWhoop
+  beforeAll(async () => {
+    whoop = await startFakeWhoop(options)
+    process.env.WHOOP_API_BASE_URL = whoop.endpoints.apiBaseUrl
+    process.env.WHOOP_OAUTH_BASE_URL = whoop.endpoints.oauthBaseUrl
+  })
+  afterAll(async () => {
+    delete process.env.WHOOP_API_BASE_URL
+    delete process.env.WHOOP_OAUTH_BASE_URL
+    await whoop.close()
+  })
+  return () => whoop
 }
