@@ -61,7 +61,8 @@ export const apiArgumentSchemas = {
   getSettings: z.tuple([]),
   updateSettings: z.tuple([settingsPatchSchema]),
   getDashboard: z.tuple([dashboardQuerySchema]),
-  getDay: z.tuple([z.object({ date: calendarDay }).strict()]),
+  // Without a date: the day Today opens on (the newest cycle's).
+  getDay: z.tuple([z.object({ date: calendarDay.optional() }).strict()]),
   getTrend: z.tuple([z.object({ metric: z.enum(trendMetrics), range: z.enum(trendRanges), until: calendarDay.optional() }).strict()]),
   getInsights: z.tuple([]),
   tagDay: z.tuple([dayTagRequestSchema]),

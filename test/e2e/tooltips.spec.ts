@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { cycleDay, memberToday } from '../support/fixtures/memberDays'
+import { zonesByCounting } from '../support/fixtures/heartRateZones'
 import {
   addDays,
   bucketMean,
@@ -222,26 +223,32 @@ test('every chart’s tooltip at 1W, 1M and All shows the member’s own figures
         }
       }
     }
-    await expectRangeTotals(page, figures, range, name)
+    await expectRangeTotals(page, figures, whoop.history.body.max_heart_rate, range, name)
     await expectRangeCard(page, figures, range, name)
     await saveScreenshot(page, `tooltips-${name}`)
   }
 })
 
-/** The sports and heart-rate zone charts: totals over the range's workouts, each bar's tooltip. */
-async function expectRangeTotals(page: Page, figures: MemberFigures, { from, to }: Range, name: string): Promise<void> {
+/**
+ * The sports and heart-rate zone charts: totals over the range's workouts, each bar's tooltip, and
+ * each zone's heart rates from the member's max heart rate.
+ */
+async function expectRangeTotals(page: Page, figures: MemberFigures, maxHeartRate: number, { from, to }: Range, name: string): Promise<void> {
   const workouts = figures.workouts.filter((workout) => workout.day >= from && workout.day <= to)
   const zones = page.getByTestId('zones-chart')
+  await expect(zones.locator('figcaption')).toHaveText(`Time in heart-rate zones (max HR ${maxHeartRate} bpm)`)
+  const bpm = zonesByCounting(maxHeartRate).map(({ low, high }, zone) => (zone === 0 ? `under ${high + 1} bpm` : `${low}–${high} bpm`))
+  const shares = ['under 50%', '50–60%', '60–70%', '70–80%', '80–90%', '90–100%']
   // Each zone's column, hovered above its axis label: a zone without time has no bar to hover.
   const zoneLabels = zones.locator('.recharts-cartesian-axis-tick-value').filter({ hasText: /^Zone/ })
-  await expect(zoneLabels).toHaveText(['Zone 0', 'Zone 1', 'Zone 2', 'Zone 3', 'Zone 4', 'Zone 5'])
+  await expect(zoneLabels).toHaveText(bpm.map((range, zone) => `Zone ${zone}${range}`))
   const plotTop = (await zones.locator('svg.recharts-surface').boundingBox())!.y + 40
   for (let zone = 0; zone < 6; zone++) {
     const key = `zone_${['zero', 'one', 'two', 'three', 'four', 'five'][zone]}_milli` as const
     const ms = workouts.reduce((sum, workout) => sum + Number(workout.score?.zone_durations[key] ?? 0), 0)
     const label = (await zoneLabels.nth(zone).boundingBox())!
     await page.mouse.move(label.x + label.width / 2, plotTop)
-    await expect(zones.getByTestId('chart-tooltip'), `zone ${zone} at ${name}`).toHaveText(`Zone ${zone}${asDuration(ms)}`)
+    await expect(zones.getByTestId('chart-tooltip'), `zone ${zone} at ${name}`).toHaveText(`Zone ${zone}: ${bpm[zone]}${shares[zone]} of max HR${asDuration(ms)}`)
   }
 
   const sports = page.getByTestId('sports-chart')

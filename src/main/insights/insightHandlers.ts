@@ -34,7 +34,9 @@ export function createInsightHandlers(deps: InsightDeps): Pick<ApiHandlers, 'get
   return {
     getDay: ({ date }) => {
       const userId = shownUser()
-      return userId === undefined ? null : dayDetail(userId, date)
+      if (userId === undefined) return null
+      const day = date ?? dashboard.todayDate(userId)
+      return day === undefined ? null : dayDetail(userId, day)
     },
     getTrend: ({ metric, range, until }) => {
       const userId = shownUser()

@@ -281,6 +281,8 @@ export function createDashboardQueries(db: Database, daily: DailyValues = create
   return {
     dayRange,
     latestDay,
+    /** The day Today opens on: the newest cycle's (the dashboard summary's `today`). */
+    todayDate: (userId: number): string | undefined => latestCycle.get(userId)?.date,
     recoverySeries,
     sleepSeries,
     strainSeries,

@@ -19,6 +19,7 @@ import { SettingsPage } from './pages/SettingsPage'
 import { BackgroundPanel } from './background/BackgroundPanel'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { useApiResult } from './useApiResult'
+import { openingSettings, useOpening } from './openingRequests'
 import { openPage, useHashPage, type PageName } from './useHashPage'
 import { DayPage } from './pages/DayPage'
 import { InsightsPage } from './pages/InsightsPage'
@@ -49,8 +50,9 @@ function lastWholeMonth(latest: string | undefined): string | undefined {
 export function App() {
   const { page, params } = useHashPage()
   const appInfo = useApiResult(api.getAppInfo)
-  const [settings, setSettings] = useState<Settings>()
-  const [settingsError, setSettingsError] = useState<ApiError>()
+  const { arrived: openingSettingsResult, takeUnused: takeOpeningSettings } = useOpening(openingSettings)
+  const [settings, setSettings] = useState<Settings | undefined>(openingSettingsResult?.ok ? openingSettingsResult.value : undefined)
+  const [settingsError, setSettingsError] = useState<ApiError | undefined>(openingSettingsResult?.ok === false ? openingSettingsResult.error : undefined)
   const connection = useConnection()
   const { view, chooseRange, chooseUntil } = useDashboardView()
   const dashboard = useDashboard(view)
@@ -85,8 +87,8 @@ export function App() {
   }, [connectionState, refreshSync, reloadDashboard])
 
   useEffect(() => {
-    void api.getSettings().then((result) => (result.ok ? setSettings(result.value) : setSettingsError(result.error)))
-  }, [])
+    void (takeOpeningSettings() ?? api.getSettings()).then((result) => (result.ok ? setSettings(result.value) : setSettingsError(result.error)))
+  }, [takeOpeningSettings])
 
   // The tray's menu or a notification asks for a page.
   useEffect(() => api.onOpenPage((page) => openPage(page === 'today' ? 'dashboard' : 'settings')), [])
@@ -133,7 +135,8 @@ export function App() {
       </header>
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <main className="content">
-        {page === 'dashboard' && (
+        {/* Drawn once its units are known: charts drawn before the settings arrive were drawn twice. */}
+        {page === 'dashboard' && (settings || settingsError) && (
           <DashboardPage
             appInfo={appInfo}
             connection={connection}

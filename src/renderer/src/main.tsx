@@ -1,5 +1,5 @@
-// First, so that the dashboard's data is requested before the rest of the app is evaluated.
-import './dashboard/prefetchDashboard'
+// First, so that the opening page's data is requested before the rest of the app is evaluated.
+import { openingRequestsBack } from './openingRequests'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
@@ -10,8 +10,10 @@ import './ui/ui.css'
 import './charts/charts.css'
 import './styles/pages.css'
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>
+void openingRequestsBack().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>
+  )
 )

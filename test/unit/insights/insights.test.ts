@@ -139,6 +139,13 @@ describe('the day view', () => {
     expect(today.lastDate).toBe(dayOfCycle(0))
     expect(today.firstDate).toBe(dayOfCycle(history().cycles.length - 1))
   })
+
+  it('opens, without a date, on the day of the newest cycle (the day Today shows first)', async () => {
+    const newest = history().cycles.reduce((newest, cycle) => (cycle.start > newest.start ? cycle : newest))
+    const opening = (await handlers.getDay({}))!
+    expect(opening.date).toBe(cycleDay(history(), newest.id))
+    expect(opening).toEqual(await handlers.getDay({ date: cycleDay(history(), newest.id) }))
+  })
 })
 
 describe('trends', () => {

@@ -3,9 +3,9 @@ import { openPage } from '../useHashPage'
 import { awaitIdle, awaitTurn } from './chartTurns'
 
 /**
- * Inside it, charts draw in their turn only when in or near view (within half a screen); the others
- * draw when the page is idle, or at once when scrolled to. The dashboard's long page uses it; a
- * report, printed whole, does not.
+ * Inside it, charts in view draw in their turn at once, those near view (within half a screen) in
+ * turns right after, and the others when the page is idle, or at once when scrolled to. The
+ * dashboard's long page uses it; a report, printed whole, does not.
  */
 export const DrawNearView = createContext(false)
 
@@ -22,6 +22,7 @@ export function ChartBox({ height, children }: { height: number; children: DrawC
   const [width, setWidth] = useState(0)
   const [drawn, setDrawn] = useState<DrawChart>()
   const nearViewOnly = useContext(DrawNearView)
+  const [inView, setInView] = useState(!nearViewOnly)
   const [near, setNear] = useState(!nearViewOnly)
   useLayoutEffect(() => {
     const box = ref.current!
@@ -36,20 +37,26 @@ export function ChartBox({ height, children }: { height: number; children: DrawC
     const margin = Math.round(window.innerHeight / 2)
     // Known before the first paint, so a chart in view takes its turn at once; then followed.
     const { top, bottom } = box.getBoundingClientRect()
+    setInView(bottom > 0 && top < window.innerHeight)
     setNear(bottom > -margin && top < window.innerHeight + margin)
-    const observer = new IntersectionObserver(([entry]) => setNear(entry.isIntersecting), { rootMargin: `${margin}px 0px` })
-    observer.observe(box)
-    return () => observer.disconnect()
+    const observers = [
+      new IntersectionObserver(([entry]) => setInView(entry.isIntersecting)),
+      new IntersectionObserver(([entry]) => setNear(entry.isIntersecting), { rootMargin: `${margin}px 0px` })
+    ]
+    for (const observer of observers) observer.observe(box)
+    return () => observers.forEach((observer) => observer.disconnect())
   }, [nearViewOnly])
   // What was last drawn, so that coming into view does not queue a chart drawn while idle again.
   const shown = useRef<DrawChart>(undefined)
   useLayoutEffect(() => {
     if (shown.current === children) return
-    return (near ? awaitTurn : awaitIdle)(() => {
+    const draw = () => {
       shown.current = children
       setDrawn(() => children)
-    })
-  }, [children, near])
+    }
+    // In view: in the turns the drawn mark waits for; near it: in turns once those are painted.
+    return near ? awaitTurn(draw, inView) : awaitIdle(draw)
+  }, [children, near, inView])
   // The same element while neither changes, so a chart waiting for its turn is not redrawn meanwhile.
   const chart = useMemo(() => (width > 0 ? drawn?.(width) : undefined), [drawn, width])
   // Enter on the focused chart opens the day its tooltip shows (a week's or month's first day).

@@ -10,7 +10,10 @@ import { flushSync } from 'react-dom'
  */
 
 type Turn = () => void
+/** Charts in view: the drawn mark waits for these. */
 const waiting: Turn[] = []
+/** Charts near view (within half a screen): drawn in turns too, once those in view are on screen. */
+const near: Turn[] = []
 const listeners = new Set<() => void>()
 const channel = new MessageChannel()
 // A message, not a timer: browsers hold nested timers back to 4 ms each.
@@ -24,30 +27,37 @@ const TASK_BUDGET_MS = 80
 
 function takeTurns() {
   const start = performance.now()
-  while (waiting.length && performance.now() - start < TASK_BUDGET_MS) {
+  const queue = waiting.length ? waiting : near
+  while (queue.length && performance.now() - start < TASK_BUDGET_MS) {
     // Drawn now, in this task, rather than whenever React would schedule it.
-    flushSync(waiting.shift()!)
+    flushSync(queue.shift()!)
   }
   if (waiting.length) channel.port2.postMessage(null)
-  else notify()
+  else {
+    if (queue === waiting) notify()
+    // After the next frame, so that what is in view is painted before anything else is drawn.
+    if (near.length) requestAnimationFrame(() => channel.port2.postMessage(null))
+  }
 }
 
 function notify() {
   for (const listener of listeners) listener()
 }
 
-/** Queues `draw` behind the charts already waiting; the returned function takes it out again. */
-export function awaitTurn(draw: Turn): () => void {
-  waiting.push(draw)
-  if (waiting.length === 1) {
-    channel.port2.postMessage(null)
-    notify()
-  }
+/**
+ * Queues `draw` behind the charts already waiting, in view (counted by the drawn mark) or near it;
+ * the returned function takes it out again.
+ */
+export function awaitTurn(draw: Turn, inView = true): () => void {
+  const queue = inView ? waiting : near
+  queue.push(draw)
+  if (waiting.length + near.length === 1) channel.port2.postMessage(null)
+  if (inView && waiting.length === 1) notify()
   return () => {
-    const index = waiting.indexOf(draw)
+    const index = queue.indexOf(draw)
     if (index < 0) return
-    waiting.splice(index, 1)
-    if (!waiting.length) notify()
+    queue.splice(index, 1)
+    if (inView && !waiting.length) notify()
   }
 }
 

@@ -10,7 +10,8 @@ import { ChartBox } from '../charts/ChartBox'
 import { bucketTooltip, chartMargin, dateAxis, fixedScale, hoveredPoint, Legend, partialMarks, plainTick, tickText, valueAxis } from '../charts/chartParts'
 import { seriesSummary } from '../charts/chartText'
 import { sportRows, type SportRow } from './sportGroups'
-import { measureColors, seriesColors } from '../charts/seriesColors'
+import { ZonesChart } from './ZonesChart'
+import { measureColors } from '../charts/seriesColors'
 
 const STRAIN = measureColors.strain
 // Apart from every recovery colour, so energy is never read as a yellow day.
@@ -18,13 +19,14 @@ const ENERGY = measureColors.energy
 const strainAxis = valueAxis(fixedScale([0, 7, 14, 21]))
 /** The recovery row's height: a strip of zone colours, not a scale. */
 const RECOVERY_ROW = 26
-const zoneColors = seriesColors.heartRateZones
 
 interface StrainChartProps {
   points: StrainPoint[]
   bucket: Bucket
   sports: SportTotal[]
   zonesMs: number[]
+  /** The member's max heart rate, for the zones' heart rates; null while WHOOP has not sent it. */
+  maxHeartRate: number | null
   settings: Settings | undefined
 }
 
@@ -33,7 +35,7 @@ interface StrainChartProps {
  * a second scale on the strain's grid, where strain 7 would read as 33%), energy, workouts by sport
  * and time in heart-rate zones.
  */
-function StrainChartBody({ points, bucket, sports, zonesMs, settings }: StrainChartProps) {
+function StrainChartBody({ points, bucket, sports, zonesMs, maxHeartRate, settings }: StrainChartProps) {
   const unit = energyUnit(settings)
   const data = points.map((p) => ({ ...p, energy: energyValue(p.kilojoule, settings) }))
   const StrainTooltip = bucketTooltip<StrainPoint>(bucket, (point) => [
@@ -44,7 +46,6 @@ function StrainChartBody({ points, bucket, sports, zonesMs, settings }: StrainCh
     { label: 'Max HR', value: number(point.maxHr, 0, ' bpm') }
   ])
   const energyAxis = valueAxis(roundScale(data.map((p) => p.energy), { minStep: 1, fromZero: true }))
-  const zones = zonesMs.map((ms, zone) => ({ zone: `Zone ${zone}`, hours: ms / 3_600_000, ms }))
   const topSports = sportRows(sports, sportName)
   const workoutAxis = valueAxis(roundScale(topSports.map((sport) => sport.workouts), { minStep: 1, fromZero: true }))
   // Room on the right for half of the last count label, which is centred on the axis's end.
@@ -153,33 +154,7 @@ function StrainChartBody({ points, bucket, sports, zonesMs, settings }: StrainCh
             <p className="muted">No workouts in this range.</p>
           )}
         </figure>
-        <figure className="trend" data-testid="zones-chart">
-          <figcaption>Time in heart-rate zones</figcaption>
-          <ChartBox height={160}>
-            {(width) => (
-            <BarChart width={width} height={160} data={zones} margin={chartMargin} title="Time in heart-rate zones" desc={zones.map((zone) => `${zone.zone}: ${duration(zone.ms)}`).join(', ')}>
-              <XAxis dataKey="zone" interval={0} tick={plainTick('')} />
-              <YAxis {...valueAxis(roundScale(zones.map((zone) => zone.hours), { minStep: 0.5, fromZero: true }), ' h')} />
-              <Tooltip
-                content={({ payload }) => {
-                  const zone = hoveredPoint<{ zone: string; ms: number }>(payload)
-                  return zone ? (
-                    <div className="chart-tooltip" data-testid="chart-tooltip">
-                      <strong>{zone.zone}</strong>
-                      <div>{duration(zone.ms)}</div>
-                    </div>
-                  ) : null
-                }}
-              />
-              <Bar dataKey="hours" name="Hours" isAnimationActive={false}>
-                {zones.map((zone, index) => (
-                  <Cell key={zone.zone} fill={zoneColors[index]} />
-                ))}
-              </Bar>
-            </BarChart>
-            )}
-          </ChartBox>
-        </figure>
+        <ZonesChart zonesMs={zonesMs} maxHeartRate={maxHeartRate} />
       </div>
     </ChartCard>
   )

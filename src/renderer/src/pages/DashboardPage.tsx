@@ -136,7 +136,7 @@ export function DashboardPage(props: DashboardPageProps) {
           <DrawNearView.Provider value={true}>
             <RecoveryChart points={data.recovery} bucket={data.bucket} tags={data.tags} settings={settings} />
             <SleepChart points={data.sleep} bucket={data.bucket} />
-            <StrainChart points={data.strain} bucket={data.bucket} sports={data.sports} zonesMs={data.zonesMs} settings={settings} />
+            <StrainChart points={data.strain} bucket={data.bucket} sports={data.sports} zonesMs={data.zonesMs} maxHeartRate={data.summary.body?.maxHeartRate ?? null} settings={settings} />
           </DrawNearView.Provider>
         </>
       )}

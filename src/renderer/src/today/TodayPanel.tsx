@@ -8,6 +8,7 @@ import { Dial } from '../ui/Dial'
 import { metricRangeText, metricText } from '../insights/metricFormat'
 import { describeFinding } from '../../../shared/insightText'
 import { useApiResult } from '../useApiResult'
+import { openingDay } from '../openingRequests'
 import './today.css'
 import { Button } from '../ui/Button'
 import { Card } from '../ui/Card'
@@ -44,7 +45,7 @@ export function TodayPanel({ newest, dataVersion, settings, onTagsChanged }: Tod
   const [chosen, setChosen] = useState<string>()
   const date = chosen ?? newest.date
   const load = useCallback(() => api.getDay({ date }), [date])
-  const result = useApiResult(load, dataVersion)
+  const result = useApiResult(load, dataVersion, () => openingDay(date))
   const day = result?.ok ? result.value : undefined
   const canGo = (step: number) => !!day && (step < 0 ? date > day.firstDate : date < newest.date)
   const go = (step: number) => canGo(step) && setChosen(addDays(date, step) === newest.date ? undefined : addDays(date, step))
