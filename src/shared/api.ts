@@ -16,9 +16,11 @@ import {
 } from './exchange'
 import { trendMetrics, trendRanges, type Comparison, type DayDetail, type Insights, type MonthReport, type Trend } from './insights'
 import type { Result } from './result'
-import { dayTagRequestSchema, type TagUse } from './tags'
+import type { TagUse } from './tags'
+import { dayTagRequestSchema } from './tagRequest'
 import { settingsPatchSchema, type Settings } from './settings'
-import { syncOptionsSchema, type SyncProgress, type SyncRunResult, type SyncSchedule, type SyncStatus } from './sync'
+import type { SyncProgress, SyncRunResult, SyncSchedule, SyncStatus } from './sync'
+import { syncOptionsSchema } from './syncOptions'
 import { restoreBackupSchema, type BackupsStatus, type RestoreResult } from './backups'
 
 /** Facts about the running app, shown in the shell and in bug reports. */

@@ -1,5 +1,3 @@
-import { z } from 'zod'
-
 /** What one sync covers: the member's profile and body, then the four WHOOP collections. */
 export const syncResources = ['profile', 'bodyMeasurement', 'cycle', 'sleep', 'recovery', 'workout'] as const
 export type SyncResource = (typeof syncResources)[number]
@@ -15,22 +13,6 @@ export const syncResourceNames: Record<SyncResource, string> = {
   workout: 'workouts'
 }
 
-export const syncOptionsSchema = z
-  .object({
-    /** Only these collections (profile and body measurement are always refreshed). */
-    resources: z.array(z.enum(collectionResources)).min(1).max(4).optional(),
-    /** A window to re-read instead of the normal incremental sync (ISO 8601, end exclusive). */
-    start: z.iso.datetime({ offset: true }).optional(),
-    end: z.iso.datetime({ offset: true }).optional(),
-    /** Re-read the whole history now, instead of the week's share of it. */
-    wholeHistory: z.boolean().optional()
-  })
-  .strict()
-  .refine((options) => !options.wholeHistory || (!options.start && !options.end), { message: 'wholeHistory reads everything: no start or end' })
-  .refine((options) => !options.start || !options.end || Date.parse(options.start) < Date.parse(options.end), {
-    message: 'start must be before end'
-  })
-export type SyncOptions = z.infer<typeof syncOptionsSchema>
 
 /** Why a resource did not sync, in words for the person; `kind` lets the UI pick an action. */
 export interface SyncFailure {

@@ -1,5 +1,3 @@
-import { z } from 'zod'
-
 /*
  * Tags a person puts on their own days (sick, travel, a late meal): stored with the day, shown on
  * the charts, and compared in Insights like a journal question.
@@ -10,13 +8,6 @@ export const tagSuggestions = ['sick', 'travel', 'alcohol', 'late meal', 'hard t
 
 export const MAX_TAG_LENGTH = 40
 
-/** A tag as stored: spaces trimmed and runs of them made one ("late  meal " → "late meal"). */
-const tagName = z
-  .string()
-  .transform((text) => text.trim().replace(/\s+/g, ' '))
-  .pipe(z.string().min(1, 'A tag needs a name.').max(MAX_TAG_LENGTH, `A tag is at most ${MAX_TAG_LENGTH} characters.`))
-
-export const dayTagRequestSchema = z.strictObject({ date: z.iso.date(), tag: tagName })
 
 /** The days in a range that carry tags, and their tags (charts mark them). */
 export interface TaggedDay {

@@ -168,12 +168,12 @@ test('the sleep tooltip and the Today and Last night cards show the member’s o
   for (const [range, days] of [['1w', 7], ['1m', 30]] as const) {
     await page.getByTestId(`range-${range}`).click()
     const chart = page.getByTestId('sleep-chart').locator('.recharts-wrapper').first()
-    // The deep-sleep bars, the first series of the stack, one per scored night of the range: waited
-    // for, so that the bar hovered is the new range's; the last but one is a scored night.
-    const deepBars = chart.locator('.recharts-bar').first().locator('.recharts-bar-rectangle path')
+    // The nights' bars (each night's stages stacked in one), one per scored night of the range:
+    // waited for, so that the bar hovered is the new range's; the last but one is a scored night.
+    const nightBars = chart.locator('.recharts-bar').first().locator('.recharts-bar-rectangle')
     const nights = [...deep.keys()].filter((day) => day > addDays(today, -days) && day <= today).length
-    await expect(deepBars).toHaveCount(nights)
-    await deepBars.nth(nights - 2).hover()
+    await expect(nightBars).toHaveCount(nights)
+    await nightBars.nth(nights - 2).hover()
     const tooltip = chart.getByTestId('chart-tooltip')
     const hoveredDate = await tooltip.getAttribute('data-date')
     const night = mainSleeps.find((sleep) => memberDate(Date.parse(sleep.end), sleep.timezone_offset) === hoveredDate)!
@@ -187,6 +187,17 @@ test('the sleep tooltip and the Today and Last night cards show the member’s o
     ] as const) {
       await expect(tooltip, `${label} on ${range}`).toContainText(`${label}${asDuration(ms)}`)
     }
+    // The night's bar stacks its stages from the foot up (a day's naps above them), each as tall as
+    // its share of the night.
+    const parts = await nightBars.nth(nights - 2).locator('path:not(.part-napHours)').evaluateAll((paths) =>
+      paths.map((path) => ({ part: path.getAttribute('class'), top: path.getBoundingClientRect().top, height: path.getBoundingClientRect().height }))
+    )
+    const stageMs = [stages.total_slow_wave_sleep_time_milli, stages.total_rem_sleep_time_milli, stages.total_light_sleep_time_milli, stages.total_awake_time_milli]
+    expect(parts.map(({ part }) => part)).toEqual(['part-deepHours', 'part-remHours', 'part-lightHours', 'part-awakeHours'])
+    expect(parts.map(({ top }) => top)).toEqual(parts.map(({ top }) => top).toSorted((a, b) => b - a))
+    const barHeight = parts.reduce((sum, { height }) => sum + height, 0)
+    const nightMs = stageMs.reduce((sum, ms) => sum + ms, 0)
+    for (const [index, { height }] of parts.entries()) expect(Math.abs(height - (barHeight * stageMs[index]) / nightMs), parts[index].part!).toBeLessThan(0.5)
   }
   await saveScreenshot(page, 'dashboard-sleep-tooltip')
 

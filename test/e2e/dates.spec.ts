@@ -63,7 +63,8 @@ async function expectNightsShownAsRecorded(page: Page, nights: Sleep[], screensh
   await page.evaluate((date) => (window.location.hash = `#/dashboard/1w/${date}`), last)
   await expect(page.locator('[data-drawn-range="1w"]')).toHaveCount(1)
   const chart = page.getByTestId('sleep-chart').locator('.recharts-wrapper').first()
-  const bars = chart.locator('.recharts-bar').first().locator('.recharts-bar-rectangle path')
+  // A bar for each night, its stages stacked in it.
+  const bars = chart.locator('.recharts-bar').first().locator('.recharts-bar-rectangle')
   // Below the first screen, the chart draws the new week once scrolled to (the mark counts the charts in view).
   await chart.scrollIntoViewIfNeeded()
   await expect

@@ -4,7 +4,6 @@ import {
   syncResources,
   type ResourceOutcome,
   type SyncFailure,
-  type SyncOptions,
   followProgress,
   type LiveProgress,
   type SyncProgress,
@@ -13,6 +12,7 @@ import {
   type SyncStatus,
   type SyncTrigger
 } from '../../shared/sync'
+import type { SyncOptions } from '../../shared/syncOptions'
 import { AppError } from '../api/apiErrors'
 import type { Clock } from '../clock'
 import { createAccountQueries } from '../store/accounts'

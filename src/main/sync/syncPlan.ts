@@ -1,4 +1,4 @@
-import type { SyncOptions } from '../../shared/sync'
+import type { SyncOptions } from '../../shared/syncOptions'
 import type { ResourceSyncState, Walk } from '../store/syncStateStore'
 
 /**

@@ -1,31 +1,33 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Settings, SettingsPatch } from '../../shared/settings'
 import type { ApiError } from '../../shared/result'
 import { api } from './api'
-import { ConnectionPanel } from './connection/ConnectionPanel'
-import { ActivityPanel } from './pages/ActivityPanel'
-import { AssistantAccessPanel } from './assistant/AssistantAccessPanel'
-import { DiagnosticsPanel } from './pages/DiagnosticsPanel'
 import { useConnection } from './connection/useConnection'
 import { useDashboard } from './dashboard/useDashboard'
-import { HistoryRecheck } from './sync/HistoryRecheck'
 import { SyncControls } from './sync/SyncControls'
 import { useSync } from './sync/useSync'
 import { useDashboardView } from './useDashboardView'
 import { useKeyboardShortcuts } from './useKeyboardShortcuts'
 import { DashboardPage } from './pages/DashboardPage'
-import { DataPage } from './pages/DataPage'
-import { SettingsPage } from './pages/SettingsPage'
-import { BackgroundPanel } from './background/BackgroundPanel'
+import {
+  ActivityPanel,
+  AssistantAccessPanel,
+  BackgroundPanel,
+  ComparePage,
+  ConnectionPanel,
+  DataPage,
+  DayPage,
+  DiagnosticsPanel,
+  HistoryRecheck,
+  InsightsPage,
+  ReportPage,
+  SettingsPage,
+  TrendsPage
+} from './pages/lazyPages'
 import { ShortcutsHelp } from './ShortcutsHelp'
 import { useApiResult } from './useApiResult'
 import { openingSettings, useOpening } from './openingRequests'
 import { openPage, useHashPage, type PageName } from './useHashPage'
-import { DayPage } from './pages/DayPage'
-import { InsightsPage } from './pages/InsightsPage'
-import { ComparePage } from './pages/ComparePage'
-import { ReportPage } from './pages/ReportPage'
-import { TrendsPage } from './pages/TrendsPage'
 import { addDays } from '../../shared/calendar'
 import { rangeSpecs } from '../../shared/dashboard'
 import { steppedUntil } from './charts/RangePager'
@@ -135,69 +137,72 @@ export function App() {
       </header>
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <main className="content">
-        {/* Drawn once its units are known: charts drawn before the settings arrive were drawn twice. */}
-        {page === 'dashboard' && (settings || settingsError) && (
-          <DashboardPage
-            appInfo={appInfo}
-            connection={connection}
-            data={dashboard.data}
-            dataVersion={dashboard.version}
-            range={view.range}
-            onRangeChange={chooseRange}
-            onUntilChange={chooseUntil}
-            onSync={() => void sync.start()}
-            onDataChanged={dashboard.reload}
-            settings={settings}
-            syncing={sync.progress !== undefined}
-          />
-        )}
-        {page === 'day' && <DayPage date={/^\d{4}-\d{2}-\d{2}$/.test(params[0] ?? '') ? params[0] : undefined} latest={latest} settings={settings} />}
-        {page === 'trends' && (
-          <TrendsPage
-            metric={chosen<TrendMetric>(trendMetrics, params[0], 'recovery')}
-            range={chosen<TrendRange>(trendRanges, params[1], '3m')}
-            until={/^\d{4}-\d{2}-\d{2}$/.test(params[2] ?? '') ? params[2] : null}
-            settings={settings}
-            onSync={connectionState === 'connected' && sync.progress === undefined ? () => void sync.start() : undefined}
-          />
-        )}
-        {page === 'insights' && <InsightsPage />}
-        {page === 'compare' && (
-          <ComparePage
-            choice={{
-              x: chosen<TrendMetric>(trendMetrics, params[0], 'strain'),
-              y: chosen<TrendMetric>(trendMetrics, params[1], 'recovery'),
-              nextMorning: params[2] !== 'same',
-              range: chosen<TrendRange>(trendRanges, params[3], '3m')
-            }}
-            settings={settings}
-          />
-        )}
-        {page === 'report' && <ReportPage month={/^\d{4}-\d{2}$/.test(params[0] ?? '') ? params[0] : lastWholeMonth(latest)} settings={settings} />}
-        {page === 'data' && (
-          <DataPage
-            appInfo={appInfo}
-            onDataChanged={() => {
-              dashboard.reload()
-              void connection.refresh()
-              void refreshSync()
-            }}
-          />
-        )}
-        {page === 'settings' && (
-          <SettingsPage
-            settings={settings}
-            error={settingsError}
-            onChange={updateSettings}
-            account={<ConnectionPanel connection={connection} settings={settings} onSettingsChange={updateSettings} />}
-          >
-            {settings && <BackgroundPanel settings={settings} onChange={updateSettings} sync={sync} />}
-            <HistoryRecheck sync={sync} />
-            {settings && <AssistantAccessPanel settings={settings} onChange={updateSettings} />}
-            <ActivityPanel latestRun={sync.result?.runId} />
-            <DiagnosticsPanel />
-          </SettingsPage>
-        )}
+        {/* Pages other than Home load their code when first opened: a moment without content. */}
+        <Suspense fallback={null}>
+          {/* Drawn once its units are known: charts drawn before the settings arrive were drawn twice. */}
+          {page === 'dashboard' && (settings || settingsError) && (
+            <DashboardPage
+              appInfo={appInfo}
+              connection={connection}
+              data={dashboard.data}
+              dataVersion={dashboard.version}
+              range={view.range}
+              onRangeChange={chooseRange}
+              onUntilChange={chooseUntil}
+              onSync={() => void sync.start()}
+              onDataChanged={dashboard.reload}
+              settings={settings}
+              syncing={sync.progress !== undefined}
+            />
+          )}
+          {page === 'day' && <DayPage date={/^\d{4}-\d{2}-\d{2}$/.test(params[0] ?? '') ? params[0] : undefined} latest={latest} settings={settings} />}
+          {page === 'trends' && (
+            <TrendsPage
+              metric={chosen<TrendMetric>(trendMetrics, params[0], 'recovery')}
+              range={chosen<TrendRange>(trendRanges, params[1], '3m')}
+              until={/^\d{4}-\d{2}-\d{2}$/.test(params[2] ?? '') ? params[2] : null}
+              settings={settings}
+              onSync={connectionState === 'connected' && sync.progress === undefined ? () => void sync.start() : undefined}
+            />
+          )}
+          {page === 'insights' && <InsightsPage />}
+          {page === 'compare' && (
+            <ComparePage
+              choice={{
+                x: chosen<TrendMetric>(trendMetrics, params[0], 'strain'),
+                y: chosen<TrendMetric>(trendMetrics, params[1], 'recovery'),
+                nextMorning: params[2] !== 'same',
+                range: chosen<TrendRange>(trendRanges, params[3], '3m')
+              }}
+              settings={settings}
+            />
+          )}
+          {page === 'report' && <ReportPage month={/^\d{4}-\d{2}$/.test(params[0] ?? '') ? params[0] : lastWholeMonth(latest)} settings={settings} />}
+          {page === 'data' && (
+            <DataPage
+              appInfo={appInfo}
+              onDataChanged={() => {
+                dashboard.reload()
+                void connection.refresh()
+                void refreshSync()
+              }}
+            />
+          )}
+          {page === 'settings' && (
+            <SettingsPage
+              settings={settings}
+              error={settingsError}
+              onChange={updateSettings}
+              account={<ConnectionPanel connection={connection} settings={settings} onSettingsChange={updateSettings} />}
+            >
+              {settings && <BackgroundPanel settings={settings} onChange={updateSettings} sync={sync} />}
+              <HistoryRecheck sync={sync} />
+              {settings && <AssistantAccessPanel settings={settings} onChange={updateSettings} />}
+              <ActivityPanel latestRun={sync.result?.runId} />
+              <DiagnosticsPanel />
+            </SettingsPage>
+          )}
+        </Suspense>
       </main>
       <footer className="statusbar">
         {appInfo?.ok ? (

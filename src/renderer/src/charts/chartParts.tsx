@@ -1,5 +1,5 @@
 import type { ReactElement, ReactNode } from 'react'
-import { ReferenceArea, type BaseTickContentProps } from 'recharts'
+import { ReferenceArea, type BarShapeProps, type BaseTickContentProps } from 'recharts'
 import type { Bucket } from '../../../shared/dashboard'
 import { axisLabel, bucketLabel } from '../format'
 import { dateTicks, labelWidth, type ValueScale } from './axisTicks'
@@ -58,6 +58,35 @@ export function plainTick(unit: string) {
     })
   }
   return plainTicks.get(unit)!
+}
+
+/**
+ * A grid of horizontal lines only. Recharts works out where vertical lines would go even when it
+ * draws none, measuring every x-axis label in the DOM; an empty generator spares that.
+ */
+export const horizontalLinesOnly = { vertical: false, verticalCoordinatesGenerator: (): number[] => [] }
+
+/**
+ * A bar's shape that stacks `parts` (the datum's values under their keys, from the foot up) in one
+ * bar, whose value is their sum. Recharts lays out one bar per bucket rather than one per part:
+ * at three months and more its stacked charts were the dashboard's costliest (sleep's five stacked
+ * series took up to 150 ms to draw, one series 35–50).
+ */
+export function stackedBar(parts: readonly { key: string; color: string }[]) {
+  return function StackedBar({ x, y, width, height, payload }: BarShapeProps) {
+    const values = parts.map((part) => ({ ...part, value: Number((payload as Record<string, unknown>)[part.key] ?? 0) }))
+    const total = values.reduce((sum, part) => sum + part.value, 0)
+    if (!total || !(height > 0)) return <g />
+    // Each part's top, from the bar's foot up.
+    const tops = values.map((_, index) => y + height - (height * values.slice(0, index + 1).reduce((sum, part) => sum + part.value, 0)) / total)
+    return (
+      <g>
+        {values.map((part, index) =>
+          part.value > 0 ? <path key={part.key} className={`part-${part.key}`} d={`M${x},${tops[index]}h${width}v${(height * part.value) / total}h${-width}Z`} fill={part.color} /> : null
+        )}
+      </g>
+    )
+  }
 }
 
 /** A fixed scale (recovery's 0–100 %, strain's 0–21). */

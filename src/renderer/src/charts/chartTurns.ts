@@ -20,10 +20,11 @@ const channel = new MessageChannel()
 channel.port1.onmessage = takeTurns
 
 /**
- * A task draws charts until it has taken this long: a redraw takes a few milliseconds and many fit
- * in one task, a first drawing takes tens and gets a task of its own.
+ * A task draws charts until it has taken a frame's time: redraws of a few milliseconds share a
+ * task, and one that takes tens of milliseconds (a first drawing, five years at All) ends it, so no
+ * task runs much longer than the costliest chart.
  */
-const TASK_BUDGET_MS = 80
+const TASK_BUDGET_MS = 16
 
 function takeTurns() {
   const start = performance.now()

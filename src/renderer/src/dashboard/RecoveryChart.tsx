@@ -7,7 +7,7 @@ import { measureColors, seriesColors, zoneLegend } from '../charts/seriesColors'
 import { roundScale } from '../charts/axisTicks'
 import { ChartCard } from '../charts/ChartCard'
 import { ChartBox } from '../charts/ChartBox'
-import { bucketTooltip, chartMargin, dateAxis, fixedScale, isolatedPointDots, Legend, partialMarks, valueAxis, type TooltipRow } from '../charts/chartParts'
+import { bucketTooltip, chartMargin, dateAxis, fixedScale, horizontalLinesOnly, isolatedPointDots, Legend, partialMarks, stackedBar, valueAxis, type TooltipRow } from '../charts/chartParts'
 import { seriesSummary } from '../charts/chartText'
 import { tagLegend, tagMarks, tagsByBucket } from '../charts/tagMarks'
 import type { TaggedDay } from '../../../shared/tags'
@@ -19,6 +19,8 @@ const SKIN = measureColors['skin-temp']
 const BASELINE = seriesColors.baseline
 const recoveryDays = fixedScale([0, 33, 67, 100])
 const zoneShares = fixedScale([0, 25, 50, 75, 100])
+/** A week's or month's bar: the shares of its green, yellow and red days, stacked in one shape. */
+const ZoneShares = stackedBar(zoneLegend)
 
 
 /**
@@ -44,7 +46,8 @@ function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProp
   const daysIn = (p: RecoveryPoint) => p.zoneDays.green + p.zoneDays.yellow + p.zoneDays.red
   const shares = points.map((p) => ({
     ...p,
-    ...Object.fromEntries(zoneLegend.map((zone) => [zone.key, daysIn(p) ? (p.zoneDays[zone.key] / daysIn(p)) * 100 : null]))
+    ...Object.fromEntries(zoneLegend.map((zone) => [zone.key, daysIn(p) ? (p.zoneDays[zone.key] / daysIn(p)) * 100 : null])),
+    daysShare: daysIn(p) ? 100 : null
   }))
   const hrvKeys = { value: 'hrv', range: 'hrvRange', baseline: 'hrvBaseline' } as const
   const restingKeys = { value: 'restingHr', range: 'restingHrRange', baseline: 'restingHrBaseline' } as const
@@ -80,7 +83,7 @@ function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProp
         {(width) =>
           byDay ? (
             <BarChart width={width} height={190} data={points} margin={chartMargin} title="Recovery by day" desc={seriesSummary(points, 'recovery', bucket, (v) => number(v, 0, '%'))}>
-              <CartesianGrid vertical={false} />
+              <CartesianGrid {...horizontalLinesOnly} />
               <XAxis {...dateAxis(points, bucket, width, [axisWidth], 'band')} />
               <YAxis {...recoveryAxis} width={axisWidth} />
               <Tooltip
@@ -100,13 +103,11 @@ function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProp
             </BarChart>
           ) : (
             <BarChart width={width} height={190} data={shares} margin={chartMargin} title="Recovery zones" desc={zoneSummary(points)}>
-              <CartesianGrid vertical={false} />
+              <CartesianGrid {...horizontalLinesOnly} />
               <XAxis {...dateAxis(points, bucket, width, [axisWidth], 'band')} />
               <YAxis {...recoveryAxis} width={axisWidth} />
               <Tooltip cursor={{ fillOpacity: 0.1 }} content={tooltip((p) => [{ label: 'Mean recovery', value: number(p.recovery, 0, '%') }, ...zoneRows(p)])} />
-              {zoneLegend.map((zone) => (
-                <Bar key={zone.key} dataKey={zone.key} name={zone.label} stackId="zones" fill={zone.color} isAnimationActive={false} />
-              ))}
+              <Bar dataKey="daysShare" name="Recovery zones" shape={ZoneShares} isAnimationActive={false} />
               {tagMarks(tagged, zoneShares.domain[1])}
               {partialMarks(points)}
             </BarChart>
@@ -228,7 +229,7 @@ function TrendChart({ title, axis, unit, color, points, bucket, keys, tooltip }:
       <ChartBox height={150}>
         {(width) => (
           <ComposedChart width={width} height={150} data={points} margin={chartMargin} title={title} desc={seriesSummary(points, keys.value, bucket, (v) => number(v, 1, unit))}>
-            <CartesianGrid vertical={false} />
+            <CartesianGrid {...horizontalLinesOnly} />
             <XAxis {...dateAxis(points, bucket, width, [axis.width], 'band')} scale="band" />
             <YAxis {...axis} />
             <Tooltip content={tooltip} />

@@ -5,7 +5,7 @@ import { duration, hours, number } from '../format'
 import { roundScale } from '../charts/axisTicks'
 import { ChartCard } from '../charts/ChartCard'
 import { ChartBox } from '../charts/ChartBox'
-import { bucketTooltip, chartMargin, dateAxis, isolatedPointDots, Legend, partialMarks, valueAxis } from '../charts/chartParts'
+import { bucketTooltip, chartMargin, dateAxis, horizontalLinesOnly, isolatedPointDots, Legend, partialMarks, stackedBar, valueAxis } from '../charts/chartParts'
 import { seriesSummary } from '../charts/chartText'
 import { measureColors, seriesColors } from '../charts/seriesColors'
 
@@ -17,6 +17,11 @@ const stages = [
   { key: 'awakeMs', barKey: 'awakeHours', label: 'Awake', color: seriesColors.awake }
 ] as const
 const NAP = seriesColors.nap
+/** A night's bar from the bottom up: its stages, then the naps of its day. */
+const nightParts = [...stages, { key: 'napMs', barKey: 'napHours', label: 'Naps', color: NAP }] as const
+
+/** One night's bar: its parts stacked in one shape (see `stackedBar`). */
+const NightBar = stackedBar(nightParts.map((part) => ({ key: part.barKey, color: part.color })))
 const NEED = seriesColors.need
 const PERFORMANCE = measureColors['sleep-performance']
 const EFFICIENCY = measureColors.efficiency
@@ -31,13 +36,14 @@ const RESPIRATORY = measureColors['respiratory-rate']
 function SleepChartBody({ points, bucket }: { points: SleepPoint[]; bucket: Bucket }) {
   const data = points.map((p) => ({
     ...p,
-    ...Object.fromEntries(stages.map((stage) => [stage.barKey, hours(p[stage.key])])),
+    ...(Object.fromEntries(stages.map((stage) => [stage.barKey, hours(p[stage.key])])) as Record<(typeof stages)[number]['barKey'], number | null>),
     needHours: hours(p.needMs),
     // A week's or month's naps are shown per night, as its stages are.
     napHours: p.naps ? hours(p.napMs / (bucket === 'day' ? 1 : Math.max(1, p.scored))) : null
   }))
-  const stackHours = points.map((p, index) => stages.reduce((sum, stage) => sum + (p[stage.key] ?? 0), 0) / 3_600_000 + (data[index].napHours ?? 0))
-  const hourScale = roundScale([...stackHours, ...data.map((p) => p.needHours)], { minStep: 1, fromZero: true })
+  const nightHours = data.map((night) => nightParts.reduce((sum, part) => sum + (night[part.barKey] ?? 0), 0))
+  const nights = data.map((night, index) => ({ ...night, nightHours: nightHours[index] || null }))
+  const hourScale = roundScale([...nightHours, ...data.map((p) => p.needHours)], { minStep: 1, fromZero: true })
   const SleepTooltip = bucketTooltip<SleepPoint>(
     bucket,
     (point) => [
@@ -88,28 +94,25 @@ function SleepChartBody({ points, bucket }: { points: SleepPoint[]; bucket: Buck
     >
       <ChartBox height={220}>
         {(width) => (
-          <ComposedChart width={width} height={220} data={data} margin={chartMargin} barCategoryGap="8%" title="Sleep stages by night" desc={seriesSummary(points, 'asleepMs', bucket, duration)}>
-            <CartesianGrid vertical={false} />
+          <ComposedChart width={width} height={220} data={nights} margin={chartMargin} barCategoryGap="8%" title="Sleep stages by night" desc={seriesSummary(points, 'asleepMs', bucket, duration)}>
+            <CartesianGrid {...horizontalLinesOnly} />
             <XAxis {...dateAxis(points, bucket, width, [hourAxis.width], 'band')} />
             <YAxis {...hourAxis} />
             <Tooltip content={SleepTooltip} cursor={{ fillOpacity: 0.1 }} />
-            {stages.map((stage) => (
-              <Bar key={stage.key} dataKey={stage.barKey} name={stage.label} stackId="night" fill={stage.color} isAnimationActive={false} />
-            ))}
-            <Bar dataKey="napHours" name="Naps" stackId="night" fill={NAP} isAnimationActive={false} />
+            <Bar dataKey="nightHours" name="Asleep and awake" shape={NightBar} isAnimationActive={false} />
             <Line dataKey="needHours" name="Sleep need" stroke={NEED} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
             {partialMarks(points)}
           </ComposedChart>
         )}
       </ChartBox>
-      <Legend items={[...stages, { key: 'nap', label: 'Naps', color: NAP }, { key: 'need', label: 'Sleep need (dashed)', color: NEED }]} />
+      <Legend items={[...nightParts, { key: 'need', label: 'Sleep need (dashed)', color: NEED }]} />
       <div className="chart-pair">
         <figure className="trend">
           <figcaption>Sleep performance, efficiency and consistency</figcaption>
           <ChartBox height={150}>
             {(width) => (
               <LineChart width={width} height={150} data={points} margin={chartMargin} title="Sleep performance, efficiency and consistency" desc={seriesSummary(points, 'performance', bucket, (v) => number(v, 0, '%'))}>
-                <CartesianGrid vertical={false} />
+                <CartesianGrid {...horizontalLinesOnly} />
                 <XAxis {...dateAxis(points, bucket, width, [qualityAxis.width], 'point')} />
                 <YAxis yAxisId="pct" {...qualityAxis} />
                 <Tooltip content={QualityTooltip} />
@@ -132,7 +135,7 @@ function SleepChartBody({ points, bucket }: { points: SleepPoint[]; bucket: Buck
           <ChartBox height={150}>
             {(width) => (
               <LineChart width={width} height={150} data={points} margin={chartMargin} title="Respiratory rate during sleep" desc={seriesSummary(points, 'respiratoryRate', bucket, (v) => number(v, 1, ' rpm'))}>
-                <CartesianGrid vertical={false} />
+                <CartesianGrid {...horizontalLinesOnly} />
                 <XAxis {...dateAxis(points, bucket, width, [rpmAxis.width], 'point')} />
                 <YAxis yAxisId="rpm" {...rpmAxis} />
                 <Tooltip content={QualityTooltip} />

@@ -7,7 +7,7 @@ import { sportName } from '../../../shared/sportName'
 import { ChartCard } from '../charts/ChartCard'
 import { labelWidth, roundScale } from '../charts/axisTicks'
 import { ChartBox } from '../charts/ChartBox'
-import { bucketTooltip, chartMargin, dateAxis, fixedScale, hoveredPoint, Legend, partialMarks, plainTick, tickText, valueAxis } from '../charts/chartParts'
+import { bucketTooltip, chartMargin, dateAxis, fixedScale, hoveredPoint, Legend, partialMarks, plainTick, tickText, valueAxis, horizontalLinesOnly } from '../charts/chartParts'
 import { seriesSummary } from '../charts/chartText'
 import { sportRows, type SportRow } from './sportGroups'
 import { ZonesChart } from './ZonesChart'
@@ -71,7 +71,7 @@ function StrainChartBody({ points, bucket, sports, zonesMs, maxHeartRate, settin
       <ChartBox height={220}>
         {(width) => (
           <BarChart width={width} height={220} data={data} margin={chartMargin} title="Day strain" desc={seriesSummary(points, 'strain', bucket, (v) => number(v, 1))}>
-            <CartesianGrid vertical={false} />
+            <CartesianGrid {...horizontalLinesOnly} />
             <XAxis {...dateAxis(points, bucket, width, [strainAxis.width], 'band')} />
             <YAxis {...strainAxis} />
             <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />
@@ -109,7 +109,7 @@ function StrainChartBody({ points, bucket, sports, zonesMs, maxHeartRate, settin
         <ChartBox height={130}>
           {(width) => (
             <BarChart width={width} height={130} data={data} margin={chartMargin} title={`Energy (${unit})`} desc={seriesSummary(data, 'energy', bucket, (v) => `${Math.round(v)} ${unit}`)}>
-              <CartesianGrid vertical={false} />
+              <CartesianGrid {...horizontalLinesOnly} />
               <XAxis {...dateAxis(points, bucket, width, [energyAxis.width], 'band')} />
               <YAxis {...energyAxis} />
               <Tooltip content={StrainTooltip} cursor={{ fillOpacity: 0.1 }} />

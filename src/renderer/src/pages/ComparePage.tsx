@@ -5,7 +5,7 @@ import { metricSpecs, trendRanges, type Comparison, type Correlation, type Trend
 import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
 import { ChartBox } from '../charts/ChartBox'
-import { chartMargin, scatterMargin, dateAxis, hoveredPoint, Legend, TooltipBox, valueAxis } from '../charts/chartParts'
+import { chartMargin, scatterMargin, dateAxis, hoveredPoint, Legend, TooltipBox, valueAxis, horizontalLinesOnly } from '../charts/chartParts'
 import { useDrawnMark } from '../charts/chartTurns'
 import { metricScale, tickUnit } from '../charts/metricScale'
 import { RangePicker } from '../charts/RangePicker'
@@ -181,7 +181,7 @@ function SeriesCards({ comparison, settings }: { comparison: Comparison; setting
         <ChartBox height={180}>
           {(width) => (
             <ComposedChart width={width} height={180} data={data} margin={chartMargin} syncId="compare-series" title={`${label} by day`}>
-              <CartesianGrid vertical={false} />
+              <CartesianGrid {...horizontalLinesOnly} />
               <XAxis {...dateAxis(data, 'day', width, [axisWidth], 'point')} />
               <YAxis {...axis} width={axisWidth} />
               <Tooltip

@@ -5,7 +5,7 @@ import type { Settings } from '../../../shared/settings'
 import { api } from '../api'
 import { tickUnit } from '../charts/metricScale'
 import { ChartBox } from '../charts/ChartBox'
-import { chartMargin, dateAxis, fixedScale, TooltipBox, valueAxis, hoveredPoint } from '../charts/chartParts'
+import { chartMargin, dateAxis, fixedScale, TooltipBox, valueAxis, hoveredPoint, horizontalLinesOnly } from '../charts/chartParts'
 import { useDrawnMark } from '../charts/chartTurns'
 import { LatestDataNotice } from '../charts/LatestDataNotice'
 import { RangePager } from '../charts/RangePager'
@@ -162,7 +162,7 @@ function ZoneShares({ trend }: { trend: Trend }) {
       <ChartBox height={200}>
         {(width) => (
           <BarChart width={width} height={200} data={data} margin={chartMargin} title={`Share of recovery days by zone, per ${bucket}`}>
-            <CartesianGrid vertical={false} />
+            <CartesianGrid {...horizontalLinesOnly} />
             <XAxis {...dateAxis(data, bucket, width, [valueAxis(scale, '%').width], 'band')} />
             <YAxis {...valueAxis(scale, '%')} />
             <Tooltip

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts'
 import { addDays } from '../../../shared/calendar'
 import type { MonthReport, ReportWeek } from '../../../shared/insights'
-import { chartMargin, Legend } from '../charts/chartParts'
+import { chartMargin, Legend, horizontalLinesOnly } from '../charts/chartParts'
 import { measureColors, seriesColors } from '../charts/seriesColors'
 import { number } from '../format'
 
@@ -51,7 +51,7 @@ export function WeeklySleep({ report }: { report: MonthReport }) {
   return (
     <figure className="report-chart" data-testid="report-weekly-sleep">
       <BarChart width={WIDTH} height={HEIGHT} data={data} margin={{ ...chartMargin, top: 18 }} title="Sleep against need, by week">
-        <CartesianGrid vertical={false} />
+        <CartesianGrid {...horizontalLinesOnly} />
         <XAxis dataKey="label" interval={0} tickLine={false} />
         <YAxis unit=" h" width={44} domain={[0, 'auto']} allowDecimals={false} />
         <Bar dataKey="asleep" name="Asleep" fill={measureColors.asleep} isAnimationActive={false}>
@@ -77,7 +77,7 @@ export function WeeklyStrain({ report }: { report: MonthReport }) {
   return (
     <figure className="report-chart" data-testid="report-weekly-strain">
       <BarChart width={WIDTH} height={HEIGHT} data={data} margin={{ ...chartMargin, top: 18 }} title="Day strain, mean of each week">
-        <CartesianGrid vertical={false} />
+        <CartesianGrid {...horizontalLinesOnly} />
         <XAxis dataKey="label" interval={0} tickLine={false} />
         <YAxis width={44} domain={[0, 21]} ticks={[0, 7, 14, 21]} />
         <Bar dataKey="strain" name="Day strain" fill={measureColors.strain} isAnimationActive={false}>

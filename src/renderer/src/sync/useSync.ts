@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { followProgress, type LiveProgress, type SyncOptions, type SyncProgress, type SyncRunResult, type SyncStatus } from '../../../shared/sync'
+import { followProgress, type LiveProgress, type SyncProgress, type SyncRunResult, type SyncStatus } from '../../../shared/sync'
+import type { SyncOptions } from '../../../shared/syncOptions'
 import { api } from '../api'
 
 /** How often at most the dashboard is redrawn while a sync stores pages. */

@@ -2,7 +2,7 @@ import { Area, ComposedChart, Line, Tooltip, XAxis, YAxis, CartesianGrid } from 
 import { metricSpecs, type Trend } from '../../../shared/insights'
 import type { Settings } from '../../../shared/settings'
 import { ChartBox } from '../charts/ChartBox'
-import { chartMargin, dateAxis, hoveredPoint, Legend, TooltipBox, valueAxis } from '../charts/chartParts'
+import { chartMargin, dateAxis, hoveredPoint, Legend, TooltipBox, valueAxis, horizontalLinesOnly } from '../charts/chartParts'
 import { metricScale, tickUnit } from '../charts/metricScale'
 import { measureColors, seriesColors } from '../charts/seriesColors'
 import { tagLegend, tagMarks, tagNote, tagsByBucket } from '../charts/tagMarks'
@@ -42,7 +42,7 @@ export function DailyTrendChart({ trend, settings }: { trend: Trend; settings: S
       <ChartBox height={HEIGHT}>
         {(width) => (
           <ComposedChart width={width} height={HEIGHT} data={data} margin={chartMargin} title={`${label} by day, its 7-day mean, and your 30-day baseline and usual range`}>
-            <CartesianGrid vertical={false} />
+            <CartesianGrid {...horizontalLinesOnly} />
             <XAxis {...dateAxis(data, 'day', width, [valueAxis(scale, unit).width], 'point')} />
             <YAxis {...valueAxis(scale, unit)} />
             <Tooltip

@@ -2,7 +2,7 @@ import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 
 import { metricSpecs, type Trend, type TrendPeriod } from '../../../shared/insights'
 import type { Settings } from '../../../shared/settings'
 import { ChartBox } from '../charts/ChartBox'
-import { chartMargin, dateAxis, hoveredPoint, Legend, TooltipBox, valueAxis } from '../charts/chartParts'
+import { chartMargin, dateAxis, hoveredPoint, Legend, TooltipBox, valueAxis, horizontalLinesOnly } from '../charts/chartParts'
 import { metricScale, tickUnit } from '../charts/metricScale'
 import { measureColors } from '../charts/seriesColors'
 import { tagLegend, tagMarks, tagNote, tagsByBucket } from '../charts/tagMarks'
@@ -41,7 +41,7 @@ export function PeriodTrendChart({ trend, period, settings }: { trend: Trend; pe
       <ChartBox height={HEIGHT}>
         {(width) => (
           <ComposedChart width={width} height={HEIGHT} data={data} margin={chartMargin} title={label}>
-            <CartesianGrid vertical={false} />
+            <CartesianGrid {...horizontalLinesOnly} />
             <XAxis {...dateAxis(data, period, width, [valueAxis(scale, unit).width], 'point')} />
             <YAxis {...valueAxis(scale, unit)} />
             <Tooltip
