@@ -163,6 +163,8 @@ export interface DayDetail {
     maxHr: number | null
   } | null
   workouts: DayWorkout[]
+  /** The member's max heart rate (WHOOP's body measurement), for the zones' heart rates; null until WHOOP sends it. */
+  maxHeartRate: number | null
   /** The journal answers about this day (given the next morning). */
   journal: JournalAnswer[]
   /** The tags the person put on this day, in alphabetical order. */

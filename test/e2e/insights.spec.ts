@@ -9,6 +9,7 @@ import { expectedComparison } from '../support/fixtures/correlation'
 import { cycleDay, memberToday } from '../support/fixtures/memberDays'
 import { addDays, dayMeans, memberFigures, rollingMeanOn, type DaySeries, type MemberFigures } from '../support/fixtures/memberFigures'
 import { meanOf, qValuesOf, welchInterval } from '../support/fixtures/welch'
+import { zonesByCounting } from '../support/fixtures/heartRateZones'
 import { englishHeaders, whoopExportCsv } from '../support/fixtures/whoopExportFixture'
 import { connectThroughThePage, expect, saveScreenshot, screenshotDir, test } from './fixtures'
 
@@ -89,6 +90,21 @@ test('a recovery bar opens its day: recovery against baseline, the night, strain
   await page.getByTestId('day-picker').fill(newest)
   await expect(page.getByTestId('day-view')).toHaveAttribute('data-day', newest)
   await expect(page.getByTestId('day-next')).toBeDisabled()
+
+  // A day with a workout: the time in each zone, each zone with its heart rates from the member's max.
+  const workout = whoop.history.workouts.find((candidate) => candidate.score)!
+  const workoutDay = figures.workouts.find((candidate) => candidate.id === workout.id)!.day
+  await page.getByTestId('day-picker').fill(workoutDay)
+  await expect(page.getByTestId('day-view')).toHaveAttribute('data-day', workoutDay)
+  const durations = (['zero', 'one', 'two', 'three', 'four', 'five'] as const).map((zone) => workout.score!.zone_durations[`zone_${zone}_milli`])
+  const zoneTimes = zonesByCounting(whoop.history.body.max_heart_rate).map(({ low, high }, zone) => {
+    const minutes = Math.round(durations[zone] / 60_000)
+    const time = minutes >= 60 ? `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m` : `${minutes}m`
+    return `Zone ${zone} (${zone === 0 ? `under ${high + 1}` : `${low}–${high}`} bpm): ${time}`
+  })
+  const shownWorkout = page.getByTestId('day-workout').filter({ hasText: zoneTimes.join('') })
+  await expect(shownWorkout).toHaveCount(1)
+  await expect(shownWorkout.locator('.zone-times span')).toHaveText(zoneTimes)
 
   // From the keyboard: a focused chart's arrow keys move its tooltip, Enter opens that day.
   await page.getByTestId('dashboard-link').click()

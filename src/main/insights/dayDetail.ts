@@ -93,6 +93,7 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
   const recoveryOf = db.prepare<[number], { score_state: string; recovery_score: number | null; user_calibrating: number | null }>(
     'SELECT score_state, recovery_score, user_calibrating FROM recovery WHERE cycle_id = ?'
   )
+  const bodyOf = db.prepare<[number], { max_heart_rate: number }>('SELECT max_heart_rate FROM body_measurement WHERE user_id = ?')
   const sleepsOf = db.prepare<[number, string], SleepRow>(`
     SELECT nap, score_state, start_ms, end_ms, timezone_offset, in_bed_ms, awake_ms, light_ms, deep_ms, rem_ms, need_ms,
            performance_pct, efficiency_pct, consistency_pct, respiratory_rate, disturbance_count, sleep_cycle_count, source, raw
@@ -167,6 +168,7 @@ export function createDayDetail(db: Database, daily: DailyValues, journal: Journ
           }
         : null,
       workouts: workouts.between(userId, date, date),
+      maxHeartRate: bodyOf.get(userId)?.max_heart_rate ?? null,
       // The answers about this day were given the next morning.
       journal: journal
         .between(userId, midnight - NEAR_DAY_MS + DAY_MS, midnight + NEAR_DAY_MS + DAY_MS)

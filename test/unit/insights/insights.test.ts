@@ -125,6 +125,8 @@ describe('the day view', () => {
       )
       expect(shown.distanceMeter).toBe(workout.score?.distance_meter ?? null)
     }
+    // The zones' heart rates come from the member's max heart rate, as WHOOP's body measurement has it.
+    expect(detail.maxHeartRate).toBe(history().body.max_heart_rate)
     // The answers about this day were given the next morning, on the next cycle (newest first: index 14).
     expect(dayOfCycle(14)).toBe(addDays(day, 1))
     const answers = journal.filter(([index]) => index === 14).map(([, question, yes]) => ({ question, answeredYes: yes, answeredOn: dayOfCycle(14) }))

@@ -71,8 +71,10 @@ const idle: Turn[] = []
 const IDLE_WAIT = { timeout: 500 }
 
 function drawWhileIdle(deadline: IdleDeadline) {
+  // Called at its deadline while charts in or near view wait for their turns: they come first.
+  const turnsWaiting = waiting.length + near.length > 0
   // One chart at least, and more while the idle period lasts (a redraw takes a few milliseconds).
-  while (idle.length) {
+  while (idle.length && !turnsWaiting) {
     flushSync(idle.shift()!)
     if (deadline.timeRemaining() < 10) break
   }

@@ -5,6 +5,7 @@ import { api } from '../api'
 import { addDays } from '../../../shared/calendar'
 import { dayName, distance, duration, energy, fullDay, number, recoveryColor } from '../format'
 import { sportName } from '../../../shared/sportName'
+import { heartRateZones, zoneBpmText } from '../../../shared/heartRateZones'
 import { Dial } from '../ui/Dial'
 import { changeText, metricText } from '../insights/metricFormat'
 import { metricSpecs } from '../../../shared/insights'
@@ -247,6 +248,7 @@ function SleepSection({ day }: { day: DayDetail }) {
 
 function StrainSection({ day, settings }: { day: DayDetail; settings: Settings | undefined }) {
   const strain = day.strain
+  const zones = day.maxHeartRate === null ? [] : heartRateZones(day.maxHeartRate)
   return (
     <Card className="day-card" data-testid="day-strain" aria-labelledby="day-strain-title">
       <h2 id="day-strain-title">Strain</h2>
@@ -281,7 +283,8 @@ function StrainSection({ day, settings }: { day: DayDetail; settings: Settings |
                 <div className="zone-times">
                   {workout.zonesMs.map((ms, zone) => (
                     <span key={zone}>
-                      Zone {zone}: {duration(ms)}
+                      Zone {zone}
+                      {zones[zone] && ` (${zoneBpmText(zones[zone])})`}: {duration(ms)}
                     </span>
                   ))}
                 </div>
