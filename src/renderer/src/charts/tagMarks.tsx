@@ -1,4 +1,4 @@
-import { ReferenceDot } from 'recharts'
+import { useXAxisScale, useYAxisScale } from 'recharts'
 import type { Bucket } from '../../../shared/dashboard'
 import type { TaggedDay } from '../../../shared/tags'
 import { dayName } from '../format'
@@ -20,13 +20,23 @@ export function tagsByBucket(tagged: readonly TaggedDay[], points: readonly { da
 }
 
 /**
- * A small mark at the top of each bucket holding tagged days (`top`: the value axis's highest tick).
- * A function rather than a component: recharts reads its reference dots among the chart's own children.
+ * A small mark at the top of each bucket holding tagged days (`top`: the value axis's highest tick),
+ * all drawn in one pass from the chart's own scales: as many reference dots, each a component
+ * recharts lays out on its own, cost more than the bars under them.
  */
-export function tagMarks(tags: TagsByBucket, top: number) {
-  return [...tags.keys()].map((date) => (
-    <ReferenceDot key={`tag-${date}`} x={date} y={top} r={4} className="tag-mark" fill="var(--tag-mark)" stroke="var(--surface)" ifOverflow="visible" />
-  ))
+export function TagMarks({ tags, top }: { tags: TagsByBucket; top: number }) {
+  const x = useXAxisScale()
+  const y = useYAxisScale()
+  const cy = y?.(top)
+  if (!x || cy === undefined) return null
+  return (
+    <g className="tag-marks">
+      {[...tags.keys()].map((date) => {
+        const cx = x(date, { position: 'middle' })
+        return cx === undefined ? null : <circle key={date} className="tag-mark" cx={cx} cy={cy} r={4} fill="var(--tag-mark)" stroke="var(--surface)" />
+      })}
+    </g>
+  )
 }
 
 /** A bucket's tags in its tooltip: "Tagged: sick, travel", each with its day in a week or a month. */

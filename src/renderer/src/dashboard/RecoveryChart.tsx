@@ -9,7 +9,7 @@ import { ChartCard } from '../charts/ChartCard'
 import { ChartBox } from '../charts/ChartBox'
 import { bucketTooltip, chartMargin, dateAxis, fixedScale, horizontalLinesOnly, isolatedPointDots, Legend, partialMarks, stackedBar, valueAxis, type TooltipRow } from '../charts/chartParts'
 import { seriesSummary } from '../charts/chartText'
-import { tagLegend, tagMarks, tagsByBucket } from '../charts/tagMarks'
+import { tagLegend, TagMarks, tagsByBucket } from '../charts/tagMarks'
 import type { TaggedDay } from '../../../shared/tags'
 
 const HRV = measureColors.hrv
@@ -98,7 +98,7 @@ function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProp
                   <Cell key={p.date} fill={recoveryColor(p.recovery)} />
                 ))}
               </Bar>
-              {tagMarks(tagged, recoveryDays.domain[1])}
+              <TagMarks tags={tagged} top={recoveryDays.domain[1]} />
               {partialMarks(points)}
             </BarChart>
           ) : (
@@ -108,7 +108,7 @@ function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProp
               <YAxis {...recoveryAxis} width={axisWidth} />
               <Tooltip cursor={{ fillOpacity: 0.1 }} content={tooltip((p) => [{ label: 'Mean recovery', value: number(p.recovery, 0, '%') }, ...zoneRows(p)])} />
               <Bar dataKey="daysShare" name="Recovery zones" shape={ZoneShares} isAnimationActive={false} />
-              {tagMarks(tagged, zoneShares.domain[1])}
+              <TagMarks tags={tagged} top={zoneShares.domain[1]} />
               {partialMarks(points)}
             </BarChart>
           )

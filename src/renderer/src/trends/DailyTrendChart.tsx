@@ -5,7 +5,7 @@ import { ChartBox } from '../charts/ChartBox'
 import { chartMargin, dateAxis, hoveredPoint, Legend, TooltipBox, valueAxis, horizontalLinesOnly } from '../charts/chartParts'
 import { metricScale, tickUnit } from '../charts/metricScale'
 import { measureColors, seriesColors } from '../charts/seriesColors'
-import { tagLegend, tagMarks, tagNote, tagsByBucket } from '../charts/tagMarks'
+import { tagLegend, TagMarks, tagNote, tagsByBucket } from '../charts/tagMarks'
 import { recoveryColor } from '../format'
 import { changeText, metricText, metricUnit, plottedText, plottedValue } from '../insights/metricFormat'
 
@@ -87,7 +87,7 @@ export function DailyTrendChart({ trend, settings }: { trend: Trend; settings: S
               activeDot={{ r: 4 }}
             />
             <Line dataKey="smoothed" name="7-day mean" stroke={measureColors[metric]} strokeWidth={2} dot={false} isAnimationActive={false} />
-            {tagMarks(tagged, scale.domain[1])}
+            <TagMarks tags={tagged} top={scale.domain[1]} />
           </ComposedChart>
         )}
       </ChartBox>

@@ -5,7 +5,7 @@ import { ChartBox } from '../charts/ChartBox'
 import { chartMargin, dateAxis, hoveredPoint, Legend, TooltipBox, valueAxis, horizontalLinesOnly } from '../charts/chartParts'
 import { metricScale, tickUnit } from '../charts/metricScale'
 import { measureColors } from '../charts/seriesColors'
-import { tagLegend, tagMarks, tagNote, tagsByBucket } from '../charts/tagMarks'
+import { tagLegend, TagMarks, tagNote, tagsByBucket } from '../charts/tagMarks'
 import { recoveryColor } from '../format'
 import { metricUnit, plottedText, plottedValue } from '../insights/metricFormat'
 
@@ -83,7 +83,7 @@ export function PeriodTrendChart({ trend, period, settings }: { trend: Trend; pe
                 )
               }
             />
-            {tagMarks(tagged, scale.domain[1])}
+            <TagMarks tags={tagged} top={scale.domain[1]} />
           </ComposedChart>
         )}
       </ChartBox>
