@@ -2,8 +2,9 @@
  * WHOOP's heart-rate zones as shares of the member's max heart rate: zone 0 below 50%, then a zone
  * for every 10 points up to 100%. WHOOP's API reports the time in each (`ZoneDurations`, zone_zero
  * to zone_five) and refers to its article "Training with Heart Rate Zones"
- * (whoop.com/thelocker/max-heart-rate-training-zones) for what they are; the max heart rate is the
- * body measurement's `max_heart_rate`.
+ * (whoop.com/thelocker/max-heart-rate-training-zones) for what they are, whose Activity Details
+ * screen lists zone 1 as 50–60% up to zone 5 as 90–100%; the max heart rate is the body
+ * measurement's `max_heart_rate`.
  */
 const ZONE_FLOORS_PERCENT = [0, 50, 60, 70, 80, 90] as const
 
