@@ -4,6 +4,7 @@ import { APP_PAGE, loadMainBundle } from './loadMainBundle'
 import { afterAll, beforeAll } from 'vitest'
 import { startFakeWhoop, type FakeWhoop, type FakeWhoopOptions } from '../fakeWhoop/fakeWhoopServer'
 import { makeTempDir } from '../harness/tempDir'
+import { systemClock } from '../../../src/main/clock'
 
 export { APP_PAGE,  mainBundle, outDir } from './loadMainBundle'
 
@@ -30,12 +31,14 @@ export function launchBuiltApp(options: { dataDir?: string; argv?: string[] } & 
 
 /**
  * A fake WHOOP for the built apps of a test file, started before its tests and named to them in the
- * environment the app reads; `whoop()` is it, once started.
+ * environment the app reads; `whoop()` is it, once started. Its member lives on the system clock, as
+ * the built app does (only the browser host can be moved to the instant `npm run test:dates` pins):
+ * at a pinned instant in March, a history ending then would be months away from the app's today.
  */
 export function fakeWhoopForBuiltApps(options: FakeWhoopOptions): () => FakeWhoop {
   let whoop: FakeWhoop
   beforeAll(async () => {
-    whoop = await startFakeWhoop(options)
+    whoop = await startFakeWhoop({ clock: systemClock, ...options })
     process.env.WHOOP_API_BASE_URL = whoop.endpoints.apiBaseUrl
     process.env.WHOOP_OAUTH_BASE_URL = whoop.endpoints.oauthBaseUrl
   })
