@@ -398,7 +398,10 @@ test("insights from an imported journal: a planted effect in words with Welch's 
   const monthDays = Number(addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1).slice(8))
   await expect(page.getByTestId('report-zone-strip').locator('li')).toHaveCount(monthDays)
   const [bestDay, best] = [...dayMeans(figures.recovery)].filter(([d]) => d.startsWith(month)).reduce((top, entry) => (entry[1] > top[1] ? entry : top))
-  await expect(page.getByTestId('report-notable-days').locator(`a[href="#/day/${bestDay}"]`)).toContainText(`${Math.round(best)}%`)
+  // Read in its own row: the best day may also be the month's longest night, and linked twice.
+  const bestRow = page.getByTestId('report-notable-days').locator('div').filter({ has: page.locator('dt', { hasText: 'Best recovery' }) })
+  await expect(bestRow.locator('a')).toHaveAttribute('href', `#/day/${bestDay}`)
+  await expect(bestRow.locator('a')).toContainText(`${Math.round(best)}%`)
   await saveScreenshot(page, 'report')
 
   // Printed by Chromium on A4 and on Letter, each page read back with poppler: its text, and its pixels.
