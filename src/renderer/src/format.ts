@@ -21,9 +21,19 @@ export function number(value: number | null | undefined, digits = 0, unit = ''):
   return `${value.toFixed(digits)}${unit}`
 }
 
+let groupedFormat: Intl.NumberFormat | undefined
+
+/**
+ * A number grouped as the person's locale writes it ("15,000"), by one formatter made when first
+ * used: `toLocaleString` makes one per call, and axes and tables call it for every label.
+ */
+export function grouped(value: number): string {
+  return (groupedFormat ??= new Intl.NumberFormat()).format(value)
+}
+
 export function energy(kilojoule: number | null | undefined, settings: Settings | undefined): string {
   if (kilojoule === null || kilojoule === undefined) return '—'
-  return settings?.energyUnit === 'kcal' ? `${Math.round(kilojoule / KJ_PER_KCAL).toLocaleString()} kcal` : `${Math.round(kilojoule).toLocaleString()} kJ`
+  return settings?.energyUnit === 'kcal' ? `${grouped(Math.round(kilojoule / KJ_PER_KCAL))} kcal` : `${grouped(Math.round(kilojoule))} kJ`
 }
 
 /** Skin temperature in the person's units: °F under imperial. */
@@ -57,35 +67,44 @@ export function height(meters: number, settings: Settings | undefined): string {
   return `${Math.floor(inches / 12)}′ ${inches % 12}″`
 }
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
-const fullDayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' })
-const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' })
+/**
+ * A date format made when first used: each costs a few milliseconds to make (the first, loading the
+ * locale's data, over ten), and the opening page needs only some of them.
+ */
+export function dateFormat(options: Intl.DateTimeFormatOptions): (date: Date) => string {
+  let format: Intl.DateTimeFormat | undefined
+  return (date) => (format ??= new Intl.DateTimeFormat(undefined, options)).format(date)
+}
+
+const dayFormat = dateFormat({ weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
+const fullDayFormat = dateFormat({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+const shortDay = dateFormat({ day: 'numeric', month: 'short', timeZone: 'UTC' })
+const monthFormat = dateFormat({ month: 'short', year: 'numeric', timeZone: 'UTC' })
 
 /** A day as a sentence names it: "Tue, Jun 4". */
 export function dayName(date: string): string {
-  return dayFormat.format(new Date(`${date}T00:00:00Z`))
+  return dayFormat(new Date(`${date}T00:00:00Z`))
 }
 
 /** A day with its year, e.g. "Mon 24 Jun 2024". */
 export function fullDay(date: string): string {
-  return fullDayFormat.format(new Date(`${date}T00:00:00Z`))
+  return fullDayFormat(new Date(`${date}T00:00:00Z`))
 }
 
-const shortDayWithYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+const shortDayWithYear = dateFormat({ day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
 
 /** How a bucket is named in a tooltip or a chart's table, with its year: a chart can span several. */
 export function bucketLabel(date: string, bucket: Bucket): string {
   const at = new Date(`${date}T00:00:00Z`)
-  if (bucket === 'day') return fullDayFormat.format(at)
-  if (bucket === 'week') return `Week of ${shortDayWithYear.format(at)}`
-  return monthFormat.format(at)
+  if (bucket === 'day') return fullDayFormat(at)
+  if (bucket === 'week') return `Week of ${shortDayWithYear(at)}`
+  return monthFormat(at)
 }
 
 /** How a bucket is named on an axis: a day with its year where the axis spans years ("Jan 4, 2027"). */
 export function axisLabel(date: string, bucket: Bucket, withYear = false): string {
   const at = new Date(`${date}T00:00:00Z`)
-  return bucket === 'month' ? monthFormat.format(at) : (withYear ? shortDayWithYear : shortDay).format(at)
+  return bucket === 'month' ? monthFormat(at) : (withYear ? shortDayWithYear : shortDay)(at)
 }
 
 /** A recovery's zone colour, or muted for a day without one. */
@@ -93,11 +112,11 @@ export function recoveryColor(recovery: number | null): string {
   return recovery === null ? 'var(--text-muted)' : `var(--recovery-${recoveryZone(recovery)})`
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+const dateTimeFormat = dateFormat({ dateStyle: 'medium', timeStyle: 'short' })
 
 /** An instant (ISO) as the person's clock and calendar write it: "Dec 7, 2026, 8:12 AM". */
 export function dateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso))
+  return dateTimeFormat(new Date(iso))
 }
 
 /** A file's size: "3.4 MB". */

@@ -1,7 +1,7 @@
 import type { ReactElement, ReactNode } from 'react'
 import { ReferenceArea, type BarShapeProps, type BaseTickContentProps } from 'recharts'
 import type { Bucket } from '../../../shared/dashboard'
-import { axisLabel, bucketLabel } from '../format'
+import { axisLabel, bucketLabel, grouped } from '../format'
 import { dateTicks, labelWidth, type ValueScale } from './axisTicks'
 import { tagNote, type TagsByBucket } from './tagMarks'
 
@@ -34,7 +34,7 @@ export function valueAxis(scale: ValueScale, unit = '') {
 }
 
 /** A tick's label: a number grouped as the person's locale writes it ("15,000"), with its unit. */
-export const tickText = (value: unknown, unit: string) => `${typeof value === 'number' ? value.toLocaleString() : String(value)}${unit}`
+export const tickText = (value: unknown, unit: string) => `${typeof value === 'number' ? grouped(value) : String(value)}${unit}`
 
 // Where recharts puts a label's first line: below its tick, centred on it, or above.
 const tickBaseline = { start: '0.71em', middle: '0.355em', end: '0' }

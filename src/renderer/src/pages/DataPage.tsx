@@ -7,6 +7,7 @@ import { api } from '../api'
 import { Confirmation, useConfirmation } from '../Confirmation'
 import { downloadFromHost, inBrowserHost, uploadToHost } from '../exchange/transfer'
 import { Button } from '../ui/Button'
+import { grouped } from '../format'
 import { BackupsPanel } from '../backups/BackupsPanel'
 import { Card } from '../ui/Card'
 
@@ -48,7 +49,7 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
       if (!result.ok) return { kind: 'error', text: result.error.message }
       if (!result.value.saved) return undefined
       if (result.value.downloadUrl && result.value.name) await downloadFromHost(result.value.downloadUrl, result.value.name)
-      return { kind: 'status', text: `Exported ${result.value.records.toLocaleString()} records${result.value.file && !result.value.downloadUrl ? ` to ${result.value.file}` : ''}.` }
+      return { kind: 'status', text: `Exported ${grouped(result.value.records)} records${result.value.file && !result.value.downloadUrl ? ` to ${result.value.file}` : ''}.` }
     })
 
   const importData = (kind: ImportRequest['kind'], file?: File) =>
@@ -103,7 +104,7 @@ export function DataPage({ appInfo, onDataChanged }: DataPageProps) {
       )}
       {busy && progress && !progress.done && (
         <p role="status" data-testid="exchange-progress">
-          {progress.type === 'export' ? 'Exporting' : 'Importing'}… {progress.records.toLocaleString()} records
+          {progress.type === 'export' ? 'Exporting' : 'Importing'}… {grouped(progress.records)} records
         </p>
       )}
       <Card as="div">

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { Diagnostics } from '../../../shared/diagnostics'
 import { REQUESTS_LEFT_TO_THE_PERSON } from '../../../shared/sync'
 import { api } from '../api'
-import { fileSize } from '../format'
+import { fileSize, grouped } from '../format'
 import { Button } from '../ui/Button'
 import { Card } from '../ui/Card'
 
@@ -91,8 +91,8 @@ export function DiagnosticsPanel() {
           </dd>
           <dt>Requests today</dt>
           <dd data-testid="diagnostics-requests">
-            {report.dailyRequests.sent.toLocaleString()} of WHOOP’s {report.dailyRequests.limit.toLocaleString()} a day in the last 24 hours
-            (background syncs wait above {(report.dailyRequests.limit - REQUESTS_LEFT_TO_THE_PERSON).toLocaleString()}, leaving the rest to you)
+            {grouped(report.dailyRequests.sent)} of WHOOP’s {grouped(report.dailyRequests.limit)} a day in the last 24 hours
+            (background syncs wait above {grouped(report.dailyRequests.limit - REQUESTS_LEFT_TO_THE_PERSON)}, leaving the rest to you)
           </dd>
         </dl>
       )}

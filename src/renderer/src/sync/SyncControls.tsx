@@ -5,6 +5,7 @@ import type { LiveProgress } from '../../../shared/sync'
 import type { SyncState } from './useSync'
 import { Button, ButtonLink } from '../ui/Button'
 import { Badge } from '../ui/Badge'
+import { dateFormat, grouped } from '../format'
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine)
@@ -20,10 +21,10 @@ function useOnline(): boolean {
   return online
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' })
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
-const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric' })
+const timeFormat = dateFormat({ timeStyle: 'short' })
+const dateTimeFormat = dateFormat({ dateStyle: 'medium', timeStyle: 'short' })
+const dayFormat = dateFormat({ dateStyle: 'medium' })
+const monthFormat = dateFormat({ month: 'short', year: 'numeric' })
 const sameDay = (a: Date, b: Date) => a.toDateString() === b.toDateString()
 
 /** "about 3 min left", rounded up: an estimate says no more than it knows. */
@@ -36,7 +37,7 @@ function timeLeft(seconds: number): string {
 /** When the next background sync is due: "at 9:12 AM" today, else with its date. */
 export function dueText(nextAt: string, asOf: string): string {
   const next = new Date(nextAt)
-  return sameDay(next, new Date(asOf)) ? `at ${timeFormat.format(next)}` : `on ${dateTimeFormat.format(next)}`
+  return sameDay(next, new Date(asOf)) ? `at ${timeFormat(next)}` : `on ${dateTimeFormat(next)}`
 }
 
 /** What the sync is doing, in a few words for the bar, and in full for its tooltip. */
@@ -49,11 +50,11 @@ function progressText(progress: LiveProgress): { short: string; full: string } {
   const back = progress.reachedBack && new Date(progress.reachedBack)
   const { estimate } = progress
   return {
-    short: `Syncing ${name}${estimate ? ` · ${timeLeft(estimate.secondsLeft)}` : back ? ` · back to ${monthFormat.format(back)}` : ''}`,
+    short: `Syncing ${name}${estimate ? ` · ${timeLeft(estimate.secondsLeft)}` : back ? ` · back to ${monthFormat(back)}` : ''}`,
     full:
-      `Syncing ${name}: ${progress.records.toLocaleString()} records` +
-      `${back ? `, back to ${dayFormat.format(back)}` : ''}` +
-      `${estimate ? ` of ${dayFormat.format(new Date(estimate.historyStart))}, ${timeLeft(estimate.secondsLeft)}` : ''}.`
+      `Syncing ${name}: ${grouped(progress.records)} records` +
+      `${back ? `, back to ${dayFormat(back)}` : ''}` +
+      `${estimate ? ` of ${dayFormat(new Date(estimate.historyStart))}, ${timeLeft(estimate.secondsLeft)}` : ''}.`
   }
 }
 
@@ -91,7 +92,7 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
             : { short: 'Not synced yet', full: 'Not synced yet: press Sync.' }
   const last = lastSuccess ? new Date(lastSuccess) : undefined
   // Today's time alone, an older sync with its date: "today" as the app's clock has it.
-  const lastText = last && status && (sameDay(last, new Date(status.asOf)) ? timeFormat : dateTimeFormat).format(last)
+  const lastText = last && status && (sameDay(last, new Date(status.asOf)) ? timeFormat : dateTimeFormat)(last)
   const nextText = status?.schedule.nextAt && dueText(status.schedule.nextAt, status.asOf)
 
   return (
@@ -105,7 +106,7 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
         {text.short}
       </span>
       {last && (
-        <span data-testid="last-synced" className="last-synced" title={`Last synced ${dateTimeFormat.format(last)}${nextText ? `; the next sync is due ${nextText}` : ''}`}>
+        <span data-testid="last-synced" className="last-synced" title={`Last synced ${dateTimeFormat(last)}${nextText ? `; the next sync is due ${nextText}` : ''}`}>
           {lastText}
         </span>
       )}
