@@ -38,10 +38,15 @@ function bucketNumber(date: string, bucket: Bucket): number {
   return bucket === 'week' ? Math.floor(days / 7) : days
 }
 
-/** The dates an axis labels, and the bucket their labels name (`month` for days labelled by month). */
+/**
+ * The dates an axis labels, and the bucket their labels name (`month` for days labelled by month);
+ * `inward` where a line's first or last point is labelled though a label centred on it would be cut
+ * at the plot's edge: that label is drawn from the point inwards.
+ */
 export interface DateTicks {
   ticks: string[]
   labelBucket: Bucket
+  inward: { first: boolean; last: boolean }
 }
 
 /**
@@ -58,29 +63,38 @@ export function dateTicks(
   labelOf: (date: string, labelBucket: Bucket) => string
 ): DateTicks {
   const count = dates.length
-  if (count === 0 || plotWidth <= 0) return { ticks: [], labelBucket: bucket }
+  const centred = { first: false, last: false }
+  if (count === 0 || plotWidth <= 0) return { ticks: [], labelBucket: bucket, inward: centred }
   const spacing = placement === 'band' || count === 1 ? plotWidth / count : plotWidth / (count - 1)
   const xOf = (index: number) => (placement === 'band' ? (index + 0.5) * spacing : count === 1 ? plotWidth / 2 : index * spacing)
   const choose = (labelBucket: Bucket, bucketWidth: number, isStart: (date: string) => boolean) => {
-    const widest = Math.max(...dates.map((date) => labelWidth(labelOf(date, labelBucket))))
+    const widthOf = (index: number) => labelWidth(labelOf(dates[index], labelBucket))
+    const widest = Math.max(...dates.map((_, index) => widthOf(index)))
     const steps = stepsBy[labelBucket]
     const step = steps.find((candidate) => candidate * bucketWidth >= widest + LABEL_GAP)
-    const ticks = dates.filter((date, index) => {
-      const x = xOf(index)
-      const half = labelWidth(labelOf(date, labelBucket)) / 2
-      return isStart(date) && bucketNumber(date, labelBucket) % (step ?? steps.at(-1)!) === 0 && x - half >= 0 && x + half <= plotWidth
-    })
-    return { ticks, labelBucket, fits: step !== undefined }
+    const whole = (index: number) => xOf(index) - widthOf(index) / 2 >= 0 && xOf(index) + widthOf(index) / 2 <= plotWidth
+    // A line's ends are the range's first and last days: labelled too when they land on a round
+    // date, drawn inwards from the point rather than dropped for want of room beside it.
+    const isEnd = (index: number) => placement === 'point' && count > 1 && (index === 0 || index === count - 1)
+    const labelled = dates.flatMap((date, index) =>
+      isStart(date) && bucketNumber(date, labelBucket) % (step ?? steps.at(-1)!) === 0 && (whole(index) || isEnd(index)) ? [index] : []
+    )
+    const inward = { first: labelled[0] === 0 && !whole(0), last: labelled.at(-1) === count - 1 && !whole(count - 1) }
+    // An end's label reaches its whole width inwards: its neighbour gives way if the two would touch.
+    if (inward.first && labelled.length > 1 && widthOf(0) + LABEL_GAP > xOf(labelled[1]) - widthOf(labelled[1]) / 2) labelled.splice(1, 1)
+    const last = labelled.length - 1
+    if (inward.last && last > 0 && xOf(labelled[last - 1]) + widthOf(labelled[last - 1]) / 2 + LABEL_GAP > plotWidth - widthOf(count - 1)) labelled.splice(last - 1, 1)
+    return { ticks: labelled.map((index) => dates[index]), labelBucket, inward, fits: step !== undefined }
   }
   const byMonth = (bucketsPerMonth: number, isStart: (date: string) => boolean) => {
-    const { ticks, labelBucket } = choose('month', spacing * bucketsPerMonth, isStart)
-    return { ticks, labelBucket }
+    const { ticks, labelBucket, inward } = choose('month', spacing * bucketsPerMonth, isStart)
+    return { ticks, labelBucket, inward }
   }
   // Weeks named by their Monday ("Dec 22") would hide a new year: across years, weeks are labelled
   // by the month they begin ("Jan 2026"), on the week of its first Monday.
   if (bucket === 'week' && dates[0].slice(0, 4) !== dates.at(-1)!.slice(0, 4)) return byMonth(4.35, (date) => Number(date.slice(8)) <= 7)
   const own = choose(bucket, spacing, () => true)
-  if (own.fits || bucket !== 'day') return { ticks: own.ticks, labelBucket: own.labelBucket }
+  if (own.fits || bucket !== 'day') return { ticks: own.ticks, labelBucket: own.labelBucket, inward: own.inward }
   // A month holds about 30.4 days.
   return byMonth(30.4, (date) => date.endsWith('-01'))
 }

@@ -20,8 +20,8 @@ export function dateAxis(points: readonly { date: string }[], bucket: Bucket, wi
   // Across a new year, days are named with their year (weeks and months are labelled by month and year).
   const withYear = points.length > 0 && points[0].date.slice(0, 4) !== points.at(-1)!.date.slice(0, 4)
   const label = (date: string, labelBucket: Bucket) => axisLabel(date, labelBucket, withYear)
-  const { ticks, labelBucket } = dateTicks(points.map((point) => point.date), bucket, plot, placement, label)
-  return { dataKey: 'date', ticks, tickFormatter: (date: string) => label(date, labelBucket), interval: 0 as const, tick: plainTick('') }
+  const { ticks, labelBucket, inward } = dateTicks(points.map((point) => point.date), bucket, plot, placement, label)
+  return { dataKey: 'date', ticks, tickFormatter: (date: string) => label(date, labelBucket), interval: 0 as const, tick: dateTick(inward.first, inward.last) }
 }
 
 /**
@@ -58,6 +58,26 @@ export function plainTick(unit: string) {
     })
   }
   return plainTicks.get(unit)!
+}
+
+const dateTicksByEnds = new Map<string, (props: BaseTickContentProps) => ReactElement>()
+
+/**
+ * A date label, centred on its tick; a line's first or last label (`dateTicks`' `inward`) drawn from
+ * its point inwards, so that the range's ends are named whole. One component per pair, so that
+ * recharts sees the same one on every render.
+ */
+function dateTick(firstInward: boolean, lastInward: boolean) {
+  const key = `${firstInward} ${lastInward}`
+  if (!dateTicksByEnds.has(key)) {
+    const Centred = plainTick('')
+    dateTicksByEnds.set(key, function DateTick(props: BaseTickContentProps) {
+      const { index, visibleTicksCount } = props
+      const anchor = firstInward && index === 0 ? 'start' : lastInward && index === visibleTicksCount - 1 ? 'end' : props.textAnchor
+      return <Centred {...props} textAnchor={anchor} />
+    })
+  }
+  return dateTicksByEnds.get(key)!
 }
 
 /**
