@@ -114,9 +114,9 @@ export function recoveryColor(recovery: number | null): string {
 
 const dateTimeFormat = dateFormat({ dateStyle: 'medium', timeStyle: 'short' })
 
-/** An instant (ISO) as the person's clock and calendar write it: "Dec 7, 2026, 8:12 AM". */
-export function dateTime(iso: string): string {
-  return dateTimeFormat(new Date(iso))
+/** An instant as the person's clock and calendar write it: "Dec 7, 2026, 8:12 AM". */
+export function dateTime(at: string | Date): string {
+  return dateTimeFormat(new Date(at))
 }
 
 /** A file's size: "3.4 MB". */

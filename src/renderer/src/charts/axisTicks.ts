@@ -63,16 +63,14 @@ export function dateTicks(
   labelOf: (date: string, labelBucket: Bucket) => string
 ): DateTicks {
   const count = dates.length
-  const centred = { first: false, last: false }
-  if (count === 0 || plotWidth <= 0) return { ticks: [], labelBucket: bucket, inward: centred }
+  if (count === 0 || plotWidth <= 0) return { ticks: [], labelBucket: bucket, inward: { first: false, last: false } }
   const spacing = placement === 'band' || count === 1 ? plotWidth / count : plotWidth / (count - 1)
   const xOf = (index: number) => (placement === 'band' ? (index + 0.5) * spacing : count === 1 ? plotWidth / 2 : index * spacing)
   const choose = (labelBucket: Bucket, bucketWidth: number, isStart: (date: string) => boolean) => {
-    const widthOf = (index: number) => labelWidth(labelOf(dates[index], labelBucket))
-    const widest = Math.max(...dates.map((_, index) => widthOf(index)))
+    const widths = dates.map((date) => labelWidth(labelOf(date, labelBucket)))
     const steps = stepsBy[labelBucket]
-    const step = steps.find((candidate) => candidate * bucketWidth >= widest + LABEL_GAP)
-    const whole = (index: number) => xOf(index) - widthOf(index) / 2 >= 0 && xOf(index) + widthOf(index) / 2 <= plotWidth
+    const step = steps.find((candidate) => candidate * bucketWidth >= Math.max(...widths) + LABEL_GAP)
+    const whole = (index: number) => xOf(index) - widths[index] / 2 >= 0 && xOf(index) + widths[index] / 2 <= plotWidth
     // A line's ends are the range's first and last days: labelled too when they land on a round
     // date, drawn inwards from the point rather than dropped for want of room beside it.
     const isEnd = (index: number) => placement === 'point' && count > 1 && (index === 0 || index === count - 1)
@@ -81,22 +79,18 @@ export function dateTicks(
     )
     const inward = { first: labelled[0] === 0 && !whole(0), last: labelled.at(-1) === count - 1 && !whole(count - 1) }
     // An end's label reaches its whole width inwards: its neighbour gives way if the two would touch.
-    if (inward.first && labelled.length > 1 && widthOf(0) + LABEL_GAP > xOf(labelled[1]) - widthOf(labelled[1]) / 2) labelled.splice(1, 1)
+    if (inward.first && labelled.length > 1 && widths[0] + LABEL_GAP > xOf(labelled[1]) - widths[labelled[1]] / 2) labelled.splice(1, 1)
     const last = labelled.length - 1
-    if (inward.last && last > 0 && xOf(labelled[last - 1]) + widthOf(labelled[last - 1]) / 2 + LABEL_GAP > plotWidth - widthOf(count - 1)) labelled.splice(last - 1, 1)
+    if (inward.last && last > 0 && xOf(labelled[last - 1]) + widths[labelled[last - 1]] / 2 + LABEL_GAP > plotWidth - widths[count - 1]) labelled.splice(last - 1, 1)
     return { ticks: labelled.map((index) => dates[index]), labelBucket, inward, fits: step !== undefined }
-  }
-  const byMonth = (bucketsPerMonth: number, isStart: (date: string) => boolean) => {
-    const { ticks, labelBucket, inward } = choose('month', spacing * bucketsPerMonth, isStart)
-    return { ticks, labelBucket, inward }
   }
   // Weeks named by their Monday ("Dec 22") would hide a new year: across years, weeks are labelled
   // by the month they begin ("Jan 2026"), on the week of its first Monday.
-  if (bucket === 'week' && dates[0].slice(0, 4) !== dates.at(-1)!.slice(0, 4)) return byMonth(4.35, (date) => Number(date.slice(8)) <= 7)
+  if (bucket === 'week' && dates[0].slice(0, 4) !== dates.at(-1)!.slice(0, 4)) return choose('month', spacing * 4.35, (date) => Number(date.slice(8)) <= 7)
   const own = choose(bucket, spacing, () => true)
-  if (own.fits || bucket !== 'day') return { ticks: own.ticks, labelBucket: own.labelBucket, inward: own.inward }
+  if (own.fits || bucket !== 'day') return own
   // A month holds about 30.4 days.
-  return byMonth(30.4, (date) => date.endsWith('-01'))
+  return choose('month', spacing * 30.4, (date) => date.endsWith('-01'))
 }
 
 export interface ValueScale {

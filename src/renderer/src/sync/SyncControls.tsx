@@ -5,7 +5,7 @@ import type { LiveProgress } from '../../../shared/sync'
 import type { SyncState } from './useSync'
 import { Button, ButtonLink } from '../ui/Button'
 import { Badge } from '../ui/Badge'
-import { dateFormat, grouped } from '../format'
+import { dateFormat, dateTime, grouped } from '../format'
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine)
@@ -22,7 +22,6 @@ function useOnline(): boolean {
 }
 
 const timeFormat = dateFormat({ timeStyle: 'short' })
-const dateTimeFormat = dateFormat({ dateStyle: 'medium', timeStyle: 'short' })
 const dayFormat = dateFormat({ dateStyle: 'medium' })
 const monthFormat = dateFormat({ month: 'short', year: 'numeric' })
 const sameDay = (a: Date, b: Date) => a.toDateString() === b.toDateString()
@@ -37,7 +36,7 @@ function timeLeft(seconds: number): string {
 /** When the next background sync is due: "at 9:12 AM" today, else with its date. */
 export function dueText(nextAt: string, asOf: string): string {
   const next = new Date(nextAt)
-  return sameDay(next, new Date(asOf)) ? `at ${timeFormat(next)}` : `on ${dateTimeFormat(next)}`
+  return sameDay(next, new Date(asOf)) ? `at ${timeFormat(next)}` : `on ${dateTime(next)}`
 }
 
 /** What the sync is doing, in a few words for the bar, and in full for its tooltip. */
@@ -92,7 +91,7 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
             : { short: 'Not synced yet', full: 'Not synced yet: press Sync.' }
   const last = lastSuccess ? new Date(lastSuccess) : undefined
   // Today's time alone, an older sync with its date: "today" as the app's clock has it.
-  const lastText = last && status && (sameDay(last, new Date(status.asOf)) ? timeFormat : dateTimeFormat)(last)
+  const lastText = last && status && (sameDay(last, new Date(status.asOf)) ? timeFormat : dateTime)(last)
   const nextText = status?.schedule.nextAt && dueText(status.schedule.nextAt, status.asOf)
 
   return (
@@ -106,7 +105,7 @@ export function SyncControls({ sync, connection }: { sync: SyncState; connection
         {text.short}
       </span>
       {last && (
-        <span data-testid="last-synced" className="last-synced" title={`Last synced ${dateTimeFormat(last)}${nextText ? `; the next sync is due ${nextText}` : ''}`}>
+        <span data-testid="last-synced" className="last-synced" title={`Last synced ${dateTime(last)}${nextText ? `; the next sync is due ${nextText}` : ''}`}>
           {lastText}
         </span>
       )}
