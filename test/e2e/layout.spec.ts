@@ -29,7 +29,7 @@ async function openPage(page: Page, name: (typeof pages)[number]) {
 
 /**
  * The page's layout problems a person would see: sideways scrolling, axis labels that touch or are
- * cut, a calendar's days cut off.
+ * cut, a partial month's word over the next bar, a calendar's days cut off.
  */
 async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -42,6 +42,16 @@ async function layoutProblems(page: Page): Promise<string[]> {
       // A chart sits in its card, or on the report's page in its figure.
       const card = svg.closest('.card, .report-chart')!.getBoundingClientRect()
       if (frame.left < card.left || frame.right > card.right) problems.push(`${name} sticks out of its card`)
+      // A partial week's or month's word lies over its own bar: not over a bar beside it, nor cut.
+      const bars = [...svg.querySelectorAll('.recharts-bar-rectangle')].map((bar) => bar.getBoundingClientRect())
+      for (const label of svg.querySelectorAll('.partial-label')) {
+        const word = label.getBoundingClientRect()
+        const middle = (word.left + word.right) / 2
+        const besideIt = bars.filter((bar) => bar.width > 0 && bar.height > 0 && (bar.right < middle || bar.left > middle))
+        const overOne = besideIt.some((bar) => bar.left < word.right && word.left < bar.right && bar.top < word.bottom && word.top < bar.bottom)
+        if (overOne) problems.push(`${name}: "${label.textContent}" lies over the bar beside its own`)
+        if (word.left < frame.left || word.right > frame.right) problems.push(`${name}: "${label.textContent}" is cut at the chart's edge`)
+      }
       // Recharts draws each axis's labels in one group, above the plot.
       for (const axis of svg.querySelectorAll('.recharts-cartesian-axis-tick-labels')) {
         const boxes = [...axis.querySelectorAll('.recharts-cartesian-axis-tick-value')].map((label) => ({

@@ -1,5 +1,5 @@
 import type { ReactElement, ReactNode } from 'react'
-import { ReferenceArea, type BarShapeProps, type BaseTickContentProps } from 'recharts'
+import { DefaultZIndexes, ReferenceArea, ZIndexLayer, type BarShapeProps, type BaseTickContentProps, type LabelProps } from 'recharts'
 import type { Bucket } from '../../../shared/dashboard'
 import { axisLabel, bucketLabel, grouped } from '../format'
 import { dateTicks, labelWidth, type ValueScale } from './axisTicks'
@@ -222,10 +222,38 @@ export function partialMarks(points: readonly { date: string; partial: boolean }
             stroke="var(--text-muted)"
             strokeDasharray="3 3"
             ifOverflow="visible"
-            label={{ value: index === points.length - 1 ? 'so far' : 'part', position: 'insideTop', className: 'partial-label' }}
+            label={{ value: index === points.length - 1 ? 'so far' : 'part', className: 'partial-label', content: PartialLabel }}
           />
         ]
       : []
+  )
+}
+
+/** Space kept between a partial band's word and the band's edges and top. */
+const PARTIAL_LABEL_INSET = 3
+
+/**
+ * A partial band's word, at the top of the band: across it when it fits, else running down it, as a
+ * month at All is narrower than "so far" (across, it ran over the next bar or off the chart's edge).
+ */
+function PartialLabel({ viewBox: band, value, className }: LabelProps) {
+  if (!band || !('x' in band) || typeof value !== 'string') return null
+  const centre = band.x + band.width / 2
+  const top = band.y + PARTIAL_LABEL_INSET
+  const across = labelWidth(value) + 2 * PARTIAL_LABEL_INSET <= band.width
+  // Above the bars, as recharts draws its own labels (the band itself lies under them).
+  return (
+    <ZIndexLayer zIndex={DefaultZIndexes.label}>
+      {across ? (
+        <text x={centre} y={top} dy={tickBaseline.start} textAnchor="middle" className={className}>
+          {value}
+        </text>
+      ) : (
+        <text transform={`translate(${centre} ${top}) rotate(90)`} dy={tickBaseline.middle} textAnchor="start" className={className}>
+          {value}
+        </text>
+      )}
+    </ZIndexLayer>
   )
 }
 
