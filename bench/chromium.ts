@@ -43,11 +43,28 @@ export async function timeToDrawn(context: BrowserContext, url: string, drawn: s
   return at
 }
 
+/** A page's first load (nothing cached) and the median of the seven after it, with their samples. */
+export type Loads = { first: number; warmMedian: number; warm: number[] }
+
 /** Eight loads: the first (nothing cached) and the median of the seven after it, with their samples. */
-export async function firstAndWarmLoads(load: () => Promise<number>): Promise<{ first: number; warmMedian: number; warm: number[] }> {
-  const samples: number[] = []
-  for (let index = 0; index < 8; index++) samples.push(await load())
-  const [first, ...warm] = samples
-  warm.sort((a, b) => a - b)
-  return { first, warmMedian: warm[3], warm: warm.map(Math.round) }
+export async function firstAndWarmLoads(load: () => Promise<number>): Promise<Loads> {
+  return (await firstAndWarmLoadsInTurn({ load })).load
+}
+
+/**
+ * Eight loads of each page, taking turns (one of each, then again): a machine that slows down or
+ * speeds up during the run (another process, the CPU's clock) weighs on every page alike, so the
+ * figures compare with each other, as a page and its floor must.
+ */
+export async function firstAndWarmLoadsInTurn<Name extends string>(loads: Record<Name, () => Promise<number>>): Promise<Record<Name, Loads>> {
+  const names = Object.keys(loads) as Name[]
+  const samples = new Map<Name, number[]>(names.map((name) => [name, []]))
+  for (let index = 0; index < 8; index++) for (const name of names) samples.get(name)!.push(await loads[name]())
+  return Object.fromEntries(
+    names.map((name) => {
+      const [first, ...warm] = samples.get(name)!
+      warm.sort((a, b) => a - b)
+      return [name, { first, warmMedian: warm[3], warm: warm.map(Math.round) }]
+    })
+  ) as Record<Name, Loads>
 }
