@@ -241,18 +241,15 @@ function PartialLabel({ viewBox: band, value, className }: LabelProps) {
   const centre = band.x + band.width / 2
   const top = band.y + PARTIAL_LABEL_INSET
   const across = labelWidth(value) + 2 * PARTIAL_LABEL_INSET <= band.width
+  const placement = across
+    ? { x: centre, y: top, dy: tickBaseline.start, textAnchor: 'middle' as const }
+    : { transform: `translate(${centre} ${top}) rotate(90)`, dy: tickBaseline.middle, textAnchor: 'start' as const }
   // Above the bars, as recharts draws its own labels (the band itself lies under them).
   return (
     <ZIndexLayer zIndex={DefaultZIndexes.label}>
-      {across ? (
-        <text x={centre} y={top} dy={tickBaseline.start} textAnchor="middle" className={className}>
-          {value}
-        </text>
-      ) : (
-        <text transform={`translate(${centre} ${top}) rotate(90)`} dy={tickBaseline.middle} textAnchor="start" className={className}>
-          {value}
-        </text>
-      )}
+      <text {...placement} className={className}>
+        {value}
+      </text>
     </ZIndexLayer>
   )
 }
