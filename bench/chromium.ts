@@ -52,19 +52,43 @@ export async function firstAndWarmLoads(load: () => Promise<number>): Promise<Lo
 }
 
 /**
- * Eight loads of each page, taking turns (one of each, then again): a machine that slows down or
+ * Eight loads of each page, taking turns (`inTurns`): the first of each finds nothing cached, the
+ * seven after it find the compiled code cached.
+ */
+export async function firstAndWarmLoadsInTurn<Name extends string>(loads: Record<Name, () => Promise<number>>): Promise<Record<Name, Loads>> {
+  return mapLoads(await inTurns(loads, 8), ([first, ...warm]) => ({ first, warmMedian: median(warm), warm: warm.toSorted((a, b) => a - b).map(Math.round) }))
+}
+
+/** The median of `rounds` samples of each page, taken in turns, with the samples. */
+export type Sampled = { median: number; samples: number[] }
+
+/**
+ * First loads, each in a browser of its own (`load` launches one and closes it): one load a page
+ * opens after a launch is a single sample of a noisy thing (the same page's printed 263 to 445 ms),
+ * so `rounds` of them, in turns, and their median.
+ */
+export async function firstLoadsInTurn<Name extends string>(loads: Record<Name, () => Promise<number>>, rounds = 5): Promise<Record<Name, Sampled>> {
+  return mapLoads(await inTurns(loads, rounds), (samples) => ({ median: median(samples), samples: samples.map(Math.round) }))
+}
+
+/**
+ * `rounds` loads of each page, taking turns (one of each, then again): a machine that slows down or
  * speeds up during the run (another process, the CPU's clock) weighs on every page alike, so the
  * figures compare with each other, as a page and its floor must.
  */
-export async function firstAndWarmLoadsInTurn<Name extends string>(loads: Record<Name, () => Promise<number>>): Promise<Record<Name, Loads>> {
+async function inTurns<Name extends string>(loads: Record<Name, () => Promise<number>>, rounds: number): Promise<Map<Name, number[]>> {
   const names = Object.keys(loads) as Name[]
   const samples = new Map<Name, number[]>(names.map((name) => [name, []]))
-  for (let index = 0; index < 8; index++) for (const name of names) samples.get(name)!.push(await loads[name]())
-  return Object.fromEntries(
-    names.map((name) => {
-      const [first, ...warm] = samples.get(name)!
-      warm.sort((a, b) => a - b)
-      return [name, { first, warmMedian: warm[3], warm: warm.map(Math.round) }]
-    })
-  ) as Record<Name, Loads>
+  for (let round = 0; round < rounds; round++) for (const name of names) samples.get(name)!.push(await loads[name]())
+  return samples
+}
+
+function mapLoads<Name extends string, Figure>(samples: Map<Name, number[]>, figure: (samples: number[]) => Figure): Record<Name, Figure> {
+  return Object.fromEntries([...samples].map(([name, values]) => [name, figure(values)])) as Record<Name, Figure>
+}
+
+function median(values: number[]): number {
+  const sorted = values.toSorted((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
