@@ -63,9 +63,9 @@ export async function firstAndWarmLoadsInTurn<Name extends string>(loads: Record
 export type Sampled = { median: number; samples: number[] }
 
 /**
- * First loads, each in a browser of its own (`load` launches one and closes it): one load a page
- * opens after a launch is a single sample of a noisy thing (the same page's printed 263 to 445 ms),
- * so `rounds` of them, in turns, and their median.
+ * First loads, each in a browser of its own (`load` launches one and closes it): the first load
+ * after a launch is a noisy thing (five of the same floor page, in one run: 509 to 790 ms), so
+ * `rounds` of them, in turns, and their median.
  */
 export async function firstLoadsInTurn<Name extends string>(loads: Record<Name, () => Promise<number>>, rounds = 5): Promise<Record<Name, Sampled>> {
   return mapLoads(await inTurns(loads, rounds), (samples) => ({ median: median(samples), samples: samples.map(Math.round) }))
