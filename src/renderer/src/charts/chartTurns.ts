@@ -70,14 +70,13 @@ const idle: Turn[] = []
 /** A page that is never idle (a busy machine, a timer that keeps firing) still draws them within this. */
 const IDLE_WAIT = { timeout: 500 }
 
-function drawWhileIdle(deadline: IdleDeadline) {
+/**
+ * One chart per idle period, however long the period: what the next chart costs is not known (5 to
+ * 70 ms here), and three drawn in one period made a task of 105 ms, longer than any in view.
+ */
+function drawWhileIdle() {
   // Called at its deadline while charts in or near view wait for their turns: they come first.
-  const turnsWaiting = waiting.length + near.length > 0
-  // One chart at least, and more while the idle period lasts (a redraw takes a few milliseconds).
-  while (idle.length && !turnsWaiting) {
-    flushSync(idle.shift()!)
-    if (deadline.timeRemaining() < 10) break
-  }
+  if (idle.length && waiting.length + near.length === 0) flushSync(idle.shift()!)
   if (idle.length) requestIdleCallback(drawWhileIdle, IDLE_WAIT)
 }
 
