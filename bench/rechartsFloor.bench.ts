@@ -16,7 +16,7 @@ function floorChartsDrawn(charts: number): boolean {
 }
 
 /** A floor page served and timed: `load` in a browser kept for it, `firstLoad` in one of its own. */
-export interface FloorPage {
+interface FloorPage {
   load(): Promise<number>
   firstLoad(): Promise<number>
   close(): Promise<void>

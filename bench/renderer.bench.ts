@@ -7,7 +7,7 @@ import { openDatabase } from '../src/main/database/openDatabase'
 import { generateMemberHistory } from '../src/main/demo/memberHistory'
 import { createRecordStore } from '../src/main/store/recordStore'
 import { startHostProcess } from '../test/support/harness/browserHostProcess'
-import { firstAndWarmLoads, firstAndWarmLoadsInTurn, firstLoadsInTurn, launchBenchBrowser, timeToDrawn } from './chromium'
+import { firstAndWarmLoads, firstAndWarmLoadsInTurn, firstLoadsInTurn, launchBenchBrowser, median, timeToDrawn } from './chromium'
 import { startRechartsFloor } from './rechartsFloor.bench'
 import { DASHBOARD_CHARTS } from '../test/support/dashboardCharts'
 import { report } from './report'
@@ -235,7 +235,6 @@ async function benchRangeSwitches(context: BrowserContext, hostUrl: string): Pro
   }
   const scrolled = await scrolledIntoView(page, ranges)
   await page.close()
-  const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]
   const statistic = 'median of 42 switches (7 rounds through the 6 ranges), 5 years of data'
   report('range-switch-selected-paint-ms', median(paints), 'ms', {
     statistic,
