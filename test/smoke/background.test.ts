@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { apiEventChannels } from '../../src/shared/channels'
-import { cycleDay } from '../support/fixtures/memberDays'
+import { cycleDay, memberToday } from '../support/fixtures/memberDays'
 import { fakeWhoopForBuiltApps, launchBuiltApp } from '../support/electron/mainBundle'
 import { makeTempDir } from '../support/harness/tempDir'
 
@@ -29,6 +29,17 @@ async function connect(app: App) {
 /** The next sync started by `trigger` to end, as the app tells its window. */
 const syncEnded = (app: App, trigger: string) =>
   app.fake.windows[0].webContents.message(apiEventChannels.onSyncProgress, (p) => p.type === 'finished' && p.result.trigger === trigger) as Promise<any>
+
+/**
+ * This morning's recovery in the fake's history. For a while after the member wakes, until their
+ * strap's data reaches WHOOP, WHOOP's newest night is the one before (the app rightly calls its
+ * recovery yesterday's): then this morning's night reaches WHOOP first, still being scored.
+ */
+function thisMorningsRecovery() {
+  const { history } = whoop()
+  if (cycleDay(history, newestRecovery().cycle_id) !== memberToday(history, Date.now())) whoop().edit.newDay()
+  return newestRecovery()
+}
 
 /** The newest day's recovery in the fake's history, as the tray shows it. */
 function newestRecovery() {
@@ -104,7 +115,7 @@ describe('waking', () => {
 
 describe('the morning notification', () => {
   it('tells the newly scored recovery once, and a click opens Today', async () => {
-    const newest = newestRecovery()
+    const newest = thisMorningsRecovery()
     Object.assign(newest, { score_state: 'PENDING_SCORE', score: undefined })
     const app = launchBuiltApp()
     await app.fake.becomeReady()
