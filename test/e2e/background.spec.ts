@@ -5,9 +5,9 @@ import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
  * backups on the Data page (made now, restored with the data they replace kept, and undone).
  */
 
-/** Minutes after midnight of a time the page wrote as "at 9:12 AM". */
+/** Minutes after midnight of a time the page wrote as "at 9:12 AM" (today) or "on Dec 8, 2026, 1:30 AM". */
 function minutesOf(text: string): number {
-  const [, hours, minutes, half] = /at (\d{1,2}):(\d{2})\s?(AM|PM)/.exec(text) ?? []
+  const [, hours, minutes, half] = /(?:at |, )(\d{1,2}):(\d{2})\s?(AM|PM)/.exec(text) ?? []
   if (!hours) throw new Error(`no time of day in "${text}"`)
   return ((Number(hours) % 12) + (half === 'PM' ? 12 : 0)) * 60 + Number(minutes)
 }
