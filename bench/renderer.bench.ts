@@ -12,6 +12,9 @@ import { startRechartsFloor } from './rechartsFloor.bench'
 import { DASHBOARD_CHARTS } from '../test/support/dashboardCharts'
 import { report } from './report'
 
+/** The shortest task the browser's `longtask` entries report. */
+const LONG_TASK_MS = 50
+
 type PageGlobals = { document: { querySelector(selector: string): unknown }; performance: { now(): number } }
 
 /** `npm run bench` runs from the repository root. */
@@ -205,7 +208,7 @@ async function benchRangeSwitches(context: BrowserContext, hostUrl: string): Pro
   const paints: number[] = []
   const inView: number[] = []
   const drawn: number[] = []
-  const longest: number[] = []
+  const longTasks: number[] = []
   let underThreshold = 0
   const ranges = ['1w', '1m', '3m', '6m', '1y', 'all']
   for (let round = 0; round < 7; round++) {
@@ -230,7 +233,7 @@ async function benchRangeSwitches(context: BrowserContext, hostUrl: string): Pro
       paints.push(click?.duration ?? 16)
       inView.push(((await viewAt.jsonValue()) as number) - (click?.start ?? clickedAt))
       drawn.push(((await doneAt.jsonValue()) as number) - (click?.start ?? clickedAt))
-      longest.push(Math.max(0, ...list.filter((entry) => entry.type === 'longtask').map((entry) => entry.duration)))
+      longTasks.push(...list.filter((entry) => entry.type === 'longtask').map((entry) => entry.duration))
     }
   }
   const scrolled = await scrolledIntoView(page, ranges)
@@ -252,7 +255,15 @@ async function benchRangeSwitches(context: BrowserContext, hostUrl: string): Pro
     drawnBeforeTheScroll: scrolled.ready,
     target: '< 100 ms'
   })
-  report('range-switch-longest-task-ms', Math.max(...longest), 'ms', { statistic: 'the longest task over all 42 switches', target: '< 100 ms' })
+  // The browser reports only tasks of LONG_TASK_MS or more (`longtask`): with none, the longest was shorter,
+  // by how much is not known, and the figure says so rather than print a 0 that was never measured.
+  const longestTask = Math.max(0, ...longTasks)
+  report('range-switch-longest-task-ms', longestTask || LONG_TASK_MS, 'ms', {
+    statistic: longestTask ? 'the longest task over all 42 switches' : `none of the 42 switches had a task of ${LONG_TASK_MS} ms or more: the longest was under ${LONG_TASK_MS}`,
+    ...(longestTask ? {} : { bound: 'under' }),
+    tasksOf50MsOrMore: longTasks.length,
+    target: '< 100 ms'
+  })
 }
 
 /**
