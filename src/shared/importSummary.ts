@@ -1,4 +1,5 @@
 import type { ExportRecordType, ImportCounts, ImportVerdict, PendingRemoval, RemovalResult, StaleRecordShown } from './exchange'
+import { grouped } from './grouped'
 
 /*
  * The words for what an import did, shared by the Data page and the activity log. Type-only
@@ -23,7 +24,7 @@ const verdictWords: Record<ImportVerdict, string> = {
   skippedAsDuplicates: 'already synced from WHOOP'
 }
 
-const countOf = (type: ExportRecordType, count: number) => `${count} ${typeNames[type][count === 1 ? 0 : 1]}`
+const countOf = (type: ExportRecordType, count: number) => `${grouped(count)} ${typeNames[type][count === 1 ? 0 : 1]}`
 
 /** "2 sleeps and 1 workout" */
 function listCounts(byType: Partial<Record<ExportRecordType, number>>): string {
@@ -39,7 +40,7 @@ export function describeImport(file: string, counts: ImportCounts): string {
     .map((type) => {
       const verdicts = counts.byType[type]!
       const total = Object.values(verdicts).reduce((sum, n) => sum + n, 0)
-      const parts = (Object.keys(verdictWords) as ImportVerdict[]).filter((verdict) => verdicts[verdict]).map((verdict) => `${verdicts[verdict]} ${verdictWords[verdict]}`)
+      const parts = (Object.keys(verdictWords) as ImportVerdict[]).filter((verdict) => verdicts[verdict]).map((verdict) => `${grouped(verdicts[verdict]!)} ${verdictWords[verdict]}`)
       return `${countOf(type, total)}: ${parts.join(', ')}`
     })
   return `Imported ${file}${days}: ${types.length ? types.join('; ') : 'no records'}.`
@@ -62,7 +63,7 @@ export function describePendingRemoval(removal: PendingRemoval): string {
   const one = removal.total === 1
   return (
     `This export no longer has ${listCounts(removal.byType)} that an earlier export added on the days it covers (deleted at WHOOP since): ` +
-    `${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}. Remove ${one ? 'it' : 'them'}?`
+    `${listed.join('; ')}${more > 0 ? `; and ${grouped(more)} more` : ''}. Remove ${one ? 'it' : 'them'}?`
   )
 }
 

@@ -7,6 +7,8 @@ import { generateMemberHistory, type MemberHistory } from '../../src/main/demo/m
 import { sportName } from '../../src/shared/sportName'
 import { testClock } from '../support/harness/testClock'
 import { englishHeaders, whoopExportCsv } from '../support/fixtures/whoopExportFixture'
+import { memberFigures } from '../support/fixtures/memberFigures'
+import { memberToday } from '../support/fixtures/memberDays'
 import { expect, saveScreenshot, test } from './fixtures'
 
 const DAY = 86_400_000
@@ -72,4 +74,31 @@ test("importing WHOOP's export twice: the message counts each type, and what the
   await expect(message).toHaveText('Removed 1 workout that the newer export no longer has.')
   await expect(question).toHaveCount(0)
   await expect(page.getByTestId('import-whoop-button')).toBeFocused()
+})
+
+/** A count as the page's locale (en-US, `playwright.config.ts`) groups it: "1,460". */
+const inEnglish = (count: number) => String(count).replace(/\B(?=(\d{3})+$)/g, ',')
+
+test('a WHOOP export of four years: every count of a thousand or more reads grouped, in the message and in the range at All', async ({ page, host }) => {
+  const years = generateMemberHistory({ days: 4 * 365, now: testClock.now() })
+  const figures = memberFigures(years)
+  const today = memberToday(years, testClock.now())
+  // All: every day of the history up to the member's today, as the range card counts them.
+  const days = [...figures.strain.keys()].filter((day) => day <= today).length
+  const workouts = figures.workouts.filter((workout) => workout.day <= today).length
+  expect(Math.min(days, workouts), 'the history has thousands of days and of workouts').toBeGreaterThanOrEqual(1000)
+
+  await page.goto(host.url)
+  await page.getByTestId('data-link').click()
+  await importThroughThePage(page, exportZip(years, 'whoop-export-four-years.zip'))
+  const message = page.getByTestId('data-message')
+  await expect(message).toContainText(`${inEnglish(years.cycles.length)} cycles: ${inEnglish(years.cycles.length)} added`)
+  await expect(message).toContainText(`${inEnglish(years.workouts.length)} workouts: ${inEnglish(years.workouts.length)} added`)
+
+  await page.getByTestId('dashboard-link').click()
+  await page.getByTestId('range-all').click()
+  const card = page.getByTestId('range-card')
+  await expect(card.getByTestId('range-days')).toHaveText(`Means of ${inEnglish(days)} days with data`)
+  await expect(card).toContainText(`Workouts${inEnglish(workouts)}`)
+  await saveScreenshot(page, 'import-four-years-all')
 })

@@ -11,6 +11,7 @@ import type { ActivityLog } from '../store/activityLog'
 import type { DashboardQueries } from '../store/dashboardQueries'
 import { deleteAllData } from '../store/deletion'
 import type { SyncFeature } from '../sync/syncHandlers'
+import { grouped } from '../../shared/grouped'
 
 export interface DataDeps {
   db: Database
@@ -46,7 +47,7 @@ export function createDataHandlers(deps: DataDeps): Pick<ApiHandlers, 'getDashbo
     },
     loadDemoData: () => {
       const loaded = loadDemoData(db, deps.clock.now())
-      activity.record('demo', true, `Demo data added (${loaded.records} records).`)
+      activity.record('demo', true, `Demo data added (${grouped(loaded.records)} records).`)
       return loaded
     },
     removeDemoData: () => {

@@ -9,6 +9,7 @@ import type { ImportRunner } from './importFile'
 import { createImportTally } from './importTally'
 import { writeJsonExport } from './jsonExport'
 import { createStaleRecordRemoval } from './staleRecords'
+import { grouped } from '../../shared/grouped'
 
 export interface ExchangeDeps {
   db: Database
@@ -39,7 +40,7 @@ export function createExchangeHandlers(deps: ExchangeDeps): Pick<ApiHandlers, 'e
           ? await writeJsonExport(db, target.path, request, meta, (records) => records % 1000 === 0 && progress(records))
           : writeCsvExport(db, target.path, request)
       progress(written.records, true)
-      activity.record('export', true, `Exported ${written.records} records as ${request.format.toUpperCase()}.`)
+      activity.record('export', true, `Exported ${grouped(written.records)} records as ${request.format.toUpperCase()}.`)
       return { saved: true, file: target.path, downloadUrl: target.downloadUrl, name, ...written }
     },
 

@@ -7,6 +7,7 @@ import type { Logger } from '../log/logger'
 import type { ActivityLog } from '../store/activityLog'
 import { createSyncEngine } from './syncEngine'
 import { createSyncSchedule } from './syncSchedule'
+import { grouped } from '../../shared/grouped'
 
 export interface SyncDeps {
   db: Database
@@ -88,6 +89,6 @@ const statusWords: Record<SyncRunResult['status'], string> = { succeeded: 'succe
 export function describeSyncRun(result: SyncRunResult): string {
   const sum = (key: 'added' | 'updated' | 'removed') => result.resources.reduce((total, outcome) => total + outcome[key], 0)
   const causes = failureCauses(result).map(({ message, resources }) => (resources.length ? `${resources.join(', ')}: ${message}` : message))
-  const counts = `${sum('added')} added, ${sum('updated')} updated, ${sum('removed')} removed`
+  const counts = `${grouped(sum('added'))} added, ${grouped(sum('updated'))} updated, ${grouped(sum('removed'))} removed`
   return `${runNames[result.trigger]} ${statusWords[result.status]}: ${counts}.${causes.length ? ` ${causes.join(' ')}` : ''}`
 }

@@ -1,5 +1,6 @@
 import { recoveryZone, type Bucket } from '../../shared/dashboard'
 import type { Settings } from '../../shared/settings'
+import { grouped } from '../../shared/grouped'
 
 const KJ_PER_KCAL = 4.184
 const POUNDS_PER_KG = 2.20462
@@ -19,16 +20,6 @@ export function hours(ms: number | null): number | null {
 export function number(value: number | null | undefined, digits = 0, unit = ''): string {
   if (value === null || value === undefined) return '—'
   return `${value.toFixed(digits)}${unit}`
-}
-
-let groupedFormat: Intl.NumberFormat | undefined
-
-/**
- * A number grouped as the person's locale writes it ("15,000"), by one formatter made when first
- * used: `toLocaleString` makes one per call, and axes and tables call it for every label.
- */
-export function grouped(value: number): string {
-  return (groupedFormat ??= new Intl.NumberFormat()).format(value)
 }
 
 export function energy(kilojoule: number | null | undefined, settings: Settings | undefined): string {

@@ -25,7 +25,8 @@ describe('the data as a whole', () => {
     const dashboard = (await harness.call('getDashboard', { range: '1w' }))!
     expect(dashboard).toMatchObject({ isDemo: true, range: '1w' })
     expect(dashboard.recovery).toHaveLength(7)
-    expect((await harness.call('getActivity'))[0]).toMatchObject({ kind: 'demo', ok: true, summary: `Demo data added (${records} records).` })
+    // Thousands of records, grouped as this machine's locale writes them ("3,826").
+    expect((await harness.call('getActivity'))[0]).toMatchObject({ kind: 'demo', ok: true, summary: `Demo data added (${new Intl.NumberFormat().format(records)} records).` })
     expect(await harness.call('removeDemoData')).toEqual({ removed: true })
     expect(await harness.call('getDashboard', { range: '1w' })).toBeNull()
     expect(rows(harness, 'cycle')).toBe(0)

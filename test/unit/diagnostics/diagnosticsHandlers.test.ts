@@ -32,7 +32,7 @@ describe('activity and diagnostics', () => {
       ['sync', true],
       ['connect', true]
     ])
-    expect(activity[2].summary).toMatch(/^First sync after connecting succeeded: \d+ added, 0 updated, 0 removed\.$/)
+    expect(activity[2].summary).toMatch(/^First sync after connecting succeeded: \d[\d,.\u00a0\u202f]* added, 0 updated, 0 removed\.$/)
     expect(activity[3].summary).toBe('Connected to WHOOP.')
 
     // Local checks reach nothing outside the computer.

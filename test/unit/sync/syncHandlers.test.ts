@@ -18,9 +18,10 @@ describe('sync, as the page asks for it', () => {
     const result = await harness.call('syncNow', {})
     expect(await finished).toEqual({ type: 'finished', result })
     const sum = (key: 'added' | 'updated' | 'removed') => result.resources.reduce((total, outcome) => total + outcome[key], 0)
+    const grouped = (count: number) => new Intl.NumberFormat().format(count)
     expect(sum('added')).toBeGreaterThan(0)
     const [entry] = await harness.call('getActivity')
-    expect(entry).toMatchObject({ kind: 'sync', ok: true, summary: `Sync succeeded: ${sum('added')} added, ${sum('updated')} updated, ${sum('removed')} removed.` })
+    expect(entry).toMatchObject({ kind: 'sync', ok: true, summary: `Sync succeeded: ${grouped(sum('added'))} added, ${grouped(sum('updated'))} updated, ${grouped(sum('removed'))} removed.` })
     expect(await harness.call('getSyncStatus')).toMatchObject({ running: false, connected: true, lastRun: { runId: result.runId, status: 'succeeded' } })
   })
 
@@ -62,5 +63,20 @@ describe("a run's words in the activity log", () => {
       resources: [outcome('cycle', 3), outcome('sleep', 0, offline), outcome('recovery', 0, offline)]
     }
     expect(describeSyncRun(result)).toBe('Sync on opening partly failed: 3 added, 3 updated, 0 removed. sleep, recovery: WHOOP could not be reached.')
+  })
+
+  it('groups thousands as the locale writes them: a first sync of years stores thousands of records', () => {
+    const outcome = (resource: 'cycle' | 'sleep', added: number) => ({ resource, status: 'ok', added, updated: 0, removed: 0, pages: 1 }) as SyncRunResult['resources'][number]
+    const result: SyncRunResult = {
+      runId: 1,
+      trigger: 'connect',
+      status: 'succeeded',
+      startedAt: '2026-11-20T15:00:00.000Z',
+      finishedAt: '2026-11-20T15:01:09.000Z',
+      resources: [outcome('cycle', 1826), outcome('sleep', 1950)]
+    }
+    const inLocale = new Intl.NumberFormat().format(1826 + 1950)
+    expect(inLocale, "this machine's locale groups thousands").not.toBe('3776')
+    expect(describeSyncRun(result)).toBe(`First sync after connecting succeeded: ${inLocale} added, 0 updated, 0 removed.`)
   })
 })

@@ -1,7 +1,8 @@
 import type { ReactElement, ReactNode } from 'react'
 import { DefaultZIndexes, ReferenceArea, ZIndexLayer, type BarShapeProps, type BaseTickContentProps, type LabelProps } from 'recharts'
 import type { Bucket } from '../../../shared/dashboard'
-import { axisLabel, bucketLabel, grouped } from '../format'
+import { axisLabel, bucketLabel } from '../format'
+import { grouped } from '../../../shared/grouped'
 import { dateTicks, labelWidth, type ValueScale } from './axisTicks'
 import { tagNote, type TagsByBucket } from './tagMarks'
 

@@ -3,6 +3,7 @@ import type { Settings } from '../../../shared/settings'
 import { duration, height, number, weight } from '../format'
 import { Card } from '../ui/Card'
 import { Stats } from '../ui/Stats'
+import { grouped } from '../../../shared/grouped'
 
 /** The range at a glance, in one line: the means of its days, and the member's body. */
 export function RangeSummary({ summary, settings }: { summary: DashboardSummary; settings: Settings | undefined }) {
@@ -13,14 +14,14 @@ export function RangeSummary({ summary, settings }: { summary: DashboardSummary;
     ['Resting HR', number(range.restingHr, 0, ' bpm')],
     ['Sleep', duration(range.asleepMs)],
     ['Strain', number(range.strain, 1)],
-    ['Workouts', String(range.workouts)]
+    ['Workouts', grouped(range.workouts)]
   ]
   return (
     <Card className="range-summary" data-testid="range-card" aria-labelledby="range-title">
       <div>
         <h2 id="range-title">This range</h2>
         <p className="card-date" data-testid="range-days">
-          Means of {range.daysWithData} {range.daysWithData === 1 ? 'day' : 'days'} with data
+          Means of {grouped(range.daysWithData)} {range.daysWithData === 1 ? 'day' : 'days'} with data
         </p>
       </div>
       <Stats items={stats} />

@@ -11,6 +11,7 @@ import { bucketTooltip, chartMargin, dateAxis, fixedScale, horizontalLinesOnly, 
 import { seriesSummary } from '../charts/chartText'
 import { tagLegend, TagMarks, tagsByBucket } from '../charts/tagMarks'
 import type { TaggedDay } from '../../../shared/tags'
+import { grouped } from '../../../shared/grouped'
 
 const HRV = measureColors.hrv
 const RHR = measureColors['resting-hr']
@@ -182,7 +183,7 @@ function zoneSummary(points: readonly RecoveryPoint[]): string {
   for (const p of points) for (const zone of zoneLegend) total[zone.key] += p.zoneDays[zone.key]
   const days = total.green + total.yellow + total.red
   return days
-    ? `Of ${days} days with a recovery: ${total.green} green, ${total.yellow} yellow, ${total.red} red.`
+    ? `Of ${grouped(days)} days with a recovery: ${grouped(total.green)} green, ${grouped(total.yellow)} yellow, ${grouped(total.red)} red.`
     : 'No recovery in this range.'
 }
 

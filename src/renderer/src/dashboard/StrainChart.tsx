@@ -12,6 +12,7 @@ import { seriesSummary } from '../charts/chartText'
 import { sportRows, type SportRow } from './sportGroups'
 import { ZonesChart } from './ZonesChart'
 import { measureColors } from '../charts/seriesColors'
+import { grouped } from '../../../shared/grouped'
 
 const STRAIN = measureColors.strain
 // Apart from every recovery colour, so energy is never read as a yellow day.
@@ -125,7 +126,7 @@ function StrainChartBody({ points, bucket, sports, zonesMs, maxHeartRate, settin
           {topSports.length ? (
             <ChartBox height={Math.max(120, topSports.length * 26)}>
               {(width) => (
-              <BarChart width={width} height={Math.max(120, topSports.length * 26)} data={topSports} layout="vertical" margin={{ ...chartMargin, right: workoutAxisEnd }} title="Workouts by sport" desc={topSports.map((sport) => `${sport.label}: ${sport.workouts}`).join(', ')}>
+              <BarChart width={width} height={Math.max(120, topSports.length * 26)} data={topSports} layout="vertical" margin={{ ...chartMargin, right: workoutAxisEnd }} title="Workouts by sport" desc={topSports.map((sport) => `${sport.label}: ${grouped(sport.workouts)}`).join(', ')}>
                 <XAxis type="number" {...workoutAxis} width={undefined} height={40} label={{ value: 'Workouts', position: 'insideBottom', offset: 0, className: 'axis-title' }} />
                 <YAxis type="category" dataKey="label" width={Math.ceil(Math.max(...topSports.map((sport) => labelWidth(sport.label)))) + 14} interval={0} tick={plainTick('')} />
                 <Tooltip
@@ -134,12 +135,12 @@ function StrainChartBody({ points, bucket, sports, zonesMs, maxHeartRate, settin
                     return sport ? (
                       <div className="chart-tooltip" data-testid="chart-tooltip">
                         <strong>{sport.label}</strong>
-                        <div>{sport.workouts} workouts · {duration(sport.durationMs)}</div>
+                        <div>{grouped(sport.workouts)} workouts · {duration(sport.durationMs)}</div>
                         <div>Average strain {number(sport.averageStrain, 1)} · {energy(sport.kilojoule, settings)}</div>
                         {sport.distanceMeter > 0 && <div>{distance(sport.distanceMeter, settings)}</div>}
                         {sport.others.length > 0 && (
                           <div className="tooltip-note">
-                            {sport.others.map((other) => `${sportName(other.sport)} (${other.workouts})`).join(', ')}
+                            {sport.others.map((other) => `${sportName(other.sport)} (${grouped(other.workouts)})`).join(', ')}
                           </div>
                         )}
                       </div>

@@ -16,6 +16,7 @@ import { metricPhrase, metricText, metricUnit, metricValue, rangeLabels } from '
 import { useApiResult } from '../useApiResult'
 import { Card, NoDataYet } from '../ui/Card'
 import { Stats } from '../ui/Stats'
+import { grouped } from '../../../shared/grouped'
 
 export interface CompareChoice {
   x: TrendMetric
@@ -83,7 +84,7 @@ function Correlations({ comparison }: { comparison: Comparison }) {
         {metricSpecs[comparison.x].label} and {secondPhrase(comparison)}
       </h2>
       <p className="muted">
-        {fullDay(comparison.from)} – {fullDay(comparison.to)}: <span data-testid="compare-days">{points.length}</span> days with both. An association in
+        {fullDay(comparison.from)} – {fullDay(comparison.to)}: <span data-testid="compare-days">{grouped(points.length)}</span> days with both. An association in
         your own data, not a cause.
       </p>
       {pearson && spearman ? (

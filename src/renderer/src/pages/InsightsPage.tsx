@@ -11,6 +11,7 @@ import { measureColors, seriesColors } from '../charts/seriesColors'
 import { Card, NoDataYet } from '../ui/Card'
 import { ButtonLink } from '../ui/Button'
 import { compareHash } from './ComparePage'
+import { grouped } from '../../../shared/grouped'
 
 const POINT = measureColors.recovery
 const FIT = seriesColors.fit
@@ -49,7 +50,7 @@ function JournalInsights({ insights }: { insights: Insights }) {
         Associations in your own data, not causes. WHOOP asks its journal when you wake: each answer tells of the day before, and is set against that
         morning's recovery, HRV, resting heart rate and sleep, on the mornings after yes-days against those after no-days. A tag you put on a day is
         set against the next morning, after tagged days against after the other days since you began tagging. Each needs at
-        least {insights.minimumDays} days of each kind. {insights.comparisons} {insights.comparisons === 1 ? 'comparison was' : 'comparisons were'} made;
+        least {insights.minimumDays} days of each kind. {grouped(insights.comparisons)} {insights.comparisons === 1 ? 'comparison was' : 'comparisons were'} made;
         a difference is called clear only when it survives a correction for that many (false discovery rate {number(insights.falseDiscoveryRate * 100, 0, '%')}).
       </p>
       {!insights.hasJournal && (
@@ -69,7 +70,7 @@ function JournalInsights({ insights }: { insights: Insights }) {
               key={`${question.kind}:${question.question}`}
               data-testid="insight-unclear"
               data-question={question.question}
-              title={question.kind === 'tag' ? `${question.yesDays} tagged and ${question.noDays} other days` : `${question.yesDays} yes and ${question.noDays} no days`}
+              title={question.kind === 'tag' ? `${grouped(question.yesDays)} tagged and ${grouped(question.noDays)} other days` : `${grouped(question.yesDays)} yes and ${grouped(question.noDays)} no days`}
             >
               {index > 0 && (index === unclear.length - 1 ? ' and ' : ', ')}
               {subjectName(question)}
@@ -82,7 +83,7 @@ function JournalInsights({ insights }: { insights: Insights }) {
         <p className="muted" data-testid="insights-waiting">
           Not enough days yet for{' '}
           {waiting
-            .map((question) => `${subjectName(question)} (${question.yesDays} ${question.kind === 'tag' ? 'tagged' : 'yes'}, ${question.noDays} ${question.kind === 'tag' ? 'other' : 'no'})`)
+            .map((question) => `${subjectName(question)} (${grouped(question.yesDays)} ${question.kind === 'tag' ? 'tagged' : 'yes'}, ${grouped(question.noDays)} ${question.kind === 'tag' ? 'other' : 'no'})`)
             .join(', ')}
           : at least {insights.minimumDays} of each are needed.
         </p>
@@ -124,7 +125,7 @@ function missingMornings(insight: JournalInsight, effect: InsightEffect): string
   ] as const
   return missing
     .filter(([count]) => count > 0)
-    .map(([count, of, mornings]) => `; ${count} of the ${of} ${mornings} ${count === 1 ? 'has' : 'have'} no ${outcomeName(effect.outcome)}`)
+    .map(([count, of, mornings]) => `; ${grouped(count)} of the ${grouped(of)} ${mornings} ${count === 1 ? 'has' : 'have'} no ${outcomeName(effect.outcome)}`)
     .join('')
 }
 
@@ -137,7 +138,7 @@ function StrainAgainstRecovery({ fit }: { fit: StrainRecoveryFit }) {
         <h2 id="strain-recovery-title">Day strain and the next morning's recovery</h2>
       </header>
       <p data-testid="strain-recovery-summary">
-        Over {fit.points.length} days, each point of day strain went with {perStrain} points of recovery the next morning on average (95% CI{' '}
+        Over {grouped(fit.points.length)} days, each point of day strain went with {perStrain} points of recovery the next morning on average (95% CI{' '}
         {fit.slopeLow.toFixed(2)} to {fit.slopeHigh.toFixed(2)}).{' '}
         {fit.slopeLow > 0 || fit.slopeHigh < 0 ? 'The interval excludes zero.' : 'The interval includes zero: no clear relation yet.'}
       </p>

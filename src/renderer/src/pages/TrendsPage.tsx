@@ -22,6 +22,7 @@ import { openPage } from '../useHashPage'
 import { Card, NoDataYet } from '../ui/Card'
 import { ButtonLink } from '../ui/Button'
 import { compareHash } from './ComparePage'
+import { grouped } from '../../../shared/grouped'
 
 const rangeWords: Record<TrendRange, string> = { '1m': '30 days', '3m': '91 days', '6m': '182 days', '1y': '365 days', all: 'whole history' }
 const zones = ['green', 'yellow', 'red'] as const
@@ -92,14 +93,14 @@ function Comparison({ trend, settings }: { trend: Trend; settings: Settings | un
     <Card as="div" className="comparison" data-testid="trend-comparison">
       <div>
         <span className="muted">
-          {fullDay(current.from)} – {fullDay(current.to)} ({what}, {current.days} days with data)
+          {fullDay(current.from)} – {fullDay(current.to)} ({what}, {grouped(current.days)} days with data)
         </span>
         <strong data-testid="trend-current">{metricText(metric, current.value, settings)}</strong>
       </div>
       {trend.range !== 'all' && (
         <div>
           <span className="muted">
-            The {rangeWords[trend.range]} before ({fullDay(previous.from)} – {fullDay(previous.to)}, {previous.days} days)
+            The {rangeWords[trend.range]} before ({fullDay(previous.from)} – {fullDay(previous.to)}, {grouped(previous.days)} days)
           </span>
           <strong data-testid="trend-previous">{metricText(metric, previous.value, settings)}</strong>
         </div>

@@ -5,7 +5,8 @@ import type { LiveProgress } from '../../../shared/sync'
 import type { SyncState } from './useSync'
 import { Button, ButtonLink } from '../ui/Button'
 import { Badge } from '../ui/Badge'
-import { dateFormat, dateTime, grouped } from '../format'
+import { dateFormat, dateTime } from '../format'
+import { grouped } from '../../../shared/grouped'
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine)
