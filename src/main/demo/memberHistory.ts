@@ -110,28 +110,52 @@ export function generateMemberHistory(options: HistoryOptions): MemberHistory {
     const planned = ill ? random.between(3, 6) : restDay ? random.between(6, 9) : random.between(9.5, 14) + (hardTraining ? 3 : 0)
     const cycle = makeCycle(random, { userId, cycleId, start: night.start, end, offset: offsetAt(night.timeZone, night.start), now: options.now, strain: planned })
     history.cycles.push(cycle)
-    if (cycle.score) strainBefore = cycle.score.strain
 
+    let nap: Sleep | undefined
     if (!isCurrent && random.chance(0.08)) {
       const napStart = awake + Math.round(random.between(6, 9) * HOUR)
       if (napStart + 2 * HOUR < nextOnset) {
         const napEnd = napStart + Math.round(random.between(20, 75) * MINUTE)
-        history.sleeps.push(makeSleep(random, { userId, cycleId, start: napStart, end: napEnd, offset: offsetAt(night.timeZone, napEnd), nap: true, pending: false, newest: false, index, needMs: 0 }))
+        nap = makeSleep(random, { userId, cycleId, start: napStart, end: napEnd, offset: offsetAt(night.timeZone, napEnd), nap: true, pending: false, newest: false, index, needMs: 0 })
       }
     }
     const workoutCount = isCurrent || ill ? 0 : restDay ? random.pick([0, 0, 1]) : random.pick(hardTraining ? [1, 1, 2, 2] : [0, 1, 1, 1, 2])
+    const workouts: Workout[] = []
     let earliest = awake + HOUR
     for (let n = 0; n < workoutCount; n++) {
       const workout = makeWorkout(random, { userId, earliest, latest: nextOnset - 3 * HOUR, timeZone: night.timeZone, hardTraining })
       if (!workout) break
-      history.workouts.push(workout)
+      workouts.push(workout)
       earliest = Date.parse(workout.end) + HOUR
     }
+    history.workouts.push(...workouts)
+    // No one naps during a workout: a nap the day's workouts overlap is not taken.
+    if (nap && !workouts.some((workout) => overlaps(workout, nap))) history.sleeps.push(nap)
+    if (cycle.score) cycle.score = dayWithItsWorkouts(cycle.score, workouts)
+    if (cycle.score) strainBefore = cycle.score.strain
   })
 
   for (const list of [history.cycles, history.sleeps, history.workouts]) list.sort(byStartDescending)
   history.recoveries.sort((a, b) => b.cycle_id - a.cycle_id)
   return history
+}
+
+const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) => a.start < b.end && b.start < a.end
+
+/**
+ * A day's score takes in its workouts, as WHOOP's does: the day's strain is the load of the whole
+ * day, so it is above that of any workout in it, its highest heart rate is at least a workout's, and
+ * its energy at least what its workouts burned.
+ */
+function dayWithItsWorkouts(day: NonNullable<Cycle['score']>, workouts: readonly Workout[]): NonNullable<Cycle['score']> {
+  const scores = workouts.flatMap((workout) => (workout.score ? [workout.score] : []))
+  if (!scores.length) return day
+  return {
+    ...day,
+    strain: Math.max(day.strain, round(Math.min(21, Math.max(...scores.map((score) => score.strain)) + 1), 7)),
+    max_heart_rate: Math.max(day.max_heart_rate, ...scores.map((score) => score.max_heart_rate)),
+    kilojoule: Math.max(day.kilojoule, round(scores.reduce((sum, score) => sum + score.kilojoule, 0), 3))
+  }
 }
 
 export function byStartDescending(a: { start: string }, b: { start: string }): number {

@@ -56,6 +56,28 @@ describe('the generated member', () => {
     }
   })
 
+  it("holds its workouts within its days as WHOOP's do: the day's strain above each workout's, its max heart rate and energy at least theirs, no nap during one", () => {
+    const history = generateMemberHistory({ days: 730, now: loadTimes[0], seed: 2024, newestNightScored: true })
+    const within = (at: string, span: { start: string; end?: string | null }) => Date.parse(at) >= Date.parse(span.start) && (!span.end || Date.parse(at) < Date.parse(span.end))
+    let checked = 0
+    for (const workout of history.workouts.filter((w) => w.score)) {
+      const day = history.cycles.find((cycle) => within(workout.start, cycle))!
+      if (!day.score) continue
+      const ofDay = history.workouts.filter((w) => w.score && within(w.start, day))
+      expect(day.score.strain, `${day.start}: strain`).toBeGreaterThan(workout.score!.strain)
+      expect(day.score.max_heart_rate, `${day.start}: max heart rate`).toBeGreaterThanOrEqual(workout.score!.max_heart_rate)
+      expect(day.score.kilojoule, `${day.start}: energy`).toBeGreaterThanOrEqual(ofDay.reduce((sum, w) => sum + w.score!.kilojoule, 0))
+      checked++
+    }
+    expect(checked).toBeGreaterThan(300)
+    const naps = history.sleeps.filter((sleep) => sleep.nap)
+    expect(naps.length).toBeGreaterThan(20)
+    for (const nap of naps) {
+      const during = history.workouts.filter((w) => Date.parse(w.start) < Date.parse(nap.end) && Date.parse(nap.start) < Date.parse(w.end))
+      expect(during, `the nap at ${nap.start}`).toEqual([])
+    }
+  })
+
   it("opens the demo on this morning's numbers: its newest night and recovery are scored, whenever it is loaded", () => {
     for (const now of loadTimes.flatMap((time) => [time, time + 11 * 24 * HOUR, time + 187 * 24 * HOUR])) {
       const history = generateMemberHistory({ days: 730, now, seed: 2024, newestNightScored: true })
