@@ -1,5 +1,5 @@
 import type { ExportRecordType, ImportCounts, ImportVerdict, PendingRemoval, RemovalResult, StaleRecordShown } from './exchange'
-import { grouped } from './grouped'
+import { grouped } from './numberText'
 
 /*
  * The words for what an import did, shared by the Data page and the activity log. Type-only

@@ -1,5 +1,5 @@
 import type { Correlation, InsightEffect, InsightOutcome, JournalInsight } from './insights'
-import { grouped } from './grouped'
+import { grouped, signed } from './numberText'
 
 /** How a difference in each next-morning measure is said. */
 const outcomeWords: Record<InsightOutcome, { name: string; unit: string; digits: number }> = {
@@ -59,8 +59,7 @@ export function effectDetails(effect: InsightEffect): string {
   const [near, far] = effect.difference < 0 ? [-effect.high, -effect.low] : [effect.low, effect.high]
   const unit = outcomeWords[effect.outcome].unit
   const digits = outcomeWords[effect.outcome].digits
-  const g = `${effect.hedgesG < 0 ? '−' : ''}${Math.abs(effect.hedgesG).toFixed(2)}`
-  return `95% interval ${near.toFixed(digits)} to ${far.toFixed(digits)} ${unit} · q ${effect.q < 0.001 ? '< 0.001' : effect.q.toFixed(3)} · g ${g} · ${grouped(effect.yesDays)} vs ${grouped(effect.noDays)} mornings`
+  return `95% interval ${signed(near, digits)} to ${signed(far, digits)} ${unit} · q ${effect.q < 0.001 ? '< 0.001' : effect.q.toFixed(3)} · g ${signed(effect.hedgesG, 2)} · ${grouped(effect.yesDays)} vs ${grouped(effect.noDays)} mornings`
 }
 
 /**

@@ -8,3 +8,9 @@ let groupedFormat: Intl.NumberFormat | undefined
 export function grouped(value: number): string {
   return (groupedFormat ??= new Intl.NumberFormat()).format(value)
 }
+
+/** A number with `digits` decimals and a true minus sign ("−2.13", not the hyphen of "-2.13"). */
+export function signed(value: number, digits: number): string {
+  const text = Math.abs(value).toFixed(digits)
+  return value < 0 && Number(text) !== 0 ? `−${text}` : text
+}

@@ -6,6 +6,7 @@ import type { Sleep } from '../../src/main/whoop/whoopSchemas'
 import { offsetAt } from '../../src/main/demo/zonedTime'
 import { memberDate } from '../support/fixtures/memberDays'
 import { connectThroughThePage, expect, saveScreenshot, test } from './fixtures'
+import { asDuration } from '../support/fixtures/asRead'
 
 /*
  * Nights as WHOOP records them, with one UTC offset each: across the nights the clocks change and on
@@ -23,11 +24,6 @@ function timeOfDay(ms: number, offset: string): string {
   return new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(ms + shift)
 }
 
-/** "7h 05m", as every page writes a length of time. */
-function length(ms: number): string {
-  const minutes = Math.round(ms / MINUTE)
-  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`
-}
 
 const wokeOn = (night: Sleep) => memberDate(Date.parse(night.end), night.timezone_offset)
 const asleepMs = (night: Sleep) => {
@@ -52,9 +48,9 @@ async function expectNightsShownAsRecorded(page: Page, nights: Sleep[], screensh
     await page.evaluate((date) => (window.location.hash = `#/day/${date}`), day)
     await expect(page.getByTestId('day-view')).toHaveAttribute('data-day', day)
     await expect(page.getByTestId('day-sleep')).toContainText(
-      `In bed${timeOfDay(start, night.timezone_offset)} – ${timeOfDay(end, night.timezone_offset)} (${length(end - start)})`
+      `In bed${timeOfDay(start, night.timezone_offset)} – ${timeOfDay(end, night.timezone_offset)} (${asDuration(end - start)})`
     )
-    await expect(page.getByTestId('day-sleep')).toContainText(`Asleep${length(asleepMs(night))}`)
+    await expect(page.getByTestId('day-sleep')).toContainText(`Asleep${asDuration(asleepMs(night))}`)
   }
   await saveScreenshot(page, `${screenshot}-day`)
 
@@ -93,7 +89,7 @@ async function expectNightsShownAsRecorded(page: Page, nights: Sleep[], screensh
       .toBe(true)
     shown.set(seen![0], seen![1])
   }
-  for (const night of nights) expect(shown.get(wokeOn(night)), wokeOn(night)).toContain(`Asleep${length(asleepMs(night))}`)
+  for (const night of nights) expect(shown.get(wokeOn(night)), wokeOn(night)).toContain(`Asleep${asDuration(asleepMs(night))}`)
   await saveScreenshot(page, `${screenshot}-dashboard`)
 
   const rows = await exportedSleeps(page)

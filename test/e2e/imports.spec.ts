@@ -8,7 +8,8 @@ import { sportName } from '../../src/shared/sportName'
 import { testClock } from '../support/harness/testClock'
 import { englishHeaders, whoopExportCsv } from '../support/fixtures/whoopExportFixture'
 import { memberFigures } from '../support/fixtures/memberFigures'
-import { memberToday } from '../support/fixtures/memberDays'
+import { cycleDay, memberToday } from '../support/fixtures/memberDays'
+import { inEnglish } from '../support/fixtures/asRead'
 import { expect, saveScreenshot, test } from './fixtures'
 
 const DAY = 86_400_000
@@ -76,9 +77,6 @@ test("importing WHOOP's export twice: the message counts each type, and what the
   await expect(page.getByTestId('import-whoop-button')).toBeFocused()
 })
 
-/** A count as the page's locale (en-US, `playwright.config.ts`) groups it: "1,460". */
-const inEnglish = (count: number) => String(count).replace(/\B(?=(\d{3})+$)/g, ',')
-
 test('a WHOOP export of four years: every count of a thousand or more reads grouped, in the message and in the range at All', async ({ page, host }) => {
   const years = generateMemberHistory({ days: 4 * 365, now: testClock.now() })
   const figures = memberFigures(years)
@@ -100,5 +98,9 @@ test('a WHOOP export of four years: every count of a thousand or more reads grou
   const card = page.getByTestId('range-card')
   await expect(card.getByTestId('range-days')).toHaveText(`Means of ${inEnglish(days)} days with data`)
   await expect(card).toContainText(`Workouts${inEnglish(workouts)}`)
+  // The member's first years were on a strap before WHOOP 4.0, which measured no blood oxygen: the card says from when on.
+  const firstOxygen = years.recoveries.filter((recovery) => recovery.score?.spo2_percentage !== undefined).map((recovery) => cycleDay(years, recovery.cycle_id)).sort()[0]
+  const month = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${firstOxygen}T00:00:00Z`))
+  await expect(page.getByTestId('oxygen-from')).toContainText(`Blood oxygen and skin temperature from ${month} on`)
   await saveScreenshot(page, 'import-four-years-all')
 })

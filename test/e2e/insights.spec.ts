@@ -12,6 +12,7 @@ import { meanOf, qValuesOf, welchInterval } from '../support/fixtures/welch'
 import { zonesByCounting } from '../support/fixtures/heartRateZones'
 import { englishHeaders, whoopExportCsv } from '../support/fixtures/whoopExportFixture'
 import { connectThroughThePage, expect, saveScreenshot, screenshotDir, test } from './fixtures'
+import { asDuration } from '../support/fixtures/asRead'
 
 /*
  * The day view, trends, insights and the monthly report, read as a person reads them and compared
@@ -28,7 +29,6 @@ const readingOutcomes: { name: string; series: (figures: MemberFigures) => DaySe
   { name: 'sleep performance', series: (f) => f.performance }
 ]
 
-const minutes = (ms: number) => Math.round(ms / 60_000)
 const dayAddress = (page: Page) => page.evaluate(() => window.location.hash)
 
 async function connectAndSync(page: Page, whoop: Parameters<typeof connectThroughThePage>[1]) {
@@ -73,7 +73,7 @@ test('a recovery bar opens its day: recovery against baseline, the night, strain
   const stages = night.score!.stage_summary
   const asleep = stages.total_light_sleep_time_milli + stages.total_slow_wave_sleep_time_milli + stages.total_rem_sleep_time_milli
   const sleep = page.getByTestId('day-sleep')
-  await expect(sleep).toContainText(`Deep (SWS)${minutes(stages.total_slow_wave_sleep_time_milli)} min (${Math.round((100 * stages.total_slow_wave_sleep_time_milli) / asleep)}%)`)
+  await expect(sleep).toContainText(`Deep (SWS)${asDuration(stages.total_slow_wave_sleep_time_milli)} (${Math.round((100 * stages.total_slow_wave_sleep_time_milli) / asleep)}%)`)
   await expect(sleep).toContainText(`Disturbances${stages.disturbance_count}`)
   const strain = dayMeans(figures.strain).get(day)!
   await expect(page.getByTestId('day-strain-dial')).toHaveAttribute('aria-label', `Day strain: ${strain.toFixed(1)}`)
@@ -98,9 +98,7 @@ test('a recovery bar opens its day: recovery against baseline, the night, strain
   await expect(page.getByTestId('day-view')).toHaveAttribute('data-day', workoutDay)
   const durations = (['zero', 'one', 'two', 'three', 'four', 'five'] as const).map((zone) => workout.score!.zone_durations[`zone_${zone}_milli`])
   const zoneTimes = zonesByCounting(whoop.history.body.max_heart_rate).map(({ low, high }, zone) => {
-    const minutes = Math.round(durations[zone] / 60_000)
-    const time = minutes >= 60 ? `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m` : `${minutes}m`
-    return `Zone ${zone} (${zone === 0 ? `under ${high + 1}` : `${low}–${high}`} bpm): ${time}`
+    return `Zone ${zone} (${zone === 0 ? `under ${high + 1}` : `${low}–${high}`} bpm): ${asDuration(durations[zone])}`
   })
   const shownWorkout = page.getByTestId('day-workout').filter({ hasText: zoneTimes.join('') })
   await expect(shownWorkout).toHaveCount(1)
@@ -150,6 +148,13 @@ test("trends compare a measure's range with the one before, by the mean of its d
   // A day of the calendar's year that has a recovery, some months back: the newest such day 100 or more days before the last.
   const sampleDay = [...recovery.keys()].filter((day) => day <= addDays(to, -100)).sort().at(-1)!
   await expect(page.locator(`.calendar-day[data-date="${sampleDay}"]`)).toHaveAttribute('title', new RegExp(`: ${Math.round(recovery.get(sampleDay)!)}%$`))
+  // The year shown spans two: each January's column names its year, and so does the first column
+  // unless a January begins within three weeks of it (a column per week, Monday on top).
+  const calendarDays = await page.locator('.calendar-day').evaluateAll((days) => days.map((day) => (day as HTMLElement).dataset.date!))
+  const firstWeekday = (new Date(`${calendarDays[0]}T00:00:00Z`).getUTCDay() + 6) % 7
+  const januaries = calendarDays.flatMap((day, index) => (day.endsWith('-01-01') ? [{ year: day.slice(0, 4), week: Math.floor((firstWeekday + index) / 7) }] : []))
+  const years = [...(januaries[0]?.week < 3 ? [] : [calendarDays[0].slice(0, 4)]), ...januaries.map(({ year }) => year)]
+  await expect(page.locator('.calendar-year')).toHaveText(years)
   await saveScreenshot(page, 'trends-recovery')
 })
 
@@ -307,7 +312,8 @@ test("compare from a trend: Pearson's and Spearman's r with their intervals and 
   const figures = memberFigures(whoop.history)
   const to = memberToday(whoop.history, clock.now())
   const from = addDays(to, -90)
-  const signed = (value: number) => `${value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`
+  // A true minus, unless the value rounds to zero.
+  const signed = (value: number) => `${value < 0 && Math.abs(value).toFixed(2) !== '0.00' ? '−' : ''}${Math.abs(value).toFixed(2)}`
   const rText = ({ r, low, high }: { r: number; low: number; high: number }) => `${signed(r)} (95% interval ${signed(low)} to ${signed(high)})`
 
   await page.getByTestId('trends-link').click()

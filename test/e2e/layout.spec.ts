@@ -76,6 +76,11 @@ async function layoutProblems(page: Page): Promise<string[]> {
       const card = calendar.closest('.card')!.getBoundingClientRect()
       const newest = calendar.lastElementChild!.getBoundingClientRect()
       if (newest.right > card.right || newest.left < card.left) problems.push(`the calendar's newest day is cut off: ${newest.right} > ${card.right}`)
+      // A whole week's column: its seven days evenly spaced, the named weekdays' rows no taller than the others.
+      const days = [...calendar.querySelectorAll<HTMLElement>('.calendar-day')]
+      const week = days.filter((day) => day.style.gridColumn === days[days.length - 8].style.gridColumn).map((day) => day.getBoundingClientRect().top)
+      const steps = week.slice(1).map((top, index) => top - week[index])
+      if (week.length !== 7 || Math.max(...steps) - Math.min(...steps) > 1) problems.push(`the calendar's weekdays are unevenly spaced: ${steps.map(Math.round).join(', ')} px apart`)
     }
     return problems
   })

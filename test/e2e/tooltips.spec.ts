@@ -16,6 +16,7 @@ import {
 } from '../support/fixtures/memberFigures'
 import { connectThroughThePage, expect, saveScreenshot, shownInView, test } from './fixtures'
 import { DASHBOARD_CHARTS } from '../support/dashboardCharts'
+import { asDuration as lengthOfTime } from '../support/fixtures/asRead'
 
 /**
  * Every chart's tooltip, at a range by day (1W, 1M) and by month (All), read as a person reads it
@@ -25,11 +26,8 @@ import { DASHBOARD_CHARTS } from '../support/dashboardCharts'
 // How the app writes numbers for a person: the test's own rendering of them.
 const fixed = (value: number | null, digits: number, unit = '') => (value === null ? '—' : `${value.toFixed(digits)}${unit}`)
 const kilojoules = (value: number | null) => (value === null ? '—' : `${Math.round(value).toLocaleString('en-US')} kJ`)
-function asDuration(ms: number | null): string {
-  if (ms === null) return '—'
-  const minutes = Math.round(ms / 60_000)
-  return minutes >= 60 ? `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m` : `${minutes}m`
-}
+const asDuration = (ms: number | null) => (ms === null ? '—' : lengthOfTime(ms))
+const dayWithYear = (day: string) => new Intl.DateTimeFormat('en-US', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${day}T00:00:00Z`))
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
 
@@ -278,6 +276,7 @@ async function expectRangeCard(page: Page, figures: MemberFigures, { from, to }:
   }
   const days = [...figures.strain.keys()].filter((day) => day >= from && day <= to).length
   const card = page.getByTestId('range-card')
+  await expect(card.getByTestId('range-dates'), `dates at ${name}`).toHaveText(`${dayWithYear(from)} – ${dayWithYear(to)}`)
   await expect(card.getByTestId('range-days'), `days at ${name}`).toHaveText(`Means of ${days} days with data`)
   for (const [label, value] of [
     ['Recovery', fixed(meanOfDays(figures.recovery), 0, '%')],

@@ -11,7 +11,7 @@ import type { ActivityLog } from '../store/activityLog'
 import type { DashboardQueries } from '../store/dashboardQueries'
 import { deleteAllData } from '../store/deletion'
 import type { SyncFeature } from '../sync/syncHandlers'
-import { grouped } from '../../shared/grouped'
+import { grouped } from '../../shared/numberText'
 
 export interface DataDeps {
   db: Database

@@ -9,7 +9,7 @@ import type { ImportRunner } from './importFile'
 import { createImportTally } from './importTally'
 import { writeJsonExport } from './jsonExport'
 import { createStaleRecordRemoval } from './staleRecords'
-import { grouped } from '../../shared/grouped'
+import { grouped } from '../../shared/numberText'
 
 export interface ExchangeDeps {
   db: Database

@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger'
 import type { ActivityLog } from '../store/activityLog'
 import { createSyncEngine } from './syncEngine'
 import { createSyncSchedule } from './syncSchedule'
-import { grouped } from '../../shared/grouped'
+import { grouped } from '../../shared/numberText'
 
 export interface SyncDeps {
   db: Database

@@ -1,6 +1,6 @@
 import { recoveryZone, type Bucket } from '../../shared/dashboard'
 import type { Settings } from '../../shared/settings'
-import { grouped } from '../../shared/grouped'
+import { grouped } from '../../shared/numberText'
 
 const KJ_PER_KCAL = 4.184
 const POUNDS_PER_KG = 2.20462

@@ -1,5 +1,6 @@
 import { goodDirection, outcomeName } from '../../../shared/insightText'
 import type { InsightEffect } from '../../../shared/insights'
+import { signed } from '../../../shared/numberText'
 
 const ROW = 26
 const LABEL = 150
@@ -31,7 +32,7 @@ export function EffectPlot({ effects, question }: { effects: InsightEffect[]; qu
         const y = index * ROW + ROW / 2
         return (
           <g key={effect.outcome} data-outcome={effect.outcome} data-clear={effect.clear}>
-            <title>{`${outcomeName(effect.outcome)}: ${effect.difference.toFixed(1)} (95% interval ${effect.low.toFixed(1)} to ${effect.high.toFixed(1)}), g ${effect.hedgesG.toFixed(2)}, q ${effect.q.toFixed(3)}`}</title>
+            <title>{`${outcomeName(effect.outcome)}: ${signed(effect.difference, 1)} (95% interval ${signed(effect.low, 1)} to ${signed(effect.high, 1)}), g ${signed(effect.hedgesG, 2)}, q ${effect.q.toFixed(3)}`}</title>
             <text x={LABEL - 8} y={y + 4} textAnchor="end" className="effect-label">
               {outcomeName(effect.outcome)}
             </text>

@@ -2,7 +2,7 @@ import type { ReactElement, ReactNode } from 'react'
 import { DefaultZIndexes, ReferenceArea, ZIndexLayer, type BarShapeProps, type BaseTickContentProps, type LabelProps } from 'recharts'
 import type { Bucket } from '../../../shared/dashboard'
 import { axisLabel, bucketLabel } from '../format'
-import { grouped } from '../../../shared/grouped'
+import { grouped } from '../../../shared/numberText'
 import { dateTicks, labelWidth, type ValueScale } from './axisTicks'
 import { tagNote, type TagsByBucket } from './tagMarks'
 
@@ -191,12 +191,13 @@ export function isolatedPointDots(points: readonly object[], dataKey: string, co
 }
 
 /** A chart's key: a swatch and a name per series (a faded swatch for a band). */
-export function Legend({ items }: { items: readonly { key: string; label: string; color: string; faded?: boolean }[] }) {
+export function Legend({ items }: { items: readonly { key: string; label: string; color: string; faded?: boolean; mark?: 'line' | 'dot' }[] }) {
   return (
     <ul className="legend">
       {items.map((item) => (
         <li key={item.key}>
-          <span className="swatch" style={{ background: item.color, opacity: item.faded ? 0.35 : 1 }} aria-hidden="true" />
+          {/* Drawn as the chart draws it: a line's key is a short line, a dot's a dot, a bar's or band's a square. */}
+          <span className={item.mark ? `swatch ${item.mark}` : 'swatch'} style={{ background: item.color, opacity: item.faded ? 0.35 : 1 }} aria-hidden="true" />
           {item.label}
         </li>
       ))}

@@ -1,12 +1,12 @@
 import type { DashboardSummary } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
-import { duration, height, number, weight } from '../format'
+import { duration, fullDay, height, number, weight } from '../format'
 import { Card } from '../ui/Card'
 import { Stats } from '../ui/Stats'
-import { grouped } from '../../../shared/grouped'
+import { grouped } from '../../../shared/numberText'
 
-/** The range at a glance, in one line: the means of its days, and the member's body. */
-export function RangeSummary({ summary, settings }: { summary: DashboardSummary; settings: Settings | undefined }) {
+/** The range at a glance, in one line: its days, the means of its days, and the member's body. */
+export function RangeSummary({ summary, from, to, settings }: { summary: DashboardSummary; from: string; to: string; settings: Settings | undefined }) {
   const { range, body } = summary
   const stats: [label: string, value: string][] = [
     ['Recovery', number(range.recovery, 0, '%')],
@@ -20,6 +20,9 @@ export function RangeSummary({ summary, settings }: { summary: DashboardSummary;
     <Card className="range-summary" data-testid="range-card" aria-labelledby="range-title">
       <div>
         <h2 id="range-title">This range</h2>
+        <p className="card-date" data-testid="range-dates">
+          {fullDay(from)} – {fullDay(to)}
+        </p>
         <p className="card-date" data-testid="range-days">
           Means of {grouped(range.daysWithData)} {range.daysWithData === 1 ? 'day' : 'days'} with data
         </p>

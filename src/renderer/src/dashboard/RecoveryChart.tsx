@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react'
 import { Area, Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Bucket, RecoveryPoint } from '../../../shared/dashboard'
 import type { Settings } from '../../../shared/settings'
-import { number, recoveryColor, temperatureUnit, temperatureValue } from '../format'
+import { bucketLabel, number, recoveryColor, temperatureUnit, temperatureValue } from '../format'
 import { measureColors, seriesColors, zoneLegend } from '../charts/seriesColors'
 import { roundScale } from '../charts/axisTicks'
 import { ChartCard } from '../charts/ChartCard'
@@ -11,7 +11,7 @@ import { bucketTooltip, chartMargin, dateAxis, fixedScale, horizontalLinesOnly, 
 import { seriesSummary } from '../charts/chartText'
 import { tagLegend, TagMarks, tagsByBucket } from '../charts/tagMarks'
 import type { TaggedDay } from '../../../shared/tags'
-import { grouped } from '../../../shared/grouped'
+import { grouped } from '../../../shared/numberText'
 
 const HRV = measureColors.hrv
 const RHR = measureColors['resting-hr']
@@ -38,6 +38,9 @@ interface RecoveryChartProps {
 
 function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProps) {
   const hasOxygen = points.some((p) => p.spo2 !== null || p.skinTemp !== null)
+  // Straps before WHOOP 4.0 measured neither: a history that begins with one has them only from the upgrade on.
+  const firstOxygen = points.findIndex((p) => p.spo2 !== null || p.skinTemp !== null)
+  const oxygenFrom = firstOxygen > 0 && points.slice(0, firstOxygen).some((p) => p.recovery !== null) ? points[firstOxygen].date : undefined
   // The skin temperature chart draws, and its tooltip reads, the same converted points.
   const degrees = temperatureUnit(settings)
   const skinPoints = points.map((p) => ({ ...p, skinTemp: temperatureValue(p.skinTemp, settings) }))
@@ -168,6 +171,11 @@ function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProp
           />
         </div>
       )}
+      {hasOxygen && oxygenFrom && (
+        <p className="muted" data-testid="oxygen-from">
+          Blood oxygen and skin temperature from {bucketLabel(oxygenFrom, bucket)} on: WHOOP measures them with its 4.0 strap and later.
+        </p>
+      )}
     </ChartCard>
   )
 }
@@ -242,9 +250,9 @@ function TrendChart({ title, axis, unit, color, points, bucket, keys, tooltip }:
       </ChartBox>
       <Legend
         items={[
-          { key: 'value', label: byDay ? title : `${title}, mean of days`, color },
+          { key: 'value', label: byDay ? title : `${title}, mean of days`, color, mark: 'line' as const },
           ...(band ? [{ key: 'band', label: 'Lowest to highest day', color, faded: true }] : []),
-          ...(partner ? [{ key: 'baseline', label: 'Baseline, 30 days (dashed)', color: BASELINE }] : [])
+          ...(partner ? [{ key: 'baseline', label: 'Baseline, 30 days (dashed)', color: BASELINE, mark: 'line' as const }] : [])
         ]}
       />
     </figure>

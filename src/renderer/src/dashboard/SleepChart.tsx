@@ -105,7 +105,7 @@ function SleepChartBody({ points, bucket }: { points: SleepPoint[]; bucket: Buck
           </ComposedChart>
         )}
       </ChartBox>
-      <Legend items={[...nightParts, { key: 'need', label: 'Sleep need (dashed)', color: NEED }]} />
+      <Legend items={[...nightParts, { key: 'need', label: 'Sleep need (dashed)', color: NEED, mark: 'line' }]} />
       <div className="chart-pair">
         <figure className="trend">
           <figcaption>Sleep performance, efficiency and consistency</figcaption>
@@ -124,9 +124,9 @@ function SleepChartBody({ points, bucket }: { points: SleepPoint[]; bucket: Buck
           </ChartBox>
           <Legend
             items={[
-              { key: 'performance', label: 'Performance', color: PERFORMANCE },
-              { key: 'efficiency', label: 'Efficiency', color: EFFICIENCY },
-              { key: 'consistency', label: 'Consistency (dotted)', color: CONSISTENCY }
+              { key: 'performance', label: 'Performance', color: PERFORMANCE, mark: 'line' },
+              { key: 'efficiency', label: 'Efficiency', color: EFFICIENCY, mark: 'line' },
+              { key: 'consistency', label: 'Consistency (dotted)', color: CONSISTENCY, mark: 'line' }
             ]}
           />
         </figure>
@@ -143,7 +143,7 @@ function SleepChartBody({ points, bucket }: { points: SleepPoint[]; bucket: Buck
               </LineChart>
             )}
           </ChartBox>
-          <Legend items={[{ key: 'respiratory', label: 'Breaths a minute, asleep', color: RESPIRATORY }]} />
+          <Legend items={[{ key: 'respiratory', label: 'Breaths a minute, asleep', color: RESPIRATORY, mark: 'line' }]} />
         </figure>
       </div>
     </ChartCard>

@@ -12,7 +12,7 @@ import { seriesSummary } from '../charts/chartText'
 import { sportRows, type SportRow } from './sportGroups'
 import { ZonesChart } from './ZonesChart'
 import { measureColors } from '../charts/seriesColors'
-import { grouped } from '../../../shared/grouped'
+import { grouped } from '../../../shared/numberText'
 
 const STRAIN = measureColors.strain
 // Apart from every recovery colour, so energy is never read as a yellow day.

@@ -16,7 +16,7 @@ import { metricPhrase, metricText, metricUnit, metricValue, rangeLabels } from '
 import { useApiResult } from '../useApiResult'
 import { Card, NoDataYet } from '../ui/Card'
 import { Stats } from '../ui/Stats'
-import { grouped } from '../../../shared/grouped'
+import { grouped, signed } from '../../../shared/numberText'
 
 export interface CompareChoice {
   x: TrendMetric
@@ -73,8 +73,7 @@ const unitNote = (unit: string) => (unit.trim() ? ` (${unit.trim()})` : '')
 /** The second measure as a sentence names it: "recovery the next morning". */
 const secondPhrase = ({ y, nextMorning }: Comparison) => `${metricPhrase(y)}${nextMorning ? ' the next morning' : ' the same day'}`
 
-const rText = (correlation: Correlation) => `${signed(correlation.r)} (95% interval ${signed(correlation.low)} to ${signed(correlation.high)})`
-const signed = (value: number) => `${value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`
+const rText = (correlation: Correlation) => `${signed(correlation.r, 2)} (95% interval ${signed(correlation.low, 2)} to ${signed(correlation.high, 2)})`
 
 function Correlations({ comparison }: { comparison: Comparison }) {
   const { pearson, spearman, points } = comparison
@@ -149,8 +148,8 @@ function ScatterCard({ comparison, settings }: { comparison: Comparison; setting
       </ChartBox>
       <Legend
         items={[
-          { key: 'points', label: `A day: its ${metricPhrase(x)}${unitNote(xUnit)} across, ${secondPhrase(comparison)}${unitNote(yUnit)} up`, color: measureColors[y] },
-          ...(line ? [{ key: 'fit', label: 'Fitted line (least squares)', color: seriesColors.fit }] : [])
+          { key: 'points', label: `A day: its ${metricPhrase(x)}${unitNote(xUnit)} across, ${secondPhrase(comparison)}${unitNote(yUnit)} up`, color: measureColors[y], mark: 'dot' as const },
+          ...(line ? [{ key: 'fit', label: 'Fitted line (least squares)', color: seriesColors.fit, mark: 'line' as const }] : [])
         ]}
       />
     </Card>

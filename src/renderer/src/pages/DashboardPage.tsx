@@ -113,7 +113,7 @@ export function DashboardPage(props: DashboardPageProps) {
           </div>
         </div>
       )}
-      {data && <RangeSummary summary={data.summary} settings={settings} />}
+      {data && <RangeSummary summary={data.summary} from={data.from} to={data.to} settings={settings} />}
       {data && emptyRange && (
         <Card as="div" className="empty-state" data-testid="empty-range">
           <h2>No data from {fullDay(data.from)} to {fullDay(data.to)}</h2>

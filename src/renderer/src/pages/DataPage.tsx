@@ -7,7 +7,7 @@ import { api } from '../api'
 import { Confirmation, useConfirmation } from '../Confirmation'
 import { downloadFromHost, inBrowserHost, uploadToHost } from '../exchange/transfer'
 import { Button } from '../ui/Button'
-import { grouped } from '../../../shared/grouped'
+import { grouped } from '../../../shared/numberText'
 import { BackupsPanel } from '../backups/BackupsPanel'
 import { Card } from '../ui/Card'
 

@@ -7,13 +7,14 @@ import { dayName, distance, duration, energy, fullDay, number, recoveryColor } f
 import { sportName } from '../../../shared/sportName'
 import { heartRateZones, zoneBpmText } from '../../../shared/heartRateZones'
 import { Dial } from '../ui/Dial'
-import { changeText, metricText } from '../insights/metricFormat'
+import { changeText, metricRangeText, metricText } from '../insights/metricFormat'
 import { metricSpecs } from '../../../shared/insights'
 import { useApiResult } from '../useApiResult'
 import { openPage } from '../useHashPage'
 import { Button } from '../ui/Button'
 import { DayTagEditor } from '../tags/DayTagEditor'
 import { Card, NoDataYet } from '../ui/Card'
+import { Facts } from '../ui/Facts'
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })
 
@@ -141,7 +142,7 @@ function RecoverySection({ day, settings }: { day: DayDetail; settings: Settings
                   <td>{measure.baseline ? metricText(measure.metric, measure.baseline.mean, settings) : 'not enough days yet'}</td>
                   <td>{changeText(measure.metric, measure.value, measure.baseline?.mean, settings)}</td>
                   <td>
-                    {measure.baseline && `${metricText(measure.metric, measure.baseline.low, settings)} – ${metricText(measure.metric, measure.baseline.high, settings)}`}
+                    {measure.baseline && metricRangeText(measure.metric, measure.baseline.low, measure.baseline.high, settings)}
                     {measure.outside && <strong className="outside"> {measure.outside === 'above' ? 'above' : 'below'} your usual range</strong>}
                   </td>
                 </tr>
@@ -174,12 +175,12 @@ function SleepFigures({ sleep }: { sleep: DaySleep }) {
         <div key={label} className="figure-pair">
           <dt>{label}</dt>
           <dd>
-            {ms === null ? '—' : `${Math.round(ms / 60_000)} min${share(ms, sleep.asleepMs)}`}
+            {ms === null ? '—' : `${duration(ms)}${share(ms, sleep.asleepMs)}`}
           </dd>
         </div>
       ))}
       <dt>Awake</dt>
-      <dd>{sleep.awakeMs === null ? '—' : `${Math.round(sleep.awakeMs / 60_000)} min`}</dd>
+      <dd>{duration(sleep.awakeMs)}</dd>
     </dl>
   )
 }
@@ -203,15 +204,22 @@ function SleepSection({ day }: { day: DayDetail }) {
             </dd>
             {parts ? (
               <div className="figure-pair">
-                <dt>Need's parts</dt>
+                <dt>Made up of</dt>
                 <dd>
-                  baseline {duration(parts.baselineMs)}, sleep debt {duration(parts.debtMs)}, recent strain {duration(parts.strainMs)}, naps{' '}
-                  {parts.napMs < 0 ? `−${duration(-parts.napMs)}` : duration(parts.napMs)}
+                  <Facts
+                    separator=", "
+                    items={[
+                      `baseline ${duration(parts.baselineMs)}`,
+                      `sleep debt ${duration(parts.debtMs)}`,
+                      `recent strain ${duration(parts.strainMs)}`,
+                      `naps ${parts.napMs < 0 ? `−${duration(-parts.napMs)}` : duration(parts.napMs)}`
+                    ]}
+                  />
                 </dd>
               </div>
             ) : (
               <div className="figure-pair">
-                <dt>Need's parts</dt>
+                <dt>Made up of</dt>
                 <dd className="muted">WHOOP's export gives only the total; a sync gives the parts.</dd>
               </div>
             )}
@@ -260,7 +268,7 @@ function StrainSection({ day, settings }: { day: DayDetail; settings: Settings |
           <div>
             <StateNote state={strain.state} />
             <p>
-              Energy {energy(strain.kilojoule, settings)} · average heart rate {number(strain.averageHr, 0, ' bpm')} · max {number(strain.maxHr, 0, ' bpm')}
+              <Facts items={[`Energy ${energy(strain.kilojoule, settings)}`, `average heart rate ${number(strain.averageHr, 0, ' bpm')}`, `max ${number(strain.maxHr, 0, ' bpm')}`]} />
             </p>
           </div>
         </div>
@@ -275,9 +283,16 @@ function StrainSection({ day, settings }: { day: DayDetail; settings: Settings |
               <strong>{sportName(workout.sport)}</strong> <Clock time={workout.start} /> – <Clock time={workout.end} /> ({duration(workout.durationMs)})
               <StateNote state={workout.state} />
               <div>
-                Strain {number(workout.strain, 1)} · average {number(workout.averageHr, 0, ' bpm')} · max {number(workout.maxHr, 0, ' bpm')} · {energy(workout.kilojoule, settings)}
-                {workout.distanceMeter !== null && ` · ${distance(workout.distanceMeter, settings)}`}
-                {workout.altitudeGainMeter !== null && ` · climbed ${Math.round(settings?.unitSystem === 'imperial' ? workout.altitudeGainMeter * 3.28084 : workout.altitudeGainMeter)} ${settings?.unitSystem === 'imperial' ? 'ft' : 'm'}`}
+                <Facts
+                  items={[
+                    `Strain ${number(workout.strain, 1)}`,
+                    `average ${number(workout.averageHr, 0, ' bpm')}`,
+                    `max ${number(workout.maxHr, 0, ' bpm')}`,
+                    energy(workout.kilojoule, settings),
+                    workout.distanceMeter !== null && distance(workout.distanceMeter, settings),
+                    workout.altitudeGainMeter !== null && `climbed ${Math.round(settings?.unitSystem === 'imperial' ? workout.altitudeGainMeter * 3.28084 : workout.altitudeGainMeter)} ${settings?.unitSystem === 'imperial' ? 'ft' : 'm'}`
+                  ]}
+                />
               </div>
               {workout.zonesMs && (
                 <div className="zone-times">

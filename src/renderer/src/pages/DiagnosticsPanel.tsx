@@ -3,7 +3,7 @@ import type { Diagnostics } from '../../../shared/diagnostics'
 import { REQUESTS_LEFT_TO_THE_PERSON } from '../../../shared/sync'
 import { api } from '../api'
 import { fileSize } from '../format'
-import { grouped } from '../../../shared/grouped'
+import { grouped } from '../../../shared/numberText'
 import { Button } from '../ui/Button'
 import { Card } from '../ui/Card'
 

@@ -11,7 +11,7 @@ import { measureColors, seriesColors } from '../charts/seriesColors'
 import { Card, NoDataYet } from '../ui/Card'
 import { ButtonLink } from '../ui/Button'
 import { compareHash } from './ComparePage'
-import { grouped } from '../../../shared/grouped'
+import { grouped, signed } from '../../../shared/numberText'
 
 const POINT = measureColors.recovery
 const FIT = seriesColors.fit
@@ -139,14 +139,14 @@ function StrainAgainstRecovery({ fit }: { fit: StrainRecoveryFit }) {
       </header>
       <p data-testid="strain-recovery-summary">
         Over {grouped(fit.points.length)} days, each point of day strain went with {perStrain} points of recovery the next morning on average (95% CI{' '}
-        {fit.slopeLow.toFixed(2)} to {fit.slopeHigh.toFixed(2)}).{' '}
+        {signed(fit.slopeLow, 2)} to {signed(fit.slopeHigh, 2)}).{' '}
         {fit.slopeLow > 0 || fit.slopeHigh < 0 ? 'The interval excludes zero.' : 'The interval includes zero: no clear relation yet.'}
       </p>
       <ChartBox height={260}>
         {(width) => (
           <ComposedChart width={width} height={260} margin={scatterMargin} title="Day strain against next-morning recovery, with a fitted line and its 95% band">
             <CartesianGrid />
-            <XAxis type="number" dataKey="strain" {...valueAxis(strainScale)} width={undefined} height={30} />
+            <XAxis type="number" dataKey="strain" {...valueAxis(strainScale)} width={undefined} height={40} label={{ value: 'Day strain', position: 'insideBottom', offset: 0, className: 'axis-title' }} />
             <YAxis type="number" {...valueAxis(recoveryScale, '%')} />
             <Tooltip
               cursor={false}
@@ -176,8 +176,8 @@ function StrainAgainstRecovery({ fit }: { fit: StrainRecoveryFit }) {
       </ChartBox>
       <Legend
         items={[
-          { key: 'points', label: 'A day (strain, next morning recovery)', color: POINT },
-          { key: 'fit', label: 'Fitted line (least squares)', color: FIT },
+          { key: 'points', label: 'A day: its strain across, the next morning’s recovery up', color: POINT, mark: 'dot' },
+          { key: 'fit', label: 'Fitted line (least squares)', color: FIT, mark: 'line' },
           { key: 'band', label: '95% band of the fitted mean', color: FIT, faded: true }
         ]}
       />

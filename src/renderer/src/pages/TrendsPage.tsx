@@ -22,7 +22,7 @@ import { openPage } from '../useHashPage'
 import { Card, NoDataYet } from '../ui/Card'
 import { ButtonLink } from '../ui/Button'
 import { compareHash } from './ComparePage'
-import { grouped } from '../../../shared/grouped'
+import { grouped } from '../../../shared/numberText'
 
 const rangeWords: Record<TrendRange, string> = { '1m': '30 days', '3m': '91 days', '6m': '182 days', '1y': '365 days', all: 'whole history' }
 const zones = ['green', 'yellow', 'red'] as const

@@ -6,7 +6,7 @@ import type { SyncState } from './useSync'
 import { Button, ButtonLink } from '../ui/Button'
 import { Badge } from '../ui/Badge'
 import { dateFormat, dateTime } from '../format'
-import { grouped } from '../../../shared/grouped'
+import { grouped } from '../../../shared/numberText'
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine)

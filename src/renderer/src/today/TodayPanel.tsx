@@ -71,7 +71,7 @@ export function TodayPanel({ newest, dataVersion, settings, onTagsChanged }: Tod
           <h1 id="today-title">{name ?? fullDay(date)}</h1>
           <p className="card-date" data-testid="today-date" data-date={date}>
             {name && `${fullDay(date)} · `}
-            <a href={`#/day/${date}`}>the whole day</a>
+            <a href={`#/day/${date}`}>all of this day’s details</a>
           </p>
         </div>
         <div className="today-nav">

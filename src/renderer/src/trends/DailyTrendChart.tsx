@@ -93,9 +93,9 @@ export function DailyTrendChart({ trend, settings }: { trend: Trend; settings: S
       </ChartBox>
       <Legend
         items={[
-          { key: 'value', label: metric === 'recovery' ? 'Each day, in its zone’s colour' : fromBaseline ? 'Each day, from your baseline' : 'Each day', color: measureColors[metric] },
-          { key: 'smoothed', label: '7-day mean', color: measureColors[metric] },
-          { key: 'baseline', label: fromBaseline ? 'Your baseline (mean of the last 30 days)' : 'Baseline (mean of the last 30 days)', color: BASELINE },
+          { key: 'value', label: metric === 'recovery' ? 'Each day, in its zone’s colour' : fromBaseline ? 'Each day, from your baseline' : 'Each day', color: measureColors[metric], mark: 'dot' },
+          { key: 'smoothed', label: '7-day mean', color: measureColors[metric], mark: 'line' },
+          { key: 'baseline', label: fromBaseline ? 'Your baseline (mean of the last 30 days)' : 'Baseline (mean of the last 30 days)', color: BASELINE, mark: 'line' },
           { key: 'band', label: 'Usual range (± 1 standard deviation)', color: BASELINE, faded: true },
           ...(tagged.size > 0 ? [tagLegend] : [])
         ]}
