@@ -131,8 +131,10 @@ export function generateMemberHistory(options: HistoryOptions): MemberHistory {
     history.workouts.push(...workouts)
     // No one naps during a workout: a nap the day's workouts overlap is not taken.
     if (nap && !workouts.some((workout) => overlaps(workout, nap))) history.sleeps.push(nap)
-    if (cycle.score) cycle.score = dayWithItsWorkouts(cycle.score, workouts)
-    if (cycle.score) strainBefore = cycle.score.strain
+    if (cycle.score) {
+      holdWorkoutsInDay(cycle.score, workouts)
+      strainBefore = cycle.score.strain
+    }
   })
 
   for (const list of [history.cycles, history.sleeps, history.workouts]) list.sort(byStartDescending)
@@ -143,19 +145,15 @@ export function generateMemberHistory(options: HistoryOptions): MemberHistory {
 const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) => a.start < b.end && b.start < a.end
 
 /**
- * A day's score takes in its workouts, as WHOOP's does: the day's strain is the load of the whole
- * day, so it is above that of any workout in it, its highest heart rate is at least a workout's, and
- * its energy at least what its workouts burned.
+ * A day and its workouts as WHOOP scores them: the day's strain is the load of the whole day, so a
+ * workout in it strains less (one drawn above its day is held under it), and the day's highest heart
+ * rate is at least a workout's and its energy at least what its workouts burned.
  */
-function dayWithItsWorkouts(day: NonNullable<Cycle['score']>, workouts: readonly Workout[]): NonNullable<Cycle['score']> {
+function holdWorkoutsInDay(day: NonNullable<Cycle['score']>, workouts: readonly Workout[]): void {
   const scores = workouts.flatMap((workout) => (workout.score ? [workout.score] : []))
-  if (!scores.length) return day
-  return {
-    ...day,
-    strain: Math.max(day.strain, round(Math.min(21, Math.max(...scores.map((score) => score.strain)) + 1), 7)),
-    max_heart_rate: Math.max(day.max_heart_rate, ...scores.map((score) => score.max_heart_rate)),
-    kilojoule: Math.max(day.kilojoule, round(scores.reduce((sum, score) => sum + score.kilojoule, 0), 3))
-  }
+  for (const score of scores) score.strain = Math.min(score.strain, round(0.9 * day.strain, 4))
+  day.max_heart_rate = Math.max(day.max_heart_rate, ...scores.map((score) => score.max_heart_rate))
+  day.kilojoule = Math.max(day.kilojoule, round(scores.reduce((sum, score) => sum + score.kilojoule, 0), 3))
 }
 
 export function byStartDescending(a: { start: string }, b: { start: string }): number {

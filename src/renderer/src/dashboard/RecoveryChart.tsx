@@ -171,7 +171,7 @@ function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProp
           />
         </div>
       )}
-      {hasOxygen && oxygenFrom && (
+      {oxygenFrom && (
         <p className="muted" data-testid="oxygen-from">
           Blood oxygen and skin temperature from {bucketLabel(oxygenFrom, bucket)} on: WHOOP measures them with its 4.0 strap and later.
         </p>

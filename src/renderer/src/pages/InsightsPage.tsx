@@ -146,7 +146,7 @@ function StrainAgainstRecovery({ fit }: { fit: StrainRecoveryFit }) {
         {(width) => (
           <ComposedChart width={width} height={260} margin={scatterMargin} title="Day strain against next-morning recovery, with a fitted line and its 95% band">
             <CartesianGrid />
-            <XAxis type="number" dataKey="strain" {...valueAxis(strainScale)} width={undefined} height={40} label={{ value: 'Day strain', position: 'insideBottom', offset: 0, className: 'axis-title' }} />
+            <XAxis type="number" dataKey="strain" {...valueAxis(strainScale)} width={undefined} height={44} label={{ value: 'Day strain', position: 'insideBottom', offset: 4, className: 'axis-title' }} />
             <YAxis type="number" {...valueAxis(recoveryScale, '%')} />
             <Tooltip
               cursor={false}
