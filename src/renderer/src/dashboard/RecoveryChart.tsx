@@ -37,9 +37,9 @@ interface RecoveryChartProps {
 }
 
 function RecoveryChartBody({ points, bucket, tags, settings }: RecoveryChartProps) {
-  const hasOxygen = points.some((p) => p.spo2 !== null || p.skinTemp !== null)
-  // Straps before WHOOP 4.0 measured neither: a history that begins with one has them only from the upgrade on.
   const firstOxygen = points.findIndex((p) => p.spo2 !== null || p.skinTemp !== null)
+  const hasOxygen = firstOxygen >= 0
+  // Straps before WHOOP 4.0 measured neither: a history that begins with one has them only from the upgrade on.
   const oxygenFrom = firstOxygen > 0 && points.slice(0, firstOxygen).some((p) => p.recovery !== null) ? points[firstOxygen].date : undefined
   // The skin temperature chart draws, and its tooltip reads, the same converted points.
   const degrees = temperatureUnit(settings)
